@@ -1,0 +1,6 @@
+//! SeaORM entities, one module per table. Amounts are cents, instants Unix milliseconds.
+
+pub mod backer;
+pub mod campaign;
+pub mod pledge;
+pub mod reward;

@@ -1,0 +1,35 @@
+//! A backer's pledge.
+
+use sea_orm::entity::prelude::*;
+
+/// One pledge. `token` opens the backer's private page; `reference` is for people.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "pledges")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub campaign_id: i32,
+    #[sea_orm(unique)]
+    pub token: String,
+    #[sea_orm(unique)]
+    pub reference: String,
+    pub reward_id: Option<String>,
+    pub amount_cents: i64,
+    pub early_bird: bool,
+    pub name: String,
+    pub email: String,
+    /// The name shown publicly; `None` when the backer chose to stay anonymous.
+    pub public_name: Option<String>,
+    /// `active` or `cancelled`.
+    pub state: String,
+    pub lang: String,
+    #[sea_orm(unique)]
+    pub idempotency_key: Option<String>,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

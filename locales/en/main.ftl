@@ -1,0 +1,133 @@
+## Site
+site-tagline = Crowdfunding
+lang-switch = Français
+nav-campaign = The campaign
+footer-text = Powered by bobine, a self-hosted crowdfunding platform.
+
+## Campaign page
+raised-of-goal = pledged of a goal of
+backers = { $count ->
+    [one] backer
+   *[other] backers
+}
+funded = funded
+time-left-days = { $count } days left
+time-left-hours = { $count ->
+    [one] { $count } hour left
+   *[other] { $count } hours left
+}
+time-left-minutes = { $count ->
+    [one] { $count } minute left
+   *[other] { $count } minutes left
+}
+deadline-on = The campaign ends on { $date }
+closed-succeeded = The campaign is over: the goal was reached. Thank you all!
+closed-failed = The campaign is over without reaching its goal.
+closed-failed-all-or-nothing = The campaign is over without reaching its goal: no pledge will be collected.
+funding-all-or-nothing = All or nothing: pledges are collected only if the goal is reached.
+funding-keep-it-all = Pledges are collected even if the goal is not reached.
+story-title = Our story
+rewards-title = Rewards
+pledge-without-reward = Back without a reward
+pledge-without-reward-text = Give the amount of your choice, from { $currency } { $amount }.
+pledge-button = Back this campaign
+choose-reward = Choose
+from-amount = from
+sold-out = Sold out
+remaining = { $count ->
+    [one] only one left
+   *[other] { $count } left of { $limit }
+}
+unlimited = Unlimited
+early-bird = Early-bird price
+early-bird-left = { $count ->
+    [one] one left at the early-bird price
+   *[other] { $count } left at the early-bird price
+}
+early-bird-until = until { $date }
+instead-of = instead of
+delivery = Estimated delivery: { $date }
+more-details = Details
+back-to-campaign = Back to the campaign
+
+## Reward kinds and fulfilment
+kind-object = Object
+kind-workshop = Workshop
+kind-guided-tour = Guided tour
+kind-coaching = Online coaching
+kind-meeting = Meeting
+fulfilment-shipped = Shipped by post
+fulfilment-pickup = In Geneva
+fulfilment-online = Online
+
+## Pledge form
+pledge-title = Your pledge
+field-reward = Reward
+no-reward = No reward
+field-amount = Amount
+field-amount-hint = At least the minimum of the chosen reward.
+field-name = Full name
+field-email = Email address
+field-email-hint = For the confirmation and the link to your pledge. Never published.
+field-display-name = Name shown publicly (optional)
+field-anonymous = Stay anonymous
+pledge-submit = Confirm my pledge
+pledge-closed = The campaign is over: it no longer takes pledges.
+form-error-title = Your pledge was not recorded
+
+## Private pledge page
+pledge-page-title = Your pledge
+pledge-thanks = Thank you! Your pledge is recorded. Keep the link to this page: it lets you change or cancel your pledge until the campaign ends.
+pledge-changed = Your pledge was changed.
+pledge-cancelled = Your pledge was cancelled.
+pledge-reference = Reference
+pledge-amount = Amount
+pledge-reward = Reward
+pledge-date = Date
+pledge-shown-as = Shown as
+pledge-anonymous = Anonymous
+pledge-state-cancelled = This pledge was cancelled.
+pledge-private-link = This page is private: do not share its address.
+pledge-change-title = Change my pledge
+pledge-change-submit = Save the changes
+pledge-cancel-title = Cancel my pledge
+pledge-cancel-text = Your reward will be freed for someone else.
+pledge-cancel-submit = Yes, cancel my pledge
+pledge-locked = The campaign is over: the pledge can no longer be changed.
+early-bird-applied = at the early-bird price
+
+## Months
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Errors
+error-title = Something went wrong
+error-malformed = The request is malformed: { $detail }
+error-too-large = The request is too large.
+error-amount-empty = Enter an amount.
+error-amount-not-a-number = Write the amount in digits, for example 50 or 50.00.
+error-amount-not-positive = The amount must be more than zero.
+error-amount-too-precise = The amount cannot have more than two decimals.
+error-amount-too-large = The amount cannot be more than { $currency } { $amount }.
+error-amount-below-minimum = The minimum amount is { $currency } { $amount }.
+error-email = This email address is not valid.
+error-name-empty = Enter your name.
+error-name-too-long = The name cannot be longer than 100 characters.
+error-name-control = The name contains characters that cannot be used.
+error-unknown-reward = This reward does not exist.
+error-idempotency-reused = This idempotency key was already used for another pledge.
+error-sold-out = This reward is sold out. Choose another one or back without a reward.
+error-campaign-closed = The campaign is over: it no longer takes pledges or changes.
+error-not-found = This page does not exist.
+error-forbidden = The form expired. Check your details and send it again.
+error-internal = An internal error occurred. Nothing was recorded; try again in a moment.

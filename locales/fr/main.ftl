@@ -1,0 +1,133 @@
+## Site
+site-tagline = Financement participatif
+lang-switch = English
+nav-campaign = La campagne
+footer-text = Propulsé par bobine, une plateforme de financement participatif auto-hébergée.
+
+## Campaign page
+raised-of-goal = récoltés sur un objectif de
+backers = { $count ->
+    [one] contributrice ou contributeur
+   *[other] contributrices et contributeurs
+}
+funded = financé
+time-left-days = { $count } jours restants
+time-left-hours = { $count ->
+    [one] { $count } heure restante
+   *[other] { $count } heures restantes
+}
+time-left-minutes = { $count ->
+    [one] { $count } minute restante
+   *[other] { $count } minutes restantes
+}
+deadline-on = Fin de la campagne : { $date }
+closed-succeeded = La campagne est terminée : objectif atteint. Merci à toutes et à tous !
+closed-failed = La campagne est terminée sans atteindre son objectif.
+closed-failed-all-or-nothing = La campagne est terminée sans atteindre son objectif : aucune promesse ne sera encaissée.
+funding-all-or-nothing = Tout ou rien : les promesses ne sont encaissées que si l'objectif est atteint.
+funding-keep-it-all = Les promesses sont encaissées même si l'objectif n'est pas atteint.
+story-title = Notre histoire
+rewards-title = Les contreparties
+pledge-without-reward = Soutenir sans contrepartie
+pledge-without-reward-text = Donnez le montant de votre choix, dès { $amount } { $currency }.
+pledge-button = Je soutiens
+choose-reward = Choisir
+from-amount = dès
+sold-out = Épuisé
+remaining = { $count ->
+    [one] plus qu'une disponible
+   *[other] { $count } disponibles sur { $limit }
+}
+unlimited = Quantité illimitée
+early-bird = Prix lève-tôt
+early-bird-left = { $count ->
+    [one] encore une au prix lève-tôt
+   *[other] encore { $count } au prix lève-tôt
+}
+early-bird-until = jusqu'au { $date }
+instead-of = au lieu de
+delivery = Livraison estimée : { $date }
+more-details = Détails
+back-to-campaign = Retour à la campagne
+
+## Reward kinds and fulfilment
+kind-object = Objet
+kind-workshop = Atelier
+kind-guided-tour = Parcours
+kind-coaching = Coaching en ligne
+kind-meeting = Rencontre
+fulfilment-shipped = Envoyé par la poste
+fulfilment-pickup = À Genève
+fulfilment-online = En ligne
+
+## Pledge form
+pledge-title = Votre soutien
+field-reward = Contrepartie
+no-reward = Sans contrepartie
+field-amount = Montant
+field-amount-hint = Au moins le minimum de la contrepartie choisie.
+field-name = Nom et prénom
+field-email = Adresse e-mail
+field-email-hint = Pour la confirmation et le lien vers votre promesse. Jamais publiée.
+field-display-name = Nom affiché publiquement (facultatif)
+field-anonymous = Rester anonyme
+pledge-submit = Confirmer ma promesse
+pledge-closed = La campagne est terminée : elle ne prend plus de promesses.
+form-error-title = Votre promesse n'a pas été enregistrée
+
+## Private pledge page
+pledge-page-title = Votre promesse
+pledge-thanks = Merci ! Votre promesse est enregistrée. Gardez le lien de cette page : il permet de la modifier ou de l'annuler jusqu'à la fin de la campagne.
+pledge-changed = Votre promesse a été modifiée.
+pledge-cancelled = Votre promesse a été annulée.
+pledge-reference = Référence
+pledge-amount = Montant
+pledge-reward = Contrepartie
+pledge-date = Date
+pledge-shown-as = Affiché comme
+pledge-anonymous = Anonyme
+pledge-state-cancelled = Cette promesse a été annulée.
+pledge-private-link = Cette page est privée : ne partagez pas son adresse.
+pledge-change-title = Modifier ma promesse
+pledge-change-submit = Enregistrer les changements
+pledge-cancel-title = Annuler ma promesse
+pledge-cancel-text = Votre contrepartie sera libérée pour quelqu'un d'autre.
+pledge-cancel-submit = Oui, annuler ma promesse
+pledge-locked = La campagne est terminée : la promesse ne peut plus être modifiée.
+early-bird-applied = au prix lève-tôt
+
+## Months
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Errors
+error-title = Un problème est survenu
+error-malformed = La requête est mal formée : { $detail }
+error-too-large = La requête est trop volumineuse.
+error-amount-empty = Indiquez un montant.
+error-amount-not-a-number = Le montant doit être écrit en chiffres, par exemple 50 ou 50.00.
+error-amount-not-positive = Le montant doit être plus grand que zéro.
+error-amount-too-precise = Le montant ne peut pas avoir plus de deux décimales.
+error-amount-too-large = Le montant ne peut pas dépasser { $amount } { $currency }.
+error-amount-below-minimum = Le montant minimum est de { $amount } { $currency }.
+error-email = Cette adresse e-mail n'est pas valable.
+error-name-empty = Indiquez votre nom.
+error-name-too-long = Le nom ne peut pas dépasser 100 caractères.
+error-name-control = Le nom contient des caractères invalides.
+error-unknown-reward = Cette contrepartie n'existe pas.
+error-idempotency-reused = Cette clé d'idempotence a déjà servi pour une autre promesse.
+error-sold-out = Cette contrepartie est épuisée. Choisissez-en une autre ou soutenez sans contrepartie.
+error-campaign-closed = La campagne est terminée : elle ne prend plus de promesses ni de changements.
+error-not-found = Cette page n'existe pas.
+error-forbidden = Le formulaire a expiré. Vérifiez vos informations et envoyez-le à nouveau.
+error-internal = Une erreur interne est survenue. Rien n'a été enregistré ; réessayez dans un instant.

@@ -1,0 +1,15 @@
+//! Database migrations, applied in order at start-up by [`Migrator`].
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261126_000001_create_campaign;
+
+/// Every migration of the schema, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261126_000001_create_campaign::Migration)]
+    }
+}

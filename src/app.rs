@@ -1,0 +1,158 @@
+//! Building the Rocket application from settings: database, state, fairings, routes.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use base64::Engine;
+use rand::RngCore;
+use rocket::fairing::AdHoc;
+use rocket::figment::Figment;
+use rocket::fs::FileServer;
+use rocket::{Build, Rocket};
+use rocket_dyn_templates::Template;
+
+use crate::config::{Campaign, Settings};
+use crate::db::Db;
+use crate::domain::Clock;
+use crate::services::sync::{SyncError, sync};
+use crate::{i18n, jobs, routes};
+
+/// What every request can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub campaign: Arc<Campaign>,
+    pub campaign_id: i32,
+    pub clock: Clock,
+}
+
+/// Why the application could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot create the data folder {path}: {source}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot read or write the secret key {path}: {source}")]
+    SecretKey {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot open the database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("{0}")]
+    Sync(#[from] SyncError),
+}
+
+/// Rocket's configuration (Rocket.toml, ROCKET_* variables) with bobine's defaults under it:
+/// templates found wherever the crate is, and a secret key made on first run.
+pub fn figment(settings: &Settings) -> Result<Figment, StartError> {
+    let mut figment = rocket::Config::figment();
+    if !figment.contains("template_dir") {
+        figment = figment.merge(("template_dir", settings.templates_dir.clone()));
+    }
+    let has_key = figment
+        .extract::<rocket::Config>()
+        .is_ok_and(|config| !config.secret_key.is_zero());
+    if !has_key {
+        figment = figment.merge(("secret_key", secret_key(&settings.data_dir)?));
+    }
+    Ok(figment)
+}
+
+/// The key that signs private cookies, kept in the data folder so sessions survive restarts.
+fn secret_key(data_dir: &Path) -> Result<String, StartError> {
+    let path = data_dir.join("secret.key");
+    let failed = |source| StartError::SecretKey {
+        path: path.display().to_string(),
+        source,
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(key) => Ok(key.trim().to_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(data_dir).map_err(|source| StartError::DataDir {
+                path: data_dir.display().to_string(),
+                source,
+            })?;
+            let mut bytes = [0u8; 64];
+            rand::rng().fill_bytes(&mut bytes);
+            let key = base64::engine::general_purpose::STANDARD.encode(bytes);
+            write_private(&path, &key).map_err(failed)?;
+            tracing::info!(path = %path.display(), "created a new secret key");
+            Ok(key)
+        }
+        Err(e) => Err(failed(e)),
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(text.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    std::fs::write(path, text)
+}
+
+/// Connects, migrates, syncs the campaign file, and assembles the application.
+pub async fn build(settings: Settings) -> Result<Rocket<Build>, StartError> {
+    let figment = figment(&settings)?;
+    build_with(settings, figment).await
+}
+
+/// As [`build`], with a given Rocket configuration (tests choose their port this way).
+pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<Build>, StartError> {
+    if settings.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::DataDir {
+            path: settings.data_dir.display().to_string(),
+            source,
+        })?;
+    }
+    let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
+    let campaign_id = sync(&db, &settings.campaign).await?;
+    let state = AppState {
+        db,
+        campaign: Arc::new(settings.campaign),
+        campaign_id,
+        clock: settings.clock,
+    };
+    let closer = state.clone();
+    Ok(rocket::custom(figment)
+        .manage(state)
+        .attach(Template::custom(|engines| {
+            engines
+                .handlebars
+                .register_helper("t", Box::new(i18n::helper));
+            engines.handlebars.set_strict_mode(false);
+        }))
+        .attach(routes::logging::RequestLog)
+        .attach(AdHoc::on_liftoff("deadline closer", move |rocket| {
+            let shutdown = rocket.shutdown();
+            Box::pin(async move {
+                let AppState {
+                    db,
+                    campaign,
+                    campaign_id,
+                    clock,
+                } = closer;
+                tokio::spawn(async move {
+                    tokio::select! {
+                        () = jobs::closer::run(db, campaign_id, campaign.deadline, clock) => {}
+                        () = shutdown => {}
+                    }
+                });
+            })
+        }))
+        .mount("/static", FileServer::from(settings.public_dir))
+        .mount("/", routes::routes())
+        .register("/", routes::errors::catchers()))
+}

@@ -1,0 +1,90 @@
+//! The command line: serve the campaign (the default), or check a campaign file.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::config::{Campaign, Settings};
+use crate::{app, telemetry};
+
+const USAGE: &str = "\
+bobine: a self-hosted crowdfunding campaign
+
+Usage:
+  bobine                      serve the campaign (same as `bobine serve`)
+  bobine serve                serve the campaign
+  bobine check-config [FILE]  validate a campaign file (default: BOBINE_CAMPAIGN or campaign.toml)
+
+Environment:
+  BOBINE_CAMPAIGN   campaign file (default: campaign.toml)
+  BOBINE_DATA_DIR   folder for the SQLite database and secret key (default: data)
+  DATABASE_URL      postgres://... to use PostgreSQL instead of SQLite
+  ROCKET_ADDRESS, ROCKET_PORT, ...  Rocket's own settings
+";
+
+/// Runs the command named by the arguments and returns the process's exit code.
+pub async fn run(args: Vec<String>) -> ExitCode {
+    match args.first().map(String::as_str) {
+        None | Some("serve") => serve().await,
+        Some("check-config") => check_config(args.get(1).map(PathBuf::from)),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("unknown command: {other}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check_config(file: Option<PathBuf>) -> ExitCode {
+    let file = file
+        .or_else(|| std::env::var_os("BOBINE_CAMPAIGN").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("campaign.toml"));
+    match Campaign::load(&file) {
+        Ok(campaign) => {
+            println!(
+                "{}: valid: \"{}\", {} rewards, goal {} {}, deadline {}",
+                file.display(),
+                campaign.title.fr,
+                campaign.rewards.len(),
+                campaign.goal,
+                campaign.currency,
+                campaign
+                    .deadline
+                    .with_timezone(&campaign.time_zone)
+                    .to_rfc3339(),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve() -> ExitCode {
+    telemetry::init();
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let rocket = match app::build(settings).await {
+        Ok(rocket) => rocket,
+        Err(error) => {
+            tracing::error!("cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rocket.launch().await {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!("server stopped: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! The campaign file (`campaign.toml`): its validated form, and how it is read.
+//!
+//! The file is read into "raw" structs that keep the position of every value, then checked
+//! field by field, so each mistake names its line. What comes out is valid by construction.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::error::{ConfigError, Locator};
+use crate::domain::{Lang, Money, RewardId};
+
+/// A text in both languages. English falls back to French when the file has none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Whether the team keeps the money when the goal is missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FundingModel {
+    /// Backers are charged only if the goal is reached (the default).
+    AllOrNothing,
+    /// The team keeps what was pledged even below the goal.
+    KeepItAll,
+}
+
+/// The five kinds of reward the campaign offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RewardKind {
+    Object,
+    Workshop,
+    GuidedTour,
+    Coaching,
+    Meeting,
+}
+
+impl RewardKind {
+    const ALL: [(&'static str, RewardKind); 5] = [
+        ("object", RewardKind::Object),
+        ("workshop", RewardKind::Workshop),
+        ("guided-tour", RewardKind::GuidedTour),
+        ("coaching", RewardKind::Coaching),
+        ("meeting", RewardKind::Meeting),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("object", |(name, _)| name)
+    }
+
+    pub fn parse(text: &str) -> Option<RewardKind> {
+        Self::ALL
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, k)| *k)
+    }
+}
+
+/// How a reward reaches its backer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fulfilment {
+    /// Sent by post.
+    Shipped,
+    /// Collected, or attended, in Geneva.
+    Pickup,
+    /// Takes place online (coaching, classes).
+    Online,
+}
+
+/// A lower price for the first backers, or until a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlyBird {
+    pub price: Money,
+    pub until: Option<DateTime<Utc>>,
+    pub first: Option<u32>,
+}
+
+/// One reward as the campaign file describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reward {
+    pub id: RewardId,
+    pub kind: RewardKind,
+    pub title: Text,
+    pub description: Text,
+    pub minimum: Money,
+    pub limit: Option<u32>,
+    pub early_bird: Option<EarlyBird>,
+    /// First day of the month the reward is expected to reach backers.
+    pub delivery: NaiveDate,
+    pub fulfilment: Fulfilment,
+}
+
+/// The whole campaign, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Campaign {
+    pub slug: String,
+    pub title: Text,
+    pub summary: Text,
+    pub story: Text,
+    pub currency: String,
+    pub goal: Money,
+    pub deadline: DateTime<Utc>,
+    pub time_zone: Tz,
+    pub funding: FundingModel,
+    pub min_pledge: Money,
+    pub max_pledge: Money,
+    pub rewards: Vec<Reward>,
+}
+
+impl Campaign {
+    /// Reads and validates a campaign file.
+    pub fn load(path: &Path) -> Result<Campaign, ConfigError> {
+        let source = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: path.to_owned(),
+            line: None,
+            field: "(file)".into(),
+            message: format!("cannot be read: {e}"),
+        })?;
+        Campaign::parse(path, &source)
+    }
+
+    /// Validates the text of a campaign file; `path` only names it in errors.
+    pub fn parse(path: &Path, source: &str) -> Result<Campaign, ConfigError> {
+        let at = Locator { file: path, source };
+        let raw: RawCampaign = toml::from_str(source).map_err(|e| at.toml_error(&e))?;
+        raw.validate(&at)
+    }
+
+    pub fn reward(&self, id: &str) -> Option<&Reward> {
+        self.rewards.iter().find(|r| r.id.as_str() == id)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCampaign {
+    slug: Spanned<String>,
+    currency: Spanned<String>,
+    goal: Spanned<toml::Value>,
+    deadline: Spanned<toml::Value>,
+    time_zone: Spanned<String>,
+    funding: Option<Spanned<String>>,
+    min_pledge: Option<Spanned<toml::Value>>,
+    max_pledge: Option<Spanned<toml::Value>>,
+    title: RawText,
+    summary: RawText,
+    story: RawText,
+    #[serde(default)]
+    rewards: Vec<Spanned<RawReward>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    fr: Option<Spanned<String>>,
+    en: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReward {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    title: RawText,
+    description: RawText,
+    minimum: Spanned<toml::Value>,
+    limit: Option<Spanned<i64>>,
+    early_bird: Option<Spanned<RawEarlyBird>>,
+    delivery: Spanned<String>,
+    fulfilment: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEarlyBird {
+    price: Spanned<toml::Value>,
+    until: Option<Spanned<toml::Value>>,
+    first: Option<Spanned<i64>>,
+}
+
+impl RawCampaign {
+    fn validate(self, at: &Locator) -> Result<Campaign, ConfigError> {
+        let slug = self.slug.get_ref();
+        if RewardId::parse(slug).is_err() {
+            return Err(at.at(
+                self.slug.span().start,
+                "slug",
+                "use 1 to 64 lower-case letters, digits and dashes",
+            ));
+        }
+        let currency = self.currency.get_ref();
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(at.at(
+                self.currency.span().start,
+                "currency",
+                "use a three-letter currency code such as \"CHF\"",
+            ));
+        }
+        let time_zone: Tz = self.time_zone.get_ref().parse().map_err(|_| {
+            at.at(
+                self.time_zone.span().start,
+                "time_zone",
+                "not a time zone name such as \"Europe/Zurich\"",
+            )
+        })?;
+        let deadline = instant(at, &self.deadline, "deadline", time_zone)?;
+        let funding = match self
+            .funding
+            .as_ref()
+            .map(|f| (f.get_ref().as_str(), f.span().start))
+        {
+            None | Some(("all-or-nothing", _)) => FundingModel::AllOrNothing,
+            Some(("keep-it-all", _)) => FundingModel::KeepItAll,
+            Some((_, offset)) => {
+                return Err(at.at(
+                    offset,
+                    "funding",
+                    "use \"all-or-nothing\" or \"keep-it-all\"",
+                ));
+            }
+        };
+        let goal = amount(at, &self.goal, "goal")?;
+        let min_pledge = match &self.min_pledge {
+            Some(value) => amount(at, value, "min_pledge")?,
+            None => Money::parse("1.00").expect("a constant amount"),
+        };
+        let max_pledge = match &self.max_pledge {
+            Some(value) => amount(at, value, "max_pledge")?,
+            None => Money::parse("10000.00").expect("a constant amount"),
+        };
+        if min_pledge > max_pledge {
+            let offset = self.max_pledge.as_ref().map_or(0, |m| m.span().start);
+            return Err(at.at(
+                offset,
+                "max_pledge",
+                format!("must be at least min_pledge ({min_pledge})"),
+            ));
+        }
+
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut rewards = Vec::with_capacity(self.rewards.len());
+        for (index, raw) in self.rewards.into_iter().enumerate() {
+            let field = format!("rewards[{index}]");
+            let span = raw.span();
+            let reward = raw
+                .into_inner()
+                .validate(at, span.start, &field, time_zone, max_pledge)?;
+            if let Some(first_line) = seen.insert(reward.id.to_string(), at.line_of(span.start)) {
+                return Err(at.at(
+                    span.start,
+                    format!("{field}.id"),
+                    format!(
+                        "\"{}\" is already the id of the reward on line {first_line}",
+                        reward.id
+                    ),
+                ));
+            }
+            rewards.push(reward);
+        }
+
+        Ok(Campaign {
+            slug: slug.clone(),
+            title: text(at, self.title, 0, "title")?,
+            summary: text(at, self.summary, 0, "summary")?,
+            story: text(at, self.story, 0, "story")?,
+            currency: currency.clone(),
+            goal,
+            deadline,
+            time_zone,
+            funding,
+            min_pledge,
+            max_pledge,
+            rewards,
+        })
+    }
+}
+
+impl RawReward {
+    /// `start` is where the reward begins in the file, for errors about what it lacks.
+    fn validate(
+        self,
+        at: &Locator,
+        start: usize,
+        field: &str,
+        time_zone: Tz,
+        max_pledge: Money,
+    ) -> Result<Reward, ConfigError> {
+        let id = RewardId::parse(self.id.get_ref())
+            .map_err(|e| at.at(self.id.span().start, format!("{field}.id"), e.to_string()))?;
+        let kind = RewardKind::parse(self.kind.get_ref()).ok_or_else(|| {
+            at.at(
+                self.kind.span().start,
+                format!("{field}.kind"),
+                "use \"object\", \"workshop\", \"guided-tour\", \"coaching\" or \"meeting\"",
+            )
+        })?;
+        let minimum = amount(at, &self.minimum, &format!("{field}.minimum"))?;
+        if minimum > max_pledge {
+            return Err(at.at(
+                self.minimum.span().start,
+                format!("{field}.minimum"),
+                format!("is above the largest accepted pledge, max_pledge ({max_pledge})"),
+            ));
+        }
+        let limit = match self.limit {
+            None => None,
+            Some(limit) => match u32::try_from(*limit.get_ref()) {
+                Ok(n) if n > 0 => Some(n),
+                _ => {
+                    return Err(at.at(
+                        limit.span().start,
+                        format!("{field}.limit"),
+                        "must be a whole number above zero, or left out for no limit",
+                    ));
+                }
+            },
+        };
+        let early_bird = match self.early_bird {
+            None => None,
+            Some(raw) => Some(
+                raw.into_inner()
+                    .validate(at, field, time_zone, minimum, limit)?,
+            ),
+        };
+        let delivery =
+            NaiveDate::parse_from_str(&format!("{}-01", self.delivery.get_ref()), "%Y-%m-%d")
+                .map_err(|_| {
+                    at.at(
+                        self.delivery.span().start,
+                        format!("{field}.delivery"),
+                        "write the estimated delivery month as \"2027-06\"",
+                    )
+                })?;
+        let fulfilment = match self.fulfilment.get_ref().as_str() {
+            "shipped" => Fulfilment::Shipped,
+            "pickup" => Fulfilment::Pickup,
+            "online" => Fulfilment::Online,
+            _ => {
+                return Err(at.at(
+                    self.fulfilment.span().start,
+                    format!("{field}.fulfilment"),
+                    "use \"shipped\", \"pickup\" or \"online\"",
+                ));
+            }
+        };
+        Ok(Reward {
+            id,
+            kind,
+            title: text(at, self.title, start, &format!("{field}.title"))?,
+            description: text(at, self.description, start, &format!("{field}.description"))?,
+            minimum,
+            limit,
+            early_bird,
+            delivery,
+            fulfilment,
+        })
+    }
+}
+
+impl RawEarlyBird {
+    fn validate(
+        self,
+        at: &Locator,
+        field: &str,
+        time_zone: Tz,
+        minimum: Money,
+        limit: Option<u32>,
+    ) -> Result<EarlyBird, ConfigError> {
+        let field = format!("{field}.early_bird");
+        let price = amount(at, &self.price, &format!("{field}.price"))?;
+        if price >= minimum {
+            return Err(at.at(
+                self.price.span().start,
+                format!("{field}.price"),
+                format!("must be below the reward's minimum ({minimum})"),
+            ));
+        }
+        let until = match &self.until {
+            Some(value) => Some(instant(at, value, &format!("{field}.until"), time_zone)?),
+            None => None,
+        };
+        let first = match &self.first {
+            None => None,
+            Some(first) => match u32::try_from(*first.get_ref()) {
+                Ok(n) if n > 0 && limit.is_none_or(|l| n <= l) => Some(n),
+                _ => {
+                    return Err(at.at(
+                        first.span().start,
+                        format!("{field}.first"),
+                        "must be a whole number above zero and not above the reward's limit",
+                    ));
+                }
+            },
+        };
+        if until.is_none() && first.is_none() {
+            return Err(at.at(self.price.span().start, field, "say how long the early-bird price lasts: `until` a date, or for the `first` N backers"));
+        }
+        Ok(EarlyBird {
+            price,
+            until,
+            first,
+        })
+    }
+}
+
+/// A text in both languages; `start` locates a missing French text at its owner.
+fn text(at: &Locator, raw: RawText, start: usize, field: &str) -> Result<Text, ConfigError> {
+    let fr = match raw.fr {
+        Some(fr) if !fr.get_ref().trim().is_empty() => fr.into_inner(),
+        Some(fr) => {
+            return Err(at.at(
+                fr.span().start,
+                format!("{field}.fr"),
+                "the French text is empty",
+            ));
+        }
+        None => return Err(at.at(start, format!("{field}.fr"), "the French text is missing")),
+    };
+    let en = raw
+        .en
+        .map(Spanned::into_inner)
+        .filter(|en| !en.trim().is_empty())
+        .unwrap_or_else(|| fr.clone());
+    Ok(Text {
+        fr: fr.trim().to_owned(),
+        en: en.trim().to_owned(),
+    })
+}
+
+fn amount(at: &Locator, value: &Spanned<toml::Value>, field: &str) -> Result<Money, ConfigError> {
+    let text = match value.get_ref() {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Integer(i) => i.to_string(),
+        _ => {
+            return Err(at.at(
+                value.span().start,
+                field,
+                "write an amount as text, such as \"120.00\", or a whole number",
+            ));
+        }
+    };
+    Money::parse(&text).map_err(|e| at.at(value.span().start, field, e.to_string()))
+}
+
+/// Reads an instant that must carry its UTC offset, and checks the offset against the
+/// campaign's time zone so that a summer/winter-time slip is caught.
+fn instant(
+    at: &Locator,
+    value: &Spanned<toml::Value>,
+    field: &str,
+    zone: Tz,
+) -> Result<DateTime<Utc>, ConfigError> {
+    let text = match value.get_ref() {
+        toml::Value::Datetime(d) => d.to_string(),
+        toml::Value::String(s) => s.clone(),
+        _ => {
+            return Err(at.at(
+                value.span().start,
+                field,
+                "write a date and time such as 2027-03-31T23:59:59+02:00",
+            ));
+        }
+    };
+    let parsed = DateTime::parse_from_rfc3339(&text).map_err(|_| {
+        let hint = if text.len() >= 19 && !text.ends_with('Z') && !text[19..].contains(['+', '-']) {
+            "has no time zone: add the offset, such as 2027-03-31T23:59:59+02:00"
+        } else {
+            "write a date and time such as 2027-03-31T23:59:59+02:00"
+        };
+        at.at(value.span().start, field, hint)
+    })?;
+    let expected = zone.offset_from_utc_datetime(&parsed.naive_utc()).fix();
+    if *parsed.offset() != expected {
+        return Err(at.at(
+            value.span().start,
+            field,
+            format!(
+                "the offset {} is not that of {} on that date ({})",
+                parsed.offset(),
+                zone.name(),
+                expected
+            ),
+        ));
+    }
+    Ok(parsed.with_timezone(&Utc))
+}

@@ -1,0 +1,80 @@
+//! What the application is configured with: the campaign file, the database, the data folder.
+//!
+//! Rocket's own settings (address, port, limits) come from `Rocket.toml` and `ROCKET_*`
+//! variables as usual; these are bobine's.
+
+pub mod campaign;
+pub mod error;
+
+use std::path::{Path, PathBuf};
+
+pub use campaign::Campaign;
+pub use error::ConfigError;
+
+use crate::domain::Clock;
+
+/// Where everything is, resolved from the environment.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The validated campaign.
+    pub campaign: Campaign,
+    /// `sqlite://...` or `postgres://...`.
+    pub database_url: String,
+    /// Holds the SQLite database and the secret key.
+    pub data_dir: PathBuf,
+    /// Handlebars templates.
+    pub templates_dir: PathBuf,
+    /// CSS, images and scripts served under `/static`.
+    pub public_dir: PathBuf,
+    pub clock: Clock,
+    /// PostgreSQL schema to use instead of `public`; tests give each run its own.
+    pub database_schema: Option<String>,
+}
+
+/// The folder of the crate, where `templates/`, `public/`, `locales/` and `campaign.toml`
+/// live; used when the working directory does not have them.
+pub fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path as configured, or else `name` in the working directory if it exists there, or
+/// else beside the crate's sources.
+fn resolve(variable: &str, name: &str) -> PathBuf {
+    if let Ok(value) = std::env::var(variable) {
+        return PathBuf::from(value);
+    }
+    let here = PathBuf::from(name);
+    if here.exists() {
+        here
+    } else {
+        crate_dir().join(name)
+    }
+}
+
+impl Settings {
+    /// Reads `BOBINE_CAMPAIGN`, `BOBINE_DATA_DIR`, `DATABASE_URL`, `BOBINE_TEMPLATES` and
+    /// `BOBINE_PUBLIC`, with defaults that need no configuration at all.
+    pub fn from_env() -> Result<Settings, ConfigError> {
+        let campaign = Campaign::load(&resolve("BOBINE_CAMPAIGN", "campaign.toml"))?;
+        let data_dir =
+            std::env::var("BOBINE_DATA_DIR").map_or_else(|_| PathBuf::from("data"), PathBuf::from);
+        let database_url = std::env::var("DATABASE_URL")
+            .ok()
+            .filter(|url| !url.trim().is_empty())
+            .unwrap_or_else(|| sqlite_url(&data_dir.join("bobine.db")));
+        Ok(Settings {
+            campaign,
+            database_url,
+            data_dir,
+            templates_dir: resolve("BOBINE_TEMPLATES", "templates"),
+            public_dir: resolve("BOBINE_PUBLIC", "public"),
+            clock: Clock::System,
+            database_schema: None,
+        })
+    }
+}
+
+/// The URL of a SQLite file, created if missing.
+pub fn sqlite_url(file: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", file.display())
+}

@@ -1,0 +1,99 @@
+//! Identifiers: reward slugs, and the random tokens and references given to pledges.
+
+use std::fmt;
+
+use base64::Engine;
+use rand::RngCore;
+
+/// A reward's id from the campaign file: 1 to 64 lower-case letters, digits and dashes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RewardId(String);
+
+/// Why a text cannot be a reward id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a reward id has 1 to 64 lower-case letters, digits and dashes")]
+pub struct InvalidRewardId;
+
+impl RewardId {
+    pub fn parse(text: &str) -> Result<RewardId, InvalidRewardId> {
+        let ok = !text.is_empty()
+            && text.len() <= 64
+            && !text.starts_with('-')
+            && !text.ends_with('-')
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if ok {
+            Ok(RewardId(text.to_owned()))
+        } else {
+            Err(InvalidRewardId)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RewardId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A secret that opens a backer's private page: 256 random bits, URL-safe.
+pub fn new_pledge_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Letters and digits that cannot be mistaken for one another when read aloud or copied
+/// into a bank transfer (no I, L, O, U, 0, 1).
+const REFERENCE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// A short reference such as `BX7K-3M9Q`, for bank transfers and support; unique in the
+/// database, not secret.
+pub fn new_pledge_reference() -> String {
+    let mut rng = rand::rng();
+    let mut reference = String::with_capacity(9);
+    for i in 0..8 {
+        if i == 4 {
+            reference.push('-');
+        }
+        let pick = (rng.next_u32() as usize) % REFERENCE_ALPHABET.len();
+        reference.push(REFERENCE_ALPHABET[pick] as char);
+    }
+    reference
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reward_ids_are_slugs() {
+        assert!(RewardId::parse("sac-upcycle-2").is_ok());
+        for bad in [
+            "",
+            "Sac",
+            "sac upcycle",
+            "-sac",
+            "sac-",
+            "é",
+            &"a".repeat(65),
+        ] {
+            assert!(RewardId::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tokens_and_references_have_their_shape() {
+        let token = new_pledge_token();
+        assert_eq!(token.len(), 43);
+        assert_ne!(token, new_pledge_token());
+        let reference = new_pledge_reference();
+        assert_eq!(reference.len(), 9);
+        assert_eq!(&reference[4..5], "-");
+    }
+}

@@ -1,0 +1,17 @@
+//! Plain types and rules with no I/O. A value that exists is valid.
+
+pub mod campaign_state;
+pub mod clock;
+pub mod email;
+pub mod ids;
+pub mod lang;
+pub mod money;
+pub mod names;
+
+pub use campaign_state::CampaignState;
+pub use clock::Clock;
+pub use email::Email;
+pub use ids::RewardId;
+pub use lang::Lang;
+pub use money::Money;
+pub use names::PersonName;

@@ -1,0 +1,206 @@
+//! Exact amounts of money: a `Decimal` in code, integer cents in the database.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// Why a text is not an acceptable amount.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("the amount is empty")]
+    Empty,
+    #[error("the amount is not a number written with digits, like 50 or 50.00")]
+    NotANumber,
+    #[error("the amount must be more than zero")]
+    NotPositive,
+    #[error("the amount has more than two decimals")]
+    TooPrecise,
+    #[error("the amount is larger than {0}")]
+    TooLarge(Money),
+}
+
+/// A positive amount with at most two decimals, below a fixed ceiling that keeps cents in `i64`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(Decimal);
+
+/// No campaign takes a single pledge of a trillion; this keeps every sum far inside `i64` cents.
+const CEILING_CENTS: i64 = 100_000_000_000_000;
+
+impl Money {
+    /// Parses what a person types: digits, then optionally `.` or `,` and one or two digits.
+    /// Signs, exponents, `NaN`, spaces inside and thousands separators are refused.
+    pub fn parse(text: &str) -> Result<Money, MoneyError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(MoneyError::Empty);
+        }
+        let (whole, fraction) = match text.find(['.', ',']) {
+            Some(at) => (&text[..at], &text[at + 1..]),
+            None => (text, ""),
+        };
+        let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) {
+            return Err(MoneyError::NotANumber);
+        }
+        if text.contains(['.', ',']) && fraction.is_empty() {
+            return Err(MoneyError::NotANumber);
+        }
+        if fraction.trim_end_matches('0').len() > 2 {
+            return Err(MoneyError::TooPrecise);
+        }
+        let whole = whole.trim_start_matches('0');
+        if whole.len() > 12 {
+            return Err(MoneyError::TooLarge(Money(Decimal::new(CEILING_CENTS, 2))));
+        }
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| MoneyError::NotANumber)?
+        };
+        let fraction = fraction.trim_end_matches('0');
+        let cents_part: i64 = match fraction.len() {
+            0 => 0,
+            1 => {
+                fraction
+                    .parse::<i64>()
+                    .map_err(|_| MoneyError::NotANumber)?
+                    * 10
+            }
+            _ => fraction.parse().map_err(|_| MoneyError::NotANumber)?,
+        };
+        Money::try_from_cents(whole * 100 + cents_part)
+    }
+
+    /// An amount from cents, as stored in the database.
+    pub fn try_from_cents(cents: i64) -> Result<Money, MoneyError> {
+        if cents <= 0 {
+            return Err(MoneyError::NotPositive);
+        }
+        if cents > CEILING_CENTS {
+            return Err(MoneyError::TooLarge(Money(Decimal::new(CEILING_CENTS, 2))));
+        }
+        Ok(Money(Decimal::new(cents, 2)))
+    }
+
+    /// The amount in cents, for the database.
+    pub fn cents(self) -> i64 {
+        // Every Money is built from cents with scale 2, so this is exact.
+        (self.0 * Decimal::ONE_HUNDRED).trunc().mantissa() as i64
+    }
+
+    /// The exact decimal value.
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// Refuses amounts above a ceiling, such as the campaign's largest accepted pledge.
+    pub fn at_most(self, ceiling: Money) -> Result<Money, MoneyError> {
+        if self > ceiling {
+            Err(MoneyError::TooLarge(ceiling))
+        } else {
+            Ok(self)
+        }
+    }
+
+    /// The amount with grouped thousands, for pages.
+    pub fn display(self, thousands: char) -> String {
+        display_cents(self.cents(), thousands)
+    }
+}
+
+/// A total in cents (which may be zero) as the JSON API writes amounts: `20000.00`.
+pub fn cents_to_string(cents: i64) -> String {
+    format!("{:.2}", Decimal::new(cents, 2))
+}
+
+/// A total in cents with grouped thousands: `20'000.00` in Swiss French, `20,000.00` in English.
+pub fn display_cents(cents: i64, thousands: char) -> String {
+    let text = cents_to_string(cents);
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
+    let (sign, whole) = whole.strip_prefix('-').map_or(("", whole), |w| ("-", w));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(thousands);
+        }
+        grouped.push(digit);
+    }
+    format!("{sign}{grouped}.{fraction}")
+}
+
+impl fmt::Display for Money {
+    /// Always two decimals: `20000.00`, as the JSON API and bank references expect.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.2}", self.0)
+    }
+}
+
+impl FromStr for Money {
+    type Err = MoneyError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Money::parse(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_plain_amounts() {
+        assert_eq!(Money::parse("50").unwrap().cents(), 5000);
+        assert_eq!(Money::parse("50.5").unwrap().cents(), 5050);
+        assert_eq!(Money::parse(" 50,25 ").unwrap().cents(), 5025);
+        assert_eq!(Money::parse("0.01").unwrap().cents(), 1);
+        assert_eq!(Money::parse("10.500").unwrap().cents(), 1050);
+        assert_eq!(Money::parse("50").unwrap().to_string(), "50.00");
+    }
+
+    #[test]
+    fn refuses_what_design_lists() {
+        assert_eq!(Money::parse(""), Err(MoneyError::Empty));
+        assert_eq!(Money::parse("   "), Err(MoneyError::Empty));
+        assert_eq!(Money::parse("1e3"), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse("NaN"), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse("inf"), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse("-5"), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse("+5"), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse("10.005"), Err(MoneyError::TooPrecise));
+        assert_eq!(Money::parse("0"), Err(MoneyError::NotPositive));
+        assert_eq!(Money::parse("0.00"), Err(MoneyError::NotPositive));
+        assert_eq!(Money::parse("5."), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse(".5"), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse("1 000"), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse("1.000.00"), Err(MoneyError::NotANumber));
+        assert!(matches!(
+            Money::parse("99999999999999999999999999"),
+            Err(MoneyError::TooLarge(_))
+        ));
+        assert!(matches!(
+            Money::parse("100000000000000"),
+            Err(MoneyError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn ceilings_are_inclusive() {
+        let max = Money::parse("10000").unwrap();
+        assert!(Money::parse("10000.00").unwrap().at_most(max).is_ok());
+        assert_eq!(
+            Money::parse("10000.01").unwrap().at_most(max),
+            Err(MoneyError::TooLarge(max))
+        );
+    }
+
+    #[test]
+    fn displays_grouped_thousands() {
+        assert_eq!(display_cents(2_000_000, '\''), "20'000.00");
+        assert_eq!(display_cents(0, '\''), "0.00");
+        assert_eq!(
+            Money::try_from_cents(12_345).unwrap().display(','),
+            "123.45"
+        );
+        assert_eq!(display_cents(100_000_000, ','), "1,000,000.00");
+    }
+}

@@ -1,0 +1,139 @@
+//! The one error type of the application, with a stable code for the API and a message for
+//! people in their language.
+
+use rocket::http::Status;
+use sea_orm::DbErr;
+
+use crate::domain::email::InvalidEmail;
+use crate::domain::money::MoneyError;
+use crate::domain::names::InvalidName;
+use crate::domain::{Lang, Money};
+use crate::i18n;
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    #[error("invalid amount: {0}")]
+    InvalidAmount(MoneyError),
+    #[error("amount below the minimum of {minimum}")]
+    AmountBelowMinimum { minimum: Money },
+    #[error("invalid email")]
+    InvalidEmail,
+    #[error("invalid name: {0}")]
+    InvalidName(InvalidName),
+    #[error("unknown reward")]
+    UnknownReward,
+    #[error("the idempotency key was used for another pledge")]
+    IdempotencyKeyReused,
+    #[error("sold out")]
+    SoldOut,
+    #[error("campaign closed")]
+    CampaignClosed,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid form token")]
+    Forbidden,
+    #[error("database: {0}")]
+    Db(#[from] DbErr),
+}
+
+impl From<MoneyError> for AppError {
+    fn from(e: MoneyError) -> Self {
+        AppError::InvalidAmount(e)
+    }
+}
+
+impl From<InvalidEmail> for AppError {
+    fn from(_: InvalidEmail) -> Self {
+        AppError::InvalidEmail
+    }
+}
+
+impl From<InvalidName> for AppError {
+    fn from(e: InvalidName) -> Self {
+        AppError::InvalidName(e)
+    }
+}
+
+impl AppError {
+    /// The stable code of the JSON API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Malformed(_) => "malformed_request",
+            AppError::InvalidAmount(MoneyError::TooLarge(_)) => "amount_too_large",
+            AppError::InvalidAmount(_) => "invalid_amount",
+            AppError::AmountBelowMinimum { .. } => "amount_below_minimum",
+            AppError::InvalidEmail => "invalid_email",
+            AppError::InvalidName(_) => "invalid_name",
+            AppError::UnknownReward => "unknown_reward",
+            AppError::IdempotencyKeyReused => "idempotency_key_reused",
+            AppError::SoldOut => "sold_out",
+            AppError::CampaignClosed => "campaign_closed",
+            AppError::NotFound => "not_found",
+            AppError::Forbidden => "invalid_form_token",
+            AppError::Db(_) => "internal_error",
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        match self {
+            AppError::Malformed(_) => Status::BadRequest,
+            AppError::SoldOut | AppError::CampaignClosed => Status::Conflict,
+            AppError::NotFound => Status::NotFound,
+            AppError::Forbidden => Status::Forbidden,
+            AppError::Db(_) => Status::InternalServerError,
+            _ => Status::UnprocessableEntity,
+        }
+    }
+
+    /// The form field the error is about, so pages can point at it.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            AppError::InvalidAmount(_) | AppError::AmountBelowMinimum { .. } => Some("amount"),
+            AppError::InvalidEmail => Some("email"),
+            AppError::InvalidName(_) => Some("name"),
+            AppError::UnknownReward | AppError::SoldOut => Some("reward"),
+            _ => None,
+        }
+    }
+
+    /// What to tell the person, in their language. `currency` is the campaign's.
+    pub fn message(&self, lang: Lang, currency: &str) -> String {
+        let money = |m: &Money| {
+            vec![
+                ("amount", m.display(lang.thousands())),
+                ("currency", currency.to_owned()),
+            ]
+        };
+        match self {
+            AppError::Malformed(detail) => {
+                i18n::t_args(lang, "error-malformed", &[("detail", detail.clone())])
+            }
+            AppError::InvalidAmount(e) => match e {
+                MoneyError::Empty => i18n::t(lang, "error-amount-empty"),
+                MoneyError::NotANumber => i18n::t(lang, "error-amount-not-a-number"),
+                MoneyError::NotPositive => i18n::t(lang, "error-amount-not-positive"),
+                MoneyError::TooPrecise => i18n::t(lang, "error-amount-too-precise"),
+                MoneyError::TooLarge(max) => {
+                    i18n::t_args(lang, "error-amount-too-large", &money(max))
+                }
+            },
+            AppError::AmountBelowMinimum { minimum } => {
+                i18n::t_args(lang, "error-amount-below-minimum", &money(minimum))
+            }
+            AppError::InvalidEmail => i18n::t(lang, "error-email"),
+            AppError::InvalidName(InvalidName::Empty) => i18n::t(lang, "error-name-empty"),
+            AppError::InvalidName(InvalidName::TooLong) => i18n::t(lang, "error-name-too-long"),
+            AppError::InvalidName(InvalidName::Control) => i18n::t(lang, "error-name-control"),
+            AppError::UnknownReward => i18n::t(lang, "error-unknown-reward"),
+            AppError::IdempotencyKeyReused => i18n::t(lang, "error-idempotency-reused"),
+            AppError::SoldOut => i18n::t(lang, "error-sold-out"),
+            AppError::CampaignClosed => i18n::t(lang, "error-campaign-closed"),
+            AppError::NotFound => i18n::t(lang, "error-not-found"),
+            AppError::Forbidden => i18n::t(lang, "error-forbidden"),
+            AppError::Db(_) => i18n::t(lang, "error-internal"),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Translations: Fluent files in `locales/`, looked up from code and from templates.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use rocket_dyn_templates::handlebars::{
+    Context, Handlebars, Helper, HelperResult, JsonRender, Output, RenderContext, RenderErrorReason,
+};
+
+use crate::domain::Lang;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "fr",
+        // Without this, Fluent wraps every argument in invisible bidi marks.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static FR: LanguageIdentifier = langid!("fr");
+static EN: LanguageIdentifier = langid!("en");
+
+fn identifier(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// The message `key` in `lang`.
+pub fn t(lang: Lang, key: &str) -> String {
+    LOCALES.lookup(identifier(lang), key)
+}
+
+/// The message `key` in `lang`, with named arguments.
+pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+        .collect();
+    LOCALES.lookup_with_args(identifier(lang), key, &args)
+}
+
+/// `{{t "key"}}` or `{{t "key" name=value}}` in templates, in the language found in the
+/// context's root `lang`. Numbers stay numbers, so Fluent can choose plural forms.
+pub fn helper(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let key = h
+        .param(0)
+        .and_then(|p| p.value().as_str())
+        .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+    let lang = ctx
+        .data()
+        .get("lang")
+        .and_then(|l| l.as_str())
+        .and_then(Lang::from_tag)
+        .unwrap_or_default();
+    let args: HashMap<Cow<'static, str>, FluentValue> = h
+        .hash()
+        .iter()
+        .map(|(name, value)| {
+            let value = match value.value() {
+                serde_json::Value::Number(n) => n
+                    .as_f64()
+                    .map_or_else(|| FluentValue::from(n.to_string()), FluentValue::from),
+                other => FluentValue::from(other.render()),
+            };
+            (Cow::Owned((*name).to_owned()), value)
+        })
+        .collect();
+    let text = if args.is_empty() {
+        LOCALES.lookup(identifier(lang), key)
+    } else {
+        LOCALES.lookup_with_args(identifier(lang), key, &args)
+    };
+    out.write(&rocket_dyn_templates::handlebars::html_escape(&text))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        let keys = |file: &str| -> Vec<String> {
+            std::fs::read_to_string(file)
+                .unwrap()
+                .lines()
+                .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim().to_owned()))
+                .filter(|key| !key.is_empty() && !key.starts_with(['#', ' ', '.', '[', '*']))
+                .collect()
+        };
+        let mut fr = keys(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/fr/main.ftl"));
+        let mut en = keys(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en/main.ftl"));
+        fr.sort();
+        en.sort();
+        assert_eq!(fr, en);
+    }
+
+    #[test]
+    fn arguments_are_filled_without_marks() {
+        let text = t_args(
+            Lang::En,
+            "error-amount-below-minimum",
+            &[("amount", "120.00".into()), ("currency", "CHF".into())],
+        );
+        assert!(text.contains("CHF 120.00"), "{text}");
+    }
+}

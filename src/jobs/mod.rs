@@ -1,0 +1,3 @@
+//! Background work started from a fairing at lift-off.
+
+pub mod closer;

@@ -1,0 +1,10 @@
+//! The `bobine` binary: serve the campaign, or run a command.
+
+use std::process::ExitCode;
+
+#[rocket::main]
+async fn main() -> ExitCode {
+    // No OpenSSL and no aws-lc here: TLS (PostgreSQL, SMTP) uses ring.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    bobine::cli::run(std::env::args().skip(1).collect()).await
+}

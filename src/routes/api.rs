@@ -1,0 +1,169 @@
+//! The JSON API: the same services as the pages, for other front-ends and checks.
+
+use rocket::http::{ContentType, Status};
+use rocket::request::{FromRequest, Outcome, Request};
+use rocket::response::status::Custom;
+use rocket::serde::json::Json;
+use rocket::{State, get, post, routes};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::app::AppState;
+use crate::domain::Lang;
+use crate::domain::money::cents_to_string;
+use crate::error::AppError;
+use crate::routes::errors::ApiError;
+use crate::services::campaign::{remaining, snapshot};
+use crate::services::pledges::{self, PledgeInput};
+
+fn rfc3339_ms(ms: i64) -> Option<String> {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+#[get("/api/campaign")]
+async fn get_campaign(state: &State<AppState>, lang: Lang) -> Result<Json<Value>, ApiError> {
+    let now = state.clock.now();
+    let snapshot = snapshot(&state.db, state.campaign_id).await?;
+    let row = &snapshot.campaign;
+    let rewards: Vec<Value> = snapshot
+        .rewards
+        .iter()
+        .map(|r| {
+            let left = remaining(r);
+            json!({
+                "id": r.id,
+                "title": if lang == Lang::En { &r.title_en } else { &r.title_fr },
+                "kind": r.kind,
+                "minimum": cents_to_string(r.minimum_cents),
+                "limit": r.limit_qty,
+                "claimed": r.claimed,
+                "remaining": left,
+                "available": left != Some(0) && snapshot.state(now) == crate::domain::CampaignState::Open,
+            })
+        })
+        .collect();
+    Ok(Json(json!({
+        "slug": row.slug,
+        "title": state.campaign.title.get(lang),
+        "currency": state.campaign.currency,
+        "goal": cents_to_string(row.goal_cents),
+        "pledged": cents_to_string(row.pledged_cents),
+        "backers": row.backers,
+        "pledge_count": row.pledge_count,
+        "percent_funded": snapshot.percent_funded(),
+        "deadline": rfc3339_ms(row.deadline_ms),
+        "state": snapshot.state(now).as_str(),
+        "closed_at": row.closed_at_ms.and_then(rfc3339_ms),
+        "rewards": rewards,
+    })))
+}
+
+/// The body of `POST /api/pledges`. The amount stays a JSON value so that a number gets a
+/// clear "write it as text" error instead of passing through a float.
+#[derive(Debug, Deserialize)]
+struct PledgeBody {
+    reward: Option<String>,
+    amount: Value,
+    name: String,
+    email: String,
+    #[serde(default)]
+    display_name: Option<String>,
+    #[serde(default)]
+    anonymous: bool,
+}
+
+/// The optional `Idempotency-Key` header.
+struct IdempotencyKey(Option<String>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for IdempotencyKey {
+    type Error = std::convert::Infallible;
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let key = request
+            .headers()
+            .get_one("Idempotency-Key")
+            .map(str::trim)
+            .filter(|k| !k.is_empty());
+        Outcome::Success(IdempotencyKey(key.map(|k| format!("api:{k}"))))
+    }
+}
+
+#[post("/api/pledges", data = "<body>")]
+async fn create_pledge(
+    state: &State<AppState>,
+    lang: Lang,
+    content_type: Option<&ContentType>,
+    key: IdempotencyKey,
+    body: Result<Json<PledgeBody>, rocket::serde::json::Error<'_>>,
+) -> Result<Custom<Json<Value>>, ApiError> {
+    if !content_type.is_some_and(|ct| ct.is_json()) {
+        return Err(
+            AppError::Malformed("send JSON with Content-Type: application/json".into()).into(),
+        );
+    }
+    let body = body
+        .map_err(|e| AppError::Malformed(malformed_detail(&e)))?
+        .into_inner();
+    if key.0.as_ref().is_some_and(|k| k.len() > 200) {
+        return Err(
+            AppError::Malformed("Idempotency-Key is longer than 200 characters".into()).into(),
+        );
+    }
+    let amount = match body.amount {
+        Value::String(text) => text,
+        _ => {
+            return Err(
+                AppError::InvalidAmount(crate::domain::money::MoneyError::NotANumber).into(),
+            );
+        }
+    };
+    let input = PledgeInput {
+        reward: body.reward,
+        amount,
+        name: body.name,
+        email: body.email,
+        display_name: body.display_name,
+        anonymous: body.anonymous,
+    };
+    let now = state.clock.now();
+    let new = input.validate(&state.campaign, now)?;
+    let placed = pledges::place(
+        &state.db,
+        &state.campaign,
+        state.campaign_id,
+        new,
+        lang,
+        key.0,
+        now,
+    )
+    .await?;
+    let pledge = placed.pledge;
+    let status = if placed.replayed {
+        Status::Ok
+    } else {
+        Status::Created
+    };
+    Ok(Custom(
+        status,
+        Json(json!({
+            "id": pledge.id,
+            "token": pledge.token,
+            "reference": pledge.reference,
+            "amount": cents_to_string(pledge.amount_cents),
+            "reward": pledge.reward_id,
+            "state": pledge.state,
+        })),
+    ))
+}
+
+fn malformed_detail(error: &rocket::serde::json::Error<'_>) -> String {
+    match error {
+        rocket::serde::json::Error::Io(e) => e.to_string(),
+        rocket::serde::json::Error::Parse(_, e) => e.to_string(),
+    }
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![get_campaign, create_pledge]
+}

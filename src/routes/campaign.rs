@@ -1,0 +1,43 @@
+//! The campaign page and the reward pages.
+
+use rocket::{State, get, routes};
+use rocket_dyn_templates::Template;
+use serde_json::json;
+
+use crate::app::AppState;
+use crate::domain::Lang;
+use crate::error::AppError;
+use crate::routes::errors::PageError;
+use crate::routes::views;
+use crate::services::campaign::snapshot;
+
+#[get("/")]
+async fn show_campaign(state: &State<AppState>, lang: Lang) -> Result<Template, PageError> {
+    let now = state.clock.now();
+    let snapshot = snapshot(&state.db, state.campaign_id).await?;
+    let body = json!({ "campaign": views::campaign_view(state, &snapshot, lang, now) });
+    Ok(Template::render(
+        "campaign",
+        views::page(state, lang, "/", body),
+    ))
+}
+
+#[get("/rewards/<id>")]
+async fn show_reward(state: &State<AppState>, lang: Lang, id: &str) -> Result<Template, PageError> {
+    let now = state.clock.now();
+    let config = state.campaign.reward(id).ok_or(AppError::NotFound)?;
+    let snapshot = snapshot(&state.db, state.campaign_id).await?;
+    let row = snapshot.reward(id).ok_or(AppError::NotFound)?;
+    let body = json!({
+        "reward": views::reward_view(state, config, Some(row), lang, now),
+        "campaign": views::campaign_view(state, &snapshot, lang, now),
+    });
+    Ok(Template::render(
+        "reward",
+        views::page(state, lang, &format!("/rewards/{id}"), body),
+    ))
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![show_campaign, show_reward]
+}

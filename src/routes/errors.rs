@@ -1,0 +1,147 @@
+//! Turning errors into responses: a page for browsers, `{"error": {"code", "message"}}` for
+//! the API, always in the visitor's language, never Rocket's default page.
+
+use rocket::http::{ContentType, Status};
+use rocket::request::Request;
+use rocket::response::{self, Responder};
+use rocket::serde::json::Json;
+use rocket::{Catcher, catch, catchers};
+use rocket_dyn_templates::Template;
+use serde_json::json;
+
+use crate::app::AppState;
+use crate::domain::Lang;
+use crate::error::AppError;
+use crate::i18n;
+use crate::routes::views;
+
+fn lang_of(request: &Request<'_>) -> Lang {
+    crate::routes::lang::of(request)
+}
+
+fn currency_of(request: &Request<'_>) -> String {
+    request
+        .rocket()
+        .state::<AppState>()
+        .map_or_else(|| "CHF".to_owned(), |s| s.campaign.currency.clone())
+}
+
+fn log(error: &AppError) {
+    if let AppError::Db(e) = error {
+        tracing::error!(error = %e, "database error");
+    }
+}
+
+/// An error answered as JSON.
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+impl<'r> Responder<'r, 'static> for ApiError {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        log(&self.0);
+        let message = self.0.message(lang_of(request), &currency_of(request));
+        let body = json!({ "error": { "code": self.0.code(), "message": message } });
+        response::Response::build_from(Json(body).respond_to(request)?)
+            .status(self.0.status())
+            .ok()
+    }
+}
+
+/// An error answered as a page.
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for PageError {
+    fn from(e: E) -> Self {
+        PageError(e.into())
+    }
+}
+
+impl<'r> Responder<'r, 'static> for PageError {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        log(&self.0);
+        let lang = lang_of(request);
+        let message = self.0.message(lang, &currency_of(request));
+        page(request, self.0.status(), lang, message)
+    }
+}
+
+fn page(
+    request: &Request<'_>,
+    status: Status,
+    lang: Lang,
+    message: String,
+) -> response::Result<'static> {
+    let Some(state) = request.rocket().state::<AppState>() else {
+        return response::Response::build().status(status).ok();
+    };
+    let context = views::page(
+        state,
+        lang,
+        request.uri().path().as_str(),
+        json!({ "status": status.code, "message": message }),
+    );
+    response::Response::build_from(Template::render("error", context).respond_to(request)?)
+        .status(status)
+        .header(ContentType::HTML)
+        .ok()
+}
+
+fn wants_json(request: &Request<'_>) -> bool {
+    request.uri().path().starts_with("/api/")
+        || request
+            .accept()
+            .is_some_and(|a| a.preferred().media_type().is_json())
+}
+
+fn caught(status: Status, request: &Request<'_>) -> response::Result<'static> {
+    let error = match status.code {
+        404 => AppError::NotFound,
+        400 | 415 | 422 => AppError::Malformed(status.reason_lossy().to_owned()),
+        413 => AppError::Malformed(i18n::t(lang_of(request), "error-too-large")),
+        _ => AppError::Db(sea_orm::DbErr::Custom(format!(
+            "unexpected status {status}"
+        ))),
+    };
+    let status = if matches!(error, AppError::Malformed(_)) {
+        Status::BadRequest
+    } else {
+        status
+    };
+    if wants_json(request) {
+        let message = error.message(lang_of(request), &currency_of(request));
+        let body = json!({ "error": { "code": error.code(), "message": message } });
+        response::Response::build_from(Json(body).respond_to(request)?)
+            .status(status)
+            .ok()
+    } else {
+        let lang = lang_of(request);
+        let message = error.message(lang, &currency_of(request));
+        page(request, status, lang, message)
+    }
+}
+
+/// Whatever status a guard or Rocket itself answered, in our shape.
+struct Caught(Status);
+
+impl<'r> Responder<'r, 'static> for Caught {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        caught(self.0, request)
+    }
+}
+
+#[catch(default)]
+fn default_catcher(status: Status, _: &Request<'_>) -> Caught {
+    Caught(status)
+}
+
+/// Catchers for whatever no route answered or a guard refused.
+pub fn catchers() -> Vec<Catcher> {
+    catchers![default_catcher]
+}

@@ -1,0 +1,50 @@
+//! Which language a visitor reads: `?lang=`, then the `lang` cookie, then `Accept-Language`.
+
+use rocket::http::{Cookie, SameSite};
+use rocket::request::{FromRequest, Outcome, Request};
+
+use crate::domain::Lang;
+
+const COOKIE: &str = "lang";
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Lang {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(of(request))
+    }
+}
+
+/// The language of a request, decided once per request.
+pub fn of(request: &Request<'_>) -> Lang {
+    *request.local_cache(|| choose(request))
+}
+
+fn choose(request: &Request<'_>) -> Lang {
+    if let Some(lang) = request
+        .query_value::<&str>("lang")
+        .and_then(Result::ok)
+        .and_then(Lang::from_tag)
+    {
+        // Remember an explicit choice for the next pages.
+        let cookie = Cookie::build((COOKIE, lang.code()))
+            .path("/")
+            .same_site(SameSite::Lax)
+            .max_age(rocket::time::Duration::days(365));
+        request.cookies().add(cookie);
+        return lang;
+    }
+    if let Some(lang) = request
+        .cookies()
+        .get(COOKIE)
+        .and_then(|c| Lang::from_tag(c.value()))
+    {
+        return lang;
+    }
+    request
+        .headers()
+        .get_one("Accept-Language")
+        .and_then(Lang::from_accept_language)
+        .unwrap_or_default()
+}

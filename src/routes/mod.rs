@@ -1,0 +1,23 @@
+//! HTTP only: parse the request, call a service, choose the response. One module per resource.
+
+pub mod api;
+pub mod campaign;
+pub mod csrf;
+pub mod errors;
+pub mod lang;
+pub mod logging;
+pub mod pledges;
+pub mod views;
+
+mod health;
+
+/// Every route of the site and the API.
+pub fn routes() -> Vec<rocket::Route> {
+    [
+        campaign::routes(),
+        pledges::routes(),
+        api::routes(),
+        health::routes(),
+    ]
+    .concat()
+}

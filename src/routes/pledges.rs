@@ -1,0 +1,317 @@
+//! The pledge form, and the backer's private page where a pledge is changed or cancelled.
+
+use rocket::form::{Form, FromForm};
+use rocket::http::{CookieJar, Status};
+use rocket::request::FlashMessage;
+use rocket::response::{Flash, Redirect};
+use rocket::{State, get, post, routes, uri};
+use rocket_dyn_templates::Template;
+use serde_json::{Value, json};
+
+use crate::app::AppState;
+use crate::domain::ids::new_pledge_token;
+use crate::domain::{CampaignState, Lang};
+use crate::error::AppError;
+use crate::i18n;
+use crate::routes::csrf::{self, CsrfToken};
+use crate::routes::errors::PageError;
+use crate::routes::views;
+use crate::services::campaign::snapshot;
+use crate::services::pledges::{self, PledgeChange, PledgeInput};
+use crate::services::pricing::current_minimum;
+
+/// The pledge form as posted. Every field is optional here so that a missing one gets the
+/// same clear message as a wrong one.
+#[derive(Debug, FromForm)]
+struct PledgeForm {
+    reward: Option<String>,
+    amount: Option<String>,
+    name: Option<String>,
+    email: Option<String>,
+    display_name: Option<String>,
+    anonymous: bool,
+    csrf: Option<String>,
+    /// Drawn when the form is shown, so a double click does not pledge twice.
+    form_key: Option<String>,
+}
+
+/// A page answered with a chosen status, for forms shown again with an error.
+type Answer = (Status, Template);
+
+/// The values the form shows, and the error to point at.
+fn form_context(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    values: Value,
+    error: Option<&AppError>,
+    body: Value,
+) -> Value {
+    let error = error.map(
+        |e| json!({ "field": e.field(), "message": e.message(lang, &state.campaign.currency) }),
+    );
+    let mut context = views::page(state, lang, "/pledge", body);
+    context["values"] = values;
+    context["error"] = error.unwrap_or(Value::Null);
+    context["csrf"] = json!(csrf.0);
+    context["form_key"] = json!(new_pledge_token());
+    context
+}
+
+async fn render_form(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    values: Value,
+    error: Option<&AppError>,
+) -> Result<Template, PageError> {
+    let now = state.clock.now();
+    let snapshot = snapshot(&state.db, state.campaign_id).await?;
+    let selected = values["reward"].as_str().unwrap_or_default().to_owned();
+    let mut campaign = views::campaign_view(state, &snapshot, lang, now);
+    if let Some(rewards) = campaign["rewards"].as_array_mut() {
+        for reward in rewards {
+            reward["selected"] = json!(reward["id"].as_str() == Some(selected.as_str()));
+        }
+    }
+    let body =
+        json!({ "campaign": campaign, "closed": snapshot.state(now) != CampaignState::Open });
+    Ok(Template::render(
+        "pledge_form",
+        form_context(state, lang, csrf, values, error, body),
+    ))
+}
+
+#[get("/pledge?<reward>")]
+async fn new_pledge(
+    state: &State<AppState>,
+    lang: Lang,
+    csrf: CsrfToken,
+    reward: Option<&str>,
+) -> Result<Template, PageError> {
+    let now = state.clock.now();
+    let chosen = reward.and_then(|id| state.campaign.reward(id));
+    let amount = chosen.map_or(state.campaign.min_pledge, |r| current_minimum(r, now));
+    let values = json!({ "reward": chosen.map(|r| r.id.as_str()), "amount": amount.to_string() });
+    render_form(state, lang, &csrf, values, None).await
+}
+
+#[post("/pledge", data = "<form>")]
+async fn create_pledge(
+    state: &State<AppState>,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    csrf: CsrfToken,
+    form: Form<PledgeForm>,
+) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
+    let form = form.into_inner();
+    let input = PledgeInput {
+        reward: form.reward.clone(),
+        amount: form.amount.clone().unwrap_or_default(),
+        name: form.name.clone().unwrap_or_default(),
+        email: form.email.clone().unwrap_or_default(),
+        display_name: form.display_name.clone(),
+        anonymous: form.anonymous,
+    };
+    let now = state.clock.now();
+    let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
+        Ok(()) => match input.validate(&state.campaign, now) {
+            Ok(new) => {
+                let key = form
+                    .form_key
+                    .filter(|k| (32..=64).contains(&k.len()))
+                    .map(|k| format!("form:{k}"));
+                pledges::place(
+                    &state.db,
+                    &state.campaign,
+                    state.campaign_id,
+                    new,
+                    lang,
+                    key,
+                    now,
+                )
+                .await
+            }
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(placed) => {
+            let to = uri!(show_pledge(token = placed.pledge.token));
+            Ok(Ok(Flash::success(
+                Redirect::to(to),
+                i18n::t(lang, "pledge-thanks"),
+            )))
+        }
+        Err(AppError::Db(e)) => Err(AppError::Db(e).into()),
+        Err(error) => {
+            let values = json!({
+                "reward": input.reward,
+                "amount": input.amount,
+                "name": input.name,
+                "email": input.email,
+                "display_name": input.display_name,
+                "anonymous": input.anonymous,
+            });
+            let page = render_form(state, lang, &csrf, values, Some(&error)).await?;
+            Ok(Err((error.status(), page)))
+        }
+    }
+}
+
+async fn render_pledge(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    pledge: &entity::pledge::Model,
+    flash: Option<String>,
+    error: Option<&AppError>,
+    values: Option<Value>,
+) -> Result<Template, PageError> {
+    let now = state.clock.now();
+    let snapshot = snapshot(&state.db, state.campaign_id).await?;
+    let view = views::pledge_view(state, pledge, lang);
+    let values = values
+        .unwrap_or_else(|| json!({ "reward": view["reward_id"], "amount": view["amount_plain"] }));
+    let selected = values["reward"].as_str().unwrap_or_default().to_owned();
+    let mut campaign = views::campaign_view(state, &snapshot, lang, now);
+    if let Some(rewards) = campaign["rewards"].as_array_mut() {
+        for reward in rewards {
+            let id = reward["id"].as_str().unwrap_or_default().to_owned();
+            reward["selected"] = json!(id == selected);
+            // The backer's own reward is never sold out to them.
+            if pledge.reward_id.as_deref() == Some(id.as_str()) && pledge.state == "active" {
+                reward["sold_out"] = json!(false);
+            }
+        }
+    }
+    let path = format!("/pledges/{}", pledge.token);
+    let body = json!({
+        "pledge": view,
+        "campaign": campaign,
+        "editable": pledge.state == "active" && snapshot.state(now) == CampaignState::Open,
+        "flash": flash,
+    });
+    let mut context = form_context(state, lang, csrf, values, error, body);
+    context["other_lang_url"] = json!(format!(
+        "{path}?lang={}",
+        if lang == Lang::Fr { "en" } else { "fr" }
+    ));
+    Ok(Template::render("pledge", context))
+}
+
+#[get("/pledges/<token>")]
+async fn show_pledge(
+    state: &State<AppState>,
+    lang: Lang,
+    csrf: CsrfToken,
+    token: &str,
+    flash: Option<FlashMessage<'_>>,
+) -> Result<Template, PageError> {
+    let pledge = pledges::find_by_token(&state.db, token).await?;
+    render_pledge(
+        state,
+        lang,
+        &csrf,
+        &pledge,
+        flash.map(|f| f.message().to_owned()),
+        None,
+        None,
+    )
+    .await
+}
+
+#[derive(Debug, FromForm)]
+struct ChangeForm {
+    reward: Option<String>,
+    amount: Option<String>,
+    csrf: Option<String>,
+}
+
+#[post("/pledges/<token>", data = "<form>")]
+async fn change_pledge(
+    state: &State<AppState>,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    csrf: CsrfToken,
+    token: &str,
+    form: Form<ChangeForm>,
+) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
+    let now = state.clock.now();
+    let amount = form.amount.clone().unwrap_or_default();
+    let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
+        Ok(()) => {
+            match PledgeChange::parse(&state.campaign, form.reward.as_deref(), &amount, now) {
+                Ok(change) => pledges::change(&state.db, &state.campaign, token, change, now).await,
+                Err(e) => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(_) => Ok(Ok(Flash::success(
+            Redirect::to(uri!(show_pledge(token = token))),
+            i18n::t(lang, "pledge-changed"),
+        ))),
+        Err(error @ (AppError::Db(_) | AppError::NotFound)) => Err(error.into()),
+        Err(error) => {
+            let pledge = pledges::find_by_token(&state.db, token).await?;
+            let values = json!({ "reward": form.reward, "amount": amount });
+            let page = render_pledge(
+                state,
+                lang,
+                &csrf,
+                &pledge,
+                None,
+                Some(&error),
+                Some(values),
+            )
+            .await?;
+            Ok(Err((error.status(), page)))
+        }
+    }
+}
+
+#[derive(Debug, FromForm)]
+struct CancelForm {
+    csrf: Option<String>,
+}
+
+#[post("/pledges/<token>/cancel", data = "<form>")]
+async fn cancel_pledge(
+    state: &State<AppState>,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    csrf: CsrfToken,
+    token: &str,
+    form: Form<CancelForm>,
+) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
+    let now = state.clock.now();
+    let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
+        Ok(()) => pledges::cancel(&state.db, token, now).await,
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(_) => Ok(Ok(Flash::success(
+            Redirect::to(uri!(show_pledge(token = token))),
+            i18n::t(lang, "pledge-cancelled"),
+        ))),
+        Err(error @ (AppError::Db(_) | AppError::NotFound)) => Err(error.into()),
+        Err(error) => {
+            let pledge = pledges::find_by_token(&state.db, token).await?;
+            let page = render_pledge(state, lang, &csrf, &pledge, None, Some(&error), None).await?;
+            Ok(Err((error.status(), page)))
+        }
+    }
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![
+        new_pledge,
+        create_pledge,
+        show_pledge,
+        change_pledge,
+        cancel_pledge
+    ]
+}

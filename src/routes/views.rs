@@ -1,0 +1,192 @@
+//! What pages show, as template contexts built from the campaign file and live figures.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use entity::{pledge, reward};
+use serde_json::{Value, json};
+
+use crate::app::AppState;
+use crate::config::campaign::{Fulfilment, Reward};
+use crate::domain::money::display_cents;
+use crate::domain::{CampaignState, Lang};
+use crate::i18n;
+use crate::services::campaign::{Snapshot, remaining};
+use crate::services::pricing::current_minimum;
+
+/// Splits a text into paragraphs on blank lines.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.trim().replace('\n', " "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn money(cents: i64, lang: Lang) -> String {
+    display_cents(cents, lang.thousands())
+}
+
+fn month_year(date: NaiveDate, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        i18n::t(lang, &format!("month-{}", date.month())),
+        date.year()
+    )
+}
+
+/// A date and time in the campaign's time zone, such as "7 novembre 2020, 23:59".
+pub fn moment(state: &AppState, at: DateTime<Utc>, lang: Lang) -> String {
+    let local = at.with_timezone(&state.campaign.time_zone);
+    let month = i18n::t(lang, &format!("month-{}", local.month()));
+    match lang {
+        Lang::Fr => format!(
+            "{} {} {}, {}",
+            local.day(),
+            month,
+            local.year(),
+            local.format("%H:%M")
+        ),
+        Lang::En => format!(
+            "{} {} {}, {}",
+            month,
+            local.day(),
+            local.year(),
+            local.format("%H:%M")
+        ),
+    }
+}
+
+/// "12 days left", "5 hours left", "40 minutes left".
+fn time_left(deadline: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
+    let left = deadline - now;
+    let (key, count) = if left.num_days() >= 2 {
+        ("time-left-days", left.num_days())
+    } else if left.num_hours() >= 1 {
+        ("time-left-hours", left.num_hours())
+    } else {
+        ("time-left-minutes", left.num_minutes().max(1))
+    };
+    i18n::t_args(lang, key, &[("count", count.to_string())])
+}
+
+/// One reward as cards and pages show it.
+pub fn reward_view(
+    state: &AppState,
+    config: &Reward,
+    row: Option<&reward::Model>,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Value {
+    let claimed = row.map_or(0, |r| r.claimed);
+    let left = row.and_then(remaining);
+    let minimum = current_minimum(config, now);
+    let early_left = config
+        .early_bird
+        .as_ref()
+        .and_then(|e| e.first)
+        .map(|first| i64::from(first) - row.map_or(0, |r| r.early_bird_claimed));
+    let early_open = minimum < config.minimum && early_left.is_none_or(|n| n > 0);
+    json!({
+        "id": config.id.as_str(),
+        "title": config.title.get(lang),
+        "description": paragraphs(config.description.get(lang)),
+        "summary": config.description.get(lang).split("\n\n").next().unwrap_or_default().trim(),
+        "kind": i18n::t(lang, &format!("kind-{}", config.kind.as_str())),
+        "minimum": money(config.minimum.cents(), lang),
+        "early_bird": early_open.then(|| json!({
+            "price": money(minimum.cents(), lang),
+            "left": early_left,
+            "until": config.early_bird.as_ref().and_then(|e| e.until).map(|u| moment(state, u, lang)),
+        })),
+        "limit": config.limit,
+        "claimed": claimed,
+        "remaining": left,
+        "sold_out": left == Some(0),
+        "delivery": month_year(config.delivery, lang),
+        "fulfilment": i18n::t(lang, match config.fulfilment {
+            Fulfilment::Shipped => "fulfilment-shipped",
+            Fulfilment::Pickup => "fulfilment-pickup",
+            Fulfilment::Online => "fulfilment-online",
+        }),
+    })
+}
+
+/// The campaign's story and figures.
+pub fn campaign_view(
+    state: &AppState,
+    snapshot: &Snapshot,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Value {
+    let campaign = &state.campaign;
+    let row = &snapshot.campaign;
+    let status = snapshot.state(now);
+    let rewards: Vec<Value> = campaign
+        .rewards
+        .iter()
+        .filter_map(|config| {
+            let row = snapshot.reward(config.id.as_str());
+            row.map(|r| reward_view(state, config, Some(r), lang, now))
+        })
+        .collect();
+    json!({
+        "title": campaign.title.get(lang),
+        "summary": campaign.summary.get(lang),
+        "story": paragraphs(campaign.story.get(lang)),
+        "currency": campaign.currency,
+        "pledged": money(row.pledged_cents, lang),
+        "goal": money(row.goal_cents, lang),
+        "percent": snapshot.percent_funded(),
+        "bar_percent": snapshot.percent_funded().min(100),
+        "backers": row.backers,
+        "open": status == CampaignState::Open,
+        "succeeded": status == CampaignState::Succeeded,
+        "failed": status == CampaignState::Failed,
+        "time_left": (status == CampaignState::Open).then(|| time_left(campaign.deadline, now, lang)),
+        "deadline": moment(state, campaign.deadline, lang),
+        "keep_it_all": campaign.funding == crate::config::campaign::FundingModel::KeepItAll,
+        "min_pledge": money(campaign.min_pledge.cents(), lang),
+        "rewards": rewards,
+    })
+}
+
+/// A pledge as its backer sees it on the private page.
+pub fn pledge_view(state: &AppState, pledge: &pledge::Model, lang: Lang) -> Value {
+    let reward = pledge
+        .reward_id
+        .as_deref()
+        .and_then(|id| state.campaign.reward(id));
+    let created = DateTime::from_timestamp_millis(pledge.created_at_ms).unwrap_or_default();
+    json!({
+        "token": pledge.token,
+        "reference": pledge.reference,
+        "amount": money(pledge.amount_cents, lang),
+        "amount_plain": crate::domain::money::cents_to_string(pledge.amount_cents),
+        "reward_id": pledge.reward_id,
+        "reward_title": reward.map(|r| r.title.get(lang)),
+        "early_bird": pledge.early_bird,
+        "name": pledge.name,
+        "email": pledge.email,
+        "public_name": pledge.public_name,
+        "active": pledge.state == "active",
+        "created": moment(state, created, lang),
+    })
+}
+
+/// What every page needs: the language, the other language's link, the campaign's title.
+pub fn page(state: &AppState, lang: Lang, path: &str, body: Value) -> Value {
+    let other = match lang {
+        Lang::Fr => Lang::En,
+        Lang::En => Lang::Fr,
+    };
+    let separator = if path.contains('?') { '&' } else { '?' };
+    let mut context = json!({
+        "lang": lang.code(),
+        "other_lang": other.code(),
+        "other_lang_url": format!("{path}{separator}lang={}", other.code()),
+        "site_title": state.campaign.title.get(lang),
+        "currency": state.campaign.currency,
+    });
+    if let (Value::Object(context), Value::Object(body)) = (&mut context, body) {
+        context.extend(body);
+    }
+    context
+}

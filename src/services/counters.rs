@@ -1,0 +1,151 @@
+//! The counters that move inside a pledge's transaction: the campaign's totals, a reward's
+//! claims, and the backers. Each move is one conditional statement, so the database, not
+//! this process, decides whether a limit or the deadline still allows it.
+
+use chrono::{DateTime, Utc};
+use entity::{backer, campaign, reward};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+
+use crate::domain::CampaignState;
+use crate::error::AppError;
+
+/// Adds to the campaign's totals if it is still open and `now` is before its deadline;
+/// otherwise refuses with `CampaignClosed`. Every change to pledges goes through here, so
+/// the deadline is decided in the same transaction as the change.
+pub async fn move_campaign(
+    txn: &DatabaseTransaction,
+    campaign_id: i32,
+    cents: i64,
+    pledges: i64,
+    backers: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let updated = campaign::Entity::update_many()
+        .col_expr(
+            campaign::Column::PledgedCents,
+            Expr::col(campaign::Column::PledgedCents).add(cents),
+        )
+        .col_expr(
+            campaign::Column::PledgeCount,
+            Expr::col(campaign::Column::PledgeCount).add(pledges),
+        )
+        .col_expr(
+            campaign::Column::Backers,
+            Expr::col(campaign::Column::Backers).add(backers),
+        )
+        .filter(campaign::Column::Id.eq(campaign_id))
+        .filter(campaign::Column::State.eq(CampaignState::Open.as_str()))
+        .filter(campaign::Column::DeadlineMs.gt(now.timestamp_millis()))
+        .exec(txn)
+        .await?;
+    if updated.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::CampaignClosed)
+    }
+}
+
+/// Takes one unit of a reward if any remains (and one early-bird slot when `early_slot`).
+/// Returns false when the reward is sold out or the slot is gone.
+pub async fn claim_reward(
+    txn: &DatabaseTransaction,
+    reward_id: &str,
+    cents: i64,
+    early_slot: bool,
+) -> Result<bool, AppError> {
+    let mut claim = reward::Entity::update_many()
+        .col_expr(
+            reward::Column::Claimed,
+            Expr::col(reward::Column::Claimed).add(1),
+        )
+        .col_expr(
+            reward::Column::PledgedCents,
+            Expr::col(reward::Column::PledgedCents).add(cents),
+        )
+        .filter(reward::Column::Id.eq(reward_id))
+        .filter(reward::Column::Active.eq(true))
+        .filter(
+            reward::Column::LimitQty
+                .is_null()
+                .or(Expr::col(reward::Column::Claimed).lt(Expr::col(reward::Column::LimitQty))),
+        );
+    if early_slot {
+        claim = claim
+            .col_expr(
+                reward::Column::EarlyBirdClaimed,
+                Expr::col(reward::Column::EarlyBirdClaimed).add(1),
+            )
+            .filter(
+                Expr::col(reward::Column::EarlyBirdClaimed)
+                    .lt(Expr::col(reward::Column::EarlyBirdFirst)),
+            );
+    }
+    Ok(claim.exec(txn).await?.rows_affected == 1)
+}
+
+/// Gives back what [`claim_reward`] took.
+pub async fn release_reward(
+    txn: &DatabaseTransaction,
+    reward_id: &str,
+    cents: i64,
+    early_slot: bool,
+) -> Result<(), AppError> {
+    let mut release = reward::Entity::update_many()
+        .col_expr(
+            reward::Column::Claimed,
+            Expr::col(reward::Column::Claimed).sub(1),
+        )
+        .col_expr(
+            reward::Column::PledgedCents,
+            Expr::col(reward::Column::PledgedCents).sub(cents),
+        )
+        .filter(reward::Column::Id.eq(reward_id));
+    if early_slot {
+        release = release.col_expr(
+            reward::Column::EarlyBirdClaimed,
+            Expr::col(reward::Column::EarlyBirdClaimed).sub(1),
+        );
+    }
+    release.exec(txn).await?;
+    Ok(())
+}
+
+/// Counts one more active pledge for an email; true if that makes it a new backer.
+pub async fn backer_joins(txn: &DatabaseTransaction, identity: &str) -> Result<bool, AppError> {
+    let upsert = Query::insert()
+        .into_table(backer::Entity)
+        .columns([backer::Column::Email, backer::Column::ActivePledges])
+        .values_panic([identity.into(), 1i64.into()])
+        .on_conflict(
+            OnConflict::column(backer::Column::Email)
+                .value(
+                    backer::Column::ActivePledges,
+                    Expr::col((backer::Entity, backer::Column::ActivePledges)).add(1),
+                )
+                .to_owned(),
+        )
+        .returning_col(backer::Column::ActivePledges)
+        .to_owned();
+    let row = txn.query_one(&upsert).await?.ok_or(AppError::NotFound)?;
+    let active: i64 = row.try_get("", "active_pledges")?;
+    Ok(active == 1)
+}
+
+/// Counts one less active pledge for an email; true if that email no longer backs anything.
+pub async fn backer_leaves(txn: &DatabaseTransaction, identity: &str) -> Result<bool, AppError> {
+    let update = Query::update()
+        .table(backer::Entity)
+        .value(
+            backer::Column::ActivePledges,
+            Expr::col(backer::Column::ActivePledges).sub(1),
+        )
+        .and_where(backer::Column::Email.eq(identity))
+        .returning_col(backer::Column::ActivePledges)
+        .to_owned();
+    let remaining = match txn.query_one(&update).await? {
+        Some(row) => row.try_get::<i64>("", "active_pledges")?,
+        None => return Ok(false),
+    };
+    Ok(remaining == 0)
+}

@@ -1,0 +1,8 @@
+//! The use cases, each over the database in one transaction. Services never see Rocket.
+
+pub mod campaign;
+pub mod closing;
+pub mod counters;
+pub mod pledges;
+pub mod pricing;
+pub mod sync;

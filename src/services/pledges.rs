@@ -1,0 +1,352 @@
+//! Placing, changing and cancelling pledges, each in one short transaction.
+
+use chrono::{DateTime, Utc};
+use entity::pledge;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter,
+    QuerySelect, Set, SqlErr,
+};
+
+use super::counters::{backer_joins, backer_leaves, claim_reward, move_campaign, release_reward};
+use super::pricing::{Tier, tier};
+use crate::config::Campaign;
+use crate::db::Db;
+use crate::domain::ids::{new_pledge_reference, new_pledge_token};
+use crate::domain::{Email, Lang, Money, PersonName, RewardId};
+use crate::error::AppError;
+
+/// A pledge as it arrives from a form or the API, before any check.
+#[derive(Debug, Clone, Default)]
+pub struct PledgeInput {
+    pub reward: Option<String>,
+    pub amount: String,
+    pub name: String,
+    pub email: String,
+    pub display_name: Option<String>,
+    pub anonymous: bool,
+}
+
+/// A pledge that passed every check that does not need the database.
+#[derive(Debug, Clone)]
+pub struct NewPledge {
+    pub reward: Option<(RewardId, Tier)>,
+    pub amount: Money,
+    pub name: PersonName,
+    pub email: Email,
+    pub public_name: Option<String>,
+}
+
+impl PledgeInput {
+    /// Checks the input against the campaign's rules at `now`, in the order a person fixes
+    /// a form: the reward, the amount, then who they are.
+    pub fn validate(&self, campaign: &Campaign, now: DateTime<Utc>) -> Result<NewPledge, AppError> {
+        let PledgeChange { reward, amount } =
+            PledgeChange::parse(campaign, self.reward.as_deref(), &self.amount, now)?;
+        let name = PersonName::parse(&self.name)?;
+        let email = Email::parse(&self.email)?;
+        let public_name = if self.anonymous {
+            None
+        } else {
+            match self
+                .display_name
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+            {
+                Some(shown) => Some(PersonName::parse(shown)?.into_string()),
+                None => Some(name.as_str().to_owned()),
+            }
+        };
+        Ok(NewPledge {
+            reward,
+            amount,
+            name,
+            email,
+            public_name,
+        })
+    }
+}
+
+/// A pledge that was stored, and whether it was an earlier one found by its idempotency key.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub pledge: pledge::Model,
+    pub replayed: bool,
+}
+
+/// Stores a pledge: claims its reward, moves the counters and inserts it, in one transaction
+/// that refuses it if the campaign is closed or the reward sold out. With an idempotency key,
+/// a pledge already stored under that key is returned instead of a second one.
+pub async fn place(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+    new: NewPledge,
+    lang: Lang,
+    idempotency_key: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Placed, AppError> {
+    if let Some(key) = &idempotency_key
+        && let Some(earlier) = replay(db, key, &new).await?
+    {
+        return Ok(earlier);
+    }
+    // A reference is random; on the rare clash with an existing one, try again.
+    for _ in 0..3 {
+        let txn = db.begin_write().await?;
+        let result = insert(
+            &txn,
+            campaign,
+            campaign_id,
+            &new,
+            lang,
+            idempotency_key.clone(),
+            now,
+        )
+        .await;
+        match result {
+            Ok(pledge) => {
+                txn.commit().await?;
+                tracing::info!(reference = %pledge.reference, amount = %new.amount, reward = ?pledge.reward_id, "pledge placed");
+                return Ok(Placed {
+                    pledge,
+                    replayed: false,
+                });
+            }
+            Err(AppError::Db(error)) => {
+                txn.rollback().await?;
+                let Some(SqlErr::UniqueConstraintViolation(detail)) = error.sql_err() else {
+                    return Err(AppError::Db(error));
+                };
+                if let Some(key) = &idempotency_key
+                    && let Some(earlier) = replay(db, key, &new).await?
+                {
+                    return Ok(earlier);
+                }
+                tracing::warn!(%detail, "pledge reference clashed, retrying");
+            }
+            Err(refusal) => {
+                txn.rollback().await?;
+                return Err(refusal);
+            }
+        }
+    }
+    Err(AppError::Db(sea_orm::DbErr::Custom(
+        "could not draw a unique pledge reference".into(),
+    )))
+}
+
+async fn insert(
+    txn: &DatabaseTransaction,
+    campaign: &Campaign,
+    campaign_id: i32,
+    new: &NewPledge,
+    lang: Lang,
+    idempotency_key: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<pledge::Model, AppError> {
+    let cents = new.amount.cents();
+    let new_backer = backer_joins(txn, &new.email.identity()).await?;
+    move_campaign(txn, campaign_id, cents, 1, i64::from(new_backer), now).await?;
+    let early_bird = match &new.reward {
+        Some((id, tier)) => take_reward(txn, campaign, id, *tier, new.amount, cents).await?,
+        None => false,
+    };
+    let now_ms = now.timestamp_millis();
+    let pledge = pledge::ActiveModel {
+        campaign_id: Set(campaign_id),
+        token: Set(new_pledge_token()),
+        reference: Set(new_pledge_reference()),
+        reward_id: Set(new.reward.as_ref().map(|(id, _)| id.to_string())),
+        amount_cents: Set(cents),
+        early_bird: Set(early_bird),
+        name: Set(new.name.as_str().to_owned()),
+        email: Set(new.email.to_string()),
+        public_name: Set(new.public_name.clone()),
+        state: Set("active".to_owned()),
+        lang: Set(lang.code().to_owned()),
+        idempotency_key: Set(idempotency_key),
+        created_at_ms: Set(now_ms),
+        updated_at_ms: Set(now_ms),
+        ..Default::default()
+    };
+    Ok(pledge.insert(txn).await?)
+}
+
+/// Claims the reward at its tier; returns whether the pledge holds an early-bird price.
+async fn take_reward(
+    txn: &DatabaseTransaction,
+    campaign: &Campaign,
+    id: &RewardId,
+    tier: Tier,
+    amount: Money,
+    cents: i64,
+) -> Result<bool, AppError> {
+    let counted = matches!(tier, Tier::EarlyBird { counted: true });
+    if claim_reward(txn, id.as_str(), cents, counted).await? {
+        return Ok(tier != Tier::Regular);
+    }
+    // Refused: either nothing is left, or only the early-bird slots are gone.
+    if counted && claim_reward(txn, id.as_str(), 0, false).await? {
+        let minimum = campaign.reward(id.as_str()).map_or(amount, |r| r.minimum);
+        return Err(AppError::AmountBelowMinimum { minimum });
+    }
+    Err(AppError::SoldOut)
+}
+
+async fn replay(db: &Db, key: &str, new: &NewPledge) -> Result<Option<Placed>, AppError> {
+    let Some(pledge) = pledge::Entity::find()
+        .filter(pledge::Column::IdempotencyKey.eq(key))
+        .one(&db.write)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let same = pledge.amount_cents == new.amount.cents()
+        && pledge.email == new.email.as_str()
+        && pledge.reward_id.as_deref() == new.reward.as_ref().map(|(id, _)| id.as_str());
+    if !same {
+        return Err(AppError::IdempotencyKeyReused);
+    }
+    Ok(Some(Placed {
+        pledge,
+        replayed: true,
+    }))
+}
+
+/// Finds an active or cancelled pledge by its private token.
+pub async fn find_by_token(db: &Db, token: &str) -> Result<pledge::Model, AppError> {
+    pledge::Entity::find()
+        .filter(pledge::Column::Token.eq(token))
+        .one(&db.read)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The reward and amount of a pledge, checked against the campaign's rules; also what a
+/// backer may change on their pledge before the deadline.
+#[derive(Debug, Clone)]
+pub struct PledgeChange {
+    pub reward: Option<(RewardId, Tier)>,
+    pub amount: Money,
+}
+
+impl PledgeChange {
+    /// Checks the reward (none, or one of the campaign's) and the amount against its minimum
+    /// at `now` and the campaign's bounds.
+    pub fn parse(
+        campaign: &Campaign,
+        reward: Option<&str>,
+        amount: &str,
+        now: DateTime<Utc>,
+    ) -> Result<PledgeChange, AppError> {
+        let reward = match reward.map(str::trim).filter(|r| !r.is_empty()) {
+            None => None,
+            Some(id) => Some(campaign.reward(id).ok_or(AppError::UnknownReward)?),
+        };
+        let amount = Money::parse(amount)?.at_most(campaign.max_pledge)?;
+        let reward = match reward {
+            Some(reward) => Some((reward.id.clone(), tier(reward, amount, now)?)),
+            None if amount < campaign.min_pledge => {
+                return Err(AppError::AmountBelowMinimum {
+                    minimum: campaign.min_pledge,
+                });
+            }
+            None => None,
+        };
+        Ok(PledgeChange { reward, amount })
+    }
+}
+
+/// Locks a pledge for the rest of the transaction (PostgreSQL; SQLite's write transaction
+/// already holds the whole database).
+async fn lock(txn: &DatabaseTransaction, db: &Db, token: &str) -> Result<pledge::Model, AppError> {
+    let mut select = pledge::Entity::find().filter(pledge::Column::Token.eq(token));
+    if db.backend() == DatabaseBackend::Postgres {
+        select = select.lock_exclusive();
+    }
+    select.one(txn).await?.ok_or(AppError::NotFound)
+}
+
+/// Changes the amount or reward of an active pledge: gives back the old claim and takes the
+/// new one, so the counters follow, all in one transaction.
+pub async fn change(
+    db: &Db,
+    campaign: &Campaign,
+    token: &str,
+    change: PledgeChange,
+    now: DateTime<Utc>,
+) -> Result<pledge::Model, AppError> {
+    let txn = db.begin_write().await?;
+    let result = async {
+        let old = lock(&txn, db, token).await?;
+        if old.state != "active" {
+            return Err(AppError::NotFound);
+        }
+        let cents = change.amount.cents();
+        move_campaign(&txn, old.campaign_id, cents - old.amount_cents, 0, 0, now).await?;
+        if let Some(reward) = &old.reward_id {
+            release_reward(&txn, reward, old.amount_cents, old.early_bird).await?;
+        }
+        let early_bird = match &change.reward {
+            Some((id, tier)) => {
+                take_reward(&txn, campaign, id, *tier, change.amount, cents).await?
+            }
+            None => false,
+        };
+        let mut pledge: pledge::ActiveModel = old.into();
+        pledge.reward_id = Set(change.reward.as_ref().map(|(id, _)| id.to_string()));
+        pledge.amount_cents = Set(cents);
+        pledge.early_bird = Set(early_bird);
+        pledge.updated_at_ms = Set(now.timestamp_millis());
+        Ok(pledge.update(&txn).await?)
+    }
+    .await;
+    finish(txn, result).await
+}
+
+/// Cancels an active pledge; its reward and the totals are given back.
+pub async fn cancel(db: &Db, token: &str, now: DateTime<Utc>) -> Result<pledge::Model, AppError> {
+    let txn = db.begin_write().await?;
+    let result = async {
+        let old = lock(&txn, db, token).await?;
+        if old.state != "active" {
+            return Err(AppError::NotFound);
+        }
+        let gone = backer_leaves(&txn, &old.email.to_lowercase()).await?;
+        move_campaign(
+            &txn,
+            old.campaign_id,
+            -old.amount_cents,
+            -1,
+            -i64::from(gone),
+            now,
+        )
+        .await?;
+        if let Some(reward) = &old.reward_id {
+            release_reward(&txn, reward, old.amount_cents, old.early_bird).await?;
+        }
+        let mut pledge: pledge::ActiveModel = old.into();
+        pledge.state = Set("cancelled".to_owned());
+        pledge.updated_at_ms = Set(now.timestamp_millis());
+        Ok(pledge.update(&txn).await?)
+    }
+    .await;
+    let cancelled = finish(txn, result).await?;
+    tracing::info!(reference = %cancelled.reference, "pledge cancelled");
+    Ok(cancelled)
+}
+
+/// Commits on success and rolls back on refusal, so a refused change leaves nothing.
+async fn finish<T>(txn: DatabaseTransaction, result: Result<T, AppError>) -> Result<T, AppError> {
+    match result {
+        Ok(value) => {
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(error) => {
+            txn.rollback().await?;
+            Err(error)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Bringing the database in line with the campaign file at start-up.
+
+use entity::{campaign, pledge, reward};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+
+use crate::config::Campaign;
+use crate::db::Db;
+use crate::domain::CampaignState;
+use crate::error::AppError;
+
+/// Why the database and the campaign file cannot be reconciled.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(
+        "the database holds the campaign \"{found}\", not \"{wanted}\" from the campaign file; use another database (DATABASE_URL or BOBINE_DATA_DIR) for another campaign"
+    )]
+    OtherCampaign { found: String, wanted: String },
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<sea_orm::DbErr> for SyncError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        SyncError::App(AppError::Db(e))
+    }
+}
+
+/// Creates or updates the campaign row and its rewards from the file, in one transaction,
+/// and returns the campaign's id. Changed texts, prices and limits update; a reward that left
+/// the file is deleted if nobody ever pledged for it, and only hidden otherwise. A closed
+/// campaign stays closed whatever the file says.
+pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
+    let txn = db.begin_write().await?;
+    let existing = campaign::Entity::find().all(&txn).await?;
+    if let Some(other) = existing.iter().find(|c| c.slug != file.slug) {
+        return Err(SyncError::OtherCampaign {
+            found: other.slug.clone(),
+            wanted: file.slug.clone(),
+        });
+    }
+    let campaign_id = match existing.into_iter().next() {
+        Some(row) => {
+            let closed = row.state != CampaignState::Open.as_str();
+            if closed && row.deadline_ms != file.deadline.timestamp_millis() {
+                tracing::warn!(
+                    "the campaign is closed; its deadline in the campaign file no longer changes anything"
+                );
+            }
+            let id = row.id;
+            let mut row: campaign::ActiveModel = row.into();
+            if !closed {
+                row.goal_cents = Set(file.goal.cents());
+                row.deadline_ms = Set(file.deadline.timestamp_millis());
+            }
+            row.update(&txn).await?;
+            id
+        }
+        None => {
+            let row = campaign::ActiveModel {
+                slug: Set(file.slug.clone()),
+                state: Set(CampaignState::Open.as_str().to_owned()),
+                goal_cents: Set(file.goal.cents()),
+                deadline_ms: Set(file.deadline.timestamp_millis()),
+                pledged_cents: Set(0),
+                pledge_count: Set(0),
+                backers: Set(0),
+                closed_at_ms: Set(None),
+                ..Default::default()
+            };
+            row.insert(&txn).await?.id
+        }
+    };
+
+    let stored = reward::Entity::find()
+        .filter(reward::Column::CampaignId.eq(campaign_id))
+        .all(&txn)
+        .await?;
+    for (position, wanted) in file.rewards.iter().enumerate() {
+        let early = wanted.early_bird.as_ref();
+        let found = stored.iter().find(|r| r.id == wanted.id.as_str());
+        let mut row = match found {
+            Some(found) => {
+                if let Some(limit) = wanted.limit
+                    && found.claimed > i64::from(limit)
+                {
+                    tracing::warn!(reward = %wanted.id, claimed = found.claimed, limit, "a reward's limit is now below what was already claimed; it shows as sold out");
+                }
+                found.clone().into()
+            }
+            None => reward::ActiveModel {
+                id: Set(wanted.id.to_string()),
+                claimed: Set(0),
+                early_bird_claimed: Set(0),
+                pledged_cents: Set(0),
+                ..Default::default()
+            },
+        };
+        row.campaign_id = Set(campaign_id);
+        row.position = Set(i32::try_from(position).unwrap_or(i32::MAX));
+        row.kind = Set(wanted.kind.as_str().to_owned());
+        row.title_fr = Set(wanted.title.fr.clone());
+        row.title_en = Set(wanted.title.en.clone());
+        row.minimum_cents = Set(wanted.minimum.cents());
+        row.limit_qty = Set(wanted.limit.map(i64::from));
+        row.early_bird_cents = Set(early.map(|e| e.price.cents()));
+        row.early_bird_first = Set(early.and_then(|e| e.first).map(i64::from));
+        row.early_bird_until_ms = Set(early.and_then(|e| e.until).map(|u| u.timestamp_millis()));
+        row.active = Set(true);
+        if found.is_some() {
+            row.update(&txn).await?;
+        } else {
+            row.insert(&txn).await?;
+        }
+    }
+    for gone in stored.iter().filter(|r| file.reward(&r.id).is_none()) {
+        let pledged = pledge::Entity::find()
+            .filter(pledge::Column::RewardId.eq(gone.id.as_str()))
+            .count(&txn)
+            .await?;
+        if pledged == 0 {
+            reward::Entity::delete_by_id(gone.id.clone())
+                .exec(&txn)
+                .await?;
+            tracing::info!(reward = %gone.id, "reward removed: it left the campaign file and had no pledges");
+        } else if gone.active {
+            let mut row: reward::ActiveModel = gone.clone().into();
+            row.active = Set(false);
+            row.update(&txn).await?;
+            tracing::warn!(reward = %gone.id, pledged, "reward left the campaign file but has pledges: hidden, not deleted");
+        }
+    }
+    txn.commit().await?;
+    Ok(campaign_id)
+}

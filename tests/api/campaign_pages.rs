@@ -1,0 +1,118 @@
+use bobine::config::crate_dir;
+use serde_json::json;
+
+use crate::helpers::{TestApp, spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn the_shipped_campaign_shows_its_twenty_rewards_in_french() {
+    let app = spawn_app_with(&crate_dir().join("campaign.toml"), chrono::Utc::now()).await;
+    let response = app.get("/").await;
+    assert_eq!(response.status().as_u16(), 200);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("<html lang=\"fr\">"));
+    assert_eq!(
+        page.matches("<article class=\"reward").count(),
+        21,
+        "20 rewards and the pledge without reward"
+    );
+    assert!(page.contains("Atelier teinture végétale"));
+    assert!(page.contains("Prix lève-tôt"));
+    let campaign = app.campaign().await;
+    assert_eq!(campaign["rewards"].as_array().unwrap().len(), 20);
+    assert_eq!(campaign["state"], "open");
+    assert_eq!(campaign["goal"], "20000.00");
+    assert_eq!(campaign["currency"], "CHF");
+}
+
+#[tokio::test]
+async fn english_comes_from_the_query_then_the_cookie_or_the_browser() {
+    let app = spawn_app().await;
+    let page = app.get("/?lang=en").await.text().await.unwrap();
+    assert!(page.contains("<html lang=\"en\">") && page.contains("Test campaign"));
+    // The choice is remembered by cookie.
+    let page = app.get("/").await.text().await.unwrap();
+    assert!(page.contains("<html lang=\"en\">"));
+    // A new visitor whose browser prefers English.
+    let page = reqwest::Client::new()
+        .get(app.url("/"))
+        .header("Accept-Language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Only five"));
+    let page = reqwest::get(app.url("/"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Cinq seulement"), "French by default");
+}
+
+#[tokio::test]
+async fn the_api_describes_the_campaign_with_exact_amounts() {
+    let app = spawn_app().await;
+    let campaign = app.campaign().await;
+    assert_eq!(campaign["slug"], "test-campaign");
+    assert_eq!(campaign["pledged"], "0.00");
+    assert_eq!(campaign["deadline"], "2029-12-31T23:00:00Z");
+    let rewards = campaign["rewards"].as_array().unwrap();
+    assert_eq!(
+        rewards[0],
+        json!({"id": "limited-five", "title": "Cinq seulement", "kind": "object", "minimum": "10.00", "limit": 5, "claimed": 0, "remaining": 5, "available": true})
+    );
+    assert_eq!(rewards[3]["limit"], json!(null));
+    assert_eq!(rewards[3]["remaining"], json!(null));
+}
+
+#[tokio::test]
+async fn a_sold_out_reward_shows_as_such() {
+    let app = spawn_app().await;
+    for i in 0..5 {
+        let (status, _) = app
+            .pledge(TestApp::body(
+                Some("limited-five"),
+                "10",
+                &format!("b{i}@example.ch"),
+            ))
+            .await;
+        assert_eq!(status, 201);
+    }
+    let page = app.get("/").await.text().await.unwrap();
+    assert!(page.contains("reward sold-out\" id=\"reward-limited-five\""));
+    let reward = app.get("/rewards/limited-five").await.text().await.unwrap();
+    assert!(reward.contains("Épuisé"));
+    let campaign = app.campaign().await;
+    assert_eq!(campaign["rewards"][0]["available"], false);
+    assert_eq!(campaign["rewards"][0]["remaining"], 0);
+}
+
+#[tokio::test]
+async fn unknown_pages_get_a_page_and_the_api_gets_json() {
+    let app = spawn_app().await;
+    let response = app.get("/rewards/nope").await;
+    assert_eq!(response.status().as_u16(), 404);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Cette page n&#x27;existe pas")
+    );
+    let response = app.get("/api/nope").await;
+    assert_eq!(response.status().as_u16(), 404);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "not_found");
+}
+
+#[tokio::test]
+async fn health_and_readiness_answer() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status().as_u16(), 200);
+    assert_eq!(ready.text().await.unwrap(), "ready");
+}

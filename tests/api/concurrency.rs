@@ -1,0 +1,128 @@
+use std::collections::HashMap;
+
+use crate::helpers::{TestApp, spawn_app};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_concurrent_pledges_on_a_reward_limited_to_five_sell_exactly_five() {
+    let app = spawn_app().await;
+    let pledges = (0..50).map(|i| {
+        let app = &app;
+        async move {
+            app.pledge(TestApp::body(
+                Some("limited-five"),
+                "10",
+                &format!("backer{i}@example.ch"),
+            ))
+            .await
+        }
+    });
+    let answers = futures::future::join_all(pledges).await;
+    let mut outcomes: HashMap<(u16, String), usize> = HashMap::new();
+    for (status, body) in &answers {
+        let code = body["error"]["code"]
+            .as_str()
+            .unwrap_or("created")
+            .to_owned();
+        *outcomes.entry((*status, code)).or_default() += 1;
+    }
+    assert_eq!(
+        outcomes.get(&(201, "created".into())),
+        Some(&5),
+        "{outcomes:?}"
+    );
+    assert_eq!(
+        outcomes.get(&(409, "sold_out".into())),
+        Some(&45),
+        "{outcomes:?}"
+    );
+    let campaign = app.campaign().await;
+    assert_eq!(campaign["rewards"][0]["claimed"], 5);
+    assert_eq!(campaign["pledge_count"], 5);
+    assert_eq!(app.stored_pledges().await, 5);
+    app.assert_counters_match_pledges().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn counters_equal_the_sums_after_a_mixed_run_of_pledges_changes_and_cancellations() {
+    let app = spawn_app().await;
+    let rewards = [
+        Some("limited-five"),
+        Some("early"),
+        Some("dated"),
+        Some("open"),
+        None,
+    ];
+    let placing = (0..40).map(|i| {
+        let app = &app;
+        let reward = rewards[i % rewards.len()];
+        let amount = format!("{}.{:02}", 120 + i, i % 100);
+        async move {
+            app.pledge(TestApp::body(
+                reward,
+                &amount,
+                &format!("p{}@example.ch", i % 13),
+            ))
+            .await
+        }
+    });
+    let placed: Vec<String> = futures::future::join_all(placing)
+        .await
+        .into_iter()
+        .filter(|(status, _)| *status == 201)
+        .map(|(_, body)| body["token"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(placed.len() >= 30, "{}", placed.len());
+
+    let csrf = csrf_token(&app).await;
+    let changes = placed.iter().enumerate().map(|(i, token)| {
+        let app = &app;
+        let csrf = csrf.clone();
+        async move {
+            let form: Vec<(&str, String)> = if i % 3 == 0 {
+                vec![("csrf", csrf)]
+            } else {
+                let reward = ["open", "dated", "", "limited-five"][i % 4];
+                vec![
+                    ("csrf", csrf),
+                    ("reward", reward.to_owned()),
+                    ("amount", format!("{}.50", 60 + i)),
+                ]
+            };
+            let path = if i % 3 == 0 {
+                format!("/pledges/{token}/cancel")
+            } else {
+                format!("/pledges/{token}")
+            };
+            app.client
+                .post(app.url(&path))
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    });
+    let statuses = futures::future::join_all(changes).await;
+    assert!(
+        statuses.iter().all(|s| [303, 409].contains(s)),
+        "{statuses:?}"
+    );
+    assert!(statuses.iter().filter(|s| **s == 303).count() >= placed.len() / 2);
+    app.assert_counters_match_pledges().await;
+}
+
+/// Opens the pledge form, so the client holds the form cookie, and returns its token as
+/// the form would carry it (read from the cookie, since a closed campaign shows no form).
+pub async fn csrf_token(app: &TestApp) -> String {
+    app.get("/pledge").await;
+    let cookies =
+        reqwest::cookie::CookieStore::cookies(&*app.cookies, &app.url("/").parse().unwrap())
+            .unwrap();
+    let cookies = cookies.to_str().unwrap();
+    cookies
+        .split("; ")
+        .find_map(|c| c.strip_prefix("csrf="))
+        .unwrap()
+        .to_owned()
+}

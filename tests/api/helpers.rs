@@ -1,0 +1,262 @@
+//! Spawning the real application on a private database and a free loopback port.
+
+use std::path::{Path, PathBuf};
+
+use bobine::app;
+use bobine::config::{Campaign, Settings, crate_dir, sqlite_url};
+use bobine::db::Db;
+use bobine::domain::Clock;
+use chrono::{DateTime, Utc};
+use rocket::fairing::AdHoc;
+use sea_orm::{ConnectionTrait, Database, FromQueryResult, Statement};
+use serde_json::{Value, json};
+use tokio::sync::oneshot;
+
+/// The fixture campaign's deadline.
+pub fn deadline() -> DateTime<Utc> {
+    "2030-01-01T00:00:00+01:00"
+        .parse::<DateTime<chrono::FixedOffset>>()
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// A month before the fixture's deadline, when its dated early-bird price still holds.
+pub fn before_deadline() -> DateTime<Utc> {
+    deadline() - chrono::Duration::days(30)
+}
+
+pub fn fixture() -> PathBuf {
+    crate_dir().join("tests/fixtures/campaign.toml")
+}
+
+/// A running application, the clock it reads, and a connection to its database.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    /// The client's cookies, as a browser would hold them.
+    pub cookies: std::sync::Arc<reqwest::cookie::Jar>,
+    pub clock: Clock,
+    pub db: Db,
+    pub campaign_id: i32,
+    settings: Settings,
+    shutdown: rocket::Shutdown,
+    server: tokio::task::JoinHandle<()>,
+    _dir: tempfile::TempDir,
+}
+
+/// Where the tests' databases live: PostgreSQL when `TEST_DATABASE_URL` says so (each test
+/// in a schema of its own), else a SQLite file in a temporary folder.
+async fn database(dir: &Path) -> (String, Option<String>) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {
+            let schema = format!(
+                "t_{}",
+                bobine::domain::ids::new_pledge_token()
+                    .to_lowercase()
+                    .replace(['-', '_'], "")[..16]
+                    .to_owned()
+            );
+            let admin = Database::connect(&url)
+                .await
+                .expect("TEST_DATABASE_URL is reachable");
+            admin
+                .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
+                .await
+                .unwrap();
+            admin.close().await.unwrap();
+            (url, Some(schema))
+        }
+        _ => (sqlite_url(&dir.join("bobine.db")), None),
+    }
+}
+
+/// The fixture campaign, a month before its deadline.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&fixture(), before_deadline()).await
+}
+
+/// A campaign file, with the clock set at `now`.
+pub async fn spawn_app_with(campaign: &Path, now: DateTime<Utc>) -> TestApp {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    bobine::telemetry::init();
+    let dir = tempfile::tempdir().unwrap();
+    let (database_url, database_schema) = database(dir.path()).await;
+    let settings = Settings {
+        campaign: Campaign::load(campaign).unwrap(),
+        database_url,
+        data_dir: dir.path().to_owned(),
+        templates_dir: crate_dir().join("templates"),
+        public_dir: crate_dir().join("public"),
+        clock: Clock::manual(now),
+        database_schema,
+    };
+    launch(settings, dir).await
+}
+
+async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
+    let figment = app::figment(&settings)
+        .unwrap()
+        .merge(("address", "127.0.0.1"))
+        .merge(("port", 0))
+        .merge(("log_level", "off"))
+        .merge(("shutdown.grace", 1))
+        .merge(("shutdown.mercy", 1));
+    let (port_tx, port_rx) = oneshot::channel();
+    let rocket = app::build_with(settings.clone(), figment)
+        .await
+        .unwrap()
+        .attach(AdHoc::on_liftoff("test port", move |rocket| {
+            let port = rocket.config().port;
+            Box::pin(async move {
+                let _ = port_tx.send(port);
+            })
+        }));
+    let rocket = rocket.ignite().await.unwrap();
+    let shutdown = rocket.shutdown();
+    let server = tokio::spawn(async move {
+        let _ = rocket.launch().await;
+    });
+    let port = port_rx.await.unwrap();
+    let db = Db::connect(&settings.database_url, settings.database_schema.as_deref())
+        .await
+        .unwrap();
+    let campaign_id = campaign_id(&db).await;
+    let cookies = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        client: reqwest::Client::builder()
+            .cookie_provider(cookies.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        cookies,
+        clock: settings.clock.clone(),
+        db,
+        campaign_id,
+        settings,
+        shutdown,
+        server,
+        _dir: dir,
+    }
+}
+
+async fn campaign_id(db: &Db) -> i32 {
+    use sea_orm::EntityTrait;
+    entity::campaign::Entity::find()
+        .one(&db.read)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+impl TestApp {
+    /// Stops the server, moves the clock to `now` while it is down, and starts it again on
+    /// the same database, as after a restart of the process.
+    pub async fn restart_at(self, now: DateTime<Utc>) -> TestApp {
+        self.shutdown.notify();
+        let _ = self.server.await;
+        self.clock.set(now);
+        self.db.read.close_by_ref().await.ok();
+        self.db.write.close_by_ref().await.ok();
+        launch(self.settings, self._dir).await
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn campaign(&self) -> Value {
+        self.get("/api/campaign").await.json().await.unwrap()
+    }
+
+    /// `POST /api/pledges`; returns the status and the body.
+    pub async fn pledge(&self, body: Value) -> (u16, Value) {
+        let response = self
+            .client
+            .post(self.url("/api/pledges"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// A valid pledge body for a reward (or none) and an amount.
+    pub fn body(reward: Option<&str>, amount: &str, email: &str) -> Value {
+        json!({ "reward": reward, "amount": amount, "name": "Anne Dupont", "email": email, "anonymous": false })
+    }
+
+    /// Checks invariant 6: every counter equals what the active pledges add up to.
+    pub async fn assert_counters_match_pledges(&self) {
+        #[derive(Debug, FromQueryResult, PartialEq)]
+        struct Sums {
+            cents: Option<i64>,
+            pledges: i64,
+            backers: i64,
+        }
+        let backend = self.db.backend();
+        let sums = Sums::find_by_statement(Statement::from_string(
+            backend,
+            "SELECT CAST(SUM(amount_cents) AS BIGINT) AS cents, COUNT(*) AS pledges, COUNT(DISTINCT LOWER(email)) AS backers FROM pledges WHERE state = 'active'",
+        ))
+        .one(&self.db.read)
+        .await
+        .unwrap()
+        .unwrap();
+        let campaign = self.campaign().await;
+        let pledged: rust_decimal::Decimal = campaign["pledged"].as_str().unwrap().parse().unwrap();
+        assert_eq!(
+            pledged,
+            rust_decimal::Decimal::new(sums.cents.unwrap_or(0), 2),
+            "pledged total"
+        );
+        assert_eq!(
+            campaign["pledge_count"],
+            json!(sums.pledges),
+            "pledge count"
+        );
+        assert_eq!(campaign["backers"], json!(sums.backers), "backers");
+
+        #[derive(Debug, FromQueryResult)]
+        struct RewardSums {
+            id: String,
+            claimed: i64,
+            pledged_cents: i64,
+            counted: i64,
+            cents: Option<i64>,
+        }
+        let rewards = RewardSums::find_by_statement(Statement::from_string(
+            backend,
+            "SELECT r.id, r.claimed, r.pledged_cents, COUNT(p.id) AS counted, CAST(SUM(p.amount_cents) AS BIGINT) AS cents \
+             FROM rewards r LEFT JOIN pledges p ON p.reward_id = r.id AND p.state = 'active' \
+             GROUP BY r.id, r.claimed, r.pledged_cents",
+        ))
+        .all(&self.db.read)
+        .await
+        .unwrap();
+        for reward in rewards {
+            assert_eq!(reward.claimed, reward.counted, "claimed of {}", reward.id);
+            assert_eq!(
+                reward.pledged_cents,
+                reward.cents.unwrap_or(0),
+                "pledged of {}",
+                reward.id
+            );
+        }
+    }
+
+    /// How many pledges the database holds, in any state.
+    pub async fn stored_pledges(&self) -> u64 {
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        entity::pledge::Entity::find()
+            .count(&self.db.read)
+            .await
+            .unwrap()
+    }
+}

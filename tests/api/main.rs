@@ -1,0 +1,10 @@
+//! Integration tests: the real application on a real HTTP server and a real database
+//! (SQLite by default, PostgreSQL with `TEST_DATABASE_URL=postgres://...`).
+
+mod campaign_pages;
+mod closing;
+mod concurrency;
+mod config_file;
+mod helpers;
+mod pledge_api;
+mod pledge_pages;
