@@ -39,7 +39,7 @@ remaining = { $count ->
    *[other] { $count } left of { $limit }
 }
 unlimited = Unlimited
-early-bird = Early-bird price
+early-bird-label = Early-bird price:
 early-bird-left = { $count ->
     [one] one left at the early-bird price
    *[other] { $count } left at the early-bird price

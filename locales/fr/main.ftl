@@ -39,7 +39,7 @@ remaining = { $count ->
    *[other] { $count } disponibles sur { $limit }
 }
 unlimited = Quantité illimitée
-early-bird = Prix lève-tôt
+early-bird-label = Prix lève-tôt :
 early-bird-left = { $count ->
     [one] encore une au prix lève-tôt
    *[other] encore { $count } au prix lève-tôt

@@ -91,6 +91,8 @@ pub fn reward_view(
         "summary": config.description.get(lang).split("\n\n").next().unwrap_or_default().trim(),
         "kind": i18n::t(lang, &format!("kind-{}", config.kind.as_str())),
         "minimum": money(config.minimum.cents(), lang),
+        // What the pledge form suggests: the lowest price open now, as a form value.
+        "suggested_amount": if early_open { minimum } else { config.minimum }.to_string(),
         "early_bird": early_open.then(|| json!({
             "price": money(minimum.cents(), lang),
             "left": early_left,
@@ -144,6 +146,7 @@ pub fn campaign_view(
         "deadline": moment(state, campaign.deadline, lang),
         "keep_it_all": campaign.funding == crate::config::campaign::FundingModel::KeepItAll,
         "min_pledge": money(campaign.min_pledge.cents(), lang),
+        "min_pledge_plain": campaign.min_pledge.to_string(),
         "rewards": rewards,
     })
 }
@@ -161,7 +164,8 @@ pub fn pledge_view(state: &AppState, pledge: &pledge::Model, lang: Lang) -> Valu
         "amount": money(pledge.amount_cents, lang),
         "amount_plain": crate::domain::money::cents_to_string(pledge.amount_cents),
         "reward_id": pledge.reward_id,
-        "reward_title": reward.map(|r| r.title.get(lang)),
+        // A reward that left the campaign file still names the pledges that hold it.
+        "reward_title": reward.map(|r| r.title.get(lang).to_owned()).or_else(|| pledge.reward_id.clone()),
         "early_bird": pledge.early_bird,
         "name": pledge.name,
         "email": pledge.email,

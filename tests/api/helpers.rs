@@ -78,7 +78,9 @@ pub async fn spawn_app() -> TestApp {
 /// A campaign file, with the clock set at `now`.
 pub async fn spawn_app_with(campaign: &Path, now: DateTime<Utc>) -> TestApp {
     let _ = rustls::crypto::ring::default_provider().install_default();
-    bobine::telemetry::init();
+    if std::env::var_os("RUST_LOG").is_some() {
+        bobine::telemetry::init();
+    }
     let dir = tempfile::tempdir().unwrap();
     let (database_url, database_schema) = database(dir.path()).await;
     let settings = Settings {
@@ -154,12 +156,27 @@ impl TestApp {
     /// Stops the server, moves the clock to `now` while it is down, and starts it again on
     /// the same database, as after a restart of the process.
     pub async fn restart_at(self, now: DateTime<Utc>) -> TestApp {
+        let campaign = self.settings.campaign.clone();
+        self.restart_with(campaign, now).await
+    }
+
+    /// As [`TestApp::restart_at`], with an edited campaign file.
+    pub async fn restart_with(mut self, campaign: Campaign, now: DateTime<Utc>) -> TestApp {
+        self.settings.campaign = campaign;
         self.shutdown.notify();
         let _ = self.server.await;
         self.clock.set(now);
         self.db.read.close_by_ref().await.ok();
         self.db.write.close_by_ref().await.ok();
         launch(self.settings, self._dir).await
+    }
+
+    pub fn database_url(&self) -> String {
+        self.settings.database_url.clone()
+    }
+
+    pub fn database_schema(&self) -> Option<String> {
+        self.settings.database_schema.clone()
     }
 
     pub fn url(&self, path: &str) -> String {

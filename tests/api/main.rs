@@ -1,6 +1,7 @@
 //! Integration tests: the real application on a real HTTP server and a real database
 //! (SQLite by default, PostgreSQL with `TEST_DATABASE_URL=postgres://...`).
 
+mod browser;
 mod campaign_pages;
 mod closing;
 mod concurrency;
@@ -8,3 +9,4 @@ mod config_file;
 mod helpers;
 mod pledge_api;
 mod pledge_pages;
+mod sync;

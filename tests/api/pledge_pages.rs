@@ -19,7 +19,7 @@ async fn the_form_is_prefilled_with_the_rewards_minimum() {
         page.contains("value=\"90.00\""),
         "the early-bird price while it lasts"
     );
-    assert!(page.contains("<option value=\"early\" selected>"));
+    assert!(page.contains("<option value=\"early\" data-minimum=\"90.00\" selected>"));
     let page = app
         .get("/pledge?reward=limited-five")
         .await
@@ -112,7 +112,7 @@ async fn a_refused_pledge_shows_the_form_again_with_the_values_and_a_message() {
     let page = response.text().await.unwrap();
     assert!(page.contains("Le montant ne peut pas avoir plus de deux décimales."));
     assert!(page.contains("value=\"Zoé Martin\"") && page.contains("value=\"10.005\""));
-    assert!(page.contains("<option value=\"limited-five\" selected>"));
+    assert!(page.contains("<option value=\"limited-five\" data-minimum=\"10.00\" selected>"));
     assert_eq!(app.stored_pledges().await, 0);
 }
 

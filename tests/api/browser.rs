@@ -1,0 +1,166 @@
+//! A backer in a real browser: headless Chromium driven through ChromeDriver.
+//!
+//! Skipped with a notice when `chromedriver` is not installed, unless
+//! `BOBINE_REQUIRE_BROWSER=1` (as in CI), where its absence fails the run.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+/// A ChromeDriver process, stopped when dropped.
+struct Driver(Child, u16);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn browser() -> Option<(Driver, Client, tempfile::TempDir)> {
+    let required = std::env::var("BOBINE_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+    let port = free_port();
+    let child = match Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) if !required => {
+            eprintln!(
+                "browser test skipped: chromedriver not found ({e}); install chromium and chromium-driver"
+            );
+            return None;
+        }
+        Err(e) => panic!("chromedriver is required: {e}"),
+    };
+    let driver = Driver(child, port);
+    let profile = tempfile::tempdir().unwrap();
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--lang=fr-CH", "--window-size=390,900",
+                format!("--user-data-dir={}", profile.path().display()),
+            ],
+            "prefs": { "intl.accept_languages": "fr-CH,fr" }
+        }
+    });
+    let url = format!("http://127.0.0.1:{}", driver.1);
+    for _ in 0..100 {
+        let connected = ClientBuilder::rustls()
+            .unwrap()
+            .capabilities(capabilities.as_object().unwrap().clone())
+            .connect(&url)
+            .await;
+        if let Ok(client) = connected {
+            return Some((driver, client, profile));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not start");
+}
+
+async fn fill(client: &Client, css: &str, text: &str) {
+    let field = client.find(Locator::Css(css)).await.unwrap();
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_backer_pledges_in_a_real_browser_and_sees_the_total_move() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, _profile)) = browser().await else {
+        return;
+    };
+    let app = spawn_app().await;
+
+    client
+        .goto(&app.url("/pledge?reward=limited-five"))
+        .await
+        .unwrap();
+    let amount = client.find(Locator::Css("#amount")).await.unwrap();
+    assert_eq!(
+        amount.prop("value").await.unwrap().as_deref(),
+        Some("10.00")
+    );
+    // Choosing another reward suggests its price.
+    client
+        .find(Locator::Css("#reward option[value='open']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(
+        amount.prop("value").await.unwrap().as_deref(),
+        Some("20.00")
+    );
+
+    // A mistake first: shown again with the message, nothing lost.
+    fill(&client, "#amount", "20.005").await;
+    fill(&client, "#name", "Zoé Martin").await;
+    fill(&client, "#email", "zoe@example.ch").await;
+    client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let error = client
+        .wait()
+        .for_element(Locator::Css(".error-box"))
+        .await
+        .unwrap();
+    assert!(error.text().await.unwrap().contains("deux décimales"));
+    let name = client.find(Locator::Css("#name")).await.unwrap();
+    assert_eq!(
+        name.prop("value").await.unwrap().as_deref(),
+        Some("Zoé Martin")
+    );
+
+    fill(&client, "#amount", "25").await;
+    client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css(".pledge-details"))
+        .await
+        .unwrap();
+    let url = client.current_url().await.unwrap();
+    assert!(url.path().starts_with("/pledges/"), "{url}");
+    let page = client.source().await.unwrap();
+    assert!(page.contains("Merci") && page.contains("25.00"), "{page}");
+
+    client.goto(&app.url("/")).await.unwrap();
+    let raised = client
+        .find(Locator::Css(".raised strong"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(raised, "CHF 25.00");
+    client.close().await.unwrap();
+}
