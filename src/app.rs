@@ -135,6 +135,8 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
             engines.handlebars.set_strict_mode(false);
         }))
         .attach(routes::logging::RequestLog)
+        .attach(routes::headers::shield())
+        .attach(routes::headers::PrivatePages)
         .attach(AdHoc::on_liftoff("deadline closer", move |rocket| {
             let shutdown = rocket.shutdown();
             Box::pin(async move {

@@ -4,6 +4,7 @@ pub mod api;
 pub mod campaign;
 pub mod csrf;
 pub mod errors;
+pub mod headers;
 pub mod lang;
 pub mod logging;
 pub mod pledges;

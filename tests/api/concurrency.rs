@@ -43,6 +43,36 @@ async fn fifty_concurrent_pledges_on_a_reward_limited_to_five_sell_exactly_five(
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_on_one_database_never_oversell() {
+    let first = spawn_app().await;
+    let second = first.twin().await;
+    let pledges = (0..30).map(|i| {
+        let app = if i % 2 == 0 { &first } else { &second };
+        async move {
+            app.pledge(TestApp::body(
+                Some("limited-five"),
+                "10",
+                &format!("twin{i}@example.ch"),
+            ))
+            .await
+            .0
+        }
+    });
+    let statuses = futures::future::join_all(pledges).await;
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        5,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        25,
+        "{statuses:?}"
+    );
+    first.assert_counters_match_pledges().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn counters_equal_the_sums_after_a_mixed_run_of_pledges_changes_and_cancellations() {
     let app = spawn_app().await;
     let rewards = [

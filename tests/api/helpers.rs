@@ -171,6 +171,11 @@ impl TestApp {
         launch(self.settings, self._dir).await
     }
 
+    /// A second instance of the application on the same database, as behind a load balancer.
+    pub async fn twin(&self) -> TestApp {
+        launch(self.settings.clone(), tempfile::tempdir().unwrap()).await
+    }
+
     pub fn database_url(&self) -> String {
         self.settings.database_url.clone()
     }

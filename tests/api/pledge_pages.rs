@@ -51,7 +51,10 @@ async fn a_backer_pledges_in_the_browser_then_changes_and_cancels() {
     assert_eq!(response.status().as_u16(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     assert!(location.starts_with("/pledges/"), "{location}");
-    let page = app.get(&location).await.text().await.unwrap();
+    let response = app.get(&location).await;
+    assert_eq!(response.headers()["cache-control"], "no-store, private");
+    assert_eq!(response.headers()["referrer-policy"], "same-origin");
+    let page = response.text().await.unwrap();
     assert!(page.contains("Merci"), "the thank-you message");
     assert!(
         page.contains("15.50") && page.contains("Cinq seulement") && page.contains("Zoé Martin")

@@ -1,0 +1,32 @@
+//! Response headers that protect backers: no referrer leaves the site, and a backer's
+//! private pages are never stored by a cache.
+
+use rocket::fairing::{Fairing, Info, Kind};
+use rocket::http::Header;
+use rocket::shield::{Referrer, Shield};
+use rocket::{Request, Response};
+
+/// Rocket's shield, with the `Referer` kept within the site: a pledge page's address holds
+/// its secret token and must not reach other sites through a link.
+pub fn shield() -> Shield {
+    Shield::default().enable(Referrer::SameOrigin)
+}
+
+/// Marks pages that hold a pledge's secret as private and not to be stored.
+pub struct PrivatePages;
+
+#[rocket::async_trait]
+impl Fairing for PrivatePages {
+    fn info(&self) -> Info {
+        Info {
+            name: "private pages",
+            kind: Kind::Response,
+        }
+    }
+
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        if request.uri().path().starts_with("/pledges/") {
+            response.set_header(Header::new("Cache-Control", "no-store, private"));
+        }
+    }
+}
