@@ -4,6 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::config::{Campaign, Settings};
+use crate::db::Db;
+use crate::services::consistency;
 use crate::{app, telemetry};
 
 const USAGE: &str = "\
@@ -13,6 +15,7 @@ Usage:
   bobine                      serve the campaign (same as `bobine serve`)
   bobine serve                serve the campaign
   bobine check-config [FILE]  validate a campaign file (default: BOBINE_CAMPAIGN or campaign.toml)
+  bobine check                recompute every counter from the pledges; exit 1 on any difference
 
 Environment:
   BOBINE_CAMPAIGN   campaign file (default: campaign.toml)
@@ -26,6 +29,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
     match args.first().map(String::as_str) {
         None | Some("serve") => serve().await,
         Some("check-config") => check_config(args.get(1).map(PathBuf::from)),
+        Some("check") => check_counters().await,
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -59,6 +63,44 @@ fn check_config(file: Option<PathBuf>) -> ExitCode {
         }
         Err(error) => {
             eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Compares the stored counters with the pledges of the configured database.
+async fn check_counters() -> ExitCode {
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let differences = match Db::connect(&settings.database_url, None).await {
+        Ok(db) => consistency::check(&db).await,
+        Err(error) => {
+            eprintln!("cannot open the database: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match differences {
+        Ok(differences) if differences.is_empty() => {
+            println!("every counter equals what the pledges add up to");
+            ExitCode::SUCCESS
+        }
+        Ok(differences) => {
+            for d in &differences {
+                println!(
+                    "{}: stored {}, pledges add up to {}",
+                    d.counter, d.stored, d.computed
+                );
+            }
+            println!("{} counter(s) differ from the pledges", differences.len());
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("cannot check: {error}");
             ExitCode::FAILURE
         }
     }

@@ -46,13 +46,15 @@ pub async fn move_campaign(
     }
 }
 
-/// Takes one unit of a reward if any remains (and one early-bird slot when `early_slot`).
-/// Returns false when the reward is sold out or the slot is gone.
+/// Takes one unit of a reward if any remains. An early-bird pledge also counts as an
+/// early-bird use, and when the offer is for the first N only (`counted`), it must find one
+/// of them left. Returns false when the reward is sold out or the offer is gone.
 pub async fn claim_reward(
     txn: &DatabaseTransaction,
     reward_id: &str,
     cents: i64,
-    early_slot: bool,
+    early_bird: bool,
+    counted: bool,
 ) -> Result<bool, AppError> {
     let mut claim = reward::Entity::update_many()
         .col_expr(
@@ -70,16 +72,17 @@ pub async fn claim_reward(
                 .is_null()
                 .or(Expr::col(reward::Column::Claimed).lt(Expr::col(reward::Column::LimitQty))),
         );
-    if early_slot {
-        claim = claim
-            .col_expr(
-                reward::Column::EarlyBirdClaimed,
-                Expr::col(reward::Column::EarlyBirdClaimed).add(1),
-            )
-            .filter(
-                Expr::col(reward::Column::EarlyBirdClaimed)
-                    .lt(Expr::col(reward::Column::EarlyBirdFirst)),
-            );
+    if early_bird {
+        claim = claim.col_expr(
+            reward::Column::EarlyBirdClaimed,
+            Expr::col(reward::Column::EarlyBirdClaimed).add(1),
+        );
+    }
+    if counted {
+        claim = claim.filter(
+            Expr::col(reward::Column::EarlyBirdClaimed)
+                .lt(Expr::col(reward::Column::EarlyBirdFirst)),
+        );
     }
     Ok(claim.exec(txn).await?.rows_affected == 1)
 }
@@ -89,7 +92,7 @@ pub async fn release_reward(
     txn: &DatabaseTransaction,
     reward_id: &str,
     cents: i64,
-    early_slot: bool,
+    early_bird: bool,
 ) -> Result<(), AppError> {
     let mut release = reward::Entity::update_many()
         .col_expr(
@@ -101,7 +104,7 @@ pub async fn release_reward(
             Expr::col(reward::Column::PledgedCents).sub(cents),
         )
         .filter(reward::Column::Id.eq(reward_id));
-    if early_slot {
+    if early_bird {
         release = release.col_expr(
             reward::Column::EarlyBirdClaimed,
             Expr::col(reward::Column::EarlyBirdClaimed).sub(1),

@@ -2,6 +2,7 @@
 
 pub mod campaign;
 pub mod closing;
+pub mod consistency;
 pub mod counters;
 pub mod pledges;
 pub mod pricing;

@@ -183,11 +183,12 @@ async fn take_reward(
     cents: i64,
 ) -> Result<bool, AppError> {
     let counted = matches!(tier, Tier::EarlyBird { counted: true });
-    if claim_reward(txn, id.as_str(), cents, counted).await? {
-        return Ok(tier != Tier::Regular);
+    let early_bird = tier != Tier::Regular;
+    if claim_reward(txn, id.as_str(), cents, early_bird, counted).await? {
+        return Ok(early_bird);
     }
-    // Refused: either nothing is left, or only the early-bird slots are gone.
-    if counted && claim_reward(txn, id.as_str(), 0, false).await? {
+    // Refused: either nothing is left, or only the early-bird places are gone.
+    if counted && claim_reward(txn, id.as_str(), 0, false, false).await? {
         let minimum = campaign.reward(id.as_str()).map_or(amount, |r| r.minimum);
         return Err(AppError::AmountBelowMinimum { minimum });
     }

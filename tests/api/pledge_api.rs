@@ -264,3 +264,46 @@ async fn a_dated_early_bird_price_ends_at_its_date() {
         (422, Some("amount_below_minimum"))
     );
 }
+
+#[tokio::test]
+async fn cancelling_a_dated_early_bird_pledge_keeps_every_counter_right() {
+    let app = spawn_app().await;
+    let (_, body) = app
+        .pledge(TestApp::body(Some("dated"), "40", "a@example.ch"))
+        .await;
+    let csrf = crate::concurrency::csrf_token(&app).await;
+    let path = format!("/pledges/{}/cancel", body["token"].as_str().unwrap());
+    let status = app
+        .client
+        .post(app.url(&path))
+        .form(&[("csrf", csrf)])
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status.as_u16(), 303);
+    app.assert_counters_match_pledges().await;
+}
+
+#[tokio::test]
+async fn the_check_finds_a_counter_that_was_tampered_with() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app().await;
+    app.pledge(TestApp::body(Some("open"), "20", "a@example.ch"))
+        .await;
+    assert!(
+        bobine::services::consistency::check(&app.db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    app.db
+        .write
+        .execute_unprepared("UPDATE rewards SET claimed = claimed + 1 WHERE id = 'open'")
+        .await
+        .unwrap();
+    let differences = bobine::services::consistency::check(&app.db).await.unwrap();
+    assert_eq!(differences.len(), 1, "{differences:?}");
+    assert_eq!(differences[0].counter, "reward open claimed");
+    assert_eq!((differences[0].stored, differences[0].computed), (2, 1));
+}
