@@ -113,6 +113,7 @@ month-12 = December
 ## Errors
 error-title = Something went wrong
 error-malformed = The request is malformed: { $detail }
+error-json-content-type = send JSON with the header Content-Type: application/json
 error-too-large = The request is too large.
 error-amount-empty = Enter an amount.
 error-amount-not-a-number = Write the amount in digits, for example 50 or 50.00.

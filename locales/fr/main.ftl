@@ -113,6 +113,7 @@ month-12 = décembre
 ## Errors
 error-title = Un problème est survenu
 error-malformed = La requête est mal formée : { $detail }
+error-json-content-type = envoyez du JSON avec l'en-tête Content-Type: application/json
 error-too-large = La requête est trop volumineuse.
 error-amount-empty = Indiquez un montant.
 error-amount-not-a-number = Le montant doit être écrit en chiffres, par exemple 50 ou 50.00.

@@ -111,6 +111,16 @@ pub fn reward_view(
     })
 }
 
+/// The progress bar's width in percent, to the hundredth, so the first francs show.
+fn bar_width(pledged_cents: i64, goal_cents: i64) -> String {
+    let hundredths = if goal_cents <= 0 {
+        0
+    } else {
+        (i128::from(pledged_cents) * 10_000 / i128::from(goal_cents)).min(10_000)
+    };
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// The campaign's story and figures.
 pub fn campaign_view(
     state: &AppState,
@@ -137,7 +147,7 @@ pub fn campaign_view(
         "pledged": money(row.pledged_cents, lang),
         "goal": money(row.goal_cents, lang),
         "percent": snapshot.percent_funded(),
-        "bar_percent": snapshot.percent_funded().min(100),
+        "bar_percent": bar_width(row.pledged_cents, row.goal_cents),
         "backers": row.backers,
         "open": status == CampaignState::Open,
         "succeeded": status == CampaignState::Succeeded,
@@ -193,4 +203,16 @@ pub fn page(state: &AppState, lang: Lang, path: &str, body: Value) -> Value {
         context.extend(body);
     }
     context
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_shows_the_first_francs_and_stops_at_full() {
+        assert_eq!(bar_width(11_000, 2_000_000), "0.55");
+        assert_eq!(bar_width(0, 2_000_000), "0.00");
+        assert_eq!(bar_width(3_000_000, 2_000_000), "100.00");
+    }
 }
