@@ -76,6 +76,21 @@ async fn browser() -> Option<(Driver, Client, tempfile::TempDir)> {
     panic!("chromedriver did not start");
 }
 
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Waits for an element that only the next page has.
+async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client.wait().for_element(Locator::Css(css)).await.unwrap()
+}
+
 async fn fill(client: &Client, css: &str, text: &str) {
     let field = client.find(Locator::Css(css)).await.unwrap();
     field.clear().await.unwrap();
@@ -100,13 +115,7 @@ async fn a_backer_pledges_in_a_real_browser_and_sees_the_total_move() {
         Some("10.00")
     );
     // Choosing another reward suggests its price.
-    client
-        .find(Locator::Css("#reward option[value='open']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "#reward option[value='open']").await;
     assert_eq!(
         amount.prop("value").await.unwrap().as_deref(),
         Some("20.00")
@@ -116,18 +125,8 @@ async fn a_backer_pledges_in_a_real_browser_and_sees_the_total_move() {
     fill(&client, "#amount", "20.005").await;
     fill(&client, "#name", "Zoé Martin").await;
     fill(&client, "#email", "zoe@example.ch").await;
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let error = client
-        .wait()
-        .for_element(Locator::Css(".error-box"))
-        .await
-        .unwrap();
+    click(&client, "button[type=submit]").await;
+    let error = wait_for(&client, ".error-box").await;
     assert!(error.text().await.unwrap().contains("deux décimales"));
     let name = client.find(Locator::Css("#name")).await.unwrap();
     assert_eq!(
@@ -136,18 +135,8 @@ async fn a_backer_pledges_in_a_real_browser_and_sees_the_total_move() {
     );
 
     fill(&client, "#amount", "25").await;
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .wait()
-        .for_element(Locator::Css(".pledge-details"))
-        .await
-        .unwrap();
+    click(&client, "button[type=submit]").await;
+    wait_for(&client, ".pledge-details").await;
     let url = client.current_url().await.unwrap();
     assert!(url.path().starts_with("/pledges/"), "{url}");
     let page = client.source().await.unwrap();

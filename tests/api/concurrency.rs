@@ -103,34 +103,24 @@ async fn counters_equal_the_sums_after_a_mixed_run_of_pledges_changes_and_cancel
         .collect();
     assert!(placed.len() >= 30, "{}", placed.len());
 
-    let csrf = csrf_token(&app).await;
+    // Hold the form cookie before the concurrent posts, as one visitor would.
+    app.csrf_token().await;
     let changes = placed.iter().enumerate().map(|(i, token)| {
         let app = &app;
-        let csrf = csrf.clone();
         async move {
-            let form: Vec<(&str, String)> = if i % 3 == 0 {
-                vec![("csrf", csrf)]
+            let reward = ["open", "dated", "", "limited-five"][i % 4];
+            let amount = format!("{}.50", 60 + i);
+            let response = if i % 3 == 0 {
+                app.post_form(&format!("/pledges/{token}/cancel"), &[])
+                    .await
             } else {
-                let reward = ["open", "dated", "", "limited-five"][i % 4];
-                vec![
-                    ("csrf", csrf),
-                    ("reward", reward.to_owned()),
-                    ("amount", format!("{}.50", 60 + i)),
-                ]
-            };
-            let path = if i % 3 == 0 {
-                format!("/pledges/{token}/cancel")
-            } else {
-                format!("/pledges/{token}")
-            };
-            app.client
-                .post(app.url(&path))
-                .form(&form)
-                .send()
+                app.post_form(
+                    &format!("/pledges/{token}"),
+                    &[("reward", reward), ("amount", &amount)],
+                )
                 .await
-                .unwrap()
-                .status()
-                .as_u16()
+            };
+            response.status().as_u16()
         }
     });
     let statuses = futures::future::join_all(changes).await;
@@ -140,19 +130,4 @@ async fn counters_equal_the_sums_after_a_mixed_run_of_pledges_changes_and_cancel
     );
     assert!(statuses.iter().filter(|s| **s == 303).count() >= placed.len() / 2);
     app.assert_counters_match_pledges().await;
-}
-
-/// Opens the pledge form, so the client holds the form cookie, and returns its token as
-/// the form would carry it (read from the cookie, since a closed campaign shows no form).
-pub async fn csrf_token(app: &TestApp) -> String {
-    app.get("/pledge").await;
-    let cookies =
-        reqwest::cookie::CookieStore::cookies(&*app.cookies, &app.url("/").parse().unwrap())
-            .unwrap();
-    let cookies = cookies.to_str().unwrap();
-    cookies
-        .split("; ")
-        .find_map(|c| c.strip_prefix("csrf="))
-        .unwrap()
-        .to_owned()
 }

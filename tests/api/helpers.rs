@@ -176,6 +176,34 @@ impl TestApp {
         launch(self.settings.clone(), tempfile::tempdir().unwrap()).await
     }
 
+    /// Opens the pledge form, so the client holds the form cookie, and returns its token as
+    /// a form would carry it (read from the cookie, since a closed campaign shows no form).
+    pub async fn csrf_token(&self) -> String {
+        self.get("/pledge").await;
+        let cookies =
+            reqwest::cookie::CookieStore::cookies(&*self.cookies, &self.url("/").parse().unwrap())
+                .unwrap();
+        let cookies = cookies.to_str().unwrap();
+        cookies
+            .split("; ")
+            .find_map(|c| c.strip_prefix("csrf="))
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Posts a form as a browser would, with the visitor's form token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let csrf = self.csrf_token().await;
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        self.client
+            .post(self.url(path))
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub fn database_url(&self) -> String {
         self.settings.database_url.clone()
     }

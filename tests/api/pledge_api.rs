@@ -271,16 +271,8 @@ async fn cancelling_a_dated_early_bird_pledge_keeps_every_counter_right() {
     let (_, body) = app
         .pledge(TestApp::body(Some("dated"), "40", "a@example.ch"))
         .await;
-    let csrf = crate::concurrency::csrf_token(&app).await;
     let path = format!("/pledges/{}/cancel", body["token"].as_str().unwrap());
-    let status = app
-        .client
-        .post(app.url(&path))
-        .form(&[("csrf", csrf)])
-        .send()
-        .await
-        .unwrap()
-        .status();
+    let status = app.post_form(&path, &[]).await.status();
     assert_eq!(status.as_u16(), 303);
     app.assert_counters_match_pledges().await;
 }

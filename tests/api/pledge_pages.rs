@@ -1,15 +1,4 @@
-use crate::concurrency::csrf_token;
-use crate::helpers::spawn_app;
-
-fn form(csrf: &str, fields: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut all = vec![("csrf".to_owned(), csrf.to_owned())];
-    all.extend(
-        fields
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-    );
-    all
-}
+use crate::helpers::{TestApp, spawn_app};
 
 #[tokio::test]
 async fn the_form_is_prefilled_with_the_rewards_minimum() {
@@ -30,24 +19,15 @@ async fn the_form_is_prefilled_with_the_rewards_minimum() {
 }
 
 #[tokio::test]
-async fn a_backer_pledges_in_the_browser_then_changes_and_cancels() {
+async fn a_backer_pledges_with_the_form_then_changes_and_cancels() {
     let app = spawn_app().await;
-    let csrf = csrf_token(&app).await;
-    let response = app
-        .client
-        .post(app.url("/pledge"))
-        .form(&form(
-            &csrf,
-            &[
-                ("reward", "limited-five"),
-                ("amount", "15,50"),
-                ("name", "Zoé Martin"),
-                ("email", "zoe@example.ch"),
-            ],
-        ))
-        .send()
-        .await
-        .unwrap();
+    let fields = [
+        ("reward", "limited-five"),
+        ("amount", "15,50"),
+        ("name", "Zoé Martin"),
+        ("email", "zoe@example.ch"),
+    ];
+    let response = app.post_form("/pledge", &fields).await;
     assert_eq!(response.status().as_u16(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     assert!(location.starts_with("/pledges/"), "{location}");
@@ -62,25 +42,15 @@ async fn a_backer_pledges_in_the_browser_then_changes_and_cancels() {
     assert_eq!(app.campaign().await["pledged"], "15.50");
 
     let response = app
-        .client
-        .post(app.url(&location))
-        .form(&form(&csrf, &[("reward", "open"), ("amount", "40")]))
-        .send()
-        .await
-        .unwrap();
+        .post_form(&location, &[("reward", "open"), ("amount", "40")])
+        .await;
     assert_eq!(response.status().as_u16(), 303);
     let campaign = app.campaign().await;
     assert_eq!(campaign["pledged"], "40.00");
     assert_eq!(campaign["rewards"][0]["claimed"], 0);
     assert_eq!(campaign["rewards"][3]["claimed"], 1);
 
-    let response = app
-        .client
-        .post(app.url(&format!("{location}/cancel")))
-        .form(&form(&csrf, &[]))
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form(&format!("{location}/cancel"), &[]).await;
     assert_eq!(response.status().as_u16(), 303);
     let campaign = app.campaign().await;
     assert_eq!(
@@ -95,22 +65,13 @@ async fn a_backer_pledges_in_the_browser_then_changes_and_cancels() {
 #[tokio::test]
 async fn a_refused_pledge_shows_the_form_again_with_the_values_and_a_message() {
     let app = spawn_app().await;
-    let csrf = csrf_token(&app).await;
-    let response = app
-        .client
-        .post(app.url("/pledge"))
-        .form(&form(
-            &csrf,
-            &[
-                ("reward", "limited-five"),
-                ("amount", "10.005"),
-                ("name", "Zoé Martin"),
-                ("email", "zoe@example.ch"),
-            ],
-        ))
-        .send()
-        .await
-        .unwrap();
+    let fields = [
+        ("reward", "limited-five"),
+        ("amount", "10.005"),
+        ("name", "Zoé Martin"),
+        ("email", "zoe@example.ch"),
+    ];
+    let response = app.post_form("/pledge", &fields).await;
     assert_eq!(response.status().as_u16(), 422);
     let page = response.text().await.unwrap();
     assert!(page.contains("Le montant ne peut pas avoir plus de deux décimales."));
@@ -134,6 +95,13 @@ async fn a_form_without_its_token_is_refused() {
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 403);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Le formulaire a expiré")
+    );
     assert_eq!(app.stored_pledges().await, 0);
 }
 
@@ -141,35 +109,17 @@ async fn a_form_without_its_token_is_refused() {
 async fn a_double_submitted_form_pledges_once() {
     let app = spawn_app().await;
     let page = app.get("/pledge").await.text().await.unwrap();
-    let value = |name: &str| {
-        let marker = format!("name=\"{name}\" value=\"");
-        let start = page.find(&marker).unwrap() + marker.len();
-        page[start..start + page[start..].find('"').unwrap()].to_owned()
-    };
-    let (csrf, key) = (value("csrf"), value("form_key"));
-    let fields = form(
-        &csrf,
-        &[
-            ("form_key", &key),
-            ("amount", "30"),
-            ("name", "Léa"),
-            ("email", "lea@example.ch"),
-        ],
-    );
-    let first = app
-        .client
-        .post(app.url("/pledge"))
-        .form(&fields)
-        .send()
-        .await
-        .unwrap();
-    let second = app
-        .client
-        .post(app.url("/pledge"))
-        .form(&fields)
-        .send()
-        .await
-        .unwrap();
+    let marker = "name=\"form_key\" value=\"";
+    let start = page.find(marker).unwrap() + marker.len();
+    let key = &page[start..start + page[start..].find('"').unwrap()];
+    let fields = [
+        ("form_key", key),
+        ("amount", "30"),
+        ("name", "Léa"),
+        ("email", "lea@example.ch"),
+    ];
+    let first = app.post_form("/pledge", &fields).await;
+    let second = app.post_form("/pledge", &fields).await;
     assert_eq!(first.headers()["location"], second.headers()["location"]);
     assert_eq!(app.stored_pledges().await, 1);
 }
@@ -178,7 +128,7 @@ async fn a_double_submitted_form_pledges_once() {
 async fn a_pledge_changed_to_a_sold_out_reward_is_refused_and_left_as_it_was() {
     let app = spawn_app().await;
     for i in 0..5 {
-        app.pledge(crate::helpers::TestApp::body(
+        app.pledge(TestApp::body(
             Some("limited-five"),
             "10",
             &format!("f{i}@example.ch"),
@@ -186,24 +136,12 @@ async fn a_pledge_changed_to_a_sold_out_reward_is_refused_and_left_as_it_was() {
         .await;
     }
     let (_, mine) = app
-        .pledge(crate::helpers::TestApp::body(
-            Some("open"),
-            "20",
-            "me@example.ch",
-        ))
+        .pledge(TestApp::body(Some("open"), "20", "me@example.ch"))
         .await;
-    let csrf = csrf_token(&app).await;
     let path = format!("/pledges/{}", mine["token"].as_str().unwrap());
     let response = app
-        .client
-        .post(app.url(&path))
-        .form(&form(
-            &csrf,
-            &[("reward", "limited-five"), ("amount", "20")],
-        ))
-        .send()
-        .await
-        .unwrap();
+        .post_form(&path, &[("reward", "limited-five"), ("amount", "20")])
+        .await;
     assert_eq!(response.status().as_u16(), 409);
     assert!(response.text().await.unwrap().contains("épuisée"));
     let campaign = app.campaign().await;
