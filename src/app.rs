@@ -15,6 +15,7 @@ use crate::config::{Campaign, Settings};
 use crate::db::Db;
 use crate::domain::Clock;
 use crate::services::sync::{SyncError, sync};
+use crate::services::writer::PledgeWriter;
 use crate::{i18n, jobs, routes};
 
 /// What every request can reach.
@@ -24,6 +25,8 @@ pub struct AppState {
     pub campaign: Arc<Campaign>,
     pub campaign_id: i32,
     pub clock: Clock,
+    /// The only way pledges change.
+    pub writer: PledgeWriter,
 }
 
 /// Why the application could not start.
@@ -119,11 +122,19 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     }
     let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
     let campaign_id = sync(&db, &settings.campaign).await?;
+    let campaign = Arc::new(settings.campaign);
+    let writer = PledgeWriter::start(
+        db.clone(),
+        campaign.clone(),
+        campaign_id,
+        settings.clock.clone(),
+    );
     let state = AppState {
         db,
-        campaign: Arc::new(settings.campaign),
+        campaign,
         campaign_id,
         clock: settings.clock,
+        writer,
     };
     let closer = state.clone();
     Ok(rocket::custom(figment)
@@ -145,6 +156,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                     campaign,
                     campaign_id,
                     clock,
+                    ..
                 } = closer;
                 tokio::spawn(async move {
                     tokio::select! {

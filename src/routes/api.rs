@@ -14,7 +14,7 @@ use crate::domain::money::cents_to_string;
 use crate::error::AppError;
 use crate::routes::errors::ApiError;
 use crate::services::campaign::{remaining, snapshot};
-use crate::services::pledges::{self, PledgeInput};
+use crate::services::pledges::PledgeInput;
 
 fn rfc3339_ms(ms: i64) -> Option<String> {
     chrono::DateTime::from_timestamp_millis(ms)
@@ -128,16 +128,7 @@ async fn create_pledge(
     };
     let now = state.clock.now();
     let new = input.validate(&state.campaign, now)?;
-    let placed = pledges::place(
-        &state.db,
-        &state.campaign,
-        state.campaign_id,
-        new,
-        lang,
-        key.0,
-        now,
-    )
-    .await?;
+    let placed = state.writer.place(new, lang, key.0).await?;
     let pledge = placed.pledge;
     let status = if placed.replayed {
         Status::Ok

@@ -121,16 +121,7 @@ async fn create_pledge(
                     .form_key
                     .filter(|k| (32..=64).contains(&k.len()))
                     .map(|k| format!("form:{k}"));
-                pledges::place(
-                    &state.db,
-                    &state.campaign,
-                    state.campaign_id,
-                    new,
-                    lang,
-                    key,
-                    now,
-                )
-                .await
+                state.writer.place(new, lang, key).await
             }
             Err(e) => Err(e),
         },
@@ -243,7 +234,7 @@ async fn change_pledge(
     let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
         Ok(()) => {
             match PledgeChange::parse(&state.campaign, form.reward.as_deref(), &amount, now) {
-                Ok(change) => pledges::change(&state.db, &state.campaign, token, change, now).await,
+                Ok(change) => state.writer.change(token, change).await,
                 Err(e) => Err(e),
             }
         }
@@ -287,9 +278,8 @@ async fn cancel_pledge(
     token: &str,
     form: Form<CancelForm>,
 ) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
-    let now = state.clock.now();
     let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
-        Ok(()) => pledges::cancel(&state.db, token, now).await,
+        Ok(()) => state.writer.cancel(token).await,
         Err(e) => Err(e),
     };
     match outcome {

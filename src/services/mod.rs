@@ -7,3 +7,4 @@ pub mod counters;
 pub mod pledges;
 pub mod pricing;
 pub mod sync;
+pub mod writer;

@@ -1,10 +1,12 @@
-//! Placing, changing and cancelling pledges, each in one short transaction.
+//! Placing, changing and cancelling pledges. Each runs inside a transaction it is given:
+//! [`super::writer`] gives each its own savepoint inside a transaction that groups concurrent
+//! ones into one commit, and rolls the savepoint back when it refuses.
 
 use chrono::{DateTime, Utc};
 use entity::pledge;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter,
-    QuerySelect, Set, SqlErr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction,
+    EntityTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
 
 use super::counters::{backer_joins, backer_leaves, claim_reward, move_campaign, release_reward};
@@ -74,59 +76,60 @@ pub struct Placed {
     pub replayed: bool,
 }
 
-/// Stores a pledge: claims its reward, moves the counters and inserts it, in one transaction
-/// that refuses it if the campaign is closed or the reward sold out. With an idempotency key,
-/// a pledge already stored under that key is returned instead of a second one.
+/// Stores a pledge inside `txn`: claims its reward, moves the counters and inserts it, or
+/// refuses it if the campaign is closed or the reward sold out, leaving `txn` as it was.
+/// With an idempotency key, a pledge already stored under that key is returned instead of a
+/// second one.
 pub async fn place(
-    db: &Db,
+    txn: &DatabaseTransaction,
     campaign: &Campaign,
     campaign_id: i32,
-    new: NewPledge,
+    new: &NewPledge,
     lang: Lang,
-    idempotency_key: Option<String>,
+    idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Placed, AppError> {
-    if let Some(key) = &idempotency_key
-        && let Some(earlier) = replay(db, key, &new).await?
+    if let Some(key) = idempotency_key
+        && let Some(earlier) = replay(txn, key, new).await?
     {
         return Ok(earlier);
     }
     // A reference is random; on the rare clash with an existing one, try again.
     for _ in 0..3 {
-        let txn = db.begin_write().await?;
-        let result = insert(
-            &txn,
+        let attempt = txn.begin().await?;
+        match insert(
+            &attempt,
             campaign,
             campaign_id,
-            &new,
+            new,
             lang,
-            idempotency_key.clone(),
+            idempotency_key,
             now,
         )
-        .await;
-        match result {
+        .await
+        {
             Ok(pledge) => {
-                txn.commit().await?;
-                tracing::info!(reference = %pledge.reference, amount = %new.amount, reward = ?pledge.reward_id, "pledge placed");
+                attempt.commit().await?;
                 return Ok(Placed {
                     pledge,
                     replayed: false,
                 });
             }
             Err(AppError::Db(error)) => {
-                txn.rollback().await?;
+                attempt.rollback().await?;
                 let Some(SqlErr::UniqueConstraintViolation(detail)) = error.sql_err() else {
                     return Err(AppError::Db(error));
                 };
-                if let Some(key) = &idempotency_key
-                    && let Some(earlier) = replay(db, key, &new).await?
+                // Another instance may have stored the same request meanwhile.
+                if let Some(key) = idempotency_key
+                    && let Some(earlier) = replay(txn, key, new).await?
                 {
                     return Ok(earlier);
                 }
                 tracing::warn!(%detail, "pledge reference clashed, retrying");
             }
             Err(refusal) => {
-                txn.rollback().await?;
+                attempt.rollback().await?;
                 return Err(refusal);
             }
         }
@@ -142,7 +145,7 @@ async fn insert(
     campaign_id: i32,
     new: &NewPledge,
     lang: Lang,
-    idempotency_key: Option<String>,
+    idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<pledge::Model, AppError> {
     let cents = new.amount.cents();
@@ -165,7 +168,7 @@ async fn insert(
         public_name: Set(new.public_name.clone()),
         state: Set("active".to_owned()),
         lang: Set(lang.code().to_owned()),
-        idempotency_key: Set(idempotency_key),
+        idempotency_key: Set(idempotency_key.map(str::to_owned)),
         created_at_ms: Set(now_ms),
         updated_at_ms: Set(now_ms),
         ..Default::default()
@@ -195,12 +198,16 @@ async fn take_reward(
     Err(AppError::SoldOut)
 }
 
-async fn replay(db: &Db, key: &str, new: &NewPledge) -> Result<Option<Placed>, AppError> {
-    let Some(pledge) = pledge::Entity::find()
+async fn replay(
+    txn: &DatabaseTransaction,
+    key: &str,
+    new: &NewPledge,
+) -> Result<Option<Placed>, AppError> {
+    let found = pledge::Entity::find()
         .filter(pledge::Column::IdempotencyKey.eq(key))
-        .one(&db.write)
-        .await?
-    else {
+        .one(txn)
+        .await?;
+    let Some(pledge) = found else {
         return Ok(None);
     };
     let same = pledge.amount_cents == new.amount.cents()
@@ -261,93 +268,69 @@ impl PledgeChange {
 
 /// Locks a pledge for the rest of the transaction (PostgreSQL; SQLite's write transaction
 /// already holds the whole database).
-async fn lock(txn: &DatabaseTransaction, db: &Db, token: &str) -> Result<pledge::Model, AppError> {
+async fn lock(txn: &DatabaseTransaction, token: &str) -> Result<pledge::Model, AppError> {
     let mut select = pledge::Entity::find().filter(pledge::Column::Token.eq(token));
-    if db.backend() == DatabaseBackend::Postgres {
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
         select = select.lock_exclusive();
     }
     select.one(txn).await?.ok_or(AppError::NotFound)
 }
 
-/// Changes the amount or reward of an active pledge: gives back the old claim and takes the
-/// new one, so the counters follow, all in one transaction.
+/// Changes the amount or reward of an active pledge inside `txn`: gives back the old claim
+/// and takes the new one, so the counters follow.
 pub async fn change(
-    db: &Db,
+    txn: &DatabaseTransaction,
     campaign: &Campaign,
     token: &str,
-    change: PledgeChange,
+    change: &PledgeChange,
     now: DateTime<Utc>,
 ) -> Result<pledge::Model, AppError> {
-    let txn = db.begin_write().await?;
-    let result = async {
-        let old = lock(&txn, db, token).await?;
-        if old.state != "active" {
-            return Err(AppError::NotFound);
-        }
-        let cents = change.amount.cents();
-        move_campaign(&txn, old.campaign_id, cents - old.amount_cents, 0, 0, now).await?;
-        if let Some(reward) = &old.reward_id {
-            release_reward(&txn, reward, old.amount_cents, old.early_bird).await?;
-        }
-        let early_bird = match &change.reward {
-            Some((id, tier)) => {
-                take_reward(&txn, campaign, id, *tier, change.amount, cents).await?
-            }
-            None => false,
-        };
-        let mut pledge: pledge::ActiveModel = old.into();
-        pledge.reward_id = Set(change.reward.as_ref().map(|(id, _)| id.to_string()));
-        pledge.amount_cents = Set(cents);
-        pledge.early_bird = Set(early_bird);
-        pledge.updated_at_ms = Set(now.timestamp_millis());
-        Ok(pledge.update(&txn).await?)
+    let old = lock(txn, token).await?;
+    if old.state != "active" {
+        return Err(AppError::NotFound);
     }
-    .await;
-    finish(txn, result).await
+    let cents = change.amount.cents();
+    move_campaign(txn, old.campaign_id, cents - old.amount_cents, 0, 0, now).await?;
+    if let Some(reward) = &old.reward_id {
+        release_reward(txn, reward, old.amount_cents, old.early_bird).await?;
+    }
+    let early_bird = match &change.reward {
+        Some((id, tier)) => take_reward(txn, campaign, id, *tier, change.amount, cents).await?,
+        None => false,
+    };
+    let mut pledge: pledge::ActiveModel = old.into();
+    pledge.reward_id = Set(change.reward.as_ref().map(|(id, _)| id.to_string()));
+    pledge.amount_cents = Set(cents);
+    pledge.early_bird = Set(early_bird);
+    pledge.updated_at_ms = Set(now.timestamp_millis());
+    Ok(pledge.update(txn).await?)
 }
 
-/// Cancels an active pledge; its reward and the totals are given back.
-pub async fn cancel(db: &Db, token: &str, now: DateTime<Utc>) -> Result<pledge::Model, AppError> {
-    let txn = db.begin_write().await?;
-    let result = async {
-        let old = lock(&txn, db, token).await?;
-        if old.state != "active" {
-            return Err(AppError::NotFound);
-        }
-        let gone = backer_leaves(&txn, &old.email.to_lowercase()).await?;
-        move_campaign(
-            &txn,
-            old.campaign_id,
-            -old.amount_cents,
-            -1,
-            -i64::from(gone),
-            now,
-        )
-        .await?;
-        if let Some(reward) = &old.reward_id {
-            release_reward(&txn, reward, old.amount_cents, old.early_bird).await?;
-        }
-        let mut pledge: pledge::ActiveModel = old.into();
-        pledge.state = Set("cancelled".to_owned());
-        pledge.updated_at_ms = Set(now.timestamp_millis());
-        Ok(pledge.update(&txn).await?)
+/// Cancels an active pledge inside `txn`; its reward and the totals are given back.
+pub async fn cancel(
+    txn: &DatabaseTransaction,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<pledge::Model, AppError> {
+    let old = lock(txn, token).await?;
+    if old.state != "active" {
+        return Err(AppError::NotFound);
     }
-    .await;
-    let cancelled = finish(txn, result).await?;
-    tracing::info!(reference = %cancelled.reference, "pledge cancelled");
-    Ok(cancelled)
-}
-
-/// Commits on success and rolls back on refusal, so a refused change leaves nothing.
-async fn finish<T>(txn: DatabaseTransaction, result: Result<T, AppError>) -> Result<T, AppError> {
-    match result {
-        Ok(value) => {
-            txn.commit().await?;
-            Ok(value)
-        }
-        Err(error) => {
-            txn.rollback().await?;
-            Err(error)
-        }
+    let gone = backer_leaves(txn, &old.email.to_lowercase()).await?;
+    move_campaign(
+        txn,
+        old.campaign_id,
+        -old.amount_cents,
+        -1,
+        -i64::from(gone),
+        now,
+    )
+    .await?;
+    if let Some(reward) = &old.reward_id {
+        release_reward(txn, reward, old.amount_cents, old.early_bird).await?;
     }
+    let mut pledge: pledge::ActiveModel = old.into();
+    pledge.state = Set("cancelled".to_owned());
+    pledge.updated_at_ms = Set(now.timestamp_millis());
+    Ok(pledge.update(txn).await?)
 }

@@ -1,0 +1,271 @@
+//! The pledge writer: one task that applies pledges, changes and cancellations, grouping
+//! those that arrive together into one transaction and one commit.
+//!
+//! A durable commit (fsync) costs far more than the few statements of a pledge, so under a
+//! crowd the commit is what limits throughput. Each operation runs in a savepoint of its
+//! own, so a refusal rolls back only that operation; nobody is answered before the commit
+//! that holds their change has succeeded, and if it fails, everybody in it gets the error.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use entity::pledge;
+use sea_orm::{DatabaseTransaction, TransactionTrait};
+use tokio::sync::{mpsc, oneshot};
+
+use super::pledges::{self, NewPledge, Placed, PledgeChange};
+use crate::config::Campaign;
+use crate::db::Db;
+use crate::domain::{Clock, Lang};
+use crate::error::AppError;
+
+/// The most operations one commit carries; enough to amortise the commit, few enough to
+/// keep the transaction short.
+const MAX_BATCH: usize = 256;
+
+/// One change to pledges, as the writer applies it.
+#[derive(Debug)]
+pub enum Operation {
+    Place {
+        new: NewPledge,
+        lang: Lang,
+        idempotency_key: Option<String>,
+    },
+    Change {
+        token: String,
+        change: PledgeChange,
+    },
+    Cancel {
+        token: String,
+    },
+}
+
+/// What an operation produced.
+#[derive(Debug)]
+pub enum Outcome {
+    Placed(Placed),
+    Changed(pledge::Model),
+    Cancelled(pledge::Model),
+}
+
+struct Job {
+    operation: Operation,
+    reply: oneshot::Sender<Result<Outcome, AppError>>,
+}
+
+/// The handle requests use to reach the writer task.
+#[derive(Clone, Debug)]
+pub struct PledgeWriter {
+    jobs: mpsc::Sender<Job>,
+    generation: Arc<AtomicU64>,
+}
+
+/// What the writer needs, moved into its task.
+struct Context {
+    db: Db,
+    campaign: Arc<Campaign>,
+    campaign_id: i32,
+    clock: Clock,
+    generation: Arc<AtomicU64>,
+}
+
+impl PledgeWriter {
+    /// Starts the writer task on the current runtime. It ends when every handle is dropped.
+    pub fn start(db: Db, campaign: Arc<Campaign>, campaign_id: i32, clock: Clock) -> PledgeWriter {
+        let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
+        let generation = Arc::new(AtomicU64::new(0));
+        let context = Context {
+            db,
+            campaign,
+            campaign_id,
+            clock,
+            generation: generation.clone(),
+        };
+        tokio::spawn(run(context, queue));
+        PledgeWriter { jobs, generation }
+    }
+
+    /// Applies one operation and answers once it is committed (or refused).
+    pub async fn apply(&self, operation: Operation) -> Result<Outcome, AppError> {
+        let (reply, answer) = oneshot::channel();
+        let stopped = || {
+            AppError::Db(sea_orm::DbErr::Custom(
+                "the pledge writer has stopped".into(),
+            ))
+        };
+        self.jobs
+            .send(Job { operation, reply })
+            .await
+            .map_err(|_| stopped())?;
+        answer.await.map_err(|_| stopped())?
+    }
+
+    /// Places a pledge; see [`pledges::place`].
+    pub async fn place(
+        &self,
+        new: NewPledge,
+        lang: Lang,
+        idempotency_key: Option<String>,
+    ) -> Result<Placed, AppError> {
+        match self
+            .apply(Operation::Place {
+                new,
+                lang,
+                idempotency_key,
+            })
+            .await?
+        {
+            Outcome::Placed(placed) => Ok(placed),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Changes a pledge's reward or amount; see [`pledges::change`].
+    pub async fn change(
+        &self,
+        token: &str,
+        change: PledgeChange,
+    ) -> Result<pledge::Model, AppError> {
+        match self
+            .apply(Operation::Change {
+                token: token.to_owned(),
+                change,
+            })
+            .await?
+        {
+            Outcome::Changed(pledge) => Ok(pledge),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Cancels a pledge; see [`pledges::cancel`].
+    pub async fn cancel(&self, token: &str) -> Result<pledge::Model, AppError> {
+        match self
+            .apply(Operation::Cancel {
+                token: token.to_owned(),
+            })
+            .await?
+        {
+            Outcome::Cancelled(pledge) => Ok(pledge),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// A number that grows with every commit that changed pledges, so that cached pages know
+    /// when their figures are stale.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+}
+
+fn unexpected(outcome: Outcome) -> AppError {
+    AppError::Db(sea_orm::DbErr::Custom(format!(
+        "the pledge writer answered with {outcome:?}"
+    )))
+}
+
+async fn run(context: Context, mut queue: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        apply_batch(&context, &mut batch).await;
+    }
+}
+
+/// Runs a batch in one transaction and answers every job in it.
+async fn apply_batch(context: &Context, batch: &mut Vec<Job>) {
+    let txn = match context.db.begin_write().await {
+        Ok(txn) => txn,
+        Err(error) => {
+            for job in batch.drain(..) {
+                let _ = job.reply.send(Err(AppError::Db(error.clone())));
+            }
+            return;
+        }
+    };
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for job in batch.iter() {
+        outcomes.push(apply_one(context, &txn, &job.operation).await);
+    }
+    let committed = txn.commit().await;
+    if committed.is_ok() && outcomes.iter().any(Result::is_ok) {
+        context.generation.fetch_add(1, Ordering::AcqRel);
+    }
+    for (job, outcome) in batch.drain(..).zip(outcomes) {
+        let answer = match (&committed, outcome) {
+            (Ok(()), outcome) => outcome,
+            (Err(error), _) => Err(AppError::Db(error.clone())),
+        };
+        if let Ok(outcome) = &answer {
+            log(outcome);
+        }
+        // The requester may have gone away; its change stands, as committed.
+        let _ = job.reply.send(answer);
+    }
+}
+
+/// One operation in a savepoint of its own: kept if it succeeds, undone if it is refused.
+async fn apply_one(
+    context: &Context,
+    txn: &DatabaseTransaction,
+    operation: &Operation,
+) -> Result<Outcome, AppError> {
+    let savepoint = txn.begin().await?;
+    // The deadline is judged at the moment the operation is applied, in its transaction.
+    let now = context.clock.now();
+    let result = match operation {
+        Operation::Place {
+            new,
+            lang,
+            idempotency_key,
+        } => pledges::place(
+            &savepoint,
+            &context.campaign,
+            context.campaign_id,
+            new,
+            *lang,
+            idempotency_key.as_deref(),
+            now,
+        )
+        .await
+        .map(Outcome::Placed),
+        Operation::Change { token, change } => {
+            pledges::change(&savepoint, &context.campaign, token, change, now)
+                .await
+                .map(Outcome::Changed)
+        }
+        Operation::Cancel { token } => pledges::cancel(&savepoint, token, now)
+            .await
+            .map(Outcome::Cancelled),
+    };
+    match result {
+        Ok(outcome) => {
+            savepoint.commit().await?;
+            Ok(outcome)
+        }
+        Err(refusal) => {
+            savepoint.rollback().await?;
+            Err(refusal)
+        }
+    }
+}
+
+fn log(outcome: &Outcome) {
+    match outcome {
+        Outcome::Placed(Placed { replayed: true, .. }) => {}
+        Outcome::Placed(Placed { pledge, .. }) => tracing::info!(
+            reference = %pledge.reference,
+            amount_cents = pledge.amount_cents,
+            reward = pledge.reward_id.as_deref().unwrap_or("-"),
+            "pledge placed"
+        ),
+        Outcome::Changed(pledge) => tracing::info!(
+            reference = %pledge.reference,
+            amount_cents = pledge.amount_cents,
+            reward = pledge.reward_id.as_deref().unwrap_or("-"),
+            "pledge changed"
+        ),
+        Outcome::Cancelled(pledge) => {
+            tracing::info!(reference = %pledge.reference, "pledge cancelled")
+        }
+    }
+}
