@@ -14,6 +14,7 @@ use rocket_dyn_templates::Template;
 use crate::config::{Campaign, Settings};
 use crate::db::Db;
 use crate::domain::Clock;
+use crate::routes::cache::PageCache;
 use crate::services::sync::{SyncError, sync};
 use crate::services::writer::PledgeWriter;
 use crate::{i18n, jobs, routes};
@@ -27,6 +28,8 @@ pub struct AppState {
     pub clock: Clock,
     /// The only way pledges change.
     pub writer: PledgeWriter,
+    /// Rendered copies of the most requested pages.
+    pub pages: Arc<PageCache>,
 }
 
 /// Why the application could not start.
@@ -129,12 +132,14 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         campaign_id,
         settings.clock.clone(),
     );
+    let pages = Arc::new(PageCache::new(settings.page_cache));
     let state = AppState {
         db,
         campaign,
         campaign_id,
         clock: settings.clock,
         writer,
+        pages,
     };
     let closer = state.clone();
     Ok(rocket::custom(figment)
@@ -156,11 +161,12 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                     campaign,
                     campaign_id,
                     clock,
+                    writer,
                     ..
                 } = closer;
                 tokio::spawn(async move {
                     tokio::select! {
-                        () = jobs::closer::run(db, campaign_id, campaign.deadline, clock) => {}
+                        () = jobs::closer::run(db, campaign_id, campaign.deadline, clock, writer) => {}
                         () = shutdown => {}
                     }
                 });

@@ -7,6 +7,7 @@ pub mod campaign;
 pub mod error;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 pub use campaign::Campaign;
 pub use error::ConfigError;
@@ -29,6 +30,35 @@ pub struct Settings {
     pub clock: Clock,
     /// PostgreSQL schema to use instead of `public`; tests give each run its own.
     pub database_schema: Option<String>,
+    /// How long rendered copies of the campaign page are served.
+    pub page_cache: CacheAges,
+}
+
+/// How long copies are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CacheAges {
+    /// Served even though pledges came in since: bounds the rebuilds under load.
+    pub min: Duration,
+    /// Served at most this long when nothing changed here: the page shows the time left,
+    /// and other instances may have taken pledges.
+    pub max: Duration,
+}
+
+impl Default for CacheAges {
+    fn default() -> Self {
+        CacheAges {
+            min: Duration::from_millis(200),
+            max: Duration::from_secs(1),
+        }
+    }
+}
+
+impl CacheAges {
+    /// No caching: every request renders (tests that move the clock use this).
+    pub const NONE: CacheAges = CacheAges {
+        min: Duration::ZERO,
+        max: Duration::ZERO,
+    };
 }
 
 /// The folder of the crate, where `templates/`, `public/`, `locales/` and `campaign.toml`
@@ -70,6 +100,7 @@ impl Settings {
             public_dir: resolve("BOBINE_PUBLIC", "public"),
             clock: Clock::System,
             database_schema: None,
+            page_cache: CacheAges::default(),
         })
     }
 }

@@ -1,7 +1,7 @@
 //! The languages pages are written in.
 
 /// A language of the site. French first, English second.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Fr,

@@ -9,6 +9,7 @@ use crate::db::Db;
 use crate::domain::{CampaignState, Clock};
 use crate::error::AppError;
 use crate::services::closing::close_if_due;
+use crate::services::writer::PledgeWriter;
 
 /// One pass: closes the campaign if it is due at `now`. Tests call this directly.
 pub async fn run_once(
@@ -26,8 +27,15 @@ fn pause_before(deadline: DateTime<Utc>, now: DateTime<Utc>, cap: Duration) -> D
     wait.clamp(Duration::from_millis(50), cap)
 }
 
-/// Runs until the campaign is closed, by this instance or another.
-pub async fn run(db: Db, campaign_id: i32, deadline: DateTime<Utc>, clock: Clock) {
+/// Runs until the campaign is closed, by this instance or another; `writer` learns of the
+/// close so that cached pages show the result at once.
+pub async fn run(
+    db: Db,
+    campaign_id: i32,
+    deadline: DateTime<Utc>,
+    clock: Clock,
+    writer: PledgeWriter,
+) {
     // A manual clock is moved by tests at will; look at it often.
     let cap = match clock {
         Clock::System => Duration::from_secs(60),
@@ -37,7 +45,12 @@ pub async fn run(db: Db, campaign_id: i32, deadline: DateTime<Utc>, clock: Clock
         let now = clock.now();
         if now >= deadline {
             match run_once(&db, campaign_id, now).await {
-                Ok(_) => return,
+                Ok(closed) => {
+                    if closed.is_some() {
+                        writer.figures_changed();
+                    }
+                    return;
+                }
                 Err(error) => tracing::error!(%error, "closing the campaign failed; trying again"),
             }
             tokio::time::sleep(Duration::from_secs(5)).await;

@@ -1,5 +1,8 @@
 //! The JSON API: the same services as the pages, for other front-ends and checks.
 
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
 use rocket::http::{ContentType, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::response::status::Custom;
@@ -9,11 +12,12 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::app::AppState;
-use crate::domain::Lang;
 use crate::domain::money::cents_to_string;
+use crate::domain::{CampaignState, Lang};
 use crate::error::AppError;
+use crate::routes::cache::Page;
 use crate::routes::errors::ApiError;
-use crate::services::campaign::{remaining, snapshot};
+use crate::services::campaign::{Snapshot, remaining, snapshot};
 use crate::services::pledges::PledgeInput;
 
 fn rfc3339_ms(ms: i64) -> Option<String> {
@@ -21,11 +25,30 @@ fn rfc3339_ms(ms: i64) -> Option<String> {
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
 }
 
+/// The campaign's figures, served from a copy rebuilt when they change (see
+/// [`crate::routes::cache`]).
 #[get("/api/campaign")]
-async fn get_campaign(state: &State<AppState>, lang: Lang) -> Result<Json<Value>, ApiError> {
-    let now = state.clock.now();
-    let snapshot = snapshot(&state.db, state.campaign_id).await?;
+async fn get_campaign(
+    state: &State<AppState>,
+    lang: Lang,
+) -> Result<(ContentType, Arc<str>), ApiError> {
+    let generation = state.writer.generation();
+    let render = async {
+        let snapshot = snapshot(&state.db, state.campaign_id).await?;
+        Ok(campaign_json(state, &snapshot, lang, state.clock.now()).to_string())
+    };
+    Ok((
+        ContentType::JSON,
+        state
+            .pages
+            .get(Page::ApiCampaign, lang, generation, render)
+            .await?,
+    ))
+}
+
+fn campaign_json(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTime<Utc>) -> Value {
     let row = &snapshot.campaign;
+    let open = snapshot.state(now) == CampaignState::Open;
     let rewards: Vec<Value> = snapshot
         .rewards
         .iter()
@@ -39,11 +62,11 @@ async fn get_campaign(state: &State<AppState>, lang: Lang) -> Result<Json<Value>
                 "limit": r.limit_qty,
                 "claimed": r.claimed,
                 "remaining": left,
-                "available": left != Some(0) && snapshot.state(now) == crate::domain::CampaignState::Open,
+                "available": left != Some(0) && open,
             })
         })
         .collect();
-    Ok(Json(json!({
+    json!({
         "slug": row.slug,
         "title": state.campaign.title.get(lang),
         "currency": state.campaign.currency,
@@ -56,7 +79,7 @@ async fn get_campaign(state: &State<AppState>, lang: Lang) -> Result<Json<Value>
         "state": snapshot.state(now).as_str(),
         "closed_at": row.closed_at_ms.and_then(rfc3339_ms),
         "rewards": rewards,
-    })))
+    })
 }
 
 /// The body of `POST /api/pledges`. The amount stays a JSON value so that a number gets a

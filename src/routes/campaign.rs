@@ -1,24 +1,45 @@
 //! The campaign page and the reward pages.
 
 use rocket::{State, get, routes};
-use rocket_dyn_templates::Template;
+use std::sync::Arc;
+
+use rocket::response::content::RawHtml;
+use rocket_dyn_templates::{Metadata, Template};
 use serde_json::json;
 
 use crate::app::AppState;
 use crate::domain::Lang;
 use crate::error::AppError;
+use crate::routes::cache::Page;
 use crate::routes::errors::PageError;
 use crate::routes::views;
 use crate::services::campaign::snapshot;
 
+/// The campaign page, served from its rendered copy (see [`crate::routes::cache`]).
 #[get("/")]
-async fn show_campaign(state: &State<AppState>, lang: Lang) -> Result<Template, PageError> {
-    let now = state.clock.now();
-    let snapshot = snapshot(&state.db, state.campaign_id).await?;
-    let body = json!({ "campaign": views::campaign_view(state, &snapshot, lang, now) });
-    Ok(Template::render(
-        "campaign",
-        views::page(state, lang, "/", body),
+async fn show_campaign(
+    state: &State<AppState>,
+    lang: Lang,
+    templates: Metadata<'_>,
+) -> Result<RawHtml<Arc<str>>, PageError> {
+    let generation = state.writer.generation();
+    let render = async {
+        let now = state.clock.now();
+        let snapshot = snapshot(&state.db, state.campaign_id).await?;
+        let body = json!({ "campaign": views::campaign_view(state, &snapshot, lang, now) });
+        let context = views::page(state, lang, "/", body);
+        let (_, html) = templates.render("campaign", context).ok_or_else(|| {
+            AppError::Db(sea_orm::DbErr::Custom(
+                "the campaign template failed to render".into(),
+            ))
+        })?;
+        Ok(html)
+    };
+    Ok(RawHtml(
+        state
+            .pages
+            .get(Page::Campaign, lang, generation, render)
+            .await?,
     ))
 }
 

@@ -1,6 +1,7 @@
 //! HTTP only: parse the request, call a service, choose the response. One module per resource.
 
 pub mod api;
+pub mod cache;
 pub mod campaign;
 pub mod csrf;
 pub mod errors;

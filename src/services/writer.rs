@@ -151,6 +151,11 @@ impl PledgeWriter {
         }
     }
 
+    /// Tells cached pages that the figures changed outside the writer (the campaign closed).
+    pub fn figures_changed(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
     /// A number that grows with every commit that changed pledges, so that cached pages know
     /// when their figures are stale.
     pub fn generation(&self) -> u64 {

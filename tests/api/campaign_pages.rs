@@ -116,3 +116,52 @@ async fn health_and_readiness_answer() {
     assert_eq!(ready.status().as_u16(), 200);
     assert_eq!(ready.text().await.unwrap(), "ready");
 }
+
+#[tokio::test]
+async fn the_cached_figures_follow_pledges_within_a_fraction_of_a_second() {
+    use sea_orm::ConnectionTrait;
+    let app = crate::helpers::spawn_cached_app().await;
+    assert_eq!(app.campaign().await["pledged"], "0.00");
+    assert!(
+        app.get("/")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("CHF 0.00")
+    );
+    let (status, _) = app.pledge(TestApp::body(None, "20", "a@example.ch")).await;
+    assert_eq!(status, 201);
+    let started = std::time::Instant::now();
+    while app.campaign().await["pledged"] != "20.00" {
+        assert!(
+            started.elapsed() < std::time::Duration::from_millis(500),
+            "the pledge did not show"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    while !app
+        .get("/")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("CHF 20.00")
+    {
+        assert!(
+            started.elapsed() < std::time::Duration::from_millis(500),
+            "the page did not follow"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    // Served from the copy, not from the database: a change that bypasses the pledge writer
+    // shows only once the copy expires.
+    app.db
+        .write
+        .execute_unprepared("UPDATE campaigns SET pledged_cents = pledged_cents + 100")
+        .await
+        .unwrap();
+    assert_eq!(app.campaign().await["pledged"], "20.00");
+    tokio::time::sleep(bobine::config::CacheAges::default().max).await;
+    assert_eq!(app.campaign().await["pledged"], "21.00");
+}

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use bobine::app;
-use bobine::config::{Campaign, Settings, crate_dir, sqlite_url};
+use bobine::config::{CacheAges, Campaign, Settings, crate_dir, sqlite_url};
 use bobine::db::Db;
 use bobine::domain::Clock;
 use chrono::{DateTime, Utc};
@@ -77,6 +77,16 @@ pub async fn spawn_app() -> TestApp {
 
 /// A campaign file, with the clock set at `now`.
 pub async fn spawn_app_with(campaign: &Path, now: DateTime<Utc>) -> TestApp {
+    // Tests move the clock and read the figures at once; the cache has its own tests.
+    spawn(campaign, now, CacheAges::NONE).await
+}
+
+/// The fixture campaign with the page cache as in production.
+pub async fn spawn_cached_app() -> TestApp {
+    spawn(&fixture(), before_deadline(), CacheAges::default()).await
+}
+
+async fn spawn(campaign: &Path, now: DateTime<Utc>, page_cache: CacheAges) -> TestApp {
     let _ = rustls::crypto::ring::default_provider().install_default();
     if std::env::var_os("RUST_LOG").is_some() {
         bobine::telemetry::init();
@@ -91,6 +101,7 @@ pub async fn spawn_app_with(campaign: &Path, now: DateTime<Utc>) -> TestApp {
         public_dir: crate_dir().join("public"),
         clock: Clock::manual(now),
         database_schema,
+        page_cache,
     };
     launch(settings, dir).await
 }

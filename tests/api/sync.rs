@@ -93,6 +93,7 @@ async fn a_database_of_another_campaign_is_not_taken_over() {
         public_dir: bobine::config::crate_dir().join("public"),
         clock: app.clock.clone(),
         database_schema: app.database_schema(),
+        page_cache: bobine::config::CacheAges::NONE,
     };
     let error = bobine::app::build(settings).await.unwrap_err().to_string();
     assert!(

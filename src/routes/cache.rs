@@ -1,0 +1,206 @@
+//! Rendered copies of the campaign page and of `/api/campaign`, one per language, rebuilt
+//! when the figures change but at most a few times a second.
+//!
+//! These are the pages a launch crowd refreshes; rendering them costs far more than serving
+//! them. A copy is fresh while no pledge changed since it was built and it is younger than
+//! its maximum age; under a stream of pledges it is rebuilt at most once per minimum age.
+//! While one request rebuilds a stale copy, the others keep serving it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::Instant;
+
+use crate::config::CacheAges;
+use crate::domain::Lang;
+use crate::error::AppError;
+
+/// The cached pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Campaign,
+    ApiCampaign,
+}
+
+type Key = (Page, Lang);
+
+#[derive(Debug)]
+struct Copy {
+    body: Arc<str>,
+    generation: u64,
+    built: Instant,
+}
+
+impl Copy {
+    fn fresh(&self, generation: u64, ages: CacheAges) -> bool {
+        let age = self.built.elapsed();
+        age < ages.min || (self.generation == generation && age < ages.max)
+    }
+}
+
+/// The rendered copies, shared by all requests.
+#[derive(Debug, Default)]
+pub struct PageCache {
+    ages: CacheAges,
+    copies: RwLock<HashMap<Key, Arc<Copy>>>,
+    rebuilding: Mutex<HashSet<Key>>,
+}
+
+/// Clears a rebuilding mark however the rebuild ends, even if its request is dropped.
+struct Rebuilding<'a>(&'a PageCache, Key);
+
+impl Drop for Rebuilding<'_> {
+    fn drop(&mut self) {
+        self.0
+            .rebuilding
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&self.1);
+    }
+}
+
+impl PageCache {
+    pub fn new(ages: CacheAges) -> PageCache {
+        PageCache {
+            ages,
+            ..PageCache::default()
+        }
+    }
+
+    /// The copy of `page` in `lang`, rebuilt with `build` when stale. `generation` is the
+    /// pledge writer's, read before `build` reads the figures.
+    pub async fn get<F>(
+        &self,
+        page: Page,
+        lang: Lang,
+        generation: u64,
+        build: F,
+    ) -> Result<Arc<str>, AppError>
+    where
+        F: Future<Output = Result<String, AppError>>,
+    {
+        let key = (page, lang);
+        let current = self
+            .copies
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .cloned();
+        if let Some(copy) = &current
+            && copy.fresh(generation, self.ages)
+        {
+            return Ok(copy.body.clone());
+        }
+        let first = self
+            .rebuilding
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key);
+        if let (Some(copy), false) = (&current, first) {
+            return Ok(copy.body.clone());
+        }
+        let _mark = first.then(|| Rebuilding(self, key));
+        let body: Arc<str> = build.await?.into();
+        let copy = Arc::new(Copy {
+            body: body.clone(),
+            generation,
+            built: Instant::now(),
+        });
+        self.copies
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key, copy);
+        Ok(body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_copy_is_rebuilt_only_when_stale() {
+        let cache = PageCache::new(CacheAges::default());
+        let build = |text: &'static str| async move { Ok::<_, AppError>(text.to_owned()) };
+        assert_eq!(
+            &*cache
+                .get(Page::Campaign, Lang::Fr, 1, build("one"))
+                .await
+                .unwrap(),
+            "one"
+        );
+        // Fresh: same generation, young.
+        assert_eq!(
+            &*cache
+                .get(Page::Campaign, Lang::Fr, 1, build("two"))
+                .await
+                .unwrap(),
+            "one"
+        );
+        // Another language is another copy.
+        assert_eq!(
+            &*cache
+                .get(Page::Campaign, Lang::En, 1, build("en"))
+                .await
+                .unwrap(),
+            "en"
+        );
+        // A pledge came in, but the copy is younger than the minimum age.
+        assert_eq!(
+            &*cache
+                .get(Page::Campaign, Lang::Fr, 2, build("three"))
+                .await
+                .unwrap(),
+            "one"
+        );
+        tokio::time::sleep(CacheAges::default().min).await;
+        assert_eq!(
+            &*cache
+                .get(Page::Campaign, Lang::Fr, 2, build("four"))
+                .await
+                .unwrap(),
+            "four"
+        );
+        assert_eq!(
+            &*cache
+                .get(Page::Campaign, Lang::Fr, 2, build("five"))
+                .await
+                .unwrap(),
+            "four"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failed_rebuild_leaves_no_mark_behind() {
+        let cache = PageCache::new(CacheAges::default());
+        let failed = cache
+            .get(Page::ApiCampaign, Lang::Fr, 0, async {
+                Err(AppError::NotFound)
+            })
+            .await;
+        assert!(failed.is_err());
+        let body = cache
+            .get(Page::ApiCampaign, Lang::Fr, 0, async {
+                Ok("ok".to_owned())
+            })
+            .await
+            .unwrap();
+        assert_eq!(&*body, "ok");
+    }
+
+    #[tokio::test]
+    async fn without_caching_every_request_renders() {
+        let cache = PageCache::new(CacheAges::NONE);
+        for text in ["a", "b"] {
+            let body = cache
+                .get(
+                    Page::Campaign,
+                    Lang::Fr,
+                    0,
+                    async move { Ok(text.to_owned()) },
+                )
+                .await
+                .unwrap();
+            assert_eq!(&*body, text);
+        }
+    }
+}
