@@ -117,12 +117,12 @@ pub async fn build(settings: Settings) -> Result<Rocket<Build>, StartError> {
 
 /// As [`build`], with a given Rocket configuration (tests choose their port this way).
 pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<Build>, StartError> {
-    if settings.database_url.starts_with("sqlite:") {
-        std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::DataDir {
+    settings
+        .ensure_data_dir()
+        .map_err(|source| StartError::DataDir {
             path: settings.data_dir.display().to_string(),
             source,
         })?;
-    }
     let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
     let campaign_id = sync(&db, &settings.campaign).await?;
     let campaign = Arc::new(settings.campaign);

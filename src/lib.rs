@@ -4,6 +4,7 @@
 //! database) and `domain` (plain types and rules).
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -105,6 +105,16 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Creates the data folder when the database is a SQLite file in it.
+    pub fn ensure_data_dir(&self) -> std::io::Result<()> {
+        if self.database_url.starts_with("sqlite:") {
+            std::fs::create_dir_all(&self.data_dir)?;
+        }
+        Ok(())
+    }
+}
+
 /// The URL of a SQLite file, created if missing.
 pub fn sqlite_url(file: &Path) -> String {
     format!("sqlite://{}?mode=rwc", file.display())

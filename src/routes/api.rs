@@ -1,7 +1,5 @@
 //! The JSON API: the same services as the pages, for other front-ends and checks.
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use rocket::http::{ContentType, Status};
 use rocket::request::{FromRequest, Outcome, Request};
@@ -15,7 +13,7 @@ use crate::app::AppState;
 use crate::domain::money::cents_to_string;
 use crate::domain::{CampaignState, Lang};
 use crate::error::AppError;
-use crate::routes::cache::Page;
+use crate::routes::cache::{Cached, Page};
 use crate::routes::errors::ApiError;
 use crate::services::campaign::{Snapshot, remaining, snapshot};
 use crate::services::pledges::PledgeInput;
@@ -28,22 +26,17 @@ fn rfc3339_ms(ms: i64) -> Option<String> {
 /// The campaign's figures, served from a copy rebuilt when they change (see
 /// [`crate::routes::cache`]).
 #[get("/api/campaign")]
-async fn get_campaign(
-    state: &State<AppState>,
-    lang: Lang,
-) -> Result<(ContentType, Arc<str>), ApiError> {
+async fn get_campaign(state: &State<AppState>, lang: Lang) -> Result<Cached, ApiError> {
     let generation = state.writer.generation();
     let render = async {
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
         Ok(campaign_json(state, &snapshot, lang, state.clock.now()).to_string())
     };
-    Ok((
-        ContentType::JSON,
-        state
-            .pages
-            .get(Page::ApiCampaign, lang, generation, render)
-            .await?,
-    ))
+    let body = state
+        .pages
+        .get(Page::ApiCampaign, lang, generation, render)
+        .await?;
+    Ok(Cached(ContentType::JSON, body))
 }
 
 fn campaign_json(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTime<Utc>) -> Value {

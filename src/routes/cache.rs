@@ -7,12 +7,41 @@
 //! While one request rebuilds a stale copy, the others keep serving it.
 
 use std::collections::{HashMap, HashSet};
+use std::io::Cursor;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Instant;
+
+use rocket::Request;
+use rocket::http::ContentType;
+use rocket::response::{self, Responder, Response};
 
 use crate::config::CacheAges;
 use crate::domain::Lang;
 use crate::error::AppError;
+
+/// A cached copy as a response: written in one piece rather than in Rocket's default 4 KiB
+/// chunks, which matters at the request rates a launch brings.
+pub struct Cached(pub ContentType, pub Arc<str>);
+
+impl<'r> Responder<'r, 'static> for Cached {
+    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
+        let Cached(content_type, body) = self;
+        let length = body.len();
+        Response::build()
+            .header(content_type)
+            .sized_body(length, Cursor::new(Bytes(body)))
+            .max_chunk_size(length.max(4096))
+            .ok()
+    }
+}
+
+struct Bytes(Arc<str>);
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
 
 /// The cached pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

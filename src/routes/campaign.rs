@@ -1,16 +1,14 @@
 //! The campaign page and the reward pages.
 
+use rocket::http::ContentType;
 use rocket::{State, get, routes};
-use std::sync::Arc;
-
-use rocket::response::content::RawHtml;
 use rocket_dyn_templates::{Metadata, Template};
 use serde_json::json;
 
 use crate::app::AppState;
 use crate::domain::Lang;
 use crate::error::AppError;
-use crate::routes::cache::Page;
+use crate::routes::cache::{Cached, Page};
 use crate::routes::errors::PageError;
 use crate::routes::views;
 use crate::services::campaign::snapshot;
@@ -21,7 +19,7 @@ async fn show_campaign(
     state: &State<AppState>,
     lang: Lang,
     templates: Metadata<'_>,
-) -> Result<RawHtml<Arc<str>>, PageError> {
+) -> Result<Cached, PageError> {
     let generation = state.writer.generation();
     let render = async {
         let now = state.clock.now();
@@ -35,12 +33,11 @@ async fn show_campaign(
         })?;
         Ok(html)
     };
-    Ok(RawHtml(
-        state
-            .pages
-            .get(Page::Campaign, lang, generation, render)
-            .await?,
-    ))
+    let body = state
+        .pages
+        .get(Page::Campaign, lang, generation, render)
+        .await?;
+    Ok(Cached(ContentType::HTML, body))
 }
 
 #[get("/rewards/<id>")]

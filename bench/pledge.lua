@@ -1,0 +1,44 @@
+-- wrk script for POST /api/pledges: random rewards (from rewards.lua, written by bench/run),
+-- a distinct backer per request, and a count of answers by status per thread.
+local rewards = dofile(os.getenv("BENCH_REWARDS"))
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  statuses = {}
+  sequence = 0
+  math.randomseed(id * 7919 + os.time())
+end
+
+function request()
+  sequence = sequence + 1
+  local pick = rewards[math.random(#rewards)]
+  local reward = pick.id and ('"' .. pick.id .. '"') or "null"
+  local body = string.format(
+    '{"reward":%s,"amount":"%s","name":"Bench Backer","email":"bench-%d-%d@example.invalid"}',
+    reward, pick.amount, id, sequence)
+  return wrk.format("POST", "/api/pledges", { ["Content-Type"] = "application/json" }, body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local totals = {}
+  for _, thread in ipairs(threads) do
+    local counts = thread:get("statuses")
+    for status, n in pairs(counts) do
+      totals[status] = (totals[status] or 0) + n
+    end
+  end
+  for status, n in pairs(totals) do
+    io.write(string.format("status %d %d\n", status, n))
+  end
+end

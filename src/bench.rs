@@ -1,0 +1,182 @@
+//! Tools for the benchmark (`bench/run`): preloading pledges, measuring the database's raw
+//! commit rate, and timing the close of a large campaign. They work on the database they are
+//! given, which the benchmark creates for the purpose.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DatabaseBackend};
+
+use crate::config::Campaign;
+use crate::db::Db;
+use crate::domain::CampaignState;
+use crate::error::AppError;
+use crate::services::closing::close_if_due;
+
+/// How many rows one `INSERT` carries while preloading.
+const ROWS_PER_INSERT: usize = 500;
+/// How many rows one transaction carries while preloading.
+const ROWS_PER_COMMIT: usize = 50_000;
+
+/// Inserts `count` active pledges with distinct backers, spread over the unlimited rewards
+/// (and pledges without reward) so that no limit is touched, and moves the counters to match.
+/// Pledges are written as literal values: they are generated here, never typed by anyone.
+pub async fn seed(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+    count: usize,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let targets: Vec<(Option<String>, i64)> = std::iter::once((None, campaign.min_pledge.cents()))
+        .chain(
+            campaign
+                .rewards
+                .iter()
+                .filter(|r| r.limit.is_none())
+                .map(|r| (Some(r.id.to_string()), r.minimum.cents())),
+        )
+        .collect();
+    let mut per_target = vec![(0i64, 0i64); targets.len()];
+    let start = next_seed_index(db).await?;
+    let mut done = 0;
+    while done < count {
+        let txn = db.begin_write().await?;
+        let until = (done + ROWS_PER_COMMIT).min(count);
+        while done < until {
+            let end = (done + ROWS_PER_INSERT).min(until);
+            let mut pledges = String::with_capacity(256 * (end - done));
+            let mut backers = String::with_capacity(48 * (end - done));
+            for i in done..end {
+                let n = start + i;
+                let which = n % targets.len();
+                let (reward, cents) = &targets[which];
+                per_target[which].0 += 1;
+                per_target[which].1 += cents;
+                let reward = reward
+                    .as_ref()
+                    .map_or("NULL".to_owned(), |id| format!("'{id}'"));
+                let at = now.timestamp_millis() - (count - i) as i64 * 1_000;
+                let separator = if pledges.is_empty() { "" } else { "," };
+                pledges.push_str(&format!(
+                    "{separator}({campaign_id},'seed-{n:012}','S{n:09}',{reward},{cents},FALSE,'Backer {n}','seed{n}@example.invalid','Backer {n}','active','fr',NULL,{at},{at})"
+                ));
+                backers.push_str(&format!("{separator}('seed{n}@example.invalid',1)"));
+            }
+            txn.execute_unprepared(&format!(
+                "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms) VALUES {pledges}"
+            ))
+            .await?;
+            txn.execute_unprepared(&format!(
+                "INSERT INTO backers (email, active_pledges) VALUES {backers}"
+            ))
+            .await?;
+            done = end;
+        }
+        txn.commit().await?;
+    }
+    let txn = db.begin_write().await?;
+    let total: i64 = per_target.iter().map(|(_, cents)| cents).sum();
+    txn.execute_unprepared(&format!(
+        "UPDATE campaigns SET pledged_cents = pledged_cents + {total}, pledge_count = pledge_count + {count}, backers = backers + {count} WHERE id = {campaign_id}"
+    ))
+    .await?;
+    for ((reward, _), (pledges, cents)) in targets.iter().zip(&per_target) {
+        if let Some(id) = reward {
+            txn.execute_unprepared(&format!(
+                "UPDATE rewards SET claimed = claimed + {pledges}, pledged_cents = pledged_cents + {cents} WHERE id = '{id}'"
+            ))
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Where a new preload continues numbering, so that several preloads add up.
+async fn next_seed_index(db: &Db) -> Result<usize, AppError> {
+    let row = db
+        .read
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.backend(),
+            "SELECT COUNT(*) AS n FROM pledges WHERE token LIKE 'seed-%'",
+        ))
+        .await?;
+    let n: i64 = row.map_or(Ok(0), |r| r.try_get("", "n"))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// Durable claim-plus-insert transactions per second: each claims a unit of an unlimited
+/// reward and inserts a pledge, then commits, one after another on each of `workers`
+/// connections, for `seconds`. This is the database's own ceiling for the pledge path.
+pub async fn commit_rate(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+    seconds: f64,
+    workers: usize,
+) -> Result<f64, AppError> {
+    let reward = campaign
+        .rewards
+        .iter()
+        .find(|r| r.limit.is_none())
+        .map(|r| r.id.to_string())
+        .ok_or_else(|| {
+            AppError::Db(sea_orm::DbErr::Custom(
+                "the campaign has no unlimited reward to claim".into(),
+            ))
+        })?;
+    let started = Instant::now();
+    let until = started + Duration::from_secs_f64(seconds);
+    let tasks: Vec<_> = (0..workers)
+        .map(|worker| {
+            let db = db.clone();
+            let reward = reward.clone();
+            tokio::spawn(async move {
+                let mut commits = 0usize;
+                while Instant::now() < until {
+                    let n = worker * 1_000_000_000 + commits;
+                    let txn = db.begin_write().await?;
+                    txn.execute_unprepared(&format!(
+                        "UPDATE rewards SET claimed = claimed + 1, pledged_cents = pledged_cents + 100 WHERE id = '{reward}' AND (limit_qty IS NULL OR claimed < limit_qty)"
+                    ))
+                    .await?;
+                    txn.execute_unprepared(&format!(
+                        "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms) VALUES ({campaign_id},'raw-{n}','R{n}','{reward}',100,FALSE,'Raw','raw{n}@example.invalid',NULL,'active','fr',NULL,0,0)"
+                    ))
+                    .await?;
+                    txn.commit().await?;
+                    commits += 1;
+                }
+                Ok::<usize, AppError>(commits)
+            })
+        })
+        .collect();
+    let mut total = 0;
+    for task in tasks {
+        total += task
+            .await
+            .map_err(|e| AppError::Db(sea_orm::DbErr::Custom(e.to_string())))??;
+    }
+    Ok(total as f64 / started.elapsed().as_secs_f64())
+}
+
+/// How many connections write at once when measuring the raw commit rate: SQLite takes one
+/// writer at a time; PostgreSQL is measured like `pgbench -c 8`.
+pub fn raw_workers(db: &Db) -> usize {
+    match db.backend() {
+        DatabaseBackend::Sqlite => 1,
+        _ => 8,
+    }
+}
+
+/// Closes the campaign at its deadline and returns how long it took.
+pub async fn time_close(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+) -> Result<(Duration, Option<CampaignState>), AppError> {
+    let started = Instant::now();
+    let state = close_if_due(db, campaign_id, campaign.deadline).await?;
+    Ok((started.elapsed(), state))
+}
