@@ -11,7 +11,7 @@ use crate::domain::{Lang, Money};
 use crate::i18n;
 
 /// Everything a request can fail with.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum AppError {
     #[error("malformed request: {0}")]
     Malformed(String),

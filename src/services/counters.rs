@@ -5,8 +5,12 @@
 use chrono::{DateTime, Utc};
 use entity::{backer, campaign, reward};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter,
+    QuerySelect,
+};
 
+use super::pledges::Totals;
 use crate::domain::CampaignState;
 use crate::error::AppError;
 
@@ -85,6 +89,58 @@ pub async fn claim_reward(
         );
     }
     Ok(claim.exec(txn).await?.rows_affected == 1)
+}
+
+/// Whether a reward still has units to claim (read only, to explain a refusal).
+pub async fn units_left(txn: &DatabaseTransaction, reward_id: &str) -> Result<bool, AppError> {
+    let row = reward::Entity::find_by_id(reward_id).one(txn).await?;
+    Ok(row.is_some_and(|r| r.active && r.limit_qty.is_none_or(|limit| r.claimed < limit)))
+}
+
+/// Locks the campaign's row for the rest of the transaction (PostgreSQL; SQLite's write
+/// transaction already excludes every other writer) and checks it is open at `now`. A batch
+/// judged here may add to the totals with [`add_to_campaign`] without checking again.
+pub async fn lock_open_campaign(
+    txn: &DatabaseTransaction,
+    campaign_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut select = campaign::Entity::find_by_id(campaign_id);
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        select = select.lock_exclusive();
+    }
+    let row = select.one(txn).await?.ok_or(AppError::NotFound)?;
+    let open = CampaignState::from_stored(&row.state) == CampaignState::Open;
+    if open && now.timestamp_millis() < row.deadline_ms {
+        Ok(())
+    } else {
+        Err(AppError::CampaignClosed)
+    }
+}
+
+/// Adds a batch's pledges to the campaign's totals; only after [`lock_open_campaign`].
+pub async fn add_to_campaign(
+    txn: &DatabaseTransaction,
+    campaign_id: i32,
+    totals: Totals,
+) -> Result<(), AppError> {
+    campaign::Entity::update_many()
+        .col_expr(
+            campaign::Column::PledgedCents,
+            Expr::col(campaign::Column::PledgedCents).add(totals.cents),
+        )
+        .col_expr(
+            campaign::Column::PledgeCount,
+            Expr::col(campaign::Column::PledgeCount).add(totals.pledges),
+        )
+        .col_expr(
+            campaign::Column::Backers,
+            Expr::col(campaign::Column::Backers).add(totals.backers),
+        )
+        .filter(campaign::Column::Id.eq(campaign_id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 /// Gives back what [`claim_reward`] took.

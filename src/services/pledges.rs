@@ -9,7 +9,9 @@ use sea_orm::{
     EntityTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
 
-use super::counters::{backer_joins, backer_leaves, claim_reward, move_campaign, release_reward};
+use super::counters::{
+    backer_joins, backer_leaves, claim_reward, move_campaign, release_reward, units_left,
+};
 use super::pricing::{Tier, tier};
 use crate::config::Campaign;
 use crate::db::Db;
@@ -148,15 +150,65 @@ async fn insert(
     idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<pledge::Model, AppError> {
+    let mut totals = Totals::default();
+    let row = claim_and_count(
+        txn,
+        campaign,
+        campaign_id,
+        new,
+        lang,
+        idempotency_key,
+        now,
+        &mut totals,
+    )
+    .await?;
+    move_campaign(
+        txn,
+        campaign_id,
+        totals.cents,
+        totals.pledges,
+        totals.backers,
+        now,
+    )
+    .await?;
+    Ok(row.insert(txn).await?)
+}
+
+/// What placed pledges add to the campaign's totals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub cents: i64,
+    pub pledges: i64,
+    pub backers: i64,
+}
+
+/// Claims the pledge's reward and counts its backer, adds it to `totals`, and returns the row
+/// to insert. A refusal writes nothing.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one pledge's whole context, passed through once"
+)]
+async fn claim_and_count(
+    txn: &DatabaseTransaction,
+    campaign: &Campaign,
+    campaign_id: i32,
+    new: &NewPledge,
+    lang: Lang,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+    totals: &mut Totals,
+) -> Result<pledge::ActiveModel, AppError> {
     let cents = new.amount.cents();
-    let new_backer = backer_joins(txn, &new.email.identity()).await?;
-    move_campaign(txn, campaign_id, cents, 1, i64::from(new_backer), now).await?;
     let early_bird = match &new.reward {
         Some((id, tier)) => take_reward(txn, campaign, id, *tier, new.amount, cents).await?,
         None => false,
     };
+    let new_backer = backer_joins(txn, &new.email.identity()).await?;
+    totals.cents += cents;
+    totals.pledges += 1;
+    totals.backers += i64::from(new_backer);
     let now_ms = now.timestamp_millis();
-    let pledge = pledge::ActiveModel {
+    Ok(pledge::ActiveModel {
         campaign_id: Set(campaign_id),
         token: Set(new_pledge_token()),
         reference: Set(new_pledge_reference()),
@@ -172,8 +224,51 @@ async fn insert(
         created_at_ms: Set(now_ms),
         updated_at_ms: Set(now_ms),
         ..Default::default()
-    };
-    Ok(pledge.insert(txn).await?)
+    })
+}
+
+/// A pledge prepared inside a batch: either an earlier one found by its idempotency key, or
+/// a row to insert with the rest of the batch.
+#[derive(Debug)]
+pub enum Prepared {
+    Replay(Box<Placed>),
+    Row(Box<pledge::ActiveModel>),
+}
+
+/// The batch form of [`place`]: claims and counts inside `txn` but leaves the insert and the
+/// campaign's totals to the caller, who writes them once for the whole batch after checking
+/// the campaign is open (see [`super::writer`]). A refusal writes nothing.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one pledge's whole context, passed through once"
+)]
+pub async fn prepare(
+    txn: &DatabaseTransaction,
+    campaign: &Campaign,
+    campaign_id: i32,
+    new: &NewPledge,
+    lang: Lang,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+    totals: &mut Totals,
+) -> Result<Prepared, AppError> {
+    if let Some(key) = idempotency_key
+        && let Some(earlier) = replay(txn, key, new).await?
+    {
+        return Ok(Prepared::Replay(Box::new(earlier)));
+    }
+    let row = claim_and_count(
+        txn,
+        campaign,
+        campaign_id,
+        new,
+        lang,
+        idempotency_key,
+        now,
+        totals,
+    )
+    .await?;
+    Ok(Prepared::Row(Box::new(row)))
 }
 
 /// Claims the reward at its tier; returns whether the pledge holds an early-bird price.
@@ -191,7 +286,7 @@ async fn take_reward(
         return Ok(early_bird);
     }
     // Refused: either nothing is left, or only the early-bird places are gone.
-    if counted && claim_reward(txn, id.as_str(), 0, false, false).await? {
+    if counted && units_left(txn, id.as_str()).await? {
         let minimum = campaign.reward(id.as_str()).map_or(amount, |r| r.minimum);
         return Err(AppError::AmountBelowMinimum { minimum });
     }

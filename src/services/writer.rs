@@ -6,14 +6,16 @@
 //! own, so a refusal rolls back only that operation; nobody is answered before the commit
 //! that holds their change has succeeded, and if it fails, everybody in it gets the error.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use entity::pledge;
-use sea_orm::{DatabaseTransaction, TransactionTrait};
+use sea_orm::{ActiveValue, DatabaseTransaction, EntityTrait, TransactionTrait};
 use tokio::sync::{mpsc, oneshot};
 
-use super::pledges::{self, NewPledge, Placed, PledgeChange};
+use super::counters::{add_to_campaign, lock_open_campaign};
+use super::pledges::{self, NewPledge, Placed, PledgeChange, Prepared, Totals};
 use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::{Clock, Lang};
@@ -176,35 +178,165 @@ async fn run(context: Context, mut queue: mpsc::Receiver<Job>) {
     }
 }
 
-/// Runs a batch in one transaction and answers every job in it.
+/// Runs a batch and answers every job in it. A job whose idempotency key repeats one earlier
+/// in the batch waits for the next round, where it finds the first one stored.
 async fn apply_batch(context: &Context, batch: &mut Vec<Job>) {
-    let txn = match context.db.begin_write().await {
-        Ok(txn) => txn,
-        Err(error) => {
-            for job in batch.drain(..) {
-                let _ = job.reply.send(Err(AppError::Db(error.clone())));
+    let mut round = std::mem::take(batch);
+    while !round.is_empty() {
+        let mut keys = HashSet::new();
+        let (now, later): (Vec<Job>, Vec<Job>) =
+            round.into_iter().partition(|job| match &job.operation {
+                Operation::Place {
+                    idempotency_key: Some(key),
+                    ..
+                } => keys.insert(key.clone()),
+                _ => true,
+            });
+        let outcomes = match quickly(context, &now).await {
+            Ok(outcomes) => outcomes,
+            // Something only an operation of its own can isolate: take them one by one.
+            Err(reason) => {
+                tracing::debug!(%reason, "batch retried operation by operation");
+                carefully(context, &now).await
             }
-            return;
-        }
-    };
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for job in batch.iter() {
-        outcomes.push(apply_one(context, &txn, &job.operation).await);
+        };
+        answer(context, now, outcomes);
+        round = later;
     }
-    let committed = txn.commit().await;
-    if committed.is_ok() && outcomes.iter().any(Result::is_ok) {
+}
+
+/// Sends each job its outcome, once the batch that holds it is committed.
+fn answer(context: &Context, jobs: Vec<Job>, outcomes: Vec<Result<Outcome, AppError>>) {
+    if outcomes.iter().any(Result::is_ok) {
         context.generation.fetch_add(1, Ordering::AcqRel);
     }
-    for (job, outcome) in batch.drain(..).zip(outcomes) {
-        let answer = match (&committed, outcome) {
-            (Ok(()), outcome) => outcome,
-            (Err(error), _) => Err(AppError::Db(error.clone())),
-        };
-        if let Ok(outcome) = &answer {
+    for (job, outcome) in jobs.into_iter().zip(outcomes) {
+        if let Ok(outcome) = &outcome {
             log(outcome);
         }
         // The requester may have gone away; its change stands, as committed.
-        let _ = job.reply.send(answer);
+        let _ = job.reply.send(outcome);
+    }
+}
+
+/// The usual path: the campaign is judged open once for the batch, each pledge claims its
+/// reward and counts its backer, then all the pledges are inserted in one statement and the
+/// campaign's totals moved in one more, and everything is committed once. Refusals write
+/// nothing, so no savepoint is needed. Fails (and writes nothing) when something needs the
+/// careful path: a database error, or a clash on a unique token, reference or key.
+async fn quickly(
+    context: &Context,
+    jobs: &[Job],
+) -> Result<Vec<Result<Outcome, AppError>>, sea_orm::DbErr> {
+    let txn = context.db.begin_write().await?;
+    // Judged once the campaign's row is held, so the closer cannot slip in between.
+    let locked = lock_open_campaign(&txn, context.campaign_id, context.clock.now()).await;
+    let now = context.clock.now();
+    match locked {
+        Ok(()) => {}
+        Err(AppError::Db(error)) => return Err(error),
+        Err(refusal) => {
+            txn.rollback().await?;
+            return Ok(jobs.iter().map(|_| Err(refusal.clone())).collect());
+        }
+    }
+    let mut totals = Totals::default();
+    let mut outcomes: Vec<Option<Result<Outcome, AppError>>> = Vec::with_capacity(jobs.len());
+    let mut rows = Vec::new();
+    for (index, job) in jobs.iter().enumerate() {
+        let outcome = match &job.operation {
+            Operation::Place {
+                new,
+                lang,
+                idempotency_key,
+            } => {
+                let prepared = pledges::prepare(
+                    &txn,
+                    &context.campaign,
+                    context.campaign_id,
+                    new,
+                    *lang,
+                    idempotency_key.as_deref(),
+                    now,
+                    &mut totals,
+                )
+                .await;
+                match prepared {
+                    Ok(Prepared::Replay(placed)) => Some(Ok(Outcome::Placed(*placed))),
+                    Ok(Prepared::Row(row)) => {
+                        rows.push((index, *row));
+                        None
+                    }
+                    Err(AppError::Db(error)) => return Err(error),
+                    Err(refusal) => Some(Err(refusal)),
+                }
+            }
+            // Rare next to new pledges: in a savepoint of their own.
+            other => Some(apply_one(context, &txn, other).await),
+        };
+        outcomes.push(outcome);
+    }
+    if !rows.is_empty() {
+        // Returned rows are matched to their jobs by token: the order of RETURNING is not
+        // promised by every database.
+        let mut waiting: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+        let rows: Vec<pledge::ActiveModel> = rows
+            .into_iter()
+            .map(|(index, row)| {
+                if let ActiveValue::Set(token) = &row.token {
+                    waiting.insert(token.clone(), index);
+                }
+                row
+            })
+            .collect();
+        for pledge in pledge::Entity::insert_many(rows)
+            .exec_with_returning(&txn)
+            .await?
+        {
+            if let Some(index) = waiting.remove(&pledge.token) {
+                outcomes[index] = Some(Ok(Outcome::Placed(Placed {
+                    pledge,
+                    replayed: false,
+                })));
+            }
+        }
+        match add_to_campaign(&txn, context.campaign_id, totals).await {
+            Ok(()) => {}
+            Err(AppError::Db(error)) => return Err(error),
+            Err(other) => return Err(sea_orm::DbErr::Custom(other.to_string())),
+        }
+    }
+    if outcomes.iter().any(Option::is_none) {
+        return Err(sea_orm::DbErr::Custom(
+            "a pledge of the batch was not returned by the insert".into(),
+        ));
+    }
+    txn.commit().await?;
+    Ok(outcomes.into_iter().flatten().collect())
+}
+
+/// The careful path: each operation in a savepoint of its own inside one transaction, so
+/// whatever goes wrong with one is undone alone. If the commit fails, everyone gets the error.
+async fn carefully(context: &Context, jobs: &[Job]) -> Vec<Result<Outcome, AppError>> {
+    let txn = match context.db.begin_write().await {
+        Ok(txn) => txn,
+        Err(error) => {
+            return jobs
+                .iter()
+                .map(|_| Err(AppError::Db(error.clone())))
+                .collect();
+        }
+    };
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        outcomes.push(apply_one(context, &txn, &job.operation).await);
+    }
+    match txn.commit().await {
+        Ok(()) => outcomes,
+        Err(error) => jobs
+            .iter()
+            .map(|_| Err(AppError::Db(error.clone())))
+            .collect(),
     }
 }
 

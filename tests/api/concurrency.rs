@@ -131,3 +131,47 @@ async fn counters_equal_the_sums_after_a_mixed_run_of_pledges_changes_and_cancel
     assert!(statuses.iter().filter(|s| **s == 303).count() >= placed.len() / 2);
     app.assert_counters_match_pledges().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn retries_of_one_request_on_two_instances_make_one_pledge() {
+    let first = spawn_app().await;
+    let second = first.twin().await;
+    let retries = (0..12).map(|i| {
+        let app = if i % 2 == 0 { &first } else { &second };
+        async move {
+            let response = app
+                .client
+                .post(app.url("/api/pledges"))
+                .header("Idempotency-Key", "same-request")
+                .json(&TestApp::body(
+                    Some("limited-five"),
+                    "10",
+                    "anne@example.ch",
+                ))
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            (
+                status,
+                response.json::<serde_json::Value>().await.unwrap()["id"].clone(),
+            )
+        }
+    });
+    let answers = futures::future::join_all(retries).await;
+    assert!(
+        answers
+            .iter()
+            .all(|(status, _)| [200, 201].contains(status)),
+        "{answers:?}"
+    );
+    assert_eq!(
+        answers.iter().filter(|(status, _)| *status == 201).count(),
+        1,
+        "{answers:?}"
+    );
+    let ids: std::collections::HashSet<_> = answers.iter().map(|(_, id)| id.to_string()).collect();
+    assert_eq!(ids.len(), 1, "{answers:?}");
+    assert_eq!(first.stored_pledges().await, 1);
+    first.assert_counters_match_pledges().await;
+}
