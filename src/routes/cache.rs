@@ -72,6 +72,7 @@ pub struct PageCache {
     ages: CacheAges,
     copies: RwLock<HashMap<Key, Arc<Copy>>>,
     rebuilding: Mutex<HashSet<Key>>,
+    cold: tokio::sync::Mutex<()>,
 }
 
 /// Clears a rebuilding mark however the rebuild ends, even if its request is dropped.
@@ -119,15 +120,34 @@ impl PageCache {
         {
             return Ok(copy.body.clone());
         }
-        let first = self
-            .rebuilding
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(key);
-        if let (Some(copy), false) = (&current, first) {
-            return Ok(copy.body.clone());
-        }
-        let _mark = first.then(|| Rebuilding(self, key));
+        let (_mark, _cold) = match &current {
+            Some(copy) => {
+                let first = self
+                    .rebuilding
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(key);
+                if !first {
+                    // Somebody is rebuilding it; the stale copy is good enough meanwhile.
+                    return Ok(copy.body.clone());
+                }
+                (Some(Rebuilding(self, key)), None)
+            }
+            // No copy yet (just started): one request renders while the others wait for it.
+            None => {
+                let cold = self.cold.lock().await;
+                let built = self
+                    .copies
+                    .read()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .get(&key)
+                    .cloned();
+                if let Some(copy) = built {
+                    return Ok(copy.body.clone());
+                }
+                (None, Some(cold))
+            }
+        };
         let body: Arc<str> = build.await?.into();
         let copy = Arc::new(Copy {
             body: body.clone(),
@@ -231,5 +251,22 @@ mod tests {
                 .unwrap();
             assert_eq!(&*body, text);
         }
+    }
+
+    #[tokio::test]
+    async fn a_crowd_arriving_before_the_first_copy_renders_it_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let cache = PageCache::new(CacheAges::default());
+        let builds = AtomicUsize::new(0);
+        let requests = (0..16).map(|_| {
+            cache.get(Page::Campaign, Lang::Fr, 0, async {
+                builds.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                Ok("page".to_owned())
+            })
+        });
+        let bodies = futures::future::join_all(requests).await;
+        assert!(bodies.iter().all(|b| b.as_deref().ok() == Some("page")));
+        assert_eq!(builds.load(Ordering::SeqCst), 1);
     }
 }
