@@ -36,15 +36,9 @@ pub struct AppState {
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("cannot create the data folder {path}: {source}")]
-    DataDir {
-        path: String,
-        source: std::io::Error,
-    },
+    DataDir { path: String, source: std::io::Error },
     #[error("cannot read or write the secret key {path}: {source}")]
-    SecretKey {
-        path: String,
-        source: std::io::Error,
-    },
+    SecretKey { path: String, source: std::io::Error },
     #[error("cannot open the database: {0}")]
     Database(#[from] sea_orm::DbErr),
     #[error("{0}")]
@@ -58,9 +52,7 @@ pub fn figment(settings: &Settings) -> Result<Figment, StartError> {
     if !figment.contains("template_dir") {
         figment = figment.merge(("template_dir", settings.templates_dir.clone()));
     }
-    let has_key = figment
-        .extract::<rocket::Config>()
-        .is_ok_and(|config| !config.secret_key.is_zero());
+    let has_key = figment.extract::<rocket::Config>().is_ok_and(|config| !config.secret_key.is_zero());
     if !has_key {
         figment = figment.merge(("secret_key", secret_key(&settings.data_dir)?));
     }
@@ -70,17 +62,12 @@ pub fn figment(settings: &Settings) -> Result<Figment, StartError> {
 /// The key that signs private cookies, kept in the data folder so sessions survive restarts.
 fn secret_key(data_dir: &Path) -> Result<String, StartError> {
     let path = data_dir.join("secret.key");
-    let failed = |source| StartError::SecretKey {
-        path: path.display().to_string(),
-        source,
-    };
+    let failed = |source| StartError::SecretKey { path: path.display().to_string(), source };
     match std::fs::read_to_string(&path) {
         Ok(key) => Ok(key.trim().to_owned()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::create_dir_all(data_dir).map_err(|source| StartError::DataDir {
-                path: data_dir.display().to_string(),
-                source,
-            })?;
+            std::fs::create_dir_all(data_dir)
+                .map_err(|source| StartError::DataDir { path: data_dir.display().to_string(), source })?;
             let mut bytes = [0u8; 64];
             rand::rng().fill_bytes(&mut bytes);
             let key = base64::engine::general_purpose::STANDARD.encode(bytes);
@@ -96,11 +83,7 @@ fn secret_key(data_dir: &Path) -> Result<String, StartError> {
 fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
     file.write_all(text.as_bytes())
 }
 
@@ -119,35 +102,18 @@ pub async fn build(settings: Settings) -> Result<Rocket<Build>, StartError> {
 pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<Build>, StartError> {
     settings
         .ensure_data_dir()
-        .map_err(|source| StartError::DataDir {
-            path: settings.data_dir.display().to_string(),
-            source,
-        })?;
+        .map_err(|source| StartError::DataDir { path: settings.data_dir.display().to_string(), source })?;
     let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
     let campaign_id = sync(&db, &settings.campaign).await?;
     let campaign = Arc::new(settings.campaign);
-    let writer = PledgeWriter::start(
-        db.clone(),
-        campaign.clone(),
-        campaign_id,
-        settings.clock.clone(),
-    );
+    let writer = PledgeWriter::start(db.clone(), campaign.clone(), campaign_id, settings.clock.clone());
     let pages = Arc::new(PageCache::new(settings.page_cache));
-    let state = AppState {
-        db,
-        campaign,
-        campaign_id,
-        clock: settings.clock,
-        writer,
-        pages,
-    };
+    let state = AppState { db, campaign, campaign_id, clock: settings.clock, writer, pages };
     let closer = state.clone();
     Ok(rocket::custom(figment)
         .manage(state)
         .attach(Template::custom(|engines| {
-            engines
-                .handlebars
-                .register_helper("t", Box::new(i18n::helper));
+            engines.handlebars.register_helper("t", Box::new(i18n::helper));
             engines.handlebars.set_strict_mode(false);
         }))
         .attach(routes::logging::RequestLog)
@@ -156,14 +122,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .attach(AdHoc::on_liftoff("deadline closer", move |rocket| {
             let shutdown = rocket.shutdown();
             Box::pin(async move {
-                let AppState {
-                    db,
-                    campaign,
-                    campaign_id,
-                    clock,
-                    writer,
-                    ..
-                } = closer;
+                let AppState { db, campaign, campaign_id, clock, writer, .. } = closer;
                 tokio::spawn(async move {
                     tokio::select! {
                         () = jobs::closer::run(db, campaign_id, campaign.deadline, clock, writer) => {}

@@ -30,11 +30,7 @@ pub async fn seed(
 ) -> Result<(), AppError> {
     let targets: Vec<(Option<String>, i64)> = std::iter::once((None, campaign.min_pledge.cents()))
         .chain(
-            campaign
-                .rewards
-                .iter()
-                .filter(|r| r.limit.is_none())
-                .map(|r| (Some(r.id.to_string()), r.minimum.cents())),
+            campaign.rewards.iter().filter(|r| r.limit.is_none()).map(|r| (Some(r.id.to_string()), r.minimum.cents())),
         )
         .collect();
     let mut per_target = vec![(0i64, 0i64); targets.len()];
@@ -53,9 +49,7 @@ pub async fn seed(
                 let (reward, cents) = &targets[which];
                 per_target[which].0 += 1;
                 per_target[which].1 += cents;
-                let reward = reward
-                    .as_ref()
-                    .map_or("NULL".to_owned(), |id| format!("'{id}'"));
+                let reward = reward.as_ref().map_or("NULL".to_owned(), |id| format!("'{id}'"));
                 let at = now.timestamp_millis() - (count - i) as i64 * 1_000;
                 let separator = if pledges.is_empty() { "" } else { "," };
                 pledges.push_str(&format!(
@@ -67,10 +61,7 @@ pub async fn seed(
                 "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms) VALUES {pledges}"
             ))
             .await?;
-            txn.execute_unprepared(&format!(
-                "INSERT INTO backers (email, active_pledges) VALUES {backers}"
-            ))
-            .await?;
+            txn.execute_unprepared(&format!("INSERT INTO backers (email, active_pledges) VALUES {backers}")).await?;
             done = end;
         }
         txn.commit().await?;
@@ -116,15 +107,9 @@ pub async fn commit_rate(
     seconds: f64,
     workers: usize,
 ) -> Result<f64, AppError> {
-    let reward = campaign
-        .rewards
-        .iter()
-        .find(|r| r.limit.is_none())
-        .map(|r| r.id.to_string())
-        .ok_or_else(|| {
-            AppError::Db(sea_orm::DbErr::Custom(
-                "the campaign has no unlimited reward to claim".into(),
-            ))
+    let reward =
+        campaign.rewards.iter().find(|r| r.limit.is_none()).map(|r| r.id.to_string()).ok_or_else(|| {
+            AppError::Db(sea_orm::DbErr::Custom("the campaign has no unlimited reward to claim".into()))
         })?;
     let started = Instant::now();
     let until = started + Duration::from_secs_f64(seconds);
@@ -154,9 +139,7 @@ pub async fn commit_rate(
         .collect();
     let mut total = 0;
     for task in tasks {
-        total += task
-            .await
-            .map_err(|e| AppError::Db(sea_orm::DbErr::Custom(e.to_string())))??;
+        total += task.await.map_err(|e| AppError::Db(sea_orm::DbErr::Custom(e.to_string())))??;
     }
     Ok(total as f64 / started.elapsed().as_secs_f64())
 }

@@ -37,9 +37,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         None | Some("serve") => serve().await,
         Some("check-config") => check_config(args.get(1).map(PathBuf::from)),
         Some("check") => check_counters().await,
-        Some(tool @ ("seed" | "bench-commits" | "bench-close")) => {
-            bench_tool(tool, &args[1..]).await
-        }
+        Some(tool @ ("seed" | "bench-commits" | "bench-close")) => bench_tool(tool, &args[1..]).await,
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -64,10 +62,7 @@ fn check_config(file: Option<PathBuf>) -> ExitCode {
                 campaign.rewards.len(),
                 campaign.goal,
                 campaign.currency,
-                campaign
-                    .deadline
-                    .with_timezone(&campaign.time_zone)
-                    .to_rfc3339(),
+                campaign.deadline.with_timezone(&campaign.time_zone).to_rfc3339(),
             );
             ExitCode::SUCCESS
         }
@@ -87,15 +82,9 @@ fn flag<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
 /// Opens the configured database with the campaign synced, as the server would.
 async fn open() -> Result<(Settings, Db, i32), String> {
     let settings = Settings::from_env().map_err(|e| e.to_string())?;
-    settings
-        .ensure_data_dir()
-        .map_err(|e| format!("cannot create {}: {e}", settings.data_dir.display()))?;
-    let db = Db::connect(&settings.database_url, None)
-        .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
-    let campaign_id = sync(&db, &settings.campaign)
-        .await
-        .map_err(|e| e.to_string())?;
+    settings.ensure_data_dir().map_err(|e| format!("cannot create {}: {e}", settings.data_dir.display()))?;
+    let db = Db::connect(&settings.database_url, None).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    let campaign_id = sync(&db, &settings.campaign).await.map_err(|e| e.to_string())?;
     Ok((settings, db, campaign_id))
 }
 
@@ -110,9 +99,9 @@ async fn bench_tool(tool: &str, args: &[String]) -> ExitCode {
     let campaign = &settings.campaign;
     let result = match tool {
         "seed" => match flag::<usize>(args, "--pledges") {
-            Some(n) => bench::seed(&db, campaign, campaign_id, n, chrono::Utc::now())
-                .await
-                .map(|()| format!("seeded={n}")),
+            Some(n) => {
+                bench::seed(&db, campaign, campaign_id, n, chrono::Utc::now()).await.map(|()| format!("seeded={n}"))
+            }
             None => Err(AppError::Malformed("seed needs --pledges N".into())),
         },
         "bench-commits" => {
@@ -123,14 +112,10 @@ async fn bench_tool(tool: &str, args: &[String]) -> ExitCode {
         }
         _ => match flag::<usize>(args, "--pledges") {
             Some(n) => match bench::seed(&db, campaign, campaign_id, n, chrono::Utc::now()).await {
-                Ok(()) => {
-                    bench::time_close(&db, campaign, campaign_id)
-                        .await
-                        .map(|(took, state)| {
-                            let state = state.map_or("already closed", |s| s.as_str());
-                            format!("close_ms={:.1} state={state}", took.as_secs_f64() * 1000.0)
-                        })
-                }
+                Ok(()) => bench::time_close(&db, campaign, campaign_id).await.map(|(took, state)| {
+                    let state = state.map_or("already closed", |s| s.as_str());
+                    format!("close_ms={:.1} state={state}", took.as_secs_f64() * 1000.0)
+                }),
                 Err(e) => Err(e),
             },
             None => Err(AppError::Malformed("bench-close needs --pledges N".into())),
@@ -171,10 +156,7 @@ async fn check_counters() -> ExitCode {
         }
         Ok(differences) => {
             for d in &differences {
-                println!(
-                    "{}: stored {}, pledges add up to {}",
-                    d.counter, d.stored, d.computed
-                );
+                println!("{}: stored {}, pledges add up to {}", d.counter, d.stored, d.computed);
             }
             println!("{} counter(s) differ from the pledges", differences.len());
             ExitCode::FAILURE

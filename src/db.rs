@@ -5,8 +5,8 @@ use std::time::Duration;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
 };
 
 /// The database, as one pool for reads and one for writes.
@@ -24,25 +24,15 @@ impl Db {
     /// Connects and migrates. `schema` selects a PostgreSQL schema other than `public`.
     pub async fn connect(url: &str, schema: Option<&str>) -> Result<Db, DbErr> {
         let db = if url.starts_with("sqlite:") {
-            Db {
-                read: connect_sqlite(url, 4).await?,
-                write: connect_sqlite(url, 1).await?,
-            }
+            Db { read: connect_sqlite(url, 4).await?, write: connect_sqlite(url, 1).await? }
         } else {
             let mut options = ConnectOptions::new(url);
-            options
-                .max_connections(16)
-                .min_connections(1)
-                .acquire_timeout(Duration::from_secs(10))
-                .sqlx_logging(false);
+            options.max_connections(16).min_connections(1).acquire_timeout(Duration::from_secs(10)).sqlx_logging(false);
             if let Some(schema) = schema {
                 options.set_schema_search_path(schema);
             }
             let pool = Database::connect(options).await?;
-            Db {
-                read: pool.clone(),
-                write: pool,
-            }
+            Db { read: pool.clone(), write: pool }
         };
         Migrator::up(&db.write, None).await?;
         Ok(db)

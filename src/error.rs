@@ -101,24 +101,15 @@ impl AppError {
 
     /// What to tell the person, in their language. `currency` is the campaign's.
     pub fn message(&self, lang: Lang, currency: &str) -> String {
-        let money = |m: &Money| {
-            vec![
-                ("amount", m.display(lang.thousands())),
-                ("currency", currency.to_owned()),
-            ]
-        };
+        let money = |m: &Money| vec![("amount", m.display(lang.thousands())), ("currency", currency.to_owned())];
         match self {
-            AppError::Malformed(detail) => {
-                i18n::t_args(lang, "error-malformed", &[("detail", detail.clone())])
-            }
+            AppError::Malformed(detail) => i18n::t_args(lang, "error-malformed", &[("detail", detail.clone())]),
             AppError::InvalidAmount(e) => match e {
                 MoneyError::Empty => i18n::t(lang, "error-amount-empty"),
                 MoneyError::NotANumber => i18n::t(lang, "error-amount-not-a-number"),
                 MoneyError::NotPositive => i18n::t(lang, "error-amount-not-positive"),
                 MoneyError::TooPrecise => i18n::t(lang, "error-amount-too-precise"),
-                MoneyError::TooLarge(max) => {
-                    i18n::t_args(lang, "error-amount-too-large", &money(max))
-                }
+                MoneyError::TooLarge(max) => i18n::t_args(lang, "error-amount-too-large", &money(max)),
             },
             AppError::AmountBelowMinimum { minimum } => {
                 i18n::t_args(lang, "error-amount-below-minimum", &money(minimum))

@@ -37,40 +37,24 @@ pub fn t(lang: Lang, key: &str) -> String {
 
 /// The message `key` in `lang`, with named arguments.
 pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue> = args
-        .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
-        .collect();
+    let args: HashMap<Cow<'static, str>, FluentValue> =
+        args.iter().map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone()))).collect();
     LOCALES.lookup_with_args(identifier(lang), key, &args)
 }
 
 /// `{{t "key"}}` or `{{t "key" name=value}}` in templates, in the language found in the
 /// context's root `lang`. Numbers stay numbers, so Fluent can choose plural forms.
-pub fn helper(
-    h: &Helper,
-    _: &Handlebars,
-    ctx: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let key = h
-        .param(0)
-        .and_then(|p| p.value().as_str())
-        .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
-    let lang = ctx
-        .data()
-        .get("lang")
-        .and_then(|l| l.as_str())
-        .and_then(Lang::from_tag)
-        .unwrap_or_default();
+pub fn helper(h: &Helper, _: &Handlebars, ctx: &Context, _: &mut RenderContext, out: &mut dyn Output) -> HelperResult {
+    let key = h.param(0).and_then(|p| p.value().as_str()).ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+    let lang = ctx.data().get("lang").and_then(|l| l.as_str()).and_then(Lang::from_tag).unwrap_or_default();
     let args: HashMap<Cow<'static, str>, FluentValue> = h
         .hash()
         .iter()
         .map(|(name, value)| {
             let value = match value.value() {
-                serde_json::Value::Number(n) => n
-                    .as_f64()
-                    .map_or_else(|| FluentValue::from(n.to_string()), FluentValue::from),
+                serde_json::Value::Number(n) => {
+                    n.as_f64().map_or_else(|| FluentValue::from(n.to_string()), FluentValue::from)
+                }
                 other => FluentValue::from(other.render()),
             };
             (Cow::Owned((*name).to_owned()), value)
@@ -108,11 +92,8 @@ mod tests {
 
     #[test]
     fn arguments_are_filled_without_marks() {
-        let text = t_args(
-            Lang::En,
-            "error-amount-below-minimum",
-            &[("amount", "120.00".into()), ("currency", "CHF".into())],
-        );
+        let text =
+            t_args(Lang::En, "error-amount-below-minimum", &[("amount", "120.00".into()), ("currency", "CHF".into())]);
         assert!(text.contains("CHF 120.00"), "{text}");
     }
 }

@@ -59,17 +59,11 @@ impl RewardKind {
     ];
 
     pub fn as_str(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map_or("object", |(name, _)| name)
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("object", |(name, _)| name)
     }
 
     pub fn parse(text: &str) -> Option<RewardKind> {
-        Self::ALL
-            .iter()
-            .find(|(name, _)| *name == text)
-            .map(|(_, k)| *k)
+        Self::ALL.iter().find(|(name, _)| *name == text).map(|(_, k)| *k)
     }
 }
 
@@ -199,11 +193,7 @@ impl RawCampaign {
     fn validate(self, at: &Locator) -> Result<Campaign, ConfigError> {
         let slug = self.slug.get_ref();
         if RewardId::parse(slug).is_err() {
-            return Err(at.at(
-                self.slug.span().start,
-                "slug",
-                "use 1 to 64 lower-case letters, digits and dashes",
-            ));
+            return Err(at.at(self.slug.span().start, "slug", "use 1 to 64 lower-case letters, digits and dashes"));
         }
         let currency = self.currency.get_ref();
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -214,26 +204,14 @@ impl RawCampaign {
             ));
         }
         let time_zone: Tz = self.time_zone.get_ref().parse().map_err(|_| {
-            at.at(
-                self.time_zone.span().start,
-                "time_zone",
-                "not a time zone name such as \"Europe/Zurich\"",
-            )
+            at.at(self.time_zone.span().start, "time_zone", "not a time zone name such as \"Europe/Zurich\"")
         })?;
         let deadline = instant(at, &self.deadline, "deadline", time_zone)?;
-        let funding = match self
-            .funding
-            .as_ref()
-            .map(|f| (f.get_ref().as_str(), f.span().start))
-        {
+        let funding = match self.funding.as_ref().map(|f| (f.get_ref().as_str(), f.span().start)) {
             None | Some(("all-or-nothing", _)) => FundingModel::AllOrNothing,
             Some(("keep-it-all", _)) => FundingModel::KeepItAll,
             Some((_, offset)) => {
-                return Err(at.at(
-                    offset,
-                    "funding",
-                    "use \"all-or-nothing\" or \"keep-it-all\"",
-                ));
+                return Err(at.at(offset, "funding", "use \"all-or-nothing\" or \"keep-it-all\""));
             }
         };
         let goal = amount(at, &self.goal, "goal")?;
@@ -247,11 +225,7 @@ impl RawCampaign {
         };
         if min_pledge > max_pledge {
             let offset = self.max_pledge.as_ref().map_or(0, |m| m.span().start);
-            return Err(at.at(
-                offset,
-                "max_pledge",
-                format!("must be at least min_pledge ({min_pledge})"),
-            ));
+            return Err(at.at(offset, "max_pledge", format!("must be at least min_pledge ({min_pledge})")));
         }
 
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -259,17 +233,12 @@ impl RawCampaign {
         for (index, raw) in self.rewards.into_iter().enumerate() {
             let field = format!("rewards[{index}]");
             let span = raw.span();
-            let reward = raw
-                .into_inner()
-                .validate(at, span.start, &field, time_zone, max_pledge)?;
+            let reward = raw.into_inner().validate(at, span.start, &field, time_zone, max_pledge)?;
             if let Some(first_line) = seen.insert(reward.id.to_string(), at.line_of(span.start)) {
                 return Err(at.at(
                     span.start,
                     format!("{field}.id"),
-                    format!(
-                        "\"{}\" is already the id of the reward on line {first_line}",
-                        reward.id
-                    ),
+                    format!("\"{}\" is already the id of the reward on line {first_line}", reward.id),
                 ));
             }
             rewards.push(reward);
@@ -334,20 +303,16 @@ impl RawReward {
         };
         let early_bird = match self.early_bird {
             None => None,
-            Some(raw) => Some(
-                raw.into_inner()
-                    .validate(at, field, time_zone, minimum, limit)?,
-            ),
+            Some(raw) => Some(raw.into_inner().validate(at, field, time_zone, minimum, limit)?),
         };
         let delivery =
-            NaiveDate::parse_from_str(&format!("{}-01", self.delivery.get_ref()), "%Y-%m-%d")
-                .map_err(|_| {
-                    at.at(
-                        self.delivery.span().start,
-                        format!("{field}.delivery"),
-                        "write the estimated delivery month as \"2027-06\"",
-                    )
-                })?;
+            NaiveDate::parse_from_str(&format!("{}-01", self.delivery.get_ref()), "%Y-%m-%d").map_err(|_| {
+                at.at(
+                    self.delivery.span().start,
+                    format!("{field}.delivery"),
+                    "write the estimated delivery month as \"2027-06\"",
+                )
+            })?;
         let fulfilment = match self.fulfilment.get_ref().as_str() {
             "shipped" => Fulfilment::Shipped,
             "pickup" => Fulfilment::Pickup,
@@ -410,13 +375,13 @@ impl RawEarlyBird {
             },
         };
         if until.is_none() && first.is_none() {
-            return Err(at.at(self.price.span().start, field, "say how long the early-bird price lasts: `until` a date, or for the `first` N backers"));
+            return Err(at.at(
+                self.price.span().start,
+                field,
+                "say how long the early-bird price lasts: `until` a date, or for the `first` N backers",
+            ));
         }
-        Ok(EarlyBird {
-            price,
-            until,
-            first,
-        })
+        Ok(EarlyBird { price, until, first })
     }
 }
 
@@ -425,23 +390,12 @@ fn text(at: &Locator, raw: RawText, start: usize, field: &str) -> Result<Text, C
     let fr = match raw.fr {
         Some(fr) if !fr.get_ref().trim().is_empty() => fr.into_inner(),
         Some(fr) => {
-            return Err(at.at(
-                fr.span().start,
-                format!("{field}.fr"),
-                "the French text is empty",
-            ));
+            return Err(at.at(fr.span().start, format!("{field}.fr"), "the French text is empty"));
         }
         None => return Err(at.at(start, format!("{field}.fr"), "the French text is missing")),
     };
-    let en = raw
-        .en
-        .map(Spanned::into_inner)
-        .filter(|en| !en.trim().is_empty())
-        .unwrap_or_else(|| fr.clone());
-    Ok(Text {
-        fr: fr.trim().to_owned(),
-        en: en.trim().to_owned(),
-    })
+    let en = raw.en.map(Spanned::into_inner).filter(|en| !en.trim().is_empty()).unwrap_or_else(|| fr.clone());
+    Ok(Text { fr: fr.trim().to_owned(), en: en.trim().to_owned() })
 }
 
 fn amount(at: &Locator, value: &Spanned<toml::Value>, field: &str) -> Result<Money, ConfigError> {
@@ -461,21 +415,12 @@ fn amount(at: &Locator, value: &Spanned<toml::Value>, field: &str) -> Result<Mon
 
 /// Reads an instant that must carry its UTC offset, and checks the offset against the
 /// campaign's time zone so that a summer/winter-time slip is caught.
-fn instant(
-    at: &Locator,
-    value: &Spanned<toml::Value>,
-    field: &str,
-    zone: Tz,
-) -> Result<DateTime<Utc>, ConfigError> {
+fn instant(at: &Locator, value: &Spanned<toml::Value>, field: &str, zone: Tz) -> Result<DateTime<Utc>, ConfigError> {
     let text = match value.get_ref() {
         toml::Value::Datetime(d) => d.to_string(),
         toml::Value::String(s) => s.clone(),
         _ => {
-            return Err(at.at(
-                value.span().start,
-                field,
-                "write a date and time such as 2027-03-31T23:59:59+02:00",
-            ));
+            return Err(at.at(value.span().start, field, "write a date and time such as 2027-03-31T23:59:59+02:00"));
         }
     };
     let parsed = DateTime::parse_from_rfc3339(&text).map_err(|_| {
@@ -491,12 +436,7 @@ fn instant(
         return Err(at.at(
             value.span().start,
             field,
-            format!(
-                "the offset {} is not that of {} on that date ({})",
-                parsed.offset(),
-                zone.name(),
-                expected
-            ),
+            format!("the offset {} is not that of {} on that date ({})", parsed.offset(), zone.name(), expected),
         ));
     }
     Ok(parsed.with_timezone(&Utc))

@@ -17,21 +17,8 @@ pub struct ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(line) => write!(
-                f,
-                "{}:{}: {}: {}",
-                self.file.display(),
-                line,
-                self.field,
-                self.message
-            ),
-            None => write!(
-                f,
-                "{}: {}: {}",
-                self.file.display(),
-                self.field,
-                self.message
-            ),
+            Some(line) => write!(f, "{}:{}: {}: {}", self.file.display(), line, self.field, self.message),
+            None => write!(f, "{}: {}: {}", self.file.display(), self.field, self.message),
         }
     }
 }
@@ -50,12 +37,7 @@ impl Locator<'_> {
         self.source[..end].bytes().filter(|&b| b == b'\n').count() + 1
     }
 
-    pub fn at(
-        &self,
-        offset: usize,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) -> ConfigError {
+    pub fn at(&self, offset: usize, field: impl Into<String>, message: impl Into<String>) -> ConfigError {
         ConfigError {
             file: self.file.to_owned(),
             line: Some(self.line_of(offset)),
@@ -74,14 +56,6 @@ impl Locator<'_> {
             None => line_text.trim().trim_matches(['[', ']']).to_owned(),
         };
         let message = error.message().trim().replace('\n', " ");
-        self.at(
-            offset,
-            if field.is_empty() {
-                "(file)".to_owned()
-            } else {
-                field
-            },
-            message,
-        )
+        self.at(offset, if field.is_empty() { "(file)".to_owned() } else { field }, message)
     }
 }

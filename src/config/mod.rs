@@ -46,19 +46,13 @@ pub struct CacheAges {
 
 impl Default for CacheAges {
     fn default() -> Self {
-        CacheAges {
-            min: Duration::from_millis(200),
-            max: Duration::from_secs(1),
-        }
+        CacheAges { min: Duration::from_millis(200), max: Duration::from_secs(1) }
     }
 }
 
 impl CacheAges {
     /// No caching: every request renders (tests that move the clock use this).
-    pub const NONE: CacheAges = CacheAges {
-        min: Duration::ZERO,
-        max: Duration::ZERO,
-    };
+    pub const NONE: CacheAges = CacheAges { min: Duration::ZERO, max: Duration::ZERO };
 }
 
 /// The folder of the crate, where `templates/`, `public/`, `locales/` and `campaign.toml`
@@ -74,11 +68,7 @@ fn resolve(variable: &str, name: &str) -> PathBuf {
         return PathBuf::from(value);
     }
     let here = PathBuf::from(name);
-    if here.exists() {
-        here
-    } else {
-        crate_dir().join(name)
-    }
+    if here.exists() { here } else { crate_dir().join(name) }
 }
 
 impl Settings {
@@ -86,8 +76,7 @@ impl Settings {
     /// `BOBINE_PUBLIC`, with defaults that need no configuration at all.
     pub fn from_env() -> Result<Settings, ConfigError> {
         let campaign = Campaign::load(&resolve("BOBINE_CAMPAIGN", "campaign.toml"))?;
-        let data_dir =
-            std::env::var("BOBINE_DATA_DIR").map_or_else(|_| PathBuf::from("data"), PathBuf::from);
+        let data_dir = std::env::var("BOBINE_DATA_DIR").map_or_else(|_| PathBuf::from("data"), PathBuf::from);
         let database_url = std::env::var("DATABASE_URL")
             .ok()
             .filter(|url| !url.trim().is_empty())

@@ -13,11 +13,7 @@ pub enum CampaignState {
 impl CampaignState {
     /// The state a campaign closes into, given what it raised.
     pub fn at_close(pledged_cents: i64, goal_cents: i64) -> CampaignState {
-        if pledged_cents >= goal_cents {
-            CampaignState::Succeeded
-        } else {
-            CampaignState::Failed
-        }
+        if pledged_cents >= goal_cents { CampaignState::Succeeded } else { CampaignState::Failed }
     }
 
     pub fn as_str(self) -> &'static str {
@@ -51,14 +47,8 @@ mod tests {
 
     #[test]
     fn reaching_the_goal_exactly_succeeds() {
-        assert_eq!(
-            CampaignState::at_close(2_000_000, 2_000_000),
-            CampaignState::Succeeded
-        );
-        assert_eq!(
-            CampaignState::at_close(1_999_999, 2_000_000),
-            CampaignState::Failed
-        );
+        assert_eq!(CampaignState::at_close(2_000_000, 2_000_000), CampaignState::Succeeded);
+        assert_eq!(CampaignState::at_close(1_999_999, 2_000_000), CampaignState::Failed);
         assert_eq!(CampaignState::from_stored("open"), CampaignState::Open);
         assert_eq!(CampaignState::from_stored("garbage"), CampaignState::Failed);
     }

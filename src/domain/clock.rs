@@ -23,9 +23,7 @@ impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
         match self {
             Clock::System => Utc::now(),
-            Clock::Manual(ms) => {
-                DateTime::from_timestamp_millis(ms.load(Ordering::SeqCst)).unwrap_or_default()
-            }
+            Clock::Manual(ms) => DateTime::from_timestamp_millis(ms.load(Ordering::SeqCst)).unwrap_or_default(),
         }
     }
 

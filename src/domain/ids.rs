@@ -20,14 +20,8 @@ impl RewardId {
             && text.len() <= 64
             && !text.starts_with('-')
             && !text.ends_with('-')
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if ok {
-            Ok(RewardId(text.to_owned()))
-        } else {
-            Err(InvalidRewardId)
-        }
+            && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if ok { Ok(RewardId(text.to_owned())) } else { Err(InvalidRewardId) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -74,15 +68,7 @@ mod tests {
     #[test]
     fn reward_ids_are_slugs() {
         assert!(RewardId::parse("sac-upcycle-2").is_ok());
-        for bad in [
-            "",
-            "Sac",
-            "sac upcycle",
-            "-sac",
-            "sac-",
-            "é",
-            &"a".repeat(65),
-        ] {
+        for bad in ["", "Sac", "sac upcycle", "-sac", "sac-", "é", &"a".repeat(65)] {
             assert!(RewardId::parse(bad).is_err(), "{bad}");
         }
     }

@@ -27,10 +27,7 @@ impl Lang {
             let Some(lang) = pieces.next().and_then(Lang::from_tag) else {
                 continue;
             };
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
+            let q = pieces.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse::<f32>().ok()).unwrap_or(1.0);
             if q > 0.0 && best.is_none_or(|(_, b)| q > b) {
                 best = Some((lang, q));
             }
@@ -60,18 +57,9 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_preferred_known_language() {
-        assert_eq!(
-            Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"),
-            Some(Lang::En)
-        );
-        assert_eq!(
-            Lang::from_accept_language("de-CH, fr;q=0.5, en;q=0.7"),
-            Some(Lang::En)
-        );
+        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("de-CH, fr;q=0.5, en;q=0.7"), Some(Lang::En));
         assert_eq!(Lang::from_accept_language("de-CH"), None);
-        assert_eq!(
-            Lang::from_accept_language("fr-CH;q=0, en;q=0.1"),
-            Some(Lang::En)
-        );
+        assert_eq!(Lang::from_accept_language("fr-CH;q=0, en;q=0.1"), Some(Lang::En));
     }
 }

@@ -53,20 +53,11 @@ impl Money {
         if whole.len() > 12 {
             return Err(MoneyError::TooLarge(Money(Decimal::new(CEILING_CENTS, 2))));
         }
-        let whole: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| MoneyError::NotANumber)?
-        };
+        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| MoneyError::NotANumber)? };
         let fraction = fraction.trim_end_matches('0');
         let cents_part: i64 = match fraction.len() {
             0 => 0,
-            1 => {
-                fraction
-                    .parse::<i64>()
-                    .map_err(|_| MoneyError::NotANumber)?
-                    * 10
-            }
+            1 => fraction.parse::<i64>().map_err(|_| MoneyError::NotANumber)? * 10,
             _ => fraction.parse().map_err(|_| MoneyError::NotANumber)?,
         };
         Money::try_from_cents(whole * 100 + cents_part)
@@ -96,11 +87,7 @@ impl Money {
 
     /// Refuses amounts above a ceiling, such as the campaign's largest accepted pledge.
     pub fn at_most(self, ceiling: Money) -> Result<Money, MoneyError> {
-        if self > ceiling {
-            Err(MoneyError::TooLarge(ceiling))
-        } else {
-            Ok(self)
-        }
+        if self > ceiling { Err(MoneyError::TooLarge(ceiling)) } else { Ok(self) }
     }
 
     /// The amount with grouped thousands, for pages.
@@ -173,34 +160,22 @@ mod tests {
         assert_eq!(Money::parse(".5"), Err(MoneyError::NotANumber));
         assert_eq!(Money::parse("1 000"), Err(MoneyError::NotANumber));
         assert_eq!(Money::parse("1.000.00"), Err(MoneyError::NotANumber));
-        assert!(matches!(
-            Money::parse("99999999999999999999999999"),
-            Err(MoneyError::TooLarge(_))
-        ));
-        assert!(matches!(
-            Money::parse("100000000000000"),
-            Err(MoneyError::TooLarge(_))
-        ));
+        assert!(matches!(Money::parse("99999999999999999999999999"), Err(MoneyError::TooLarge(_))));
+        assert!(matches!(Money::parse("100000000000000"), Err(MoneyError::TooLarge(_))));
     }
 
     #[test]
     fn ceilings_are_inclusive() {
         let max = Money::parse("10000").unwrap();
         assert!(Money::parse("10000.00").unwrap().at_most(max).is_ok());
-        assert_eq!(
-            Money::parse("10000.01").unwrap().at_most(max),
-            Err(MoneyError::TooLarge(max))
-        );
+        assert_eq!(Money::parse("10000.01").unwrap().at_most(max), Err(MoneyError::TooLarge(max)));
     }
 
     #[test]
     fn displays_grouped_thousands() {
         assert_eq!(display_cents(2_000_000, '\''), "20'000.00");
         assert_eq!(display_cents(0, '\''), "0.00");
-        assert_eq!(
-            Money::try_from_cents(12_345).unwrap().display(','),
-            "123.45"
-        );
+        assert_eq!(Money::try_from_cents(12_345).unwrap().display(','), "123.45");
         assert_eq!(display_cents(100_000_000, ','), "1,000,000.00");
     }
 }

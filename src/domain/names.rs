@@ -46,15 +46,9 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(
-            PersonName::parse("  Zoé N'Diaye ").unwrap().as_str(),
-            "Zoé N'Diaye"
-        );
+        assert_eq!(PersonName::parse("  Zoé N'Diaye ").unwrap().as_str(), "Zoé N'Diaye");
         assert_eq!(PersonName::parse(" "), Err(InvalidName::Empty));
-        assert_eq!(
-            PersonName::parse(&"x".repeat(101)),
-            Err(InvalidName::TooLong)
-        );
+        assert_eq!(PersonName::parse(&"x".repeat(101)), Err(InvalidName::TooLong));
         assert_eq!(PersonName::parse("a\u{0}b"), Err(InvalidName::Control));
     }
 }

@@ -12,11 +12,7 @@ use crate::services::closing::close_if_due;
 use crate::services::writer::PledgeWriter;
 
 /// One pass: closes the campaign if it is due at `now`. Tests call this directly.
-pub async fn run_once(
-    db: &Db,
-    campaign_id: i32,
-    now: DateTime<Utc>,
-) -> Result<Option<CampaignState>, AppError> {
+pub async fn run_once(db: &Db, campaign_id: i32, now: DateTime<Utc>) -> Result<Option<CampaignState>, AppError> {
     close_if_due(db, campaign_id, now).await
 }
 
@@ -29,13 +25,7 @@ fn pause_before(deadline: DateTime<Utc>, now: DateTime<Utc>, cap: Duration) -> D
 
 /// Runs until the campaign is closed, by this instance or another; `writer` learns of the
 /// close so that cached pages show the result at once.
-pub async fn run(
-    db: Db,
-    campaign_id: i32,
-    deadline: DateTime<Utc>,
-    clock: Clock,
-    writer: PledgeWriter,
-) {
+pub async fn run(db: Db, campaign_id: i32, deadline: DateTime<Utc>, clock: Clock, writer: PledgeWriter) {
     // A manual clock is moved by tests at will; look at it often.
     let cap = match clock {
         Clock::System => Duration::from_secs(60),
@@ -68,17 +58,8 @@ mod tests {
     fn sleeps_until_the_deadline_within_bounds() {
         let now = Utc::now();
         let cap = Duration::from_secs(60);
-        assert_eq!(
-            pause_before(now + chrono::Duration::hours(3), now, cap),
-            cap
-        );
-        assert_eq!(
-            pause_before(now + chrono::Duration::seconds(2), now, cap),
-            Duration::from_secs(2)
-        );
-        assert_eq!(
-            pause_before(now - chrono::Duration::seconds(2), now, cap),
-            Duration::from_millis(50)
-        );
+        assert_eq!(pause_before(now + chrono::Duration::hours(3), now, cap), cap);
+        assert_eq!(pause_before(now + chrono::Duration::seconds(2), now, cap), Duration::from_secs(2));
+        assert_eq!(pause_before(now - chrono::Duration::seconds(2), now, cap), Duration::from_millis(50));
     }
 }

@@ -19,8 +19,7 @@ use crate::services::campaign::{Snapshot, remaining, snapshot};
 use crate::services::pledges::PledgeInput;
 
 fn rfc3339_ms(ms: i64) -> Option<String> {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
 }
 
 /// The campaign's figures, served from a copy rebuilt when they change (see
@@ -32,10 +31,7 @@ async fn get_campaign(state: &State<AppState>, lang: Lang) -> Result<Cached, Api
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
         Ok(campaign_json(state, &snapshot, lang, state.clock.now()).to_string())
     };
-    let body = state
-        .pages
-        .get(Page::ApiCampaign, lang, generation, render)
-        .await?;
+    let body = state.pages.get(Page::ApiCampaign, lang, generation, render).await?;
     Ok(Cached(ContentType::JSON, body))
 }
 
@@ -96,11 +92,7 @@ struct IdempotencyKey(Option<String>);
 impl<'r> FromRequest<'r> for IdempotencyKey {
     type Error = std::convert::Infallible;
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let key = request
-            .headers()
-            .get_one("Idempotency-Key")
-            .map(str::trim)
-            .filter(|k| !k.is_empty());
+        let key = request.headers().get_one("Idempotency-Key").map(str::trim).filter(|k| !k.is_empty());
         Outcome::Success(IdempotencyKey(key.map(|k| format!("api:{k}"))))
     }
 }
@@ -114,24 +106,16 @@ async fn create_pledge(
     body: Result<Json<PledgeBody>, rocket::serde::json::Error<'_>>,
 ) -> Result<Custom<Json<Value>>, ApiError> {
     if !content_type.is_some_and(|ct| ct.is_json()) {
-        return Err(
-            AppError::Malformed("send JSON with Content-Type: application/json".into()).into(),
-        );
+        return Err(AppError::Malformed("send JSON with Content-Type: application/json".into()).into());
     }
-    let body = body
-        .map_err(|e| AppError::Malformed(malformed_detail(&e)))?
-        .into_inner();
+    let body = body.map_err(|e| AppError::Malformed(malformed_detail(&e)))?.into_inner();
     if key.0.as_ref().is_some_and(|k| k.len() > 200) {
-        return Err(
-            AppError::Malformed("Idempotency-Key is longer than 200 characters".into()).into(),
-        );
+        return Err(AppError::Malformed("Idempotency-Key is longer than 200 characters".into()).into());
     }
     let amount = match body.amount {
         Value::String(text) => text,
         _ => {
-            return Err(
-                AppError::InvalidAmount(crate::domain::money::MoneyError::NotANumber).into(),
-            );
+            return Err(AppError::InvalidAmount(crate::domain::money::MoneyError::NotANumber).into());
         }
     };
     let input = PledgeInput {
@@ -146,11 +130,7 @@ async fn create_pledge(
     let new = input.validate(&state.campaign, now)?;
     let placed = state.writer.place(new, lang, key.0).await?;
     let pledge = placed.pledge;
-    let status = if placed.replayed {
-        Status::Ok
-    } else {
-        Status::Created
-    };
+    let status = if placed.replayed { Status::Ok } else { Status::Created };
     Ok(Custom(
         status,
         Json(json!({

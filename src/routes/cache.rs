@@ -80,41 +80,23 @@ struct Rebuilding<'a>(&'a PageCache, Key);
 
 impl Drop for Rebuilding<'_> {
     fn drop(&mut self) {
-        self.0
-            .rebuilding
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(&self.1);
+        self.0.rebuilding.lock().unwrap_or_else(PoisonError::into_inner).remove(&self.1);
     }
 }
 
 impl PageCache {
     pub fn new(ages: CacheAges) -> PageCache {
-        PageCache {
-            ages,
-            ..PageCache::default()
-        }
+        PageCache { ages, ..PageCache::default() }
     }
 
     /// The copy of `page` in `lang`, rebuilt with `build` when stale. `generation` is the
     /// pledge writer's, read before `build` reads the figures.
-    pub async fn get<F>(
-        &self,
-        page: Page,
-        lang: Lang,
-        generation: u64,
-        build: F,
-    ) -> Result<Arc<str>, AppError>
+    pub async fn get<F>(&self, page: Page, lang: Lang, generation: u64, build: F) -> Result<Arc<str>, AppError>
     where
         F: Future<Output = Result<String, AppError>>,
     {
         let key = (page, lang);
-        let current = self
-            .copies
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&key)
-            .cloned();
+        let current = self.copies.read().unwrap_or_else(PoisonError::into_inner).get(&key).cloned();
         if let Some(copy) = &current
             && copy.fresh(generation, self.ages)
         {
@@ -122,11 +104,7 @@ impl PageCache {
         }
         let (_mark, _cold) = match &current {
             Some(copy) => {
-                let first = self
-                    .rebuilding
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .insert(key);
+                let first = self.rebuilding.lock().unwrap_or_else(PoisonError::into_inner).insert(key);
                 if !first {
                     // Somebody is rebuilding it; the stale copy is good enough meanwhile.
                     return Ok(copy.body.clone());
@@ -136,12 +114,7 @@ impl PageCache {
             // No copy yet (just started): one request renders while the others wait for it.
             None => {
                 let cold = self.cold.lock().await;
-                let built = self
-                    .copies
-                    .read()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .get(&key)
-                    .cloned();
+                let built = self.copies.read().unwrap_or_else(PoisonError::into_inner).get(&key).cloned();
                 if let Some(copy) = built {
                     return Ok(copy.body.clone());
                 }
@@ -149,15 +122,8 @@ impl PageCache {
             }
         };
         let body: Arc<str> = build.await?.into();
-        let copy = Arc::new(Copy {
-            body: body.clone(),
-            generation,
-            built: Instant::now(),
-        });
-        self.copies
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(key, copy);
+        let copy = Arc::new(Copy { body: body.clone(), generation, built: Instant::now() });
+        self.copies.write().unwrap_or_else(PoisonError::into_inner).insert(key, copy);
         Ok(body)
     }
 }
@@ -170,69 +136,24 @@ mod tests {
     async fn a_copy_is_rebuilt_only_when_stale() {
         let cache = PageCache::new(CacheAges::default());
         let build = |text: &'static str| async move { Ok::<_, AppError>(text.to_owned()) };
-        assert_eq!(
-            &*cache
-                .get(Page::Campaign, Lang::Fr, 1, build("one"))
-                .await
-                .unwrap(),
-            "one"
-        );
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 1, build("one")).await.unwrap(), "one");
         // Fresh: same generation, young.
-        assert_eq!(
-            &*cache
-                .get(Page::Campaign, Lang::Fr, 1, build("two"))
-                .await
-                .unwrap(),
-            "one"
-        );
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 1, build("two")).await.unwrap(), "one");
         // Another language is another copy.
-        assert_eq!(
-            &*cache
-                .get(Page::Campaign, Lang::En, 1, build("en"))
-                .await
-                .unwrap(),
-            "en"
-        );
+        assert_eq!(&*cache.get(Page::Campaign, Lang::En, 1, build("en")).await.unwrap(), "en");
         // A pledge came in, but the copy is younger than the minimum age.
-        assert_eq!(
-            &*cache
-                .get(Page::Campaign, Lang::Fr, 2, build("three"))
-                .await
-                .unwrap(),
-            "one"
-        );
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("three")).await.unwrap(), "one");
         tokio::time::sleep(CacheAges::default().min).await;
-        assert_eq!(
-            &*cache
-                .get(Page::Campaign, Lang::Fr, 2, build("four"))
-                .await
-                .unwrap(),
-            "four"
-        );
-        assert_eq!(
-            &*cache
-                .get(Page::Campaign, Lang::Fr, 2, build("five"))
-                .await
-                .unwrap(),
-            "four"
-        );
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("four")).await.unwrap(), "four");
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("five")).await.unwrap(), "four");
     }
 
     #[tokio::test]
     async fn a_failed_rebuild_leaves_no_mark_behind() {
         let cache = PageCache::new(CacheAges::default());
-        let failed = cache
-            .get(Page::ApiCampaign, Lang::Fr, 0, async {
-                Err(AppError::NotFound)
-            })
-            .await;
+        let failed = cache.get(Page::ApiCampaign, Lang::Fr, 0, async { Err(AppError::NotFound) }).await;
         assert!(failed.is_err());
-        let body = cache
-            .get(Page::ApiCampaign, Lang::Fr, 0, async {
-                Ok("ok".to_owned())
-            })
-            .await
-            .unwrap();
+        let body = cache.get(Page::ApiCampaign, Lang::Fr, 0, async { Ok("ok".to_owned()) }).await.unwrap();
         assert_eq!(&*body, "ok");
     }
 
@@ -240,15 +161,7 @@ mod tests {
     async fn without_caching_every_request_renders() {
         let cache = PageCache::new(CacheAges::NONE);
         for text in ["a", "b"] {
-            let body = cache
-                .get(
-                    Page::Campaign,
-                    Lang::Fr,
-                    0,
-                    async move { Ok(text.to_owned()) },
-                )
-                .await
-                .unwrap();
+            let body = cache.get(Page::Campaign, Lang::Fr, 0, async move { Ok(text.to_owned()) }).await.unwrap();
             assert_eq!(&*body, text);
         }
     }

@@ -15,28 +15,19 @@ use crate::services::campaign::snapshot;
 
 /// The campaign page, served from its rendered copy (see [`crate::routes::cache`]).
 #[get("/")]
-async fn show_campaign(
-    state: &State<AppState>,
-    lang: Lang,
-    templates: Metadata<'_>,
-) -> Result<Cached, PageError> {
+async fn show_campaign(state: &State<AppState>, lang: Lang, templates: Metadata<'_>) -> Result<Cached, PageError> {
     let generation = state.writer.generation();
     let render = async {
         let now = state.clock.now();
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
         let body = json!({ "campaign": views::campaign_view(state, &snapshot, lang, now) });
         let context = views::page(state, lang, "/", body);
-        let (_, html) = templates.render("campaign", context).ok_or_else(|| {
-            AppError::Db(sea_orm::DbErr::Custom(
-                "the campaign template failed to render".into(),
-            ))
-        })?;
+        let (_, html) = templates
+            .render("campaign", context)
+            .ok_or_else(|| AppError::Db(sea_orm::DbErr::Custom("the campaign template failed to render".into())))?;
         Ok(html)
     };
-    let body = state
-        .pages
-        .get(Page::Campaign, lang, generation, render)
-        .await?;
+    let body = state.pages.get(Page::Campaign, lang, generation, render).await?;
     Ok(Cached(ContentType::HTML, body))
 }
 
@@ -50,10 +41,7 @@ async fn show_reward(state: &State<AppState>, lang: Lang, id: &str) -> Result<Te
         "reward": views::reward_view(state, config, Some(row), lang, now),
         "campaign": views::campaign_view(state, &snapshot, lang, now),
     });
-    Ok(Template::render(
-        "reward",
-        views::page(state, lang, &format!("/rewards/{id}"), body),
-    ))
+    Ok(Template::render("reward", views::page(state, lang, &format!("/rewards/{id}"), body)))
 }
 
 pub fn routes() -> Vec<rocket::Route> {

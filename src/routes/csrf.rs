@@ -22,12 +22,7 @@ impl<'r> FromRequest<'r> for CsrfToken {
             return Outcome::Success(CsrfToken(existing.value().to_owned()));
         }
         let token = new_pledge_token();
-        jar.add(
-            Cookie::build((COOKIE, token.clone()))
-                .path("/")
-                .http_only(true)
-                .same_site(SameSite::Strict),
-        );
+        jar.add(Cookie::build((COOKIE, token.clone())).path("/").http_only(true).same_site(SameSite::Strict));
         Outcome::Success(CsrfToken(token))
     }
 }
@@ -35,19 +30,11 @@ impl<'r> FromRequest<'r> for CsrfToken {
 /// Checks the token a form sent against the visitor's cookie.
 pub fn verify(jar: &CookieJar<'_>, sent: Option<&str>) -> Result<(), AppError> {
     match (jar.get(COOKIE), sent) {
-        (Some(cookie), Some(sent))
-            if !sent.is_empty() && constant_time_eq(cookie.value(), sent) =>
-        {
-            Ok(())
-        }
+        (Some(cookie), Some(sent)) if !sent.is_empty() && constant_time_eq(cookie.value(), sent) => Ok(()),
         _ => Err(AppError::Forbidden),
     }
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -20,10 +20,7 @@ fn lang_of(request: &Request<'_>) -> Lang {
 }
 
 fn currency_of(request: &Request<'_>) -> String {
-    request
-        .rocket()
-        .state::<AppState>()
-        .map_or_else(|| "CHF".to_owned(), |s| s.campaign.currency.clone())
+    request.rocket().state::<AppState>().map_or_else(|| "CHF".to_owned(), |s| s.campaign.currency.clone())
 }
 
 fn log(error: &AppError) {
@@ -47,9 +44,7 @@ impl<'r> Responder<'r, 'static> for ApiError {
         log(&self.0);
         let message = self.0.message(lang_of(request), &currency_of(request));
         let body = json!({ "error": { "code": self.0.code(), "message": message } });
-        response::Response::build_from(Json(body).respond_to(request)?)
-            .status(self.0.status())
-            .ok()
+        response::Response::build_from(Json(body).respond_to(request)?).status(self.0.status()).ok()
     }
 }
 
@@ -72,21 +67,12 @@ impl<'r> Responder<'r, 'static> for PageError {
     }
 }
 
-fn page(
-    request: &Request<'_>,
-    status: Status,
-    lang: Lang,
-    message: String,
-) -> response::Result<'static> {
+fn page(request: &Request<'_>, status: Status, lang: Lang, message: String) -> response::Result<'static> {
     let Some(state) = request.rocket().state::<AppState>() else {
         return response::Response::build().status(status).ok();
     };
-    let context = views::page(
-        state,
-        lang,
-        request.uri().path().as_str(),
-        json!({ "status": status.code, "message": message }),
-    );
+    let context =
+        views::page(state, lang, request.uri().path().as_str(), json!({ "status": status.code, "message": message }));
     response::Response::build_from(Template::render("error", context).respond_to(request)?)
         .status(status)
         .header(ContentType::HTML)
@@ -94,10 +80,7 @@ fn page(
 }
 
 fn wants_json(request: &Request<'_>) -> bool {
-    request.uri().path().starts_with("/api/")
-        || request
-            .accept()
-            .is_some_and(|a| a.preferred().media_type().is_json())
+    request.uri().path().starts_with("/api/") || request.accept().is_some_and(|a| a.preferred().media_type().is_json())
 }
 
 fn caught(status: Status, request: &Request<'_>) -> response::Result<'static> {
@@ -105,21 +88,13 @@ fn caught(status: Status, request: &Request<'_>) -> response::Result<'static> {
         404 => AppError::NotFound,
         400 | 415 | 422 => AppError::Malformed(status.reason_lossy().to_owned()),
         413 => AppError::Malformed(i18n::t(lang_of(request), "error-too-large")),
-        _ => AppError::Db(sea_orm::DbErr::Custom(format!(
-            "unexpected status {status}"
-        ))),
+        _ => AppError::Db(sea_orm::DbErr::Custom(format!("unexpected status {status}"))),
     };
-    let status = if matches!(error, AppError::Malformed(_)) {
-        Status::BadRequest
-    } else {
-        status
-    };
+    let status = if matches!(error, AppError::Malformed(_)) { Status::BadRequest } else { status };
     if wants_json(request) {
         let message = error.message(lang_of(request), &currency_of(request));
         let body = json!({ "error": { "code": error.code(), "message": message } });
-        response::Response::build_from(Json(body).respond_to(request)?)
-            .status(status)
-            .ok()
+        response::Response::build_from(Json(body).respond_to(request)?).status(status).ok()
     } else {
         let lang = lang_of(request);
         let message = error.message(lang, &currency_of(request));

@@ -18,10 +18,7 @@ pub struct PrivatePages;
 #[rocket::async_trait]
 impl Fairing for PrivatePages {
     fn info(&self) -> Info {
-        Info {
-            name: "private pages",
-            kind: Kind::Response,
-        }
+        Info { name: "private pages", kind: Kind::Response }
     }
 
     async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {

@@ -12,11 +12,7 @@ fn healthz() -> &'static str {
 
 #[get("/readyz")]
 async fn readyz(state: &State<AppState>) -> (Status, &'static str) {
-    if state.db.ping().await {
-        (Status::Ok, "ready")
-    } else {
-        (Status::ServiceUnavailable, "database unreachable")
-    }
+    if state.db.ping().await { (Status::Ok, "ready") } else { (Status::ServiceUnavailable, "database unreachable") }
 }
 
 pub fn routes() -> Vec<rocket::Route> {

@@ -22,11 +22,7 @@ pub fn of(request: &Request<'_>) -> Lang {
 }
 
 fn choose(request: &Request<'_>) -> Lang {
-    if let Some(lang) = request
-        .query_value::<&str>("lang")
-        .and_then(Result::ok)
-        .and_then(Lang::from_tag)
-    {
+    if let Some(lang) = request.query_value::<&str>("lang").and_then(Result::ok).and_then(Lang::from_tag) {
         // Remember an explicit choice for the next pages.
         let cookie = Cookie::build((COOKIE, lang.code()))
             .path("/")
@@ -35,16 +31,8 @@ fn choose(request: &Request<'_>) -> Lang {
         request.cookies().add(cookie);
         return lang;
     }
-    if let Some(lang) = request
-        .cookies()
-        .get(COOKIE)
-        .and_then(|c| Lang::from_tag(c.value()))
-    {
+    if let Some(lang) = request.cookies().get(COOKIE).and_then(|c| Lang::from_tag(c.value())) {
         return lang;
     }
-    request
-        .headers()
-        .get_one("Accept-Language")
-        .and_then(Lang::from_accept_language)
-        .unwrap_or_default()
+    request.headers().get_one("Accept-Language").and_then(Lang::from_accept_language).unwrap_or_default()
 }

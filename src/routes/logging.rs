@@ -13,10 +13,7 @@ struct Started(Instant);
 #[rocket::async_trait]
 impl Fairing for RequestLog {
     fn info(&self) -> Info {
-        Info {
-            name: "request log",
-            kind: Kind::Request | Kind::Response,
-        }
+        Info { name: "request log", kind: Kind::Request | Kind::Response }
     }
 
     async fn on_request(&self, request: &mut Request<'_>, _: &mut Data<'_>) {

@@ -15,11 +15,5 @@ mod health;
 
 /// Every route of the site and the API.
 pub fn routes() -> Vec<rocket::Route> {
-    [
-        campaign::routes(),
-        pledges::routes(),
-        api::routes(),
-        health::routes(),
-    ]
-    .concat()
+    [campaign::routes(), pledges::routes(), api::routes(), health::routes()].concat()
 }

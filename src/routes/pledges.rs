@@ -47,9 +47,7 @@ fn form_context(
     error: Option<&AppError>,
     body: Value,
 ) -> Value {
-    let error = error.map(
-        |e| json!({ "field": e.field(), "message": e.message(lang, &state.campaign.currency) }),
-    );
+    let error = error.map(|e| json!({ "field": e.field(), "message": e.message(lang, &state.campaign.currency) }));
     let mut context = views::page(state, lang, "/pledge", body);
     context["values"] = values;
     context["error"] = error.unwrap_or(Value::Null);
@@ -74,12 +72,8 @@ async fn render_form(
             reward["selected"] = json!(reward["id"].as_str() == Some(selected.as_str()));
         }
     }
-    let body =
-        json!({ "campaign": campaign, "closed": snapshot.state(now) != CampaignState::Open });
-    Ok(Template::render(
-        "pledge_form",
-        form_context(state, lang, csrf, values, error, body),
-    ))
+    let body = json!({ "campaign": campaign, "closed": snapshot.state(now) != CampaignState::Open });
+    Ok(Template::render("pledge_form", form_context(state, lang, csrf, values, error, body)))
 }
 
 #[get("/pledge?<reward>")]
@@ -117,10 +111,7 @@ async fn create_pledge(
     let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
         Ok(()) => match input.validate(&state.campaign, now) {
             Ok(new) => {
-                let key = form
-                    .form_key
-                    .filter(|k| (32..=64).contains(&k.len()))
-                    .map(|k| format!("form:{k}"));
+                let key = form.form_key.filter(|k| (32..=64).contains(&k.len())).map(|k| format!("form:{k}"));
                 state.writer.place(new, lang, key).await
             }
             Err(e) => Err(e),
@@ -130,10 +121,7 @@ async fn create_pledge(
     match outcome {
         Ok(placed) => {
             let to = uri!(show_pledge(token = placed.pledge.token));
-            Ok(Ok(Flash::success(
-                Redirect::to(to),
-                i18n::t(lang, "pledge-thanks"),
-            )))
+            Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, "pledge-thanks"))))
         }
         Err(AppError::Db(e)) => Err(AppError::Db(e).into()),
         Err(error) => {
@@ -163,8 +151,7 @@ async fn render_pledge(
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let view = views::pledge_view(state, pledge, lang);
-    let values = values
-        .unwrap_or_else(|| json!({ "reward": view["reward_id"], "amount": view["amount_plain"] }));
+    let values = values.unwrap_or_else(|| json!({ "reward": view["reward_id"], "amount": view["amount_plain"] }));
     let selected = values["reward"].as_str().unwrap_or_default().to_owned();
     let mut campaign = views::campaign_view(state, &snapshot, lang, now);
     if let Some(rewards) = campaign["rewards"].as_array_mut() {
@@ -185,10 +172,7 @@ async fn render_pledge(
         "flash": flash,
     });
     let mut context = form_context(state, lang, csrf, values, error, body);
-    context["other_lang_url"] = json!(format!(
-        "{path}?lang={}",
-        if lang == Lang::Fr { "en" } else { "fr" }
-    ));
+    context["other_lang_url"] = json!(format!("{path}?lang={}", if lang == Lang::Fr { "en" } else { "fr" }));
     Ok(Template::render("pledge", context))
 }
 
@@ -201,16 +185,7 @@ async fn show_pledge(
     flash: Option<FlashMessage<'_>>,
 ) -> Result<Template, PageError> {
     let pledge = pledges::find_by_token(&state.db, token).await?;
-    render_pledge(
-        state,
-        lang,
-        &csrf,
-        &pledge,
-        flash.map(|f| f.message().to_owned()),
-        None,
-        None,
-    )
-    .await
+    render_pledge(state, lang, &csrf, &pledge, flash.map(|f| f.message().to_owned()), None, None).await
 }
 
 #[derive(Debug, FromForm)]
@@ -232,33 +207,21 @@ async fn change_pledge(
     let now = state.clock.now();
     let amount = form.amount.clone().unwrap_or_default();
     let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
-        Ok(()) => {
-            match PledgeChange::parse(&state.campaign, form.reward.as_deref(), &amount, now) {
-                Ok(change) => state.writer.change(token, change).await,
-                Err(e) => Err(e),
-            }
-        }
+        Ok(()) => match PledgeChange::parse(&state.campaign, form.reward.as_deref(), &amount, now) {
+            Ok(change) => state.writer.change(token, change).await,
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(_) => Ok(Ok(Flash::success(
-            Redirect::to(uri!(show_pledge(token = token))),
-            i18n::t(lang, "pledge-changed"),
-        ))),
+        Ok(_) => {
+            Ok(Ok(Flash::success(Redirect::to(uri!(show_pledge(token = token))), i18n::t(lang, "pledge-changed"))))
+        }
         Err(error @ (AppError::Db(_) | AppError::NotFound)) => Err(error.into()),
         Err(error) => {
             let pledge = pledges::find_by_token(&state.db, token).await?;
             let values = json!({ "reward": form.reward, "amount": amount });
-            let page = render_pledge(
-                state,
-                lang,
-                &csrf,
-                &pledge,
-                None,
-                Some(&error),
-                Some(values),
-            )
-            .await?;
+            let page = render_pledge(state, lang, &csrf, &pledge, None, Some(&error), Some(values)).await?;
             Ok(Err((error.status(), page)))
         }
     }
@@ -283,10 +246,9 @@ async fn cancel_pledge(
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(_) => Ok(Ok(Flash::success(
-            Redirect::to(uri!(show_pledge(token = token))),
-            i18n::t(lang, "pledge-cancelled"),
-        ))),
+        Ok(_) => {
+            Ok(Ok(Flash::success(Redirect::to(uri!(show_pledge(token = token))), i18n::t(lang, "pledge-cancelled"))))
+        }
         Err(error @ (AppError::Db(_) | AppError::NotFound)) => Err(error.into()),
         Err(error) => {
             let pledge = pledges::find_by_token(&state.db, token).await?;
@@ -297,11 +259,5 @@ async fn cancel_pledge(
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![
-        new_pledge,
-        create_pledge,
-        show_pledge,
-        change_pledge,
-        cancel_pledge
-    ]
+    routes![new_pledge, create_pledge, show_pledge, change_pledge, cancel_pledge]
 }

@@ -14,10 +14,7 @@ use crate::services::pricing::current_minimum;
 
 /// Splits a text into paragraphs on blank lines.
 fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.trim().replace('\n', " "))
-        .filter(|p| !p.is_empty())
-        .collect()
+    text.split("\n\n").map(|p| p.trim().replace('\n', " ")).filter(|p| !p.is_empty()).collect()
 }
 
 fn money(cents: i64, lang: Lang) -> String {
@@ -25,11 +22,7 @@ fn money(cents: i64, lang: Lang) -> String {
 }
 
 fn month_year(date: NaiveDate, lang: Lang) -> String {
-    format!(
-        "{} {}",
-        i18n::t(lang, &format!("month-{}", date.month())),
-        date.year()
-    )
+    format!("{} {}", i18n::t(lang, &format!("month-{}", date.month())), date.year())
 }
 
 /// A date and time in the campaign's time zone, such as "7 novembre 2020, 23:59".
@@ -37,20 +30,8 @@ pub fn moment(state: &AppState, at: DateTime<Utc>, lang: Lang) -> String {
     let local = at.with_timezone(&state.campaign.time_zone);
     let month = i18n::t(lang, &format!("month-{}", local.month()));
     match lang {
-        Lang::Fr => format!(
-            "{} {} {}, {}",
-            local.day(),
-            month,
-            local.year(),
-            local.format("%H:%M")
-        ),
-        Lang::En => format!(
-            "{} {} {}, {}",
-            month,
-            local.day(),
-            local.year(),
-            local.format("%H:%M")
-        ),
+        Lang::Fr => format!("{} {} {}, {}", local.day(), month, local.year(), local.format("%H:%M")),
+        Lang::En => format!("{} {} {}, {}", month, local.day(), local.year(), local.format("%H:%M")),
     }
 }
 
@@ -113,21 +94,13 @@ pub fn reward_view(
 
 /// The progress bar's width in percent, to the hundredth, so the first francs show.
 fn bar_width(pledged_cents: i64, goal_cents: i64) -> String {
-    let hundredths = if goal_cents <= 0 {
-        0
-    } else {
-        (i128::from(pledged_cents) * 10_000 / i128::from(goal_cents)).min(10_000)
-    };
+    let hundredths =
+        if goal_cents <= 0 { 0 } else { (i128::from(pledged_cents) * 10_000 / i128::from(goal_cents)).min(10_000) };
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
 /// The campaign's story and figures.
-pub fn campaign_view(
-    state: &AppState,
-    snapshot: &Snapshot,
-    lang: Lang,
-    now: DateTime<Utc>,
-) -> Value {
+pub fn campaign_view(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTime<Utc>) -> Value {
     let campaign = &state.campaign;
     let row = &snapshot.campaign;
     let status = snapshot.state(now);
@@ -163,10 +136,7 @@ pub fn campaign_view(
 
 /// A pledge as its backer sees it on the private page.
 pub fn pledge_view(state: &AppState, pledge: &pledge::Model, lang: Lang) -> Value {
-    let reward = pledge
-        .reward_id
-        .as_deref()
-        .and_then(|id| state.campaign.reward(id));
+    let reward = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id));
     let created = DateTime::from_timestamp_millis(pledge.created_at_ms).unwrap_or_default();
     json!({
         "token": pledge.token,

@@ -29,11 +29,7 @@ impl Snapshot {
 
     /// Percent of the goal reached, rounded down; may pass 100.
     pub fn percent_funded(&self) -> i64 {
-        if self.campaign.goal_cents <= 0 {
-            0
-        } else {
-            self.campaign.pledged_cents * 100 / self.campaign.goal_cents
-        }
+        if self.campaign.goal_cents <= 0 { 0 } else { self.campaign.pledged_cents * 100 / self.campaign.goal_cents }
     }
 
     pub fn reward(&self, id: &str) -> Option<&reward::Model> {
@@ -43,17 +39,12 @@ impl Snapshot {
 
 /// What remains of a limited reward; `None` when unlimited.
 pub fn remaining(reward: &reward::Model) -> Option<i64> {
-    reward
-        .limit_qty
-        .map(|limit| (limit - reward.claimed).max(0))
+    reward.limit_qty.map(|limit| (limit - reward.claimed).max(0))
 }
 
 /// Reads the campaign row and its rewards: two queries, whatever the number of pledges.
 pub async fn snapshot(db: &Db, campaign_id: i32) -> Result<Snapshot, AppError> {
-    let campaign = campaign::Entity::find_by_id(campaign_id)
-        .one(&db.read)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let campaign = campaign::Entity::find_by_id(campaign_id).one(&db.read).await?.ok_or(AppError::NotFound)?;
     let rewards = reward::Entity::find()
         .filter(reward::Column::CampaignId.eq(campaign_id))
         .filter(reward::Column::Active.eq(true))

@@ -13,11 +13,7 @@ use crate::error::AppError;
 /// new state when this call closed it, `None` when there was nothing to do (not yet due, or
 /// already closed by another call or instance): one conditional update decides, so two
 /// instances racing cannot both close it.
-pub async fn close_if_due(
-    db: &Db,
-    campaign_id: i32,
-    now: DateTime<Utc>,
-) -> Result<Option<CampaignState>, AppError> {
+pub async fn close_if_due(db: &Db, campaign_id: i32, now: DateTime<Utc>) -> Result<Option<CampaignState>, AppError> {
     let outcome: Expr = Expr::case(
         Expr::col(campaign::Column::PledgedCents).gte(Expr::col(campaign::Column::GoalCents)),
         CampaignState::Succeeded.as_str(),
@@ -27,10 +23,7 @@ pub async fn close_if_due(
     let txn = db.begin_write().await?;
     let closed = campaign::Entity::update_many()
         .col_expr(campaign::Column::State, outcome)
-        .col_expr(
-            campaign::Column::ClosedAtMs,
-            Expr::value(now.timestamp_millis()),
-        )
+        .col_expr(campaign::Column::ClosedAtMs, Expr::value(now.timestamp_millis()))
         .filter(campaign::Column::Id.eq(campaign_id))
         .filter(campaign::Column::State.eq(CampaignState::Open.as_str()))
         .filter(campaign::Column::DeadlineMs.lte(now.timestamp_millis()))
@@ -40,10 +33,7 @@ pub async fn close_if_due(
         txn.rollback().await?;
         return Ok(None);
     }
-    let row = campaign::Entity::find_by_id(campaign_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let row = campaign::Entity::find_by_id(campaign_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     txn.commit().await?;
     let state = CampaignState::from_stored(&row.state);
     tracing::info!(

@@ -56,12 +56,8 @@ pub async fn check(db: &Db) -> Result<Vec<Difference>, AppError> {
         stored: i64,
         computed: i64,
     }
-    let sql = format!(
-        "SELECT * FROM ({CHECKS}) AS checks WHERE stored <> computed ORDER BY what, id, counter"
-    );
-    let rows = Named::find_by_statement(Statement::from_string(db.backend(), sql))
-        .all(&db.read)
-        .await?;
+    let sql = format!("SELECT * FROM ({CHECKS}) AS checks WHERE stored <> computed ORDER BY what, id, counter");
+    let rows = Named::find_by_statement(Statement::from_string(db.backend(), sql)).all(&db.read).await?;
     Ok(rows
         .into_iter()
         .map(|r| Difference {

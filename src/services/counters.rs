@@ -6,8 +6,7 @@ use chrono::{DateTime, Utc};
 use entity::{backer, campaign, reward};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
 };
 
 use super::pledges::Totals;
@@ -26,33 +25,18 @@ pub async fn move_campaign(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let updated = campaign::Entity::update_many()
-        .col_expr(
-            campaign::Column::PledgedCents,
-            Expr::col(campaign::Column::PledgedCents).add(cents),
-        )
-        .col_expr(
-            campaign::Column::PledgeCount,
-            Expr::col(campaign::Column::PledgeCount).add(pledges),
-        )
-        .col_expr(
-            campaign::Column::Backers,
-            Expr::col(campaign::Column::Backers).add(backers),
-        )
+        .col_expr(campaign::Column::PledgedCents, Expr::col(campaign::Column::PledgedCents).add(cents))
+        .col_expr(campaign::Column::PledgeCount, Expr::col(campaign::Column::PledgeCount).add(pledges))
+        .col_expr(campaign::Column::Backers, Expr::col(campaign::Column::Backers).add(backers))
         .filter(campaign::Column::Id.eq(campaign_id))
         .filter(campaign::Column::State.eq(CampaignState::Open.as_str()))
         .filter(campaign::Column::DeadlineMs.gt(now.timestamp_millis()))
         .exec(txn)
         .await?;
-    if updated.rows_affected == 1 {
-        Ok(())
-    } else {
-        Err(AppError::CampaignClosed)
-    }
+    if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::CampaignClosed) }
 }
 
-/// Takes one unit of a reward if any remains. An early-bird pledge also counts as an
-/// early-bird use, and when the offer is for the first N only (`counted`), it must find one
-/// of them left. Returns false when the reward is sold out or the offer is gone.
+/// Takes one unit of a reward if any remains; see [`claim_many`].
 pub async fn claim_reward(
     txn: &DatabaseTransaction,
     reward_id: &str,
@@ -60,32 +44,34 @@ pub async fn claim_reward(
     early_bird: bool,
     counted: bool,
 ) -> Result<bool, AppError> {
+    claim_many(txn, reward_id, 1, cents, i64::from(early_bird), counted).await
+}
+
+/// Takes `count` units of a reward at once, or none if fewer remain. Early-bird pledges also
+/// count as early-bird uses, and when the offer is for the first N only (`counted`), that many
+/// of them must be left. One conditional update: the database decides.
+pub async fn claim_many(
+    txn: &DatabaseTransaction,
+    reward_id: &str,
+    count: i64,
+    cents: i64,
+    early_birds: i64,
+    counted: bool,
+) -> Result<bool, AppError> {
     let mut claim = reward::Entity::update_many()
-        .col_expr(
-            reward::Column::Claimed,
-            Expr::col(reward::Column::Claimed).add(1),
-        )
-        .col_expr(
-            reward::Column::PledgedCents,
-            Expr::col(reward::Column::PledgedCents).add(cents),
-        )
+        .col_expr(reward::Column::Claimed, Expr::col(reward::Column::Claimed).add(count))
+        .col_expr(reward::Column::PledgedCents, Expr::col(reward::Column::PledgedCents).add(cents))
+        .col_expr(reward::Column::EarlyBirdClaimed, Expr::col(reward::Column::EarlyBirdClaimed).add(early_birds))
         .filter(reward::Column::Id.eq(reward_id))
         .filter(reward::Column::Active.eq(true))
         .filter(
             reward::Column::LimitQty
                 .is_null()
-                .or(Expr::col(reward::Column::Claimed).lt(Expr::col(reward::Column::LimitQty))),
+                .or(Expr::col(reward::Column::Claimed).add(count).lte(Expr::col(reward::Column::LimitQty))),
         );
-    if early_bird {
-        claim = claim.col_expr(
-            reward::Column::EarlyBirdClaimed,
-            Expr::col(reward::Column::EarlyBirdClaimed).add(1),
-        );
-    }
-    if counted {
+    if counted && early_birds > 0 {
         claim = claim.filter(
-            Expr::col(reward::Column::EarlyBirdClaimed)
-                .lt(Expr::col(reward::Column::EarlyBirdFirst)),
+            Expr::col(reward::Column::EarlyBirdClaimed).add(early_birds).lte(Expr::col(reward::Column::EarlyBirdFirst)),
         );
     }
     Ok(claim.exec(txn).await?.rows_affected == 1)
@@ -111,32 +97,15 @@ pub async fn lock_open_campaign(
     }
     let row = select.one(txn).await?.ok_or(AppError::NotFound)?;
     let open = CampaignState::from_stored(&row.state) == CampaignState::Open;
-    if open && now.timestamp_millis() < row.deadline_ms {
-        Ok(())
-    } else {
-        Err(AppError::CampaignClosed)
-    }
+    if open && now.timestamp_millis() < row.deadline_ms { Ok(()) } else { Err(AppError::CampaignClosed) }
 }
 
 /// Adds a batch's pledges to the campaign's totals; only after [`lock_open_campaign`].
-pub async fn add_to_campaign(
-    txn: &DatabaseTransaction,
-    campaign_id: i32,
-    totals: Totals,
-) -> Result<(), AppError> {
+pub async fn add_to_campaign(txn: &DatabaseTransaction, campaign_id: i32, totals: Totals) -> Result<(), AppError> {
     campaign::Entity::update_many()
-        .col_expr(
-            campaign::Column::PledgedCents,
-            Expr::col(campaign::Column::PledgedCents).add(totals.cents),
-        )
-        .col_expr(
-            campaign::Column::PledgeCount,
-            Expr::col(campaign::Column::PledgeCount).add(totals.pledges),
-        )
-        .col_expr(
-            campaign::Column::Backers,
-            Expr::col(campaign::Column::Backers).add(totals.backers),
-        )
+        .col_expr(campaign::Column::PledgedCents, Expr::col(campaign::Column::PledgedCents).add(totals.cents))
+        .col_expr(campaign::Column::PledgeCount, Expr::col(campaign::Column::PledgeCount).add(totals.pledges))
+        .col_expr(campaign::Column::Backers, Expr::col(campaign::Column::Backers).add(totals.backers))
         .filter(campaign::Column::Id.eq(campaign_id))
         .exec(txn)
         .await?;
@@ -151,54 +120,51 @@ pub async fn release_reward(
     early_bird: bool,
 ) -> Result<(), AppError> {
     let mut release = reward::Entity::update_many()
-        .col_expr(
-            reward::Column::Claimed,
-            Expr::col(reward::Column::Claimed).sub(1),
-        )
-        .col_expr(
-            reward::Column::PledgedCents,
-            Expr::col(reward::Column::PledgedCents).sub(cents),
-        )
+        .col_expr(reward::Column::Claimed, Expr::col(reward::Column::Claimed).sub(1))
+        .col_expr(reward::Column::PledgedCents, Expr::col(reward::Column::PledgedCents).sub(cents))
         .filter(reward::Column::Id.eq(reward_id));
     if early_bird {
-        release = release.col_expr(
-            reward::Column::EarlyBirdClaimed,
-            Expr::col(reward::Column::EarlyBirdClaimed).sub(1),
-        );
+        release =
+            release.col_expr(reward::Column::EarlyBirdClaimed, Expr::col(reward::Column::EarlyBirdClaimed).sub(1));
     }
     release.exec(txn).await?;
     Ok(())
 }
 
-/// Counts one more active pledge for an email; true if that makes it a new backer.
-pub async fn backer_joins(txn: &DatabaseTransaction, identity: &str) -> Result<bool, AppError> {
-    let upsert = Query::insert()
-        .into_table(backer::Entity)
-        .columns([backer::Column::Email, backer::Column::ActivePledges])
-        .values_panic([identity.into(), 1i64.into()])
+/// Counts more active pledges for each email (`(identity, how many)`, each identity once) and
+/// returns how many of them are new backers: those whose count is now exactly what was added.
+pub async fn backers_join(txn: &DatabaseTransaction, counts: &[(String, i64)]) -> Result<i64, AppError> {
+    if counts.is_empty() {
+        return Ok(0);
+    }
+    let mut upsert = Query::insert();
+    upsert.into_table(backer::Entity).columns([backer::Column::Email, backer::Column::ActivePledges]);
+    for (identity, count) in counts {
+        upsert.values_panic([identity.as_str().into(), (*count).into()]);
+    }
+    upsert
         .on_conflict(
             OnConflict::column(backer::Column::Email)
-                .value(
-                    backer::Column::ActivePledges,
-                    Expr::col((backer::Entity, backer::Column::ActivePledges)).add(1),
-                )
+                .value(backer::Column::ActivePledges, Expr::cust("backers.active_pledges + excluded.active_pledges"))
                 .to_owned(),
         )
-        .returning_col(backer::Column::ActivePledges)
-        .to_owned();
-    let row = txn.query_one(&upsert).await?.ok_or(AppError::NotFound)?;
-    let active: i64 = row.try_get("", "active_pledges")?;
-    Ok(active == 1)
+        .returning(Query::returning().columns([backer::Column::Email, backer::Column::ActivePledges]));
+    let mut new_backers = 0;
+    for row in txn.query_all(&upsert).await? {
+        let email: String = row.try_get("", "email")?;
+        let active: i64 = row.try_get("", "active_pledges")?;
+        if counts.iter().any(|(identity, count)| *identity == email && *count == active) {
+            new_backers += 1;
+        }
+    }
+    Ok(new_backers)
 }
 
 /// Counts one less active pledge for an email; true if that email no longer backs anything.
 pub async fn backer_leaves(txn: &DatabaseTransaction, identity: &str) -> Result<bool, AppError> {
     let update = Query::update()
         .table(backer::Entity)
-        .value(
-            backer::Column::ActivePledges,
-            Expr::col(backer::Column::ActivePledges).sub(1),
-        )
+        .value(backer::Column::ActivePledges, Expr::col(backer::Column::ActivePledges).sub(1))
         .and_where(backer::Column::Email.eq(identity))
         .returning_col(backer::Column::ActivePledges)
         .to_owned();

@@ -5,13 +5,11 @@
 use chrono::{DateTime, Utc};
 use entity::pledge;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction,
-    EntityTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter,
+    QuerySelect, Set, SqlErr, TransactionTrait,
 };
 
-use super::counters::{
-    backer_joins, backer_leaves, claim_reward, move_campaign, release_reward, units_left,
-};
+use super::counters::{backer_leaves, backers_join, claim_reward, move_campaign, release_reward, units_left};
 use super::pricing::{Tier, tier};
 use crate::config::Campaign;
 use crate::db::Db;
@@ -44,30 +42,18 @@ impl PledgeInput {
     /// Checks the input against the campaign's rules at `now`, in the order a person fixes
     /// a form: the reward, the amount, then who they are.
     pub fn validate(&self, campaign: &Campaign, now: DateTime<Utc>) -> Result<NewPledge, AppError> {
-        let PledgeChange { reward, amount } =
-            PledgeChange::parse(campaign, self.reward.as_deref(), &self.amount, now)?;
+        let PledgeChange { reward, amount } = PledgeChange::parse(campaign, self.reward.as_deref(), &self.amount, now)?;
         let name = PersonName::parse(&self.name)?;
         let email = Email::parse(&self.email)?;
         let public_name = if self.anonymous {
             None
         } else {
-            match self
-                .display_name
-                .as_deref()
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-            {
+            match self.display_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
                 Some(shown) => Some(PersonName::parse(shown)?.into_string()),
                 None => Some(name.as_str().to_owned()),
             }
         };
-        Ok(NewPledge {
-            reward,
-            amount,
-            name,
-            email,
-            public_name,
-        })
+        Ok(NewPledge { reward, amount, name, email, public_name })
     }
 }
 
@@ -99,23 +85,10 @@ pub async fn place(
     // A reference is random; on the rare clash with an existing one, try again.
     for _ in 0..3 {
         let attempt = txn.begin().await?;
-        match insert(
-            &attempt,
-            campaign,
-            campaign_id,
-            new,
-            lang,
-            idempotency_key,
-            now,
-        )
-        .await
-        {
+        match insert(&attempt, campaign, campaign_id, new, lang, idempotency_key, now).await {
             Ok(pledge) => {
                 attempt.commit().await?;
-                return Ok(Placed {
-                    pledge,
-                    replayed: false,
-                });
+                return Ok(Placed { pledge, replayed: false });
             }
             Err(AppError::Db(error)) => {
                 attempt.rollback().await?;
@@ -136,9 +109,7 @@ pub async fn place(
             }
         }
     }
-    Err(AppError::Db(sea_orm::DbErr::Custom(
-        "could not draw a unique pledge reference".into(),
-    )))
+    Err(AppError::Db(sea_orm::DbErr::Custom("could not draw a unique pledge reference".into())))
 }
 
 async fn insert(
@@ -150,28 +121,14 @@ async fn insert(
     idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<pledge::Model, AppError> {
-    let mut totals = Totals::default();
-    let row = claim_and_count(
-        txn,
-        campaign,
-        campaign_id,
-        new,
-        lang,
-        idempotency_key,
-        now,
-        &mut totals,
-    )
-    .await?;
-    move_campaign(
-        txn,
-        campaign_id,
-        totals.cents,
-        totals.pledges,
-        totals.backers,
-        now,
-    )
-    .await?;
-    Ok(row.insert(txn).await?)
+    let cents = new.amount.cents();
+    let early_bird = match &new.reward {
+        Some((id, tier)) => take_reward(txn, campaign, id, *tier, new.amount, cents).await?,
+        None => false,
+    };
+    let new_backers = backers_join(txn, &[(new.email.identity(), 1)]).await?;
+    move_campaign(txn, campaign_id, cents, 1, new_backers, now).await?;
+    Ok(new_row(campaign_id, new, lang, idempotency_key, early_bird, now).insert(txn).await?)
 }
 
 /// What placed pledges add to the campaign's totals.
@@ -182,38 +139,22 @@ pub struct Totals {
     pub backers: i64,
 }
 
-/// Claims the pledge's reward and counts its backer, adds it to `totals`, and returns the row
-/// to insert. A refusal writes nothing.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one pledge's whole context, passed through once"
-)]
-async fn claim_and_count(
-    txn: &DatabaseTransaction,
-    campaign: &Campaign,
+/// The row of a new pledge, with a fresh token and reference.
+pub(super) fn new_row(
     campaign_id: i32,
     new: &NewPledge,
     lang: Lang,
     idempotency_key: Option<&str>,
+    early_bird: bool,
     now: DateTime<Utc>,
-    totals: &mut Totals,
-) -> Result<pledge::ActiveModel, AppError> {
-    let cents = new.amount.cents();
-    let early_bird = match &new.reward {
-        Some((id, tier)) => take_reward(txn, campaign, id, *tier, new.amount, cents).await?,
-        None => false,
-    };
-    let new_backer = backer_joins(txn, &new.email.identity()).await?;
-    totals.cents += cents;
-    totals.pledges += 1;
-    totals.backers += i64::from(new_backer);
+) -> pledge::ActiveModel {
     let now_ms = now.timestamp_millis();
-    Ok(pledge::ActiveModel {
+    pledge::ActiveModel {
         campaign_id: Set(campaign_id),
         token: Set(new_pledge_token()),
         reference: Set(new_pledge_reference()),
         reward_id: Set(new.reward.as_ref().map(|(id, _)| id.to_string())),
-        amount_cents: Set(cents),
+        amount_cents: Set(new.amount.cents()),
         early_bird: Set(early_bird),
         name: Set(new.name.as_str().to_owned()),
         email: Set(new.email.to_string()),
@@ -224,55 +165,11 @@ async fn claim_and_count(
         created_at_ms: Set(now_ms),
         updated_at_ms: Set(now_ms),
         ..Default::default()
-    })
-}
-
-/// A pledge prepared inside a batch: either an earlier one found by its idempotency key, or
-/// a row to insert with the rest of the batch.
-#[derive(Debug)]
-pub enum Prepared {
-    Replay(Box<Placed>),
-    Row(Box<pledge::ActiveModel>),
-}
-
-/// The batch form of [`place`]: claims and counts inside `txn` but leaves the insert and the
-/// campaign's totals to the caller, who writes them once for the whole batch after checking
-/// the campaign is open (see [`super::writer`]). A refusal writes nothing.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one pledge's whole context, passed through once"
-)]
-pub async fn prepare(
-    txn: &DatabaseTransaction,
-    campaign: &Campaign,
-    campaign_id: i32,
-    new: &NewPledge,
-    lang: Lang,
-    idempotency_key: Option<&str>,
-    now: DateTime<Utc>,
-    totals: &mut Totals,
-) -> Result<Prepared, AppError> {
-    if let Some(key) = idempotency_key
-        && let Some(earlier) = replay(txn, key, new).await?
-    {
-        return Ok(Prepared::Replay(Box::new(earlier)));
     }
-    let row = claim_and_count(
-        txn,
-        campaign,
-        campaign_id,
-        new,
-        lang,
-        idempotency_key,
-        now,
-        totals,
-    )
-    .await?;
-    Ok(Prepared::Row(Box::new(row)))
 }
 
 /// Claims the reward at its tier; returns whether the pledge holds an early-bird price.
-async fn take_reward(
+pub(super) async fn take_reward(
     txn: &DatabaseTransaction,
     campaign: &Campaign,
     id: &RewardId,
@@ -293,37 +190,23 @@ async fn take_reward(
     Err(AppError::SoldOut)
 }
 
-async fn replay(
-    txn: &DatabaseTransaction,
-    key: &str,
-    new: &NewPledge,
-) -> Result<Option<Placed>, AppError> {
-    let found = pledge::Entity::find()
-        .filter(pledge::Column::IdempotencyKey.eq(key))
-        .one(txn)
-        .await?;
-    let Some(pledge) = found else {
-        return Ok(None);
-    };
-    let same = pledge.amount_cents == new.amount.cents()
-        && pledge.email == new.email.as_str()
-        && pledge.reward_id.as_deref() == new.reward.as_ref().map(|(id, _)| id.as_str());
-    if !same {
-        return Err(AppError::IdempotencyKeyReused);
-    }
-    Ok(Some(Placed {
-        pledge,
-        replayed: true,
-    }))
+async fn replay(txn: &DatabaseTransaction, key: &str, new: &NewPledge) -> Result<Option<Placed>, AppError> {
+    let found = pledge::Entity::find().filter(pledge::Column::IdempotencyKey.eq(key)).one(txn).await?;
+    found.map(|earlier| same_request(earlier, new)).transpose()
+}
+
+/// The earlier pledge stored under a request's idempotency key, if it is the same request;
+/// the same key for another pledge is a client's mistake.
+pub(super) fn same_request(earlier: pledge::Model, new: &NewPledge) -> Result<Placed, AppError> {
+    let same = earlier.amount_cents == new.amount.cents()
+        && earlier.email == new.email.as_str()
+        && earlier.reward_id.as_deref() == new.reward.as_ref().map(|(id, _)| id.as_str());
+    if same { Ok(Placed { pledge: earlier, replayed: true }) } else { Err(AppError::IdempotencyKeyReused) }
 }
 
 /// Finds an active or cancelled pledge by its private token.
 pub async fn find_by_token(db: &Db, token: &str) -> Result<pledge::Model, AppError> {
-    pledge::Entity::find()
-        .filter(pledge::Column::Token.eq(token))
-        .one(&db.read)
-        .await?
-        .ok_or(AppError::NotFound)
+    pledge::Entity::find().filter(pledge::Column::Token.eq(token)).one(&db.read).await?.ok_or(AppError::NotFound)
 }
 
 /// The reward and amount of a pledge, checked against the campaign's rules; also what a
@@ -351,9 +234,7 @@ impl PledgeChange {
         let reward = match reward {
             Some(reward) => Some((reward.id.clone(), tier(reward, amount, now)?)),
             None if amount < campaign.min_pledge => {
-                return Err(AppError::AmountBelowMinimum {
-                    minimum: campaign.min_pledge,
-                });
+                return Err(AppError::AmountBelowMinimum { minimum: campaign.min_pledge });
             }
             None => None,
         };
@@ -402,25 +283,13 @@ pub async fn change(
 }
 
 /// Cancels an active pledge inside `txn`; its reward and the totals are given back.
-pub async fn cancel(
-    txn: &DatabaseTransaction,
-    token: &str,
-    now: DateTime<Utc>,
-) -> Result<pledge::Model, AppError> {
+pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) -> Result<pledge::Model, AppError> {
     let old = lock(txn, token).await?;
     if old.state != "active" {
         return Err(AppError::NotFound);
     }
     let gone = backer_leaves(txn, &old.email.to_lowercase()).await?;
-    move_campaign(
-        txn,
-        old.campaign_id,
-        -old.amount_cents,
-        -1,
-        -i64::from(gone),
-        now,
-    )
-    .await?;
+    move_campaign(txn, old.campaign_id, -old.amount_cents, -1, -i64::from(gone), now).await?;
     if let Some(reward) = &old.reward_id {
         release_reward(txn, reward, old.amount_cents, old.early_bird).await?;
     }

@@ -32,9 +32,7 @@ pub fn tier(reward: &Reward, amount: Money, now: DateTime<Utc>) -> Result<Tier, 
     }
     let minimum = current_minimum(reward, now);
     match &reward.early_bird {
-        Some(early) if amount >= minimum => Ok(Tier::EarlyBird {
-            counted: early.first.is_some(),
-        }),
+        Some(early) if amount >= minimum => Ok(Tier::EarlyBird { counted: early.first.is_some() }),
         _ => Err(AppError::AmountBelowMinimum { minimum }),
     }
 }

@@ -33,18 +33,13 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
     let txn = db.begin_write().await?;
     let existing = campaign::Entity::find().all(&txn).await?;
     if let Some(other) = existing.iter().find(|c| c.slug != file.slug) {
-        return Err(SyncError::OtherCampaign {
-            found: other.slug.clone(),
-            wanted: file.slug.clone(),
-        });
+        return Err(SyncError::OtherCampaign { found: other.slug.clone(), wanted: file.slug.clone() });
     }
     let campaign_id = match existing.into_iter().next() {
         Some(row) => {
             let closed = row.state != CampaignState::Open.as_str();
             if closed && row.deadline_ms != file.deadline.timestamp_millis() {
-                tracing::warn!(
-                    "the campaign is closed; its deadline in the campaign file no longer changes anything"
-                );
+                tracing::warn!("the campaign is closed; its deadline in the campaign file no longer changes anything");
             }
             let id = row.id;
             let mut row: campaign::ActiveModel = row.into();
@@ -71,10 +66,7 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
         }
     };
 
-    let stored = reward::Entity::find()
-        .filter(reward::Column::CampaignId.eq(campaign_id))
-        .all(&txn)
-        .await?;
+    let stored = reward::Entity::find().filter(reward::Column::CampaignId.eq(campaign_id)).all(&txn).await?;
     for (position, wanted) in file.rewards.iter().enumerate() {
         let early = wanted.early_bird.as_ref();
         let found = stored.iter().find(|r| r.id == wanted.id.as_str());
@@ -113,14 +105,9 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
         }
     }
     for gone in stored.iter().filter(|r| file.reward(&r.id).is_none()) {
-        let pledged = pledge::Entity::find()
-            .filter(pledge::Column::RewardId.eq(gone.id.as_str()))
-            .count(&txn)
-            .await?;
+        let pledged = pledge::Entity::find().filter(pledge::Column::RewardId.eq(gone.id.as_str())).count(&txn).await?;
         if pledged == 0 {
-            reward::Entity::delete_by_id(gone.id.clone())
-                .exec(&txn)
-                .await?;
+            reward::Entity::delete_by_id(gone.id.clone()).exec(&txn).await?;
             tracing::info!(reward = %gone.id, "reward removed: it left the campaign file and had no pledges");
         } else if gone.active {
             let mut row: reward::ActiveModel = gone.clone().into();

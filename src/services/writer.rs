@@ -6,16 +6,17 @@
 //! own, so a refusal rolls back only that operation; nobody is answered before the commit
 //! that holds their change has succeeded, and if it fails, everybody in it gets the error.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use entity::pledge;
-use sea_orm::{ActiveValue, DatabaseTransaction, EntityTrait, TransactionTrait};
+use sea_orm::{DatabaseTransaction, TransactionTrait};
 use tokio::sync::{mpsc, oneshot};
 
-use super::counters::{add_to_campaign, lock_open_campaign};
-use super::pledges::{self, NewPledge, Placed, PledgeChange, Prepared, Totals};
+use super::batch;
+use super::counters::lock_open_campaign;
+use super::pledges::{self, NewPledge, Placed, PledgeChange};
 use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::{Clock, Lang};
@@ -28,18 +29,9 @@ const MAX_BATCH: usize = 256;
 /// One change to pledges, as the writer applies it.
 #[derive(Debug)]
 pub enum Operation {
-    Place {
-        new: NewPledge,
-        lang: Lang,
-        idempotency_key: Option<String>,
-    },
-    Change {
-        token: String,
-        change: PledgeChange,
-    },
-    Cancel {
-        token: String,
-    },
+    Place { new: NewPledge, lang: Lang, idempotency_key: Option<String> },
+    Change { token: String, change: PledgeChange },
+    Cancel { token: String },
 }
 
 /// What an operation produced.
@@ -76,13 +68,7 @@ impl PledgeWriter {
     pub fn start(db: Db, campaign: Arc<Campaign>, campaign_id: i32, clock: Clock) -> PledgeWriter {
         let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
         let generation = Arc::new(AtomicU64::new(0));
-        let context = Context {
-            db,
-            campaign,
-            campaign_id,
-            clock,
-            generation: generation.clone(),
-        };
+        let context = Context { db, campaign, campaign_id, clock, generation: generation.clone() };
         tokio::spawn(run(context, queue));
         PledgeWriter { jobs, generation }
     }
@@ -90,51 +76,22 @@ impl PledgeWriter {
     /// Applies one operation and answers once it is committed (or refused).
     pub async fn apply(&self, operation: Operation) -> Result<Outcome, AppError> {
         let (reply, answer) = oneshot::channel();
-        let stopped = || {
-            AppError::Db(sea_orm::DbErr::Custom(
-                "the pledge writer has stopped".into(),
-            ))
-        };
-        self.jobs
-            .send(Job { operation, reply })
-            .await
-            .map_err(|_| stopped())?;
+        let stopped = || AppError::Db(sea_orm::DbErr::Custom("the pledge writer has stopped".into()));
+        self.jobs.send(Job { operation, reply }).await.map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
     }
 
     /// Places a pledge; see [`pledges::place`].
-    pub async fn place(
-        &self,
-        new: NewPledge,
-        lang: Lang,
-        idempotency_key: Option<String>,
-    ) -> Result<Placed, AppError> {
-        match self
-            .apply(Operation::Place {
-                new,
-                lang,
-                idempotency_key,
-            })
-            .await?
-        {
+    pub async fn place(&self, new: NewPledge, lang: Lang, idempotency_key: Option<String>) -> Result<Placed, AppError> {
+        match self.apply(Operation::Place { new, lang, idempotency_key }).await? {
             Outcome::Placed(placed) => Ok(placed),
             other => Err(unexpected(other)),
         }
     }
 
     /// Changes a pledge's reward or amount; see [`pledges::change`].
-    pub async fn change(
-        &self,
-        token: &str,
-        change: PledgeChange,
-    ) -> Result<pledge::Model, AppError> {
-        match self
-            .apply(Operation::Change {
-                token: token.to_owned(),
-                change,
-            })
-            .await?
-        {
+    pub async fn change(&self, token: &str, change: PledgeChange) -> Result<pledge::Model, AppError> {
+        match self.apply(Operation::Change { token: token.to_owned(), change }).await? {
             Outcome::Changed(pledge) => Ok(pledge),
             other => Err(unexpected(other)),
         }
@@ -142,12 +99,7 @@ impl PledgeWriter {
 
     /// Cancels a pledge; see [`pledges::cancel`].
     pub async fn cancel(&self, token: &str) -> Result<pledge::Model, AppError> {
-        match self
-            .apply(Operation::Cancel {
-                token: token.to_owned(),
-            })
-            .await?
-        {
+        match self.apply(Operation::Cancel { token: token.to_owned() }).await? {
             Outcome::Cancelled(pledge) => Ok(pledge),
             other => Err(unexpected(other)),
         }
@@ -166,9 +118,7 @@ impl PledgeWriter {
 }
 
 fn unexpected(outcome: Outcome) -> AppError {
-    AppError::Db(sea_orm::DbErr::Custom(format!(
-        "the pledge writer answered with {outcome:?}"
-    )))
+    AppError::Db(sea_orm::DbErr::Custom(format!("the pledge writer answered with {outcome:?}")))
 }
 
 async fn run(context: Context, mut queue: mpsc::Receiver<Job>) {
@@ -184,14 +134,11 @@ async fn apply_batch(context: &Context, batch: &mut Vec<Job>) {
     let mut round = std::mem::take(batch);
     while !round.is_empty() {
         let mut keys = HashSet::new();
-        let (now, later): (Vec<Job>, Vec<Job>) =
-            round.into_iter().partition(|job| match &job.operation {
-                Operation::Place {
-                    idempotency_key: Some(key),
-                    ..
-                } => keys.insert(key.clone()),
-                _ => true,
-            });
+        let (now, later): (Vec<Job>, Vec<Job>) = round.into_iter().partition(|job| match &job.operation {
+            Operation::Place { idempotency_key: Some(key), .. } => keys.insert(key.clone()),
+            _ => true,
+        });
+        let started = std::time::Instant::now();
         let outcomes = match quickly(context, &now).await {
             Ok(outcomes) => outcomes,
             // Something only an operation of its own can isolate: take them one by one.
@@ -200,6 +147,7 @@ async fn apply_batch(context: &Context, batch: &mut Vec<Job>) {
                 carefully(context, &now).await
             }
         };
+        tracing::debug!(operations = now.len(), micros = started.elapsed().as_micros() as u64, "batch committed");
         answer(context, now, outcomes);
         round = later;
     }
@@ -219,19 +167,15 @@ fn answer(context: &Context, jobs: Vec<Job>, outcomes: Vec<Result<Outcome, AppEr
     }
 }
 
-/// The usual path: the campaign is judged open once for the batch, each pledge claims its
-/// reward and counts its backer, then all the pledges are inserted in one statement and the
-/// campaign's totals moved in one more, and everything is committed once. Refusals write
-/// nothing, so no savepoint is needed. Fails (and writes nothing) when something needs the
-/// careful path: a database error, or a clash on a unique token, reference or key.
-async fn quickly(
-    context: &Context,
-    jobs: &[Job],
-) -> Result<Vec<Result<Outcome, AppError>>, sea_orm::DbErr> {
+/// The usual path: the campaign is judged open once for the batch; changes and cancellations
+/// run in savepoints of their own, then the new pledges are placed together
+/// ([`batch::place_many`]) and everything is committed once. Fails, leaving nothing written,
+/// when something needs the careful path: a database error, or a clash on a unique token,
+/// reference or key.
+async fn quickly(context: &Context, jobs: &[Job]) -> Result<Vec<Result<Outcome, AppError>>, sea_orm::DbErr> {
     let txn = context.db.begin_write().await?;
     // Judged once the campaign's row is held, so the closer cannot slip in between.
     let locked = lock_open_campaign(&txn, context.campaign_id, context.clock.now()).await;
-    let now = context.clock.now();
     match locked {
         Ok(()) => {}
         Err(AppError::Db(error)) => return Err(error),
@@ -240,76 +184,24 @@ async fn quickly(
             return Ok(jobs.iter().map(|_| Err(refusal.clone())).collect());
         }
     }
-    let mut totals = Totals::default();
+    let now = context.clock.now();
     let mut outcomes: Vec<Option<Result<Outcome, AppError>>> = Vec::with_capacity(jobs.len());
-    let mut rows = Vec::new();
+    let mut placing = Vec::new();
+    let mut requests = Vec::new();
     for (index, job) in jobs.iter().enumerate() {
-        let outcome = match &job.operation {
-            Operation::Place {
-                new,
-                lang,
-                idempotency_key,
-            } => {
-                let prepared = pledges::prepare(
-                    &txn,
-                    &context.campaign,
-                    context.campaign_id,
-                    new,
-                    *lang,
-                    idempotency_key.as_deref(),
-                    now,
-                    &mut totals,
-                )
-                .await;
-                match prepared {
-                    Ok(Prepared::Replay(placed)) => Some(Ok(Outcome::Placed(*placed))),
-                    Ok(Prepared::Row(row)) => {
-                        rows.push((index, *row));
-                        None
-                    }
-                    Err(AppError::Db(error)) => return Err(error),
-                    Err(refusal) => Some(Err(refusal)),
-                }
+        match &job.operation {
+            Operation::Place { new, lang, idempotency_key } => {
+                placing.push(index);
+                requests.push(batch::Request { new, lang: *lang, idempotency_key: idempotency_key.as_deref() });
+                outcomes.push(None);
             }
             // Rare next to new pledges: in a savepoint of their own.
-            other => Some(apply_one(context, &txn, other).await),
-        };
-        outcomes.push(outcome);
-    }
-    if !rows.is_empty() {
-        // Returned rows are matched to their jobs by token: the order of RETURNING is not
-        // promised by every database.
-        let mut waiting: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-        let rows: Vec<pledge::ActiveModel> = rows
-            .into_iter()
-            .map(|(index, row)| {
-                if let ActiveValue::Set(token) = &row.token {
-                    waiting.insert(token.clone(), index);
-                }
-                row
-            })
-            .collect();
-        for pledge in pledge::Entity::insert_many(rows)
-            .exec_with_returning(&txn)
-            .await?
-        {
-            if let Some(index) = waiting.remove(&pledge.token) {
-                outcomes[index] = Some(Ok(Outcome::Placed(Placed {
-                    pledge,
-                    replayed: false,
-                })));
-            }
-        }
-        match add_to_campaign(&txn, context.campaign_id, totals).await {
-            Ok(()) => {}
-            Err(AppError::Db(error)) => return Err(error),
-            Err(other) => return Err(sea_orm::DbErr::Custom(other.to_string())),
+            other => outcomes.push(Some(apply_one(context, &txn, other).await)),
         }
     }
-    if outcomes.iter().any(Option::is_none) {
-        return Err(sea_orm::DbErr::Custom(
-            "a pledge of the batch was not returned by the insert".into(),
-        ));
+    let placed = batch::place_many(&txn, &context.campaign, context.campaign_id, &requests, now).await?;
+    for (index, answer) in placing.into_iter().zip(placed) {
+        outcomes[index] = Some(answer.map(Outcome::Placed));
     }
     txn.commit().await?;
     Ok(outcomes.into_iter().flatten().collect())
@@ -321,10 +213,7 @@ async fn carefully(context: &Context, jobs: &[Job]) -> Vec<Result<Outcome, AppEr
     let txn = match context.db.begin_write().await {
         Ok(txn) => txn,
         Err(error) => {
-            return jobs
-                .iter()
-                .map(|_| Err(AppError::Db(error.clone())))
-                .collect();
+            return jobs.iter().map(|_| Err(AppError::Db(error.clone()))).collect();
         }
     };
     let mut outcomes = Vec::with_capacity(jobs.len());
@@ -333,28 +222,17 @@ async fn carefully(context: &Context, jobs: &[Job]) -> Vec<Result<Outcome, AppEr
     }
     match txn.commit().await {
         Ok(()) => outcomes,
-        Err(error) => jobs
-            .iter()
-            .map(|_| Err(AppError::Db(error.clone())))
-            .collect(),
+        Err(error) => jobs.iter().map(|_| Err(AppError::Db(error.clone()))).collect(),
     }
 }
 
 /// One operation in a savepoint of its own: kept if it succeeds, undone if it is refused.
-async fn apply_one(
-    context: &Context,
-    txn: &DatabaseTransaction,
-    operation: &Operation,
-) -> Result<Outcome, AppError> {
+async fn apply_one(context: &Context, txn: &DatabaseTransaction, operation: &Operation) -> Result<Outcome, AppError> {
     let savepoint = txn.begin().await?;
     // The deadline is judged at the moment the operation is applied, in its transaction.
     let now = context.clock.now();
     let result = match operation {
-        Operation::Place {
-            new,
-            lang,
-            idempotency_key,
-        } => pledges::place(
+        Operation::Place { new, lang, idempotency_key } => pledges::place(
             &savepoint,
             &context.campaign,
             context.campaign_id,
@@ -366,13 +244,9 @@ async fn apply_one(
         .await
         .map(Outcome::Placed),
         Operation::Change { token, change } => {
-            pledges::change(&savepoint, &context.campaign, token, change, now)
-                .await
-                .map(Outcome::Changed)
+            pledges::change(&savepoint, &context.campaign, token, change, now).await.map(Outcome::Changed)
         }
-        Operation::Cancel { token } => pledges::cancel(&savepoint, token, now)
-            .await
-            .map(Outcome::Cancelled),
+        Operation::Cancel { token } => pledges::cancel(&savepoint, token, now).await.map(Outcome::Cancelled),
     };
     match result {
         Ok(outcome) => {

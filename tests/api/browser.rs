@@ -23,11 +23,7 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 async fn browser() -> Option<(Driver, Client, tempfile::TempDir)> {
@@ -41,9 +37,7 @@ async fn browser() -> Option<(Driver, Client, tempfile::TempDir)> {
     {
         Ok(child) => child,
         Err(e) if !required => {
-            eprintln!(
-                "browser test skipped: chromedriver not found ({e}); install chromium and chromium-driver"
-            );
+            eprintln!("browser test skipped: chromedriver not found ({e}); install chromium and chromium-driver");
             return None;
         }
         Err(e) => panic!("chromedriver is required: {e}"),
@@ -77,13 +71,7 @@ async fn browser() -> Option<(Driver, Client, tempfile::TempDir)> {
 }
 
 async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    client.find(Locator::Css(css)).await.unwrap().click().await.unwrap();
 }
 
 /// Waits for an element that only the next page has.
@@ -105,21 +93,12 @@ async fn a_backer_pledges_in_a_real_browser_and_sees_the_total_move() {
     };
     let app = spawn_app().await;
 
-    client
-        .goto(&app.url("/pledge?reward=limited-five"))
-        .await
-        .unwrap();
+    client.goto(&app.url("/pledge?reward=limited-five")).await.unwrap();
     let amount = client.find(Locator::Css("#amount")).await.unwrap();
-    assert_eq!(
-        amount.prop("value").await.unwrap().as_deref(),
-        Some("10.00")
-    );
+    assert_eq!(amount.prop("value").await.unwrap().as_deref(), Some("10.00"));
     // Choosing another reward suggests its price.
     click(&client, "#reward option[value='open']").await;
-    assert_eq!(
-        amount.prop("value").await.unwrap().as_deref(),
-        Some("20.00")
-    );
+    assert_eq!(amount.prop("value").await.unwrap().as_deref(), Some("20.00"));
 
     // A mistake first: shown again with the message, nothing lost.
     fill(&client, "#amount", "20.005").await;
@@ -129,10 +108,7 @@ async fn a_backer_pledges_in_a_real_browser_and_sees_the_total_move() {
     let error = wait_for(&client, ".error-box").await;
     assert!(error.text().await.unwrap().contains("deux décimales"));
     let name = client.find(Locator::Css("#name")).await.unwrap();
-    assert_eq!(
-        name.prop("value").await.unwrap().as_deref(),
-        Some("Zoé Martin")
-    );
+    assert_eq!(name.prop("value").await.unwrap().as_deref(), Some("Zoé Martin"));
 
     fill(&client, "#amount", "25").await;
     click(&client, "button[type=submit]").await;
@@ -143,13 +119,7 @@ async fn a_backer_pledges_in_a_real_browser_and_sees_the_total_move() {
     assert!(page.contains("Merci") && page.contains("25.00"), "{page}");
 
     client.goto(&app.url("/")).await.unwrap();
-    let raised = client
-        .find(Locator::Css(".raised strong"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let raised = client.find(Locator::Css(".raised strong")).await.unwrap().text().await.unwrap();
     assert_eq!(raised, "CHF 25.00");
     client.close().await.unwrap();
 }

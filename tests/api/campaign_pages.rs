@@ -10,11 +10,7 @@ async fn the_shipped_campaign_shows_its_twenty_rewards_in_french() {
     assert_eq!(response.status().as_u16(), 200);
     let page = response.text().await.unwrap();
     assert!(page.contains("<html lang=\"fr\">"));
-    assert_eq!(
-        page.matches("<article class=\"reward").count(),
-        21,
-        "20 rewards and the pledge without reward"
-    );
+    assert_eq!(page.matches("<article class=\"reward").count(), 21, "20 rewards and the pledge without reward");
     assert!(page.contains("Atelier teinture végétale"));
     assert!(page.contains("Prix lève-tôt"));
     let campaign = app.campaign().await;
@@ -43,12 +39,7 @@ async fn english_comes_from_the_query_then_the_cookie_or_the_browser() {
         .await
         .unwrap();
     assert!(page.contains("Only five"));
-    let page = reqwest::get(app.url("/"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = reqwest::get(app.url("/")).await.unwrap().text().await.unwrap();
     assert!(page.contains("Cinq seulement"), "French by default");
 }
 
@@ -72,13 +63,7 @@ async fn the_api_describes_the_campaign_with_exact_amounts() {
 async fn a_sold_out_reward_shows_as_such() {
     let app = spawn_app().await;
     for i in 0..5 {
-        let (status, _) = app
-            .pledge(TestApp::body(
-                Some("limited-five"),
-                "10",
-                &format!("b{i}@example.ch"),
-            ))
-            .await;
+        let (status, _) = app.pledge(TestApp::body(Some("limited-five"), "10", &format!("b{i}@example.ch"))).await;
         assert_eq!(status, 201);
     }
     let page = app.get("/").await.text().await.unwrap();
@@ -95,13 +80,7 @@ async fn unknown_pages_get_a_page_and_the_api_gets_json() {
     let app = spawn_app().await;
     let response = app.get("/rewards/nope").await;
     assert_eq!(response.status().as_u16(), 404);
-    assert!(
-        response
-            .text()
-            .await
-            .unwrap()
-            .contains("Cette page n&#x27;existe pas")
-    );
+    assert!(response.text().await.unwrap().contains("Cette page n&#x27;existe pas"));
     let response = app.get("/api/nope").await;
     assert_eq!(response.status().as_u16(), 404);
     let body: serde_json::Value = response.json().await.unwrap();
@@ -122,45 +101,21 @@ async fn the_cached_figures_follow_pledges_within_a_fraction_of_a_second() {
     use sea_orm::ConnectionTrait;
     let app = crate::helpers::spawn_cached_app().await;
     assert_eq!(app.campaign().await["pledged"], "0.00");
-    assert!(
-        app.get("/")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("CHF 0.00")
-    );
+    assert!(app.get("/").await.text().await.unwrap().contains("CHF 0.00"));
     let (status, _) = app.pledge(TestApp::body(None, "20", "a@example.ch")).await;
     assert_eq!(status, 201);
     let started = std::time::Instant::now();
     while app.campaign().await["pledged"] != "20.00" {
-        assert!(
-            started.elapsed() < std::time::Duration::from_millis(500),
-            "the pledge did not show"
-        );
+        assert!(started.elapsed() < std::time::Duration::from_millis(500), "the pledge did not show");
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    while !app
-        .get("/")
-        .await
-        .text()
-        .await
-        .unwrap()
-        .contains("CHF 20.00")
-    {
-        assert!(
-            started.elapsed() < std::time::Duration::from_millis(500),
-            "the page did not follow"
-        );
+    while !app.get("/").await.text().await.unwrap().contains("CHF 20.00") {
+        assert!(started.elapsed() < std::time::Duration::from_millis(500), "the page did not follow");
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     // Served from the copy, not from the database: a change that bypasses the pledge writer
     // shows only once the copy expires.
-    app.db
-        .write
-        .execute_unprepared("UPDATE campaigns SET pledged_cents = pledged_cents + 100")
-        .await
-        .unwrap();
+    app.db.write.execute_unprepared("UPDATE campaigns SET pledged_cents = pledged_cents + 100").await.unwrap();
     assert_eq!(app.campaign().await["pledged"], "20.00");
     tokio::time::sleep(bobine::config::CacheAges::default().max).await;
     assert_eq!(app.campaign().await["pledged"], "21.00");

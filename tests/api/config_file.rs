@@ -10,9 +10,7 @@ fn check_with(replace: &str, with: &str) -> String {
     let source = std::fs::read_to_string(fixture()).unwrap();
     assert!(source.contains(replace), "{replace}");
     let changed = source.replacen(replace, with, 1);
-    Campaign::parse(Path::new("bad.toml"), &changed)
-        .unwrap_err()
-        .to_string()
+    Campaign::parse(Path::new("bad.toml"), &changed).unwrap_err().to_string()
 }
 
 fn line_of(text: &str) -> usize {
@@ -26,10 +24,7 @@ fn the_shipped_campaign_has_twenty_rewards_of_five_kinds_and_takes_pledges() {
     assert_eq!(campaign.rewards.len(), 20);
     let kinds: std::collections::HashSet<_> = campaign.rewards.iter().map(|r| r.kind).collect();
     assert_eq!(kinds.len(), 5);
-    assert!(
-        campaign.deadline > chrono::Utc::now(),
-        "a fresh install must take pledges"
-    );
+    assert!(campaign.deadline > chrono::Utc::now(), "a fresh install must take pledges");
     assert_eq!(campaign.currency, "CHF");
     assert_eq!(campaign.time_zone, chrono_tz::Europe::Zurich);
     let history = Campaign::load(&crate_dir().join("examples/geneva-2020.toml")).unwrap();
@@ -40,20 +35,14 @@ fn the_shipped_campaign_has_twenty_rewards_of_five_kinds_and_takes_pledges() {
 #[test]
 fn a_wrong_type_names_the_file_line_and_field() {
     let error = check_with("limit = 5", "limit = \"five\"");
-    assert!(
-        error.starts_with(&format!("bad.toml:{}: limit:", line_of("limit = 5"))),
-        "{error}"
-    );
+    assert!(error.starts_with(&format!("bad.toml:{}: limit:", line_of("limit = 5"))), "{error}");
 }
 
 #[test]
 fn a_duplicate_reward_id_is_refused() {
     let error = check_with("id = \"open\"", "id = \"early\"");
     assert!(error.starts_with("bad.toml:"), "{error}");
-    assert!(
-        error.contains("rewards[3].id") && error.contains("\"early\" is already the id"),
-        "{error}"
-    );
+    assert!(error.contains("rewards[3].id") && error.contains("\"early\" is already the id"), "{error}");
 }
 
 #[test]
@@ -61,33 +50,21 @@ fn a_minimum_of_zero_is_refused() {
     let error = check_with("minimum = \"10.00\"", "minimum = \"0\"");
     assert_eq!(
         error,
-        format!(
-            "bad.toml:{}: rewards[0].minimum: the amount must be more than zero",
-            line_of("minimum = \"10.00\"")
-        )
+        format!("bad.toml:{}: rewards[0].minimum: the amount must be more than zero", line_of("minimum = \"10.00\""))
     );
 }
 
 #[test]
 fn a_missing_french_text_is_refused() {
     let error = check_with("title.fr = \"Sans limite\"\n", "");
-    assert!(
-        error.contains("rewards[3].title.fr: the French text is missing"),
-        "{error}"
-    );
+    assert!(error.contains("rewards[3].title.fr: the French text is missing"), "{error}");
     // Located at the header of the reward that lacks it.
-    assert!(
-        error.starts_with(&format!("bad.toml:{}:", line_of("id = \"open\"") - 1)),
-        "{error}"
-    );
+    assert!(error.starts_with(&format!("bad.toml:{}:", line_of("id = \"open\"") - 1)), "{error}");
 }
 
 #[test]
 fn a_deadline_without_time_zone_is_refused() {
-    let error = check_with(
-        "deadline = 2030-01-01T00:00:00+01:00",
-        "deadline = 2030-01-01T00:00:00",
-    );
+    let error = check_with("deadline = 2030-01-01T00:00:00+01:00", "deadline = 2030-01-01T00:00:00");
     assert_eq!(
         error,
         format!(
@@ -95,65 +72,37 @@ fn a_deadline_without_time_zone_is_refused() {
             line_of("deadline =")
         )
     );
-    let error = check_with(
-        "deadline = 2030-01-01T00:00:00+01:00",
-        "deadline = 2030-01-01T00:00:00+02:00",
-    );
+    let error = check_with("deadline = 2030-01-01T00:00:00+01:00", "deadline = 2030-01-01T00:00:00+02:00");
     assert!(error.contains("is not that of Europe/Zurich"), "{error}");
 }
 
 #[test]
 fn other_mistakes_are_located_too() {
     assert!(check_with("kind = \"object\"", "kind = \"gadget\"").contains("rewards[0].kind"));
+    assert!(check_with("fulfilment = \"shipped\"", "fulfilment = \"drone\"").contains("rewards[0].fulfilment"));
     assert!(
-        check_with("fulfilment = \"shipped\"", "fulfilment = \"drone\"")
-            .contains("rewards[0].fulfilment")
-    );
-    assert!(
-        check_with(
-            "early_bird = { price = \"90.00\", first = 2 }",
-            "early_bird = { price = \"130.00\", first = 2 }"
-        )
-        .contains("must be below")
+        check_with("early_bird = { price = \"90.00\", first = 2 }", "early_bird = { price = \"130.00\", first = 2 }")
+            .contains("must be below")
     );
     assert!(check_with("limit = 5", "limit = 0").contains("rewards[0].limit"));
     assert!(check_with("currency = \"CHF\"", "currency = \"francs\"").contains("currency"));
     assert!(check_with("goal = \"1000.00\"", "goal = 1000.5").contains("goal"));
     assert!(
-        check_with(
-            "slug = \"test-campaign\"",
-            "slug = \"test-campaign\"\ncolour = \"green\""
-        )
-        .contains("unknown field")
+        check_with("slug = \"test-campaign\"", "slug = \"test-campaign\"\ncolour = \"green\"")
+            .contains("unknown field")
     );
 }
 
 #[test]
 fn check_config_exits_zero_on_a_valid_file_and_one_on_a_broken_one() {
-    let ok = Command::new(env!("CARGO_BIN_EXE_bobine"))
-        .args(["check-config"])
-        .arg(fixture())
-        .output()
-        .unwrap();
+    let ok = Command::new(env!("CARGO_BIN_EXE_bobine")).args(["check-config"]).arg(fixture()).output().unwrap();
     assert!(ok.status.success(), "{ok:?}");
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("campaign.toml");
-    std::fs::write(
-        &bad,
-        std::fs::read_to_string(fixture())
-            .unwrap()
-            .replace("minimum = \"10.00\"", "minimum = \"0\""),
-    )
-    .unwrap();
-    let broken = Command::new(env!("CARGO_BIN_EXE_bobine"))
-        .args(["check-config"])
-        .arg(&bad)
-        .output()
+    std::fs::write(&bad, std::fs::read_to_string(fixture()).unwrap().replace("minimum = \"10.00\"", "minimum = \"0\""))
         .unwrap();
+    let broken = Command::new(env!("CARGO_BIN_EXE_bobine")).args(["check-config"]).arg(&bad).output().unwrap();
     assert_eq!(broken.status.code(), Some(1));
     let message = String::from_utf8(broken.stderr).unwrap();
-    assert!(
-        message.contains("campaign.toml:") && message.contains("rewards[0].minimum"),
-        "{message}"
-    );
+    assert!(message.contains("campaign.toml:") && message.contains("rewards[0].minimum"), "{message}");
 }

@@ -14,10 +14,7 @@ use tokio::sync::oneshot;
 
 /// The fixture campaign's deadline.
 pub fn deadline() -> DateTime<Utc> {
-    "2030-01-01T00:00:00+01:00"
-        .parse::<DateTime<chrono::FixedOffset>>()
-        .unwrap()
-        .with_timezone(&Utc)
+    "2030-01-01T00:00:00+01:00".parse::<DateTime<chrono::FixedOffset>>().unwrap().with_timezone(&Utc)
 }
 
 /// A month before the fixture's deadline, when its dated early-bird price still holds.
@@ -51,18 +48,10 @@ async fn database(dir: &Path) -> (String, Option<String>) {
         Ok(url) if url.starts_with("postgres") => {
             let schema = format!(
                 "t_{}",
-                bobine::domain::ids::new_pledge_token()
-                    .to_lowercase()
-                    .replace(['-', '_'], "")[..16]
-                    .to_owned()
+                bobine::domain::ids::new_pledge_token().to_lowercase().replace(['-', '_'], "")[..16].to_owned()
             );
-            let admin = Database::connect(&url)
-                .await
-                .expect("TEST_DATABASE_URL is reachable");
-            admin
-                .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
-                .await
-                .unwrap();
+            let admin = Database::connect(&url).await.expect("TEST_DATABASE_URL is reachable");
+            admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.unwrap();
             admin.close().await.unwrap();
             (url, Some(schema))
         }
@@ -115,24 +104,22 @@ async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
         .merge(("shutdown.grace", 1))
         .merge(("shutdown.mercy", 1));
     let (port_tx, port_rx) = oneshot::channel();
-    let rocket = app::build_with(settings.clone(), figment)
-        .await
-        .unwrap()
-        .attach(AdHoc::on_liftoff("test port", move |rocket| {
+    let rocket = app::build_with(settings.clone(), figment).await.unwrap().attach(AdHoc::on_liftoff(
+        "test port",
+        move |rocket| {
             let port = rocket.config().port;
             Box::pin(async move {
                 let _ = port_tx.send(port);
             })
-        }));
+        },
+    ));
     let rocket = rocket.ignite().await.unwrap();
     let shutdown = rocket.shutdown();
     let server = tokio::spawn(async move {
         let _ = rocket.launch().await;
     });
     let port = port_rx.await.unwrap();
-    let db = Db::connect(&settings.database_url, settings.database_schema.as_deref())
-        .await
-        .unwrap();
+    let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await.unwrap();
     let campaign_id = campaign_id(&db).await;
     let cookies = std::sync::Arc::new(reqwest::cookie::Jar::default());
     TestApp {
@@ -155,12 +142,7 @@ async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
 
 async fn campaign_id(db: &Db) -> i32 {
     use sea_orm::EntityTrait;
-    entity::campaign::Entity::find()
-        .one(&db.read)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
+    entity::campaign::Entity::find().one(&db.read).await.unwrap().unwrap().id
 }
 
 impl TestApp {
@@ -191,15 +173,9 @@ impl TestApp {
     /// a form would carry it (read from the cookie, since a closed campaign shows no form).
     pub async fn csrf_token(&self) -> String {
         self.get("/pledge").await;
-        let cookies =
-            reqwest::cookie::CookieStore::cookies(&*self.cookies, &self.url("/").parse().unwrap())
-                .unwrap();
+        let cookies = reqwest::cookie::CookieStore::cookies(&*self.cookies, &self.url("/").parse().unwrap()).unwrap();
         let cookies = cookies.to_str().unwrap();
-        cookies
-            .split("; ")
-            .find_map(|c| c.strip_prefix("csrf="))
-            .unwrap()
-            .to_owned()
+        cookies.split("; ").find_map(|c| c.strip_prefix("csrf=")).unwrap().to_owned()
     }
 
     /// Posts a form as a browser would, with the visitor's form token.
@@ -207,12 +183,7 @@ impl TestApp {
         let csrf = self.csrf_token().await;
         let mut form = vec![("csrf", csrf.as_str())];
         form.extend_from_slice(fields);
-        self.client
-            .post(self.url(path))
-            .form(&form)
-            .send()
-            .await
-            .unwrap()
+        self.client.post(self.url(path)).form(&form).send().await.unwrap()
     }
 
     pub fn database_url(&self) -> String {
@@ -237,13 +208,7 @@ impl TestApp {
 
     /// `POST /api/pledges`; returns the status and the body.
     pub async fn pledge(&self, body: Value) -> (u16, Value) {
-        let response = self
-            .client
-            .post(self.url("/api/pledges"))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
+        let response = self.client.post(self.url("/api/pledges")).json(&body).send().await.unwrap();
         let status = response.status().as_u16();
         (status, response.json().await.unwrap_or(Value::Null))
     }
@@ -272,16 +237,8 @@ impl TestApp {
         .unwrap();
         let campaign = self.campaign().await;
         let pledged: rust_decimal::Decimal = campaign["pledged"].as_str().unwrap().parse().unwrap();
-        assert_eq!(
-            pledged,
-            rust_decimal::Decimal::new(sums.cents.unwrap_or(0), 2),
-            "pledged total"
-        );
-        assert_eq!(
-            campaign["pledge_count"],
-            json!(sums.pledges),
-            "pledge count"
-        );
+        assert_eq!(pledged, rust_decimal::Decimal::new(sums.cents.unwrap_or(0), 2), "pledged total");
+        assert_eq!(campaign["pledge_count"], json!(sums.pledges), "pledge count");
         assert_eq!(campaign["backers"], json!(sums.backers), "backers");
 
         #[derive(Debug, FromQueryResult)]
@@ -303,21 +260,13 @@ impl TestApp {
         .unwrap();
         for reward in rewards {
             assert_eq!(reward.claimed, reward.counted, "claimed of {}", reward.id);
-            assert_eq!(
-                reward.pledged_cents,
-                reward.cents.unwrap_or(0),
-                "pledged of {}",
-                reward.id
-            );
+            assert_eq!(reward.pledged_cents, reward.cents.unwrap_or(0), "pledged of {}", reward.id);
         }
     }
 
     /// How many pledges the database holds, in any state.
     pub async fn stored_pledges(&self) -> u64 {
         use sea_orm::{EntityTrait, PaginatorTrait};
-        entity::pledge::Entity::find()
-            .count(&self.db.read)
-            .await
-            .unwrap()
+        entity::pledge::Entity::find().count(&self.db.read).await.unwrap()
     }
 }

@@ -1,0 +1,155 @@
+//! Placing the new pledges of a batch together: one claim per reward, one upsert of their
+//! backers, one insert, inside the batch's transaction (see [`super::writer`]).
+//!
+//! Under a crowd, each statement's round trip costs more than the work it does; grouping the
+//! statements of a batch keeps the pledge path near the database's commit rate. Limits stay
+//! decided by the database: a reward's claims for the batch are one conditional update, and
+//! when they do not all fit, the pledges claim one by one, in the order they arrived.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use entity::pledge;
+use sea_orm::{ActiveValue, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter};
+
+use super::counters::{add_to_campaign, backers_join, claim_many};
+use super::pledges::{NewPledge, Placed, Totals, new_row, same_request, take_reward};
+use super::pricing::Tier;
+use crate::config::Campaign;
+use crate::domain::Lang;
+use crate::error::AppError;
+
+/// One new pledge of a batch.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub new: &'a NewPledge,
+    pub lang: Lang,
+    pub idempotency_key: Option<&'a str>,
+}
+
+/// Places `requests` inside `txn`, whose campaign row the caller locked and judged open at
+/// `now`. Answers each request in order. A database error means nothing can be trusted in the
+/// transaction: the caller rolls it back and takes the operations one by one.
+pub async fn place_many(
+    txn: &DatabaseTransaction,
+    campaign: &Campaign,
+    campaign_id: i32,
+    requests: &[Request<'_>],
+    now: DateTime<Utc>,
+) -> Result<Vec<Result<Placed, AppError>>, DbErr> {
+    let mut answers: Vec<Option<Result<Placed, AppError>>> = vec![None; requests.len()];
+    replay_known_keys(txn, requests, &mut answers).await?;
+
+    // Claims, one conditional update per reward.
+    let mut early_bird = vec![false; requests.len()];
+    for (reward, indexes) in by_reward(requests, &answers) {
+        let tiers: Vec<Tier> =
+            indexes.iter().map(|&i| requests[i].new.reward.as_ref().map_or(Tier::Regular, |r| r.1)).collect();
+        let count = indexes.len() as i64;
+        let cents = indexes.iter().map(|&i| requests[i].new.amount.cents()).sum();
+        let early_birds = tiers.iter().filter(|t| **t != Tier::Regular).count() as i64;
+        let counted = tiers.iter().any(|t| matches!(t, Tier::EarlyBird { counted: true }));
+        if claim_many(txn, reward, count, cents, early_birds, counted).await.map_err(db)? {
+            for (&i, tier) in indexes.iter().zip(&tiers) {
+                early_bird[i] = *tier != Tier::Regular;
+            }
+            continue;
+        }
+        // Not all fit: first come, first served.
+        for (&i, tier) in indexes.iter().zip(&tiers) {
+            let new = requests[i].new;
+            let Some((id, _)) = &new.reward else { continue };
+            match take_reward(txn, campaign, id, *tier, new.amount, new.amount.cents()).await {
+                Ok(early) => early_bird[i] = early,
+                Err(AppError::Db(error)) => return Err(error),
+                Err(refusal) => answers[i] = Some(Err(refusal)),
+            }
+        }
+    }
+
+    // The backers, each email once with how many of the batch's pledges it holds.
+    let placing: Vec<usize> = (0..requests.len()).filter(|&i| answers[i].is_none()).collect();
+    let mut per_backer: HashMap<String, i64> = HashMap::new();
+    for &i in &placing {
+        *per_backer.entry(requests[i].new.email.identity()).or_default() += 1;
+    }
+    let per_backer: Vec<(String, i64)> = per_backer.into_iter().collect();
+    let new_backers = backers_join(txn, &per_backer).await.map_err(db)?;
+
+    // The pledges, in one insert; returned rows are matched by token, since the order of
+    // RETURNING is not promised by every database.
+    if !placing.is_empty() {
+        let mut waiting: HashMap<String, usize> = HashMap::with_capacity(placing.len());
+        let rows: Vec<pledge::ActiveModel> = placing
+            .iter()
+            .map(|&i| {
+                let request = requests[i];
+                let row = new_row(campaign_id, request.new, request.lang, request.idempotency_key, early_bird[i], now);
+                if let ActiveValue::Set(token) = &row.token {
+                    waiting.insert(token.clone(), i);
+                }
+                row
+            })
+            .collect();
+        for pledge in pledge::Entity::insert_many(rows).exec_with_returning(txn).await? {
+            if let Some(i) = waiting.remove(&pledge.token) {
+                answers[i] = Some(Ok(Placed { pledge, replayed: false }));
+            }
+        }
+        let totals = Totals {
+            cents: placing.iter().map(|&i| requests[i].new.amount.cents()).sum(),
+            pledges: placing.len() as i64,
+            backers: new_backers,
+        };
+        add_to_campaign(txn, campaign_id, totals).await.map_err(db)?;
+    }
+    answers
+        .into_iter()
+        .map(|answer| {
+            answer.ok_or_else(|| DbErr::Custom("a pledge of the batch was not returned by the insert".into()))
+        })
+        .collect()
+}
+
+/// Answers the requests whose idempotency key is already stored, in one query.
+async fn replay_known_keys(
+    txn: &DatabaseTransaction,
+    requests: &[Request<'_>],
+    answers: &mut [Option<Result<Placed, AppError>>],
+) -> Result<(), DbErr> {
+    let keys: Vec<&str> = requests.iter().filter_map(|r| r.idempotency_key).collect();
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let stored = pledge::Entity::find().filter(pledge::Column::IdempotencyKey.is_in(keys)).all(txn).await?;
+    for earlier in stored {
+        let asked = requests.iter().position(|r| r.idempotency_key == earlier.idempotency_key.as_deref());
+        if let Some(i) = asked {
+            answers[i] = Some(same_request(earlier, requests[i].new));
+        }
+    }
+    Ok(())
+}
+
+/// The still unanswered requests that claim a reward, grouped by reward in order of arrival.
+fn by_reward<'a>(requests: &[Request<'a>], answers: &[Option<Result<Placed, AppError>>]) -> Vec<(&'a str, Vec<usize>)> {
+    let mut groups: Vec<(&'a str, Vec<usize>)> = Vec::new();
+    for (i, request) in requests.iter().enumerate() {
+        let Some((id, _)) = &request.new.reward else { continue };
+        if answers[i].is_some() {
+            continue;
+        }
+        match groups.iter_mut().find(|(reward, _)| *reward == id.as_str()) {
+            Some((_, indexes)) => indexes.push(i),
+            None => groups.push((id.as_str(), vec![i])),
+        }
+    }
+    groups
+}
+
+fn db(error: AppError) -> DbErr {
+    match error {
+        AppError::Db(error) => error,
+        other => DbErr::Custom(other.to_string()),
+    }
+}
