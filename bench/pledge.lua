@@ -1,5 +1,6 @@
 -- wrk script for POST /api/pledges: random rewards (from rewards.lua, written by bench/run),
--- a distinct backer per request, and a count of answers by status per thread.
+-- a distinct backer per request, a count of answers by status, and the token of every
+-- pledge answered 201.
 local rewards = dofile(os.getenv("BENCH_REWARDS"))
 local threads = {}
 local counter = 0
@@ -12,6 +13,7 @@ end
 
 function init(args)
   statuses = {}
+  tokens = {}
   sequence = 0
   math.randomseed(id * 7919 + os.time())
 end
@@ -28,6 +30,9 @@ end
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  if status == 201 then
+    table.insert(tokens, string.match(body, '"token":"([^"]+)"'))
+  end
 end
 
 function done(summary, latency, requests)
@@ -41,4 +46,12 @@ function done(summary, latency, requests)
   for status, n in pairs(totals) do
     io.write(string.format("status %d %d\n", status, n))
   end
+  -- The private link of every pledge answered 201, for bench/run to check each is stored.
+  local file = io.open(os.getenv("BENCH_TOKENS"), "w")
+  for _, thread in ipairs(threads) do
+    for _, token in ipairs(thread:get("tokens")) do
+      file:write(token, "\n")
+    end
+  end
+  file:close()
 end

@@ -55,14 +55,27 @@ pub async fn place_many(
             }
             continue;
         }
-        // Not all fit: first come, first served.
+        // Not all fit: first come, first served. Nothing frees a unit later in the batch, so
+        // once the reward (or its early-bird price) is gone, the rest are refused as it was.
+        let (mut sold_out, mut early_gone) = (None, None);
         for (&i, tier) in indexes.iter().zip(&tiers) {
             let new = requests[i].new;
             let Some((id, _)) = &new.reward else { continue };
+            let known = if *tier == Tier::Regular { sold_out.clone() } else { sold_out.clone().or(early_gone.clone()) };
+            if let Some(refusal) = known {
+                answers[i] = Some(Err(refusal));
+                continue;
+            }
             match take_reward(txn, campaign, id, *tier, new.amount, new.amount.cents()).await {
                 Ok(early) => early_bird[i] = early,
                 Err(AppError::Db(error)) => return Err(error),
-                Err(refusal) => answers[i] = Some(Err(refusal)),
+                Err(refusal) => {
+                    match refusal {
+                        AppError::SoldOut => sold_out = Some(refusal.clone()),
+                        _ => early_gone = Some(refusal.clone()),
+                    }
+                    answers[i] = Some(Err(refusal));
+                }
             }
         }
     }
