@@ -1,5 +1,6 @@
 //! The pledge form, and the backer's private page where a pledge is changed or cancelled.
 
+use chrono::{DateTime, Utc};
 use rocket::form::{Form, FromForm};
 use rocket::http::{CookieJar, Status};
 use rocket::request::FlashMessage;
@@ -16,7 +17,7 @@ use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
 use crate::routes::views;
-use crate::services::campaign::snapshot;
+use crate::services::campaign::{Snapshot, snapshot};
 use crate::services::pledges::{self, PledgeChange, PledgeInput};
 use crate::services::pricing::current_minimum;
 
@@ -38,17 +39,41 @@ struct PledgeForm {
 /// A page answered with a chosen status, for forms shown again with an error.
 type Answer = (Status, Template);
 
+/// The campaign with its rewards marked for a reward picker: the one `selected`, and the one
+/// a backer already `held`, which is never sold out to them.
+fn reward_choices(
+    state: &AppState,
+    snapshot: &Snapshot,
+    lang: Lang,
+    now: DateTime<Utc>,
+    selected: Option<&str>,
+    held: Option<&str>,
+) -> Value {
+    let mut campaign = views::campaign_view(state, snapshot, lang, now);
+    if let Some(rewards) = campaign["rewards"].as_array_mut() {
+        for reward in rewards {
+            let id = reward["id"].as_str().map(str::to_owned);
+            reward["selected"] = json!(id.is_some() && id.as_deref() == selected);
+            if id.is_some() && id.as_deref() == held {
+                reward["sold_out"] = json!(false);
+            }
+        }
+    }
+    campaign
+}
+
 /// The values the form shows, and the error to point at.
 fn form_context(
     state: &AppState,
     lang: Lang,
+    path: &str,
     csrf: &CsrfToken,
     values: Value,
     error: Option<&AppError>,
     body: Value,
 ) -> Value {
     let error = error.map(|e| json!({ "field": e.field(), "message": e.message(lang, &state.campaign.currency) }));
-    let mut context = views::page(state, lang, "/pledge", body);
+    let mut context = views::page(state, lang, path, body);
     context["values"] = values;
     context["error"] = error.unwrap_or(Value::Null);
     context["csrf"] = json!(csrf.0);
@@ -65,15 +90,9 @@ async fn render_form(
 ) -> Result<Template, PageError> {
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
-    let selected = values["reward"].as_str().unwrap_or_default().to_owned();
-    let mut campaign = views::campaign_view(state, &snapshot, lang, now);
-    if let Some(rewards) = campaign["rewards"].as_array_mut() {
-        for reward in rewards {
-            reward["selected"] = json!(reward["id"].as_str() == Some(selected.as_str()));
-        }
-    }
+    let campaign = reward_choices(state, &snapshot, lang, now, values["reward"].as_str(), None);
     let body = json!({ "campaign": campaign, "closed": snapshot.state(now) != CampaignState::Open });
-    Ok(Template::render("pledge_form", form_context(state, lang, csrf, values, error, body)))
+    Ok(Template::render("pledge_form", form_context(state, lang, "/pledge", csrf, values, error, body)))
 }
 
 #[get("/pledge?<reward>")]
@@ -152,18 +171,8 @@ async fn render_pledge(
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let view = views::pledge_view(state, pledge, lang);
     let values = values.unwrap_or_else(|| json!({ "reward": view["reward_id"], "amount": view["amount_plain"] }));
-    let selected = values["reward"].as_str().unwrap_or_default().to_owned();
-    let mut campaign = views::campaign_view(state, &snapshot, lang, now);
-    if let Some(rewards) = campaign["rewards"].as_array_mut() {
-        for reward in rewards {
-            let id = reward["id"].as_str().unwrap_or_default().to_owned();
-            reward["selected"] = json!(id == selected);
-            // The backer's own reward is never sold out to them.
-            if pledge.reward_id.as_deref() == Some(id.as_str()) && pledge.state == "active" {
-                reward["sold_out"] = json!(false);
-            }
-        }
-    }
+    let held = pledge.reward_id.as_deref().filter(|_| pledge.state == "active");
+    let campaign = reward_choices(state, &snapshot, lang, now, values["reward"].as_str(), held);
     let path = format!("/pledges/{}", pledge.token);
     let body = json!({
         "pledge": view,
@@ -171,9 +180,7 @@ async fn render_pledge(
         "editable": pledge.state == "active" && snapshot.state(now) == CampaignState::Open,
         "flash": flash,
     });
-    let mut context = form_context(state, lang, csrf, values, error, body);
-    context["other_lang_url"] = json!(format!("{path}?lang={}", if lang == Lang::Fr { "en" } else { "fr" }));
-    Ok(Template::render("pledge", context))
+    Ok(Template::render("pledge", form_context(state, lang, &path, csrf, values, error, body)))
 }
 
 #[get("/pledges/<token>")]
