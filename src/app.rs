@@ -15,9 +15,10 @@ use crate::config::{Campaign, Settings};
 use crate::db::Db;
 use crate::domain::Clock;
 use crate::routes::cache::PageCache;
+use crate::routes::team::{SetupLink, TeamState};
 use crate::services::sync::{SyncError, sync};
 use crate::services::writer::PledgeWriter;
-use crate::{i18n, jobs, routes};
+use crate::{i18n, jobs, routes, services};
 
 /// What every request can reach.
 #[derive(Debug, Clone)]
@@ -30,6 +31,8 @@ pub struct AppState {
     pub writer: PledgeWriter,
     /// Rendered copies of the most requested pages.
     pub pages: Arc<PageCache>,
+    /// Login throttling and the first-run setup link.
+    pub team: Arc<TeamState>,
 }
 
 /// Why the application could not start.
@@ -108,7 +111,8 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let campaign = Arc::new(settings.campaign);
     let writer = PledgeWriter::start(db.clone(), campaign.clone(), campaign_id, settings.clock.clone());
     let pages = Arc::new(PageCache::new(settings.page_cache));
-    let state = AppState { db, campaign, campaign_id, clock: settings.clock, writer, pages };
+    let team = Arc::new(TeamState::default());
+    let state = AppState { db, campaign, campaign_id, clock: settings.clock, writer, pages, team };
     let closer = state.clone();
     Ok(rocket::custom(figment)
         .manage(state)
@@ -116,6 +120,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
             engines.handlebars.register_helper("t", Box::new(i18n::helper));
             engines.handlebars.set_strict_mode(false);
         }))
+        .attach(AdHoc::on_liftoff("first-run setup link", |rocket| Box::pin(offer_setup_link(rocket))))
         .attach(routes::logging::RequestLog)
         .attach(routes::headers::shield())
         .attach(routes::headers::PrivatePages)
@@ -134,4 +139,30 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .mount("/static", FileServer::from(settings.public_dir))
         .mount("/", routes::routes())
         .register("/", routes::errors::catchers()))
+}
+
+/// On a start with no team account, logs a one-time link, valid for an hour, that lets the
+/// first member choose a password: `cargo run --release` is all it takes to get in.
+async fn offer_setup_link(rocket: &Rocket<rocket::Orbit>) {
+    let Some(state) = rocket.state::<AppState>() else {
+        return;
+    };
+    match services::team::count(&state.db).await {
+        Ok(0) => {
+            let link = SetupLink {
+                token: crate::domain::ids::new_pledge_token(),
+                expires: state.clock.now() + chrono::Duration::hours(1),
+            };
+            let config = rocket.config();
+            tracing::warn!(
+                "no team account yet: open http://{}:{}/team/setup/{} within the hour to choose the first password",
+                config.address,
+                config.port,
+                link.token
+            );
+            *state.team.setup.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(link);
+        }
+        Ok(_) => {}
+        Err(error) => tracing::error!(%error, "cannot count the team's accounts"),
+    }
 }

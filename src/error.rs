@@ -35,6 +35,8 @@ pub enum AppError {
     NotFound,
     #[error("invalid form token")]
     Forbidden,
+    #[error("login required")]
+    Unauthorized,
     #[error("database: {0}")]
     Db(#[from] DbErr),
 }
@@ -73,6 +75,7 @@ impl AppError {
             AppError::CampaignClosed => "campaign_closed",
             AppError::NotFound => "not_found",
             AppError::Forbidden => "invalid_form_token",
+            AppError::Unauthorized => "unauthorized",
             AppError::Db(_) => "internal_error",
         }
     }
@@ -83,6 +86,7 @@ impl AppError {
             AppError::SoldOut | AppError::CampaignClosed => Status::Conflict,
             AppError::NotFound => Status::NotFound,
             AppError::Forbidden => Status::Forbidden,
+            AppError::Unauthorized => Status::Unauthorized,
             AppError::Db(_) => Status::InternalServerError,
             _ => Status::UnprocessableEntity,
         }
@@ -124,6 +128,7 @@ impl AppError {
             AppError::CampaignClosed => i18n::t(lang, "error-campaign-closed"),
             AppError::NotFound => i18n::t(lang, "error-not-found"),
             AppError::Forbidden => i18n::t(lang, "error-forbidden"),
+            AppError::Unauthorized => i18n::t(lang, "error-unauthorized"),
             AppError::Db(_) => i18n::t(lang, "error-internal"),
         }
     }

@@ -4,3 +4,4 @@ pub mod backer;
 pub mod campaign;
 pub mod pledge;
 pub mod reward;
+pub mod team_member;

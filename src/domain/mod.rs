@@ -7,6 +7,8 @@ pub mod ids;
 pub mod lang;
 pub mod money;
 pub mod names;
+pub mod password;
+pub mod throttle;
 
 pub use campaign_state::CampaignState;
 pub use clock::Clock;

@@ -3,7 +3,7 @@
 
 use rocket::http::{ContentType, Status};
 use rocket::request::Request;
-use rocket::response::{self, Responder};
+use rocket::response::{self, Redirect, Responder};
 use rocket::serde::json::Json;
 use rocket::{Catcher, catch, catchers};
 use rocket_dyn_templates::Template;
@@ -84,8 +84,15 @@ fn wants_json(request: &Request<'_>) -> bool {
 }
 
 fn caught(status: Status, request: &Request<'_>) -> response::Result<'static> {
+    // A team page without a session: to the login, and back here after it.
+    if status == Status::Unauthorized && !wants_json(request) {
+        let next = request.uri().path().to_string();
+        return Redirect::to(format!("/team/login?next={}", rocket::http::RawStr::new(&next).percent_encode()))
+            .respond_to(request);
+    }
     let error = match status.code {
         404 => AppError::NotFound,
+        401 => AppError::Unauthorized,
         400 | 415 | 422 => AppError::Malformed(status.reason_lossy().to_owned()),
         413 => AppError::Malformed(i18n::t(lang_of(request), "error-too-large")),
         _ => AppError::Db(sea_orm::DbErr::Custom(format!("unexpected status {status}"))),

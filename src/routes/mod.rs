@@ -9,11 +9,12 @@ pub mod headers;
 pub mod lang;
 pub mod logging;
 pub mod pledges;
+pub mod team;
 pub mod views;
 
 mod health;
 
 /// Every route of the site and the API.
 pub fn routes() -> Vec<rocket::Route> {
-    [campaign::routes(), pledges::routes(), api::routes(), health::routes()].concat()
+    [campaign::routes(), pledges::routes(), api::routes(), team::routes(), health::routes()].concat()
 }

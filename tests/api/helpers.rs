@@ -2,10 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use bobine::app;
+use std::sync::Arc;
+
+use bobine::app::{self, AppState};
 use bobine::config::{CacheAges, Campaign, Settings, crate_dir, sqlite_url};
 use bobine::db::Db;
 use bobine::domain::Clock;
+use bobine::routes::team::TeamState;
 use chrono::{DateTime, Utc};
 use rocket::fairing::AdHoc;
 use sea_orm::{ConnectionTrait, Database, FromQueryResult, Statement};
@@ -32,6 +35,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The client's cookies, as a browser would hold them.
     pub cookies: std::sync::Arc<reqwest::cookie::Jar>,
+    /// The team's login throttle and setup link, as the server holds them.
+    pub team: Arc<TeamState>,
     pub clock: Clock,
     pub db: Db,
     pub campaign_id: i32,
@@ -103,13 +108,16 @@ async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
         .merge(("log_level", "off"))
         .merge(("shutdown.grace", 1))
         .merge(("shutdown.mercy", 1));
-    let (port_tx, port_rx) = oneshot::channel();
+    let (port_tx, port_rx) = oneshot::channel::<(u16, Arc<TeamState>)>();
     let rocket = app::build_with(settings.clone(), figment).await.unwrap().attach(AdHoc::on_liftoff(
         "test port",
         move |rocket| {
             let port = rocket.config().port;
+            let team = rocket.state::<AppState>().map(|state| state.team.clone());
             Box::pin(async move {
-                let _ = port_tx.send(port);
+                if let Some(team) = team {
+                    let _ = port_tx.send((port, team));
+                }
             })
         },
     ));
@@ -118,7 +126,7 @@ async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
     let server = tokio::spawn(async move {
         let _ = rocket.launch().await;
     });
-    let port = port_rx.await.unwrap();
+    let (port, team) = port_rx.await.unwrap();
     let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await.unwrap();
     let campaign_id = campaign_id(&db).await;
     let cookies = std::sync::Arc::new(reqwest::cookie::Jar::default());
@@ -130,6 +138,7 @@ async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
             .build()
             .unwrap(),
         cookies,
+        team,
         clock: settings.clock.clone(),
         db,
         campaign_id,

@@ -10,3 +10,4 @@ mod helpers;
 mod pledge_api;
 mod pledge_pages;
 mod sync;
+mod team;

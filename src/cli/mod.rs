@@ -1,4 +1,7 @@
-//! The command line: serve the campaign (the default), or check a campaign file.
+//! The command line: serve the campaign (the default), manage the team, check files and
+//! counters, and the benchmark's tools.
+
+mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,6 +21,10 @@ Usage:
   bobine serve                serve the campaign
   bobine check-config [FILE]  validate a campaign file (default: BOBINE_CAMPAIGN or campaign.toml)
   bobine check                recompute every counter from the pledges; exit 1 on any difference
+  bobine team add EMAIL       add a team account (password from the terminal or standard input,
+                              or generated and printed once when left empty)
+  bobine team list            list the team's accounts
+  bobine team remove EMAIL    remove an account and end its sessions
 
 Benchmark tools (bench/run uses them on databases it creates; never on a real campaign):
   bobine seed --pledges N         add N generated pledges, counters included
@@ -37,6 +44,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         None | Some("serve") => serve().await,
         Some("check-config") => check_config(args.get(1).map(PathBuf::from)),
         Some("check") => check_counters().await,
+        Some("team") => team::run(&args[1..]).await,
         Some(tool @ ("seed" | "bench-commits" | "bench-close")) => bench_tool(tool, &args[1..]).await,
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
@@ -79,11 +87,17 @@ fn flag<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
     args.get(at + 1)?.parse().ok()
 }
 
-/// Opens the configured database with the campaign synced, as the server would.
-async fn open() -> Result<(Settings, Db, i32), String> {
+/// Opens (and migrates) the configured database.
+async fn open_database() -> Result<(Settings, Db), String> {
     let settings = Settings::from_env().map_err(|e| e.to_string())?;
     settings.ensure_data_dir().map_err(|e| format!("cannot create {}: {e}", settings.data_dir.display()))?;
     let db = Db::connect(&settings.database_url, None).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    Ok((settings, db))
+}
+
+/// Opens the configured database with the campaign synced, as the server would.
+async fn open() -> Result<(Settings, Db, i32), String> {
+    let (settings, db) = open_database().await?;
     let campaign_id = sync(&db, &settings.campaign).await.map_err(|e| e.to_string())?;
     Ok((settings, db, campaign_id))
 }
@@ -135,17 +149,10 @@ async fn bench_tool(tool: &str, args: &[String]) -> ExitCode {
 
 /// Compares the stored counters with the pledges of the configured database.
 async fn check_counters() -> ExitCode {
-    let settings = match Settings::from_env() {
-        Ok(settings) => settings,
+    let differences = match open_database().await {
+        Ok((_, db)) => consistency::check(&db).await,
         Err(error) => {
             eprintln!("{error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let differences = match Db::connect(&settings.database_url, None).await {
-        Ok(db) => consistency::check(&db).await,
-        Err(error) => {
-            eprintln!("cannot open the database: {error}");
             return ExitCode::FAILURE;
         }
     };

@@ -1,0 +1,121 @@
+//! The team's dashboard, as a page and as JSON.
+
+use chrono::{DateTime, Utc};
+use rocket::serde::json::Json;
+use rocket::{State, get, routes};
+use rocket_dyn_templates::Template;
+use serde_json::{Value, json};
+
+use super::session::TeamSession;
+use crate::app::AppState;
+use crate::domain::Lang;
+use crate::domain::money::{cents_to_string, display_cents};
+use crate::i18n;
+use crate::routes::csrf::CsrfToken;
+use crate::routes::errors::{ApiError, PageError};
+use crate::routes::views;
+use crate::services::campaign::remaining;
+use crate::services::dashboard::{Summary, summary};
+
+fn rfc3339(ms: i64) -> String {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The figures, with amounts written by `amount`: exact decimal strings for the API, grouped
+/// thousands for the page.
+fn figures(
+    state: &AppState,
+    summary: &Summary,
+    lang: Lang,
+    now: DateTime<Utc>,
+    amount: impl Fn(i64) -> String,
+) -> Value {
+    let campaign = &summary.snapshot.campaign;
+    let average = if campaign.pledge_count > 0 { campaign.pledged_cents / campaign.pledge_count } else { 0 };
+    let rewards: Vec<Value> = summary
+        .snapshot
+        .rewards
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "title": if lang == Lang::En { &r.title_en } else { &r.title_fr },
+                "claimed": r.claimed,
+                "limit": r.limit_qty,
+                "remaining": remaining(r),
+                "revenue": amount(r.pledged_cents),
+                "early_bird_uses": r.early_bird_claimed,
+            })
+        })
+        .collect();
+    let recent: Vec<Value> = summary
+        .recent
+        .iter()
+        .map(|p| {
+            let reward = p.reward_id.as_deref().and_then(|id| state.campaign.reward(id));
+            json!({
+                "reference": p.reference,
+                "name": p.public_name,
+                "reward": reward.map(|r| r.title.get(lang)).or(p.reward_id.as_deref()),
+                "amount": amount(p.amount_cents),
+                "at": rfc3339(p.created_at_ms),
+                "state": p.state,
+            })
+        })
+        .collect();
+    json!({
+        "state": summary.snapshot.state(now).as_str(),
+        "currency": state.campaign.currency,
+        "goal": amount(campaign.goal_cents),
+        "pledged": amount(campaign.pledged_cents),
+        "percent_funded": summary.snapshot.percent_funded(),
+        "backers": campaign.backers,
+        "pledge_count": campaign.pledge_count,
+        "average_pledge": amount(average),
+        "deadline": rfc3339(campaign.deadline_ms),
+        "seconds_left": ((campaign.deadline_ms - now.timestamp_millis()) / 1000).max(0),
+        "rewards": rewards,
+        "recent": recent,
+    })
+}
+
+#[get("/api/team/summary")]
+async fn get_summary(state: &State<AppState>, _session: TeamSession, lang: Lang) -> Result<Json<Value>, ApiError> {
+    let summary = summary(&state.db, state.campaign_id).await?;
+    Ok(Json(figures(state, &summary, lang, state.clock.now(), cents_to_string)))
+}
+
+#[get("/team")]
+async fn show_dashboard(
+    state: &State<AppState>,
+    session: TeamSession,
+    lang: Lang,
+    csrf: CsrfToken,
+) -> Result<Template, PageError> {
+    let now = state.clock.now();
+    let summary = summary(&state.db, state.campaign_id).await?;
+    let mut data = figures(state, &summary, lang, now, |cents| display_cents(cents, lang.thousands()));
+    if let Some(recent) = data["recent"].as_array_mut() {
+        for (pledge, model) in recent.iter_mut().zip(&summary.recent) {
+            pledge["at"] = json!(views::moment(
+                state,
+                DateTime::from_timestamp_millis(model.created_at_ms).unwrap_or_default(),
+                lang
+            ));
+            pledge["cancelled"] = json!(model.state != "active");
+        }
+    }
+    let campaign = views::campaign_view(state, &summary.snapshot, lang, now);
+    let body = json!({
+        "figures": data,
+        "campaign": campaign,
+        "member": session.member.email,
+        "csrf": csrf.0,
+        "page_title": i18n::t(lang, "team-dashboard-title"),
+    });
+    Ok(Template::render("team_dashboard", views::page(state, lang, "/team", body)))
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![get_summary, show_dashboard]
+}

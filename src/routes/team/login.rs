@@ -1,0 +1,208 @@
+//! Logging in and out, and choosing the first password through the setup link.
+
+use std::net::IpAddr;
+
+use rocket::form::{Form, FromForm};
+use rocket::http::{CookieJar, Status};
+use rocket::response::Redirect;
+use rocket::{Either, State, get, post, routes};
+use rocket_dyn_templates::Template;
+use serde_json::json;
+
+use super::TeamState;
+use super::session::{self, TeamSession};
+use crate::app::AppState;
+use crate::domain::password::Password;
+use crate::domain::{Email, Lang};
+use crate::error::AppError;
+use crate::i18n;
+use crate::routes::csrf::{self, CsrfToken};
+use crate::routes::errors::PageError;
+use crate::routes::views;
+use crate::services::team;
+
+/// A page answered with a chosen status, for forms shown again with an error.
+type Answer = (Status, Template);
+
+/// Where to go after logging in: only somewhere on the team's side.
+fn after_login(next: Option<&str>) -> String {
+    next.filter(|n| n.starts_with("/team") && !n.starts_with("//")).unwrap_or("/team").to_owned()
+}
+
+fn login_page(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    email: &str,
+    next: &str,
+    message: Option<String>,
+) -> Template {
+    let body = json!({ "csrf": csrf.0, "email": email, "next": next, "message": message, "page_title": i18n::t(lang, "team-login-title") });
+    Template::render("team_login", views::page(state, lang, "/team/login", body))
+}
+
+#[get("/team/login?<next>")]
+fn show_login(
+    state: &State<AppState>,
+    lang: Lang,
+    csrf: CsrfToken,
+    session: Option<TeamSession>,
+    next: Option<&str>,
+) -> Either<Redirect, Template> {
+    match session {
+        Some(_) => Either::Left(Redirect::to(after_login(next))),
+        None => Either::Right(login_page(state, lang, &csrf, "", &after_login(next), None)),
+    }
+}
+
+#[derive(Debug, FromForm)]
+struct LoginForm {
+    email: Option<String>,
+    password: Option<String>,
+    next: Option<String>,
+    csrf: Option<String>,
+}
+
+#[post("/team/login", data = "<form>")]
+async fn login(
+    state: &State<AppState>,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    csrf: CsrfToken,
+    address: Option<IpAddr>,
+    form: Form<LoginForm>,
+) -> Result<Result<Redirect, Answer>, PageError> {
+    let email = form.email.clone().unwrap_or_default().trim().to_lowercase();
+    let next = after_login(form.next.as_deref());
+    let again = |status: Status, message: String| {
+        Ok(Err((status, login_page(state, lang, &csrf, &email, &next, Some(message)))))
+    };
+    if csrf::verify(jar, form.csrf.as_deref()).is_err() {
+        return again(Status::Forbidden, AppError::Forbidden.message(lang, &state.campaign.currency));
+    }
+    let now = state.clock.now();
+    let keys = [
+        format!("account:{email}"),
+        format!("address:{}", address.map_or_else(|| "unknown".into(), |a| a.to_string())),
+    ];
+    let waiting = {
+        let mut throttle = state.team.throttle.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        keys.iter().filter_map(|key| throttle.check(key, now).err()).max()
+    };
+    if let Some(wait) = waiting {
+        tracing::warn!(%email, ?address, "login refused: too many failed attempts");
+        let minutes = (wait.num_seconds() + 59) / 60;
+        return again(
+            Status::TooManyRequests,
+            i18n::t_args(lang, "team-login-throttled", &[("minutes", minutes.to_string())]),
+        );
+    }
+    let password = form.password.clone().unwrap_or_default();
+    match team::authenticate(&state.db, &email, &password, now).await? {
+        Some(member) => {
+            let mut throttle = state.team.throttle.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            keys.iter().for_each(|key| throttle.succeeded(key));
+            drop(throttle);
+            session::start(jar, &member, now);
+            tracing::info!(email = %member.email, ?address, "team login");
+            Ok(Ok(Redirect::to(next)))
+        }
+        None => {
+            let mut throttle = state.team.throttle.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            keys.iter().for_each(|key| throttle.failed(key, now));
+            drop(throttle);
+            tracing::warn!(%email, ?address, "failed team login");
+            again(Status::Unauthorized, i18n::t(lang, "team-login-failed"))
+        }
+    }
+}
+
+#[derive(Debug, FromForm)]
+struct CsrfOnly {
+    csrf: Option<String>,
+}
+
+#[post("/team/logout", data = "<form>")]
+fn logout(jar: &CookieJar<'_>, form: Form<CsrfOnly>) -> Result<Redirect, PageError> {
+    csrf::verify(jar, form.csrf.as_deref())?;
+    session::end(jar);
+    Ok(Redirect::to("/team/login"))
+}
+
+/// The setup link if `token` is it and it still works.
+fn valid_setup(team_state: &TeamState, token: &str, now: chrono::DateTime<chrono::Utc>) -> bool {
+    let setup = team_state.setup.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    setup.as_ref().is_some_and(|link| link.token == token && now < link.expires)
+}
+
+fn setup_page(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    token: &str,
+    email: &str,
+    message: Option<String>,
+) -> Template {
+    let body = json!({ "csrf": csrf.0, "token": token, "email": email, "message": message, "page_title": i18n::t(lang, "team-setup-title") });
+    Template::render("team_setup", views::page(state, lang, "/team/login", body))
+}
+
+#[get("/team/setup/<token>")]
+fn show_setup(state: &State<AppState>, lang: Lang, csrf: CsrfToken, token: &str) -> Result<Template, PageError> {
+    if !valid_setup(&state.team, token, state.clock.now()) {
+        return Err(AppError::NotFound.into());
+    }
+    Ok(setup_page(state, lang, &csrf, token, "", None))
+}
+
+#[derive(Debug, FromForm)]
+struct SetupForm {
+    email: Option<String>,
+    password: Option<String>,
+    confirm: Option<String>,
+    csrf: Option<String>,
+}
+
+#[post("/team/setup/<token>", data = "<form>")]
+async fn setup(
+    state: &State<AppState>,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    csrf: CsrfToken,
+    token: &str,
+    form: Form<SetupForm>,
+) -> Result<Result<Redirect, Answer>, PageError> {
+    let now = state.clock.now();
+    if !valid_setup(&state.team, token, now) {
+        return Err(AppError::NotFound.into());
+    }
+    let typed = form.email.clone().unwrap_or_default();
+    let again = |message: String| {
+        Ok(Err((Status::UnprocessableEntity, setup_page(state, lang, &csrf, token, &typed, Some(message)))))
+    };
+    if csrf::verify(jar, form.csrf.as_deref()).is_err() {
+        return again(AppError::Forbidden.message(lang, &state.campaign.currency));
+    }
+    let Ok(email) = Email::parse(&typed) else { return again(i18n::t(lang, "error-email")) };
+    let password = form.password.clone().unwrap_or_default();
+    let Ok(password) = Password::parse(&password) else { return again(i18n::t(lang, "team-password-too-short")) };
+    if form.confirm.as_deref() != Some(password.as_str()) {
+        return again(i18n::t(lang, "team-password-mismatch"));
+    }
+    // The link is for the very first account only.
+    if team::count(&state.db).await? > 0 {
+        return Err(AppError::NotFound.into());
+    }
+    let member = team::add(&state.db, &email, &password, now).await.map_err(|e| match e {
+        team::TeamError::App(e) => e,
+        team::TeamError::Exists(_) => AppError::NotFound,
+    })?;
+    state.team.setup.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    session::start(jar, &member, now);
+    tracing::info!(email = %member.email, "first team account created through the setup link");
+    Ok(Ok(Redirect::to("/team")))
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![show_login, login, logout, show_setup, setup]
+}

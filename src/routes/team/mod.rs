@@ -1,0 +1,42 @@
+//! The campaign team's side: login, first-run setup, the dashboard.
+
+pub mod dashboard;
+pub mod login;
+pub mod session;
+
+use std::sync::Mutex;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::domain::throttle::Throttle;
+
+/// What the team's pages keep between requests, in this process.
+#[derive(Debug)]
+pub struct TeamState {
+    /// Failed logins per account and per address.
+    pub throttle: Mutex<Throttle>,
+    /// The one-time link that lets the first member choose a password.
+    pub setup: Mutex<Option<SetupLink>>,
+}
+
+/// A first-run setup link: its secret, and until when it works.
+#[derive(Debug, Clone)]
+pub struct SetupLink {
+    pub token: String,
+    pub expires: DateTime<Utc>,
+}
+
+/// How many failed logins an account or an address may make in [`THROTTLE_WINDOW`].
+pub const MAX_FAILED_LOGINS: usize = 5;
+pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
+
+impl Default for TeamState {
+    fn default() -> Self {
+        TeamState { throttle: Mutex::new(Throttle::new(MAX_FAILED_LOGINS, THROTTLE_WINDOW)), setup: Mutex::new(None) }
+    }
+}
+
+/// Every route of the team's side.
+pub fn routes() -> Vec<rocket::Route> {
+    [login::routes(), dashboard::routes()].concat()
+}

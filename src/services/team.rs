@@ -1,0 +1,99 @@
+//! The campaign team's accounts: adding, listing, removing, and checking a login.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Utc};
+use entity::team_member;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr};
+
+use crate::db::Db;
+use crate::domain::Email;
+use crate::domain::password::{self, Password};
+use crate::error::AppError;
+
+/// Why an account cannot be added.
+#[derive(Debug, thiserror::Error)]
+pub enum TeamError {
+    #[error("{0} already has an account")]
+    Exists(String),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+/// Adds an account. The password is hashed off the async threads: argon2 is slow on purpose.
+pub async fn add(
+    db: &Db,
+    email: &Email,
+    password: &Password,
+    now: DateTime<Utc>,
+) -> Result<team_member::Model, TeamError> {
+    let password = password.clone();
+    let hash = tokio::task::spawn_blocking(move || password.hash())
+        .await
+        .map_err(|e| AppError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
+    let member = team_member::ActiveModel {
+        email: Set(email.identity()),
+        password_hash: Set(hash),
+        created_at_ms: Set(now.timestamp_millis()),
+        last_login_ms: Set(None),
+        ..Default::default()
+    };
+    match member.insert(&db.write).await {
+        Ok(member) => Ok(member),
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(TeamError::Exists(email.identity()))
+        }
+        Err(e) => Err(AppError::Db(e).into()),
+    }
+}
+
+/// Every account, oldest first.
+pub async fn list(db: &Db) -> Result<Vec<team_member::Model>, AppError> {
+    Ok(team_member::Entity::find().order_by_asc(team_member::Column::Id).all(&db.read).await?)
+}
+
+/// Removes an account; false if there was none. Its open sessions end with it.
+pub async fn remove(db: &Db, email: &Email) -> Result<bool, AppError> {
+    let removed = team_member::Entity::delete_many()
+        .filter(team_member::Column::Email.eq(email.identity()))
+        .exec(&db.write)
+        .await?;
+    Ok(removed.rows_affected > 0)
+}
+
+pub async fn count(db: &Db) -> Result<u64, AppError> {
+    Ok(team_member::Entity::find().count(&db.read).await?)
+}
+
+pub async fn find(db: &Db, id: i32) -> Result<Option<team_member::Model>, AppError> {
+    Ok(team_member::Entity::find_by_id(id).one(&db.read).await?)
+}
+
+/// The account whose email and password these are, if any. An unknown email costs the same
+/// time as a wrong password, so timing does not tell which emails have accounts.
+pub async fn authenticate(
+    db: &Db,
+    email: &str,
+    attempt: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<team_member::Model>, AppError> {
+    let identity = email.trim().to_lowercase();
+    let member = team_member::Entity::find().filter(team_member::Column::Email.eq(identity)).one(&db.read).await?;
+    let stored = member.as_ref().map_or_else(|| DUMMY_HASH.clone(), |m| m.password_hash.clone());
+    let attempt = attempt.to_owned();
+    let matches = tokio::task::spawn_blocking(move || password::verify(&attempt, &stored))
+        .await
+        .map_err(|e| AppError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
+    match member {
+        Some(member) if matches => {
+            let mut seen: team_member::ActiveModel = member.clone().into();
+            seen.last_login_ms = Set(Some(now.timestamp_millis()));
+            seen.update(&db.write).await?;
+            Ok(Some(member))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// A hash of a password nobody knows, verified when the email has no account.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| Password::generate().hash());

@@ -1,0 +1,218 @@
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use bobine::domain::Email;
+use bobine::domain::password::Password;
+use bobine::services::team;
+use chrono::Duration;
+use serde_json::Value;
+
+use crate::helpers::{TestApp, spawn_app};
+
+const PASSWORD: &str = "linen-and-wool-2027";
+
+async fn add_member(app: &TestApp, email: &str) {
+    let email = Email::parse(email).unwrap();
+    team::add(&app.db, &email, &Password::parse(PASSWORD).unwrap(), app.clock.now()).await.unwrap();
+}
+
+async fn log_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    app.post_form("/team/login", &[("email", email), ("password", password), ("next", "/team")]).await
+}
+
+#[tokio::test]
+async fn team_pages_and_api_need_a_session() {
+    let app = spawn_app().await;
+    let response = app.get("/team").await;
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(response.headers()["location"], "/team/login?next=%2Fteam");
+    let response = app.get("/api/team/summary").await;
+    assert_eq!(response.status().as_u16(), 401);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "unauthorized");
+}
+
+#[tokio::test]
+async fn the_first_member_chooses_a_password_through_the_one_time_setup_link() {
+    let app = spawn_app().await;
+    let token =
+        app.team.setup.lock().unwrap().as_ref().map(|link| link.token.clone()).expect("a setup link on first start");
+    let path = format!("/team/setup/{token}");
+    assert_eq!(app.get(&path).await.status().as_u16(), 200);
+    assert_eq!(app.get("/team/setup/wrong-token").await.status().as_u16(), 404);
+
+    let short =
+        app.post_form(&path, &[("email", "team@example.ch"), ("password", "short"), ("confirm", "short")]).await;
+    assert_eq!(short.status().as_u16(), 422);
+    assert!(short.text().await.unwrap().contains("12 caractères"));
+    let mismatch = app
+        .post_form(&path, &[("email", "team@example.ch"), ("password", PASSWORD), ("confirm", "other-password-1")])
+        .await;
+    assert_eq!(mismatch.status().as_u16(), 422);
+    let created =
+        app.post_form(&path, &[("email", "Team@Example.ch"), ("password", PASSWORD), ("confirm", PASSWORD)]).await;
+    assert_eq!(created.status().as_u16(), 303);
+    assert_eq!(created.headers()["location"], "/team");
+    assert_eq!(app.get("/team").await.status().as_u16(), 200, "logged in by the setup");
+    // Once only.
+    assert_eq!(app.get(&path).await.status().as_u16(), 404);
+    let members = team::list(&app.db).await.unwrap();
+    assert_eq!(members.len(), 1);
+    assert_eq!(members[0].email, "team@example.ch");
+    assert!(members[0].password_hash.starts_with("$argon2id$"));
+}
+
+#[tokio::test]
+async fn the_setup_link_expires_after_an_hour() {
+    let app = spawn_app().await;
+    let token = app.team.setup.lock().unwrap().as_ref().unwrap().token.clone();
+    app.clock.set(app.clock.now() + Duration::minutes(61));
+    assert_eq!(app.get(&format!("/team/setup/{token}")).await.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn a_member_logs_in_and_out() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    let response = log_in(&app, "ANNE@example.ch", PASSWORD).await;
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(response.headers()["location"], "/team");
+    let page = app.get("/team").await.text().await.unwrap();
+    assert!(page.contains("anne@example.ch") && page.contains("Tableau de bord"));
+    let response = app.post_form("/team/logout", &[]).await;
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(app.get("/team").await.status().as_u16(), 303);
+}
+
+#[tokio::test]
+async fn a_login_form_without_its_token_is_refused() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    let response = app
+        .client
+        .post(app.url("/team/login"))
+        .form(&[("email", "anne@example.ch"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 403);
+    assert_eq!(app.get("/team").await.status().as_u16(), 303);
+}
+
+#[tokio::test]
+async fn failed_logins_are_slowed_down_per_account() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    for _ in 0..bobine::routes::team::MAX_FAILED_LOGINS {
+        let response = log_in(&app, "anne@example.ch", "not-the-password").await;
+        assert_eq!(response.status().as_u16(), 401);
+        assert!(response.text().await.unwrap().contains("incorrect"));
+    }
+    // Even the right password must wait now.
+    let response = log_in(&app, "anne@example.ch", PASSWORD).await;
+    assert_eq!(response.status().as_u16(), 429);
+    assert!(response.text().await.unwrap().contains("Trop de tentatives"));
+    // After the window, the right password works again.
+    app.clock.set(app.clock.now() + bobine::routes::team::THROTTLE_WINDOW);
+    assert_eq!(log_in(&app, "anne@example.ch", PASSWORD).await.status().as_u16(), 303);
+}
+
+#[tokio::test]
+async fn sessions_expire_and_end_with_their_account() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    assert_eq!(app.get("/team").await.status().as_u16(), 200);
+    app.clock.set(app.clock.now() + Duration::hours(13));
+    assert_eq!(app.get("/team").await.status().as_u16(), 303, "expired");
+
+    app.clock.set(app.clock.now() - Duration::hours(13));
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    assert_eq!(app.get("/team").await.status().as_u16(), 200);
+    team::remove(&app.db, &Email::parse("anne@example.ch").unwrap()).await.unwrap();
+    assert_eq!(app.get("/team").await.status().as_u16(), 303, "removed");
+}
+
+#[tokio::test]
+async fn the_dashboard_figures_match_a_known_set_of_pledges() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    let pledge = |reward: Option<&'static str>, amount: &'static str, email: &'static str, anonymous: bool| {
+        let app = &app;
+        async move {
+            let mut body = TestApp::body(reward, amount, email);
+            body["anonymous"] = Value::Bool(anonymous);
+            body["display_name"] = Value::String(format!("Backer {}", &email[..1]));
+            let (status, _) = app.pledge(body).await;
+            assert_eq!(status, 201);
+        }
+    };
+    pledge(Some("early"), "90", "a@example.ch", false).await;
+    pledge(Some("early"), "120", "b@example.ch", false).await;
+    pledge(Some("limited-five"), "10.50", "a@example.ch", true).await;
+    pledge(None, "25", "c@example.ch", false).await;
+
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let summary: Value = app.get("/api/team/summary").await.json().await.unwrap();
+    assert_eq!(summary["pledged"], "245.50");
+    assert_eq!(summary["goal"], "1000.00");
+    assert_eq!(summary["percent_funded"], 24);
+    assert_eq!(summary["backers"], 3);
+    assert_eq!(summary["pledge_count"], 4);
+    assert_eq!(summary["average_pledge"], "61.37");
+    assert_eq!(summary["state"], "open");
+    let early = &summary["rewards"][1];
+    assert_eq!(
+        (early["claimed"].as_i64(), early["revenue"].as_str(), early["early_bird_uses"].as_i64()),
+        (Some(2), Some("210.00"), Some(1))
+    );
+    assert_eq!(summary["rewards"][0]["remaining"], 4);
+    let recent = summary["recent"].as_array().unwrap();
+    assert_eq!(recent.len(), 4);
+    assert_eq!(recent[0]["amount"], "25.00", "newest first");
+    assert_eq!(recent[1]["name"], Value::Null, "anonymous");
+    assert_eq!(recent[3]["name"], "Backer a");
+    assert!(!summary.to_string().contains("@example.ch\""), "no email in the figures");
+
+    let page = app.get("/team").await.text().await.unwrap();
+    assert!(page.contains("245.50") && page.contains("Anonyme") && page.contains("Atelier lève-tôt"));
+}
+
+#[test]
+fn team_accounts_are_managed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bobine = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bobine"))
+            .args(args)
+            .env("BOBINE_DATA_DIR", dir.path())
+            .env("BOBINE_CAMPAIGN", crate::helpers::fixture())
+            .env_remove("DATABASE_URL")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        let output = child.wait_with_output().unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr),
+        )
+    };
+    let (code, out) = bobine(&["team", "add", "anne@example.ch"], &format!("{PASSWORD}\n"));
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = bobine(&["team", "add", "paul@example.ch"], "\n");
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("shown this once"), "a generated password: {out}");
+    let (code, out) = bobine(&["team", "add", "anne@example.ch"], &format!("{PASSWORD}\n"));
+    assert_eq!(code, Some(1), "{out}");
+    let (code, out) = bobine(&["team", "add", "zoe@example.ch"], "short\n");
+    assert_eq!(code, Some(1), "{out}");
+    let (code, out) = bobine(&["team", "list"], "");
+    assert_eq!(code, Some(0));
+    assert!(out.contains("anne@example.ch") && out.contains("paul@example.ch") && !out.contains("zoe@"), "{out}");
+    let (code, _) = bobine(&["team", "remove", "paul@example.ch"], "");
+    assert_eq!(code, Some(0));
+    let (code, _) = bobine(&["team", "remove", "paul@example.ch"], "");
+    assert_eq!(code, Some(1));
+}
