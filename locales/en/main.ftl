@@ -158,3 +158,18 @@ team-recent = Latest pledges
 team-cancelled = cancelled
 team-no-pledges = No pledge yet.
 error-unauthorized = Log in to see this page.
+team-pledges-title = Pledges
+team-all = All
+team-state = State
+team-active = active
+team-search = Search
+team-search-hint = name, email or reference
+team-filter = Filter
+team-export = Export as CSV
+team-pledges-found = { $count ->
+    [one] { $count } pledge
+   *[other] { $count } pledges
+}
+team-previous = Previous
+team-next = Next
+team-page = page { $page } of { $pages }

@@ -158,3 +158,18 @@ team-recent = Dernières promesses
 team-cancelled = annulée
 team-no-pledges = Pas encore de promesse.
 error-unauthorized = Connectez-vous pour voir cette page.
+team-pledges-title = Promesses
+team-all = Toutes
+team-state = État
+team-active = active
+team-search = Recherche
+team-search-hint = nom, e-mail ou référence
+team-filter = Filtrer
+team-export = Exporter en CSV
+team-pledges-found = { $count ->
+    [one] { $count } promesse
+   *[other] { $count } promesses
+}
+team-previous = Précédentes
+team-next = Suivantes
+team-page = page { $page } sur { $pages }

@@ -6,6 +6,7 @@ pub mod closing;
 pub mod consistency;
 pub mod counters;
 pub mod dashboard;
+pub mod pledge_list;
 pub mod pledges;
 pub mod pricing;
 pub mod sync;

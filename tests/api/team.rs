@@ -216,3 +216,45 @@ fn team_accounts_are_managed_from_the_command_line() {
     let (code, _) = bobine(&["team", "remove", "paul@example.ch"], "");
     assert_eq!(code, Some(1));
 }
+
+#[tokio::test]
+async fn pledges_are_listed_filtered_and_exported_for_fulfilment() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    for (reward, amount, name, email) in [
+        (Some("early"), "120", "Zoé Müller", "zoe@example.ch"),
+        (Some("open"), "20", "=HYPERLINK(\"x\")", "eve@example.ch"),
+        (None, "30", "Léa, Genève", "lea@example.ch"),
+    ] {
+        let mut body = TestApp::body(reward, amount, email);
+        body["name"] = Value::String(name.to_owned());
+        assert_eq!(app.pledge(body).await.0, 201);
+    }
+    assert_eq!(app.get("/team/pledges.csv").await.status().as_u16(), 303, "login first");
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+
+    let page = app.get("/team/pledges").await.text().await.unwrap();
+    assert!(page.contains("3 promesses") && page.contains("zoe@example.ch"));
+    let page = app.get("/team/pledges?q=ZOE").await.text().await.unwrap();
+    assert!(page.contains("1 promesse") && page.contains("Zoé Müller") && !page.contains("lea@example.ch"));
+    let page = app.get("/team/pledges?reward=none").await.text().await.unwrap();
+    assert!(page.contains("lea@example.ch") && !page.contains("zoe@example.ch"));
+    let page = app.get("/team/pledges?q=100%25").await.text().await.unwrap();
+    assert!(page.contains("0 promesse") || page.contains("Pas encore de promesse"));
+
+    let response = app.get("/team/pledges.csv").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(response.headers()["content-disposition"].to_str().unwrap().contains("pledges.csv"));
+    let bytes = response.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "a byte-order mark for spreadsheets");
+    let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "reference,name,email,reward,amount,state,delivery,created,updated");
+    assert_eq!(lines.len(), 4);
+    assert!(lines[1].contains(",Zoé Müller,zoe@example.ch,Atelier lève-tôt,120.00,active,À Genève,"), "{}", lines[1]);
+    assert!(lines[2].contains(",\"'=HYPERLINK(\"\"x\"\")\",eve@example.ch,"), "formulas are defused: {}", lines[2]);
+    assert!(lines[3].contains(",\"Léa, Genève\",lea@example.ch,Sans contrepartie,30.00,active,,"), "{}", lines[3]);
+    let filtered = app.get("/team/pledges.csv?reward=open").await.text().await.unwrap();
+    assert_eq!(filtered.lines().count(), 2);
+}

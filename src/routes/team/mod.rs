@@ -2,6 +2,7 @@
 
 pub mod dashboard;
 pub mod login;
+pub mod pledges;
 pub mod session;
 
 use std::sync::Mutex;
@@ -38,5 +39,5 @@ impl Default for TeamState {
 
 /// Every route of the team's side.
 pub fn routes() -> Vec<rocket::Route> {
-    [login::routes(), dashboard::routes()].concat()
+    [login::routes(), dashboard::routes(), pledges::routes()].concat()
 }

@@ -1,0 +1,192 @@
+//! The pledges for fulfilment: a filtered, paged list, and a CSV export of the same filter.
+
+use chrono::DateTime;
+use entity::pledge;
+use rocket::http::ContentType;
+use rocket::request::Request;
+use rocket::response::stream::TextStream;
+use rocket::response::{self, Responder, Response};
+use rocket::{FromForm, State, get, routes};
+use rocket_dyn_templates::Template;
+use serde_json::json;
+
+use super::session::TeamSession;
+use crate::app::AppState;
+use crate::config::campaign::Fulfilment;
+use crate::domain::Lang;
+use crate::domain::money::{cents_to_string, display_cents};
+use crate::i18n;
+use crate::routes::csrf::CsrfToken;
+use crate::routes::errors::PageError;
+use crate::routes::views;
+use crate::services::pledge_list::{self, PledgeFilter};
+
+const PER_PAGE: u64 = 50;
+const EXPORT_CHUNK: u64 = 1_000;
+
+/// The filter as the list's form sends it.
+#[derive(Debug, Default, FromForm)]
+struct Filter {
+    reward: Option<String>,
+    state: Option<String>,
+    q: Option<String>,
+}
+
+impl Filter {
+    fn service(&self) -> PledgeFilter {
+        PledgeFilter { reward: self.reward.clone(), state: self.state.clone(), search: self.q.clone() }
+    }
+
+    /// The filter as a query string, to keep it across pages and in the export link.
+    fn query(&self) -> String {
+        let pairs = [("reward", &self.reward), ("state", &self.state), ("q", &self.q)];
+        pairs
+            .iter()
+            .filter_map(|(name, value)| {
+                value
+                    .as_deref()
+                    .filter(|v| !v.is_empty())
+                    .map(|v| format!("{name}={}", rocket::http::RawStr::new(v).percent_encode()))
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+fn reward_title(state: &AppState, pledge: &pledge::Model, lang: Lang) -> String {
+    match pledge.reward_id.as_deref() {
+        Some(id) => state.campaign.reward(id).map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned()),
+        None => i18n::t(lang, "no-reward"),
+    }
+}
+
+fn delivery(state: &AppState, pledge: &pledge::Model, lang: Lang) -> String {
+    let fulfilment = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id)).map(|r| r.fulfilment);
+    match fulfilment {
+        Some(Fulfilment::Shipped) => i18n::t(lang, "fulfilment-shipped"),
+        Some(Fulfilment::Pickup) => i18n::t(lang, "fulfilment-pickup"),
+        Some(Fulfilment::Online) => i18n::t(lang, "fulfilment-online"),
+        None => String::new(),
+    }
+}
+
+#[get("/team/pledges?<page>&<filter..>")]
+async fn list_pledges(
+    state: &State<AppState>,
+    session: TeamSession,
+    lang: Lang,
+    csrf: CsrfToken,
+    filter: Filter,
+    page: Option<u64>,
+) -> Result<Template, PageError> {
+    let page = page.unwrap_or(1).max(1);
+    let (pledges, total) = pledge_list::page(&state.db, &filter.service(), page - 1, PER_PAGE).await?;
+    let rows: Vec<_> = pledges
+        .iter()
+        .map(|p| {
+            json!({
+                "reference": p.reference,
+                "token": p.token,
+                "name": p.name,
+                "email": p.email,
+                "reward": reward_title(state, p, lang),
+                "amount": display_cents(p.amount_cents, lang.thousands()),
+                "cancelled": p.state != "active",
+                "at": views::moment(state, DateTime::from_timestamp_millis(p.created_at_ms).unwrap_or_default(), lang),
+            })
+        })
+        .collect();
+    let pages = total.div_ceil(PER_PAGE).max(1);
+    let query = filter.query();
+    let link = |n: u64| format!("/team/pledges?{}{}page={n}", query, if query.is_empty() { "" } else { "&" });
+    let rewards: Vec<_> = state
+        .campaign
+        .rewards
+        .iter()
+        .map(|r| json!({ "id": r.id.as_str(), "title": r.title.get(lang), "selected": filter.reward.as_deref() == Some(r.id.as_str()) }))
+        .collect();
+    let body = json!({
+        "page_title": i18n::t(lang, "team-pledges-title"),
+        "member": session.member.email,
+        "csrf": csrf.0,
+        "rows": rows,
+        "total": total,
+        "page": page,
+        "pages": pages,
+        "previous": (page > 1).then(|| link(page - 1)),
+        "next": (page < pages).then(|| link(page + 1)),
+        "export": format!("/team/pledges.csv{}{}", if query.is_empty() { "" } else { "?" }, query),
+        "rewards": rewards,
+        "filter": { "reward": filter.reward, "state": filter.state, "q": filter.q, "no_reward": filter.reward.as_deref() == Some("none") },
+    });
+    Ok(Template::render("team_pledges", views::page(state, lang, "/team/pledges", body)))
+}
+
+/// A CSV file to download, whatever produces its text.
+struct CsvFile<R>(R);
+
+impl<'r, 'o: 'r, R: Responder<'r, 'o>> Responder<'r, 'o> for CsvFile<R> {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'o> {
+        Response::build_from(self.0.respond_to(request)?)
+            .header(ContentType::new("text", "csv").with_params(("charset", "utf-8")))
+            .raw_header("Content-Disposition", "attachment; filename=\"pledges.csv\"")
+            .ok()
+    }
+}
+
+/// One CSV field: quoted when needed, and kept from being read as a formula by spreadsheets.
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
+}
+
+#[get("/team/pledges.csv?<filter..>")]
+async fn export_pledges(
+    state: &State<AppState>,
+    _session: TeamSession,
+    lang: Lang,
+    filter: Filter,
+) -> CsvFile<TextStream![String]> {
+    let state = state.inner().clone();
+    let filter = filter.service();
+    let headers = ["reference", "name", "email", "reward", "amount", "state", "delivery", "created", "updated"];
+    let body = TextStream! {
+        // A byte-order mark, so that spreadsheet programs read the accents right.
+        yield format!("\u{feff}{}\r\n", headers.join(","));
+        let mut after = 0;
+        loop {
+            let chunk = match pledge_list::chunk(&state.db, &filter, after, EXPORT_CHUNK).await {
+                Ok(chunk) => chunk,
+                Err(error) => {
+                    tracing::error!(%error, "the pledge export stopped");
+                    break;
+                }
+            };
+            let Some(last) = chunk.last() else { break };
+            after = last.id;
+            let mut lines = String::with_capacity(chunk.len() * 160);
+            for p in &chunk {
+                let time = |ms: i64| DateTime::from_timestamp_millis(ms).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                let row = [
+                    field(&p.reference),
+                    field(&p.name),
+                    field(&p.email),
+                    field(&reward_title(&state, p, lang)),
+                    cents_to_string(p.amount_cents),
+                    field(&p.state),
+                    field(&delivery(&state, p, lang)),
+                    time(p.created_at_ms),
+                    time(p.updated_at_ms),
+                ];
+                lines.push_str(&row.join(","));
+                lines.push_str("\r\n");
+            }
+            yield lines;
+        }
+    };
+    CsvFile(body)
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![list_pledges, export_pledges]
+}

@@ -1,0 +1,75 @@
+//! The pledges as the team lists and exports them for fulfilment: filtered, in pages, or in
+//! chunks for a file of any size.
+
+use entity::pledge;
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::db::Db;
+use crate::error::AppError;
+
+/// Which pledges to show. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct PledgeFilter {
+    /// A reward's id, or `none` for pledges without reward.
+    pub reward: Option<String>,
+    /// `active` or `cancelled`.
+    pub state: Option<String>,
+    /// Part of a name, an email or a reference, in any case.
+    pub search: Option<String>,
+}
+
+impl PledgeFilter {
+    fn condition(&self) -> Condition {
+        let mut condition = Condition::all();
+        match self.reward.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            Some("none") => condition = condition.add(pledge::Column::RewardId.is_null()),
+            Some(id) => condition = condition.add(pledge::Column::RewardId.eq(id)),
+            None => {}
+        }
+        if let Some(state) = self.state.as_deref().filter(|s| ["active", "cancelled"].contains(s)) {
+            condition = condition.add(pledge::Column::State.eq(state));
+        }
+        if let Some(search) = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            let pattern =
+                format!("%{}%", search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            let like = |column: pledge::Column| {
+                Expr::expr(Func::lower(Expr::col(column)))
+                    .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+            };
+            condition = condition.add(
+                Condition::any()
+                    .add(like(pledge::Column::Name))
+                    .add(like(pledge::Column::Email))
+                    .add(like(pledge::Column::Reference)),
+            );
+        }
+        condition
+    }
+}
+
+/// One page of the pledges that match, newest first, and how many match in all.
+pub async fn page(
+    db: &Db,
+    filter: &PledgeFilter,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<pledge::Model>, u64), AppError> {
+    let query = pledge::Entity::find().filter(filter.condition()).order_by_desc(pledge::Column::Id);
+    let paginator = query.paginate(&db.read, per_page);
+    let total = paginator.num_items().await?;
+    let pledges = paginator.fetch_page(page).await?;
+    Ok((pledges, total))
+}
+
+/// The next `limit` matching pledges after `after_id`, oldest first: an export reads the
+/// pledges this way, a chunk at a time, whatever their number.
+pub async fn chunk(db: &Db, filter: &PledgeFilter, after_id: i64, limit: u64) -> Result<Vec<pledge::Model>, AppError> {
+    Ok(pledge::Entity::find()
+        .filter(filter.condition())
+        .filter(pledge::Column::Id.gt(after_id))
+        .order_by_asc(pledge::Column::Id)
+        .limit(limit)
+        .all(&db.read)
+        .await?)
+}
