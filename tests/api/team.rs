@@ -16,6 +16,18 @@ async fn add_member(app: &TestApp, email: &str) {
     team::add(&app.db, &email, &Password::parse(PASSWORD).unwrap(), app.clock.now()).await.unwrap();
 }
 
+/// The first-run setup link, once the server has offered it (at lift-off, beside the test's
+/// own lift-off hook).
+async fn setup_token(app: &TestApp) -> String {
+    for _ in 0..100 {
+        if let Some(link) = app.team.setup.lock().unwrap().as_ref() {
+            return link.token.clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("no setup link on first start");
+}
+
 async fn log_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
     app.post_form("/team/login", &[("email", email), ("password", password), ("next", "/team")]).await
 }
@@ -35,8 +47,7 @@ async fn team_pages_and_api_need_a_session() {
 #[tokio::test]
 async fn the_first_member_chooses_a_password_through_the_one_time_setup_link() {
     let app = spawn_app().await;
-    let token =
-        app.team.setup.lock().unwrap().as_ref().map(|link| link.token.clone()).expect("a setup link on first start");
+    let token = setup_token(&app).await;
     let path = format!("/team/setup/{token}");
     assert_eq!(app.get(&path).await.status().as_u16(), 200);
     assert_eq!(app.get("/team/setup/wrong-token").await.status().as_u16(), 404);
@@ -65,7 +76,7 @@ async fn the_first_member_chooses_a_password_through_the_one_time_setup_link() {
 #[tokio::test]
 async fn the_setup_link_expires_after_an_hour() {
     let app = spawn_app().await;
-    let token = app.team.setup.lock().unwrap().as_ref().unwrap().token.clone();
+    let token = setup_token(&app).await;
     app.clock.set(app.clock.now() + Duration::minutes(61));
     assert_eq!(app.get(&format!("/team/setup/{token}")).await.status().as_u16(), 404);
 }
