@@ -84,8 +84,10 @@ fn wants_json(request: &Request<'_>) -> bool {
 }
 
 fn caught(status: Status, request: &Request<'_>) -> response::Result<'static> {
-    // A team page without a session: to the login, and back here after it.
-    if status == Status::Unauthorized && !wants_json(request) {
+    // A team page without a session: to the login, and back here after it. A script's
+    // request (JSON, an event stream) gets the 401 itself.
+    let event_stream = request.headers().get_one("Accept").is_some_and(|a| a.contains("text/event-stream"));
+    if status == Status::Unauthorized && !wants_json(request) && !event_stream {
         let next = request.uri().path().to_string();
         return Redirect::to(format!("/team/login?next={}", rocket::http::RawStr::new(&next).percent_encode()))
             .respond_to(request);

@@ -269,3 +269,33 @@ async fn pledges_are_listed_filtered_and_exported_for_fulfilment() {
     let filtered = app.get("/team/pledges.csv?reward=open").await.text().await.unwrap();
     assert_eq!(filtered.lines().count(), 2);
 }
+
+#[tokio::test]
+async fn the_open_dashboard_receives_new_figures_within_a_second() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    let anonymous = app.client.get(app.url("/team/events")).header("Accept", "text/event-stream").send().await.unwrap();
+    assert_eq!(anonymous.status().as_u16(), 401, "no stream without a session");
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let mut stream = app.get("/team/events").await;
+    assert_eq!(stream.status().as_u16(), 200);
+    assert!(stream.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    let mut received = String::new();
+    read_until(&mut stream, &mut received, "\"pledged\":\"0.00\"").await;
+    assert!(received.contains("event:figures"), "{received}");
+    // A pledge made in another browser.
+    let (status, _) = app.pledge(TestApp::body(Some("open"), "20", "other@example.ch")).await;
+    assert_eq!(status, 201);
+    read_until(&mut stream, &mut received, "\"pledged\":\"20.00\"").await;
+    assert!(received.contains("\"pledge_count\":1"), "{received}");
+}
+
+/// Reads an event stream until what it sent carries `wanted`, within a second.
+async fn read_until(stream: &mut reqwest::Response, received: &mut String, wanted: &str) {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(1);
+    while !received.contains(wanted) {
+        let chunk = tokio::time::timeout_at(deadline, stream.chunk()).await;
+        let chunk = chunk.unwrap_or_else(|_| panic!("no {wanted} within a second: {received}")).unwrap().unwrap();
+        received.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}

@@ -1,8 +1,9 @@
 //! The team's dashboard, as a page and as JSON.
 
 use chrono::{DateTime, Utc};
+use rocket::response::stream::{Event, EventStream};
 use rocket::serde::json::Json;
-use rocket::{State, get, routes};
+use rocket::{Shutdown, State, get, routes};
 use rocket_dyn_templates::Template;
 use serde_json::{Value, json};
 
@@ -85,6 +86,20 @@ async fn get_summary(state: &State<AppState>, _session: TeamSession, lang: Lang)
     Ok(Json(figures(state, &summary, lang, state.clock.now(), cents_to_string)))
 }
 
+/// What the dashboard page shows, formatted for people: the page renders it, and the live
+/// stream sends it again whenever the figures change.
+fn page_figures(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) -> Value {
+    let mut data = figures(state, summary, lang, now, |cents| display_cents(cents, lang.thousands()));
+    if let Some(recent) = data["recent"].as_array_mut() {
+        for (pledge, model) in recent.iter_mut().zip(&summary.recent) {
+            let at = DateTime::from_timestamp_millis(model.created_at_ms).unwrap_or_default();
+            pledge["at"] = json!(views::moment(state, at, lang));
+            pledge["cancelled"] = json!(model.state != "active");
+        }
+    }
+    json!({ "figures": data, "campaign": views::campaign_view(state, &summary.snapshot, lang, now) })
+}
+
 #[get("/team")]
 async fn show_dashboard(
     state: &State<AppState>,
@@ -92,30 +107,59 @@ async fn show_dashboard(
     lang: Lang,
     csrf: CsrfToken,
 ) -> Result<Template, PageError> {
-    let now = state.clock.now();
     let summary = summary(&state.db, state.campaign_id).await?;
-    let mut data = figures(state, &summary, lang, now, |cents| display_cents(cents, lang.thousands()));
-    if let Some(recent) = data["recent"].as_array_mut() {
-        for (pledge, model) in recent.iter_mut().zip(&summary.recent) {
-            pledge["at"] = json!(views::moment(
-                state,
-                DateTime::from_timestamp_millis(model.created_at_ms).unwrap_or_default(),
-                lang
-            ));
-            pledge["cancelled"] = json!(model.state != "active");
-        }
-    }
-    let campaign = views::campaign_view(state, &summary.snapshot, lang, now);
-    let body = json!({
-        "figures": data,
-        "campaign": campaign,
-        "member": session.member.email,
-        "csrf": csrf.0,
-        "page_title": i18n::t(lang, "team-dashboard-title"),
-    });
+    let mut body = page_figures(state, &summary, lang, state.clock.now());
+    body["member"] = json!(session.member.email);
+    body["csrf"] = json!(csrf.0);
+    body["page_title"] = json!(i18n::t(lang, "team-dashboard-title"));
     Ok(Template::render("team_dashboard", views::page(state, lang, "/team", body)))
 }
 
+/// How often the live stream looks for new figures, and how often it says it is alive.
+const LIVE_TICK: std::time::Duration = std::time::Duration::from_millis(250);
+const LIVE_HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// The dashboard's figures as Server-Sent Events: once at once, then whenever a commit
+/// changed them (at most four times a second), until the page closes or the server stops.
+#[get("/team/events")]
+fn live_figures(state: &State<AppState>, _session: TeamSession, lang: Lang, mut shutdown: Shutdown) -> EventStream![] {
+    let state = state.inner().clone();
+    EventStream! {
+        let mut seen = None;
+        let mut quiet = std::time::Instant::now();
+        loop {
+            let generation = state.writer.generation();
+            if seen != Some(generation) {
+                match summary(&state.db, state.campaign_id).await {
+                    Ok(summary) => {
+                        seen = Some(generation);
+                        quiet = std::time::Instant::now();
+                        let mut data = page_figures(&state, &summary, lang, state.clock.now());
+                        // Only what the page updates, not the campaign's texts.
+                        let campaign = &data["campaign"];
+                        data["campaign"] = json!({
+                            "pledged": campaign["pledged"],
+                            "percent": campaign["percent"],
+                            "bar_percent": campaign["bar_percent"],
+                            "backers": campaign["backers"],
+                            "time_left": campaign["time_left"],
+                        });
+                        yield Event::json(&data).event("figures");
+                    }
+                    Err(error) => tracing::warn!(%error, "live figures unavailable for now"),
+                }
+            } else if quiet.elapsed() >= LIVE_HEARTBEAT {
+                quiet = std::time::Instant::now();
+                yield Event::comment("alive");
+            }
+            tokio::select! {
+                () = tokio::time::sleep(LIVE_TICK) => {}
+                () = &mut shutdown => break,
+            }
+        }
+    }
+}
+
 pub fn routes() -> Vec<rocket::Route> {
-    routes![get_summary, show_dashboard]
+    routes![get_summary, show_dashboard, live_figures]
 }

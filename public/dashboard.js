@@ -1,0 +1,56 @@
+// Keeps the team's dashboard current: the server sends the figures as Server-Sent Events
+// whenever a pledge changes them. Without this script the page is complete on reload.
+(function () {
+  if (!window.EventSource) return;
+  function pick(data, path) {
+    return path.split('.').reduce(function (value, key) { return value == null ? value : value[key]; }, data);
+  }
+  function cell(row, text, cancelled) {
+    var td = document.createElement('td');
+    td.textContent = text;
+    row.appendChild(td);
+    return td;
+  }
+  function update(data) {
+    document.querySelectorAll('[data-live]').forEach(function (element) {
+      var value = pick(data, element.getAttribute('data-live'));
+      if (value != null) element.textContent = value;
+    });
+    document.querySelectorAll('[data-live-width]').forEach(function (element) {
+      var value = pick(data, element.getAttribute('data-live-width'));
+      if (value != null) element.style.width = value + '%';
+    });
+    var currency = data.figures.currency;
+    data.figures.rewards.forEach(function (reward) {
+      var row = document.querySelector('tr[data-reward="' + reward.id + '"]');
+      if (!row) return;
+      var set = function (field, text) {
+        var td = row.querySelector('[data-field="' + field + '"]');
+        if (td) td.textContent = text;
+      };
+      set('claimed', reward.limit == null ? String(reward.claimed) : reward.claimed + ' / ' + reward.limit);
+      set('remaining', reward.limit == null ? '∞' : String(reward.remaining));
+      set('revenue', currency + ' ' + reward.revenue);
+      set('early_bird_uses', String(reward.early_bird_uses));
+    });
+    var recent = document.getElementById('recent');
+    if (recent && data.figures.recent.length) {
+      var rows = document.createDocumentFragment();
+      data.figures.recent.forEach(function (pledge) {
+        var row = document.createElement('tr');
+        if (pledge.cancelled) row.className = 'cancelled';
+        cell(row, pledge.at);
+        cell(row, pledge.name || recent.getAttribute('data-anonymous'));
+        cell(row, pledge.reward || recent.getAttribute('data-no-reward'));
+        cell(row, recent.getAttribute('data-currency') + ' ' + pledge.amount +
+          (pledge.cancelled ? ' (' + recent.getAttribute('data-cancelled') + ')' : ''));
+        rows.appendChild(row);
+      });
+      recent.replaceChildren(rows);
+    }
+  }
+  var source = new EventSource('/team/events');
+  source.addEventListener('figures', function (event) {
+    update(JSON.parse(event.data));
+  });
+})();
