@@ -123,3 +123,35 @@ async fn a_backer_pledges_in_a_real_browser_and_sees_the_total_move() {
     assert_eq!(raised, "CHF 25.00");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_open_dashboard_shows_a_new_pledge_without_reload() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let app = spawn_app().await;
+    let email = bobine::domain::Email::parse("anne@example.ch").unwrap();
+    let password = bobine::domain::password::Password::parse("linen-and-wool-2027").unwrap();
+    bobine::services::team::add(&app.db, &email, &password, app.clock.now()).await.unwrap();
+
+    client.goto(&app.url("/team")).await.unwrap();
+    wait_for(&client, "#password").await;
+    fill(&client, "#email", "anne@example.ch").await;
+    fill(&client, "#password", "linen-and-wool-2027").await;
+    click(&client, "button[type=submit]").await;
+    let raised = wait_for(&client, "[data-live='campaign.pledged']").await;
+    assert_eq!(raised.text().await.unwrap(), "0.00");
+
+    // Another backer pledges while the dashboard is open.
+    let (status, _) = app.pledge(crate::helpers::TestApp::body(Some("open"), "20", "other@example.ch")).await;
+    assert_eq!(status, 201);
+    let started = std::time::Instant::now();
+    while raised.text().await.unwrap() != "20.00" {
+        assert!(started.elapsed() < Duration::from_secs(2), "the dashboard did not follow");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let row = client.find(Locator::Css("tr[data-reward='open'] [data-field='claimed']")).await.unwrap();
+    assert_eq!(row.text().await.unwrap(), "1");
+    let recent = client.find(Locator::Css("#recent tr td:nth-child(4)")).await.unwrap();
+    assert_eq!(recent.text().await.unwrap(), "CHF 20.00");
+    client.close().await.unwrap();
+}
