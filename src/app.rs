@@ -160,7 +160,7 @@ async fn offer_setup_link(rocket: &Rocket<rocket::Orbit>) {
                 config.port,
                 link.token
             );
-            *state.team.setup.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(link);
+            *state.team.setup_link() = Some(link);
         }
         Ok(_) => {}
         Err(error) => tracing::error!(%error, "cannot count the team's accounts"),

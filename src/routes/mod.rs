@@ -14,6 +14,9 @@ pub mod views;
 
 mod health;
 
+/// A form shown again with an error, and the status that says why.
+pub type Answer = (rocket::http::Status, rocket_dyn_templates::Template);
+
 /// Every route of the site and the API.
 pub fn routes() -> Vec<rocket::Route> {
     [campaign::routes(), pledges::routes(), api::routes(), team::routes(), health::routes()].concat()

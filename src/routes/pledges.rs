@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use rocket::form::{Form, FromForm};
-use rocket::http::{CookieJar, Status};
+use rocket::http::CookieJar;
 use rocket::request::FlashMessage;
 use rocket::response::{Flash, Redirect};
 use rocket::{State, get, post, routes, uri};
@@ -14,6 +14,7 @@ use crate::domain::ids::new_pledge_token;
 use crate::domain::{CampaignState, Lang};
 use crate::error::AppError;
 use crate::i18n;
+use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
 use crate::routes::views;
@@ -35,9 +36,6 @@ struct PledgeForm {
     /// Drawn when the form is shown, so a double click does not pledge twice.
     form_key: Option<String>,
 }
-
-/// A page answered with a chosen status, for forms shown again with an error.
-type Answer = (Status, Template);
 
 /// The campaign with its rewards marked for a reward picker: the one `selected`, and the one
 /// a backer already `held`, which is never sold out to them.

@@ -16,13 +16,11 @@ use crate::domain::password::Password;
 use crate::domain::{Email, Lang};
 use crate::error::AppError;
 use crate::i18n;
+use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
 use crate::routes::views;
 use crate::services::team;
-
-/// A page answered with a chosen status, for forms shown again with an error.
-type Answer = (Status, Template);
 
 /// Where to go after logging in: only somewhere on the team's side.
 fn after_login(next: Option<&str>) -> String {
@@ -86,7 +84,7 @@ async fn login(
         format!("address:{}", address.map_or_else(|| "unknown".into(), |a| a.to_string())),
     ];
     let waiting = {
-        let mut throttle = state.team.throttle.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut throttle = state.team.throttle();
         keys.iter().filter_map(|key| throttle.check(key, now).err()).max()
     };
     if let Some(wait) = waiting {
@@ -100,7 +98,7 @@ async fn login(
     let password = form.password.clone().unwrap_or_default();
     match team::authenticate(&state.db, &email, &password, now).await? {
         Some(member) => {
-            let mut throttle = state.team.throttle.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut throttle = state.team.throttle();
             keys.iter().for_each(|key| throttle.succeeded(key));
             drop(throttle);
             session::start(jar, &member, now);
@@ -108,7 +106,7 @@ async fn login(
             Ok(Ok(Redirect::to(next)))
         }
         None => {
-            let mut throttle = state.team.throttle.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut throttle = state.team.throttle();
             keys.iter().for_each(|key| throttle.failed(key, now));
             drop(throttle);
             tracing::warn!(%email, ?address, "failed team login");
@@ -131,7 +129,7 @@ fn logout(jar: &CookieJar<'_>, form: Form<CsrfOnly>) -> Result<Redirect, PageErr
 
 /// The setup link if `token` is it and it still works.
 fn valid_setup(team_state: &TeamState, token: &str, now: chrono::DateTime<chrono::Utc>) -> bool {
-    let setup = team_state.setup.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let setup = team_state.setup_link();
     setup.as_ref().is_some_and(|link| link.token == token && now < link.expires)
 }
 
@@ -197,7 +195,7 @@ async fn setup(
         team::TeamError::App(e) => e,
         team::TeamError::Exists(_) => AppError::NotFound,
     })?;
-    state.team.setup.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    state.team.setup_link().take();
     session::start(jar, &member, now);
     tracing::info!(email = %member.email, "first team account created through the setup link");
     Ok(Ok(Redirect::to("/team")))

@@ -5,7 +5,7 @@ pub mod login;
 pub mod pledges;
 pub mod session;
 
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -34,6 +34,19 @@ pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
 impl Default for TeamState {
     fn default() -> Self {
         TeamState { throttle: Mutex::new(Throttle::new(MAX_FAILED_LOGINS, THROTTLE_WINDOW)), setup: Mutex::new(None) }
+    }
+}
+
+impl TeamState {
+    /// The login throttle. A panic elsewhere while it was held leaves it usable: it only
+    /// counts failures.
+    pub fn throttle(&self) -> MutexGuard<'_, Throttle> {
+        self.throttle.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The first-run setup link, if one is on offer.
+    pub fn setup_link(&self) -> MutexGuard<'_, Option<SetupLink>> {
+        self.setup.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
