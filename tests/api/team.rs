@@ -299,3 +299,29 @@ async fn read_until(stream: &mut reqwest::Response, received: &mut String, wante
         received.push_str(&String::from_utf8_lossy(&chunk));
     }
 }
+
+#[tokio::test]
+async fn the_dashboard_reads_a_fixed_number_of_queries_whatever_the_pledges() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let app = spawn_app().await;
+    let campaign = bobine::config::Campaign::load(&crate::helpers::fixture()).unwrap();
+    let mut db = bobine::db::Db::connect(&app.database_url(), app.database_schema().as_deref()).await.unwrap();
+    let queries = Arc::new(AtomicUsize::new(0));
+    let counter = queries.clone();
+    db.read.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let count = async |db: &bobine::db::Db| {
+        queries.store(0, Ordering::SeqCst);
+        bobine::services::dashboard::summary(db, app.campaign_id).await.unwrap();
+        queries.load(Ordering::SeqCst)
+    };
+    bobine::bench::seed(&app.db, &campaign, app.campaign_id, 10, app.clock.now()).await.unwrap();
+    let with_ten = count(&db).await;
+    bobine::bench::seed(&app.db, &campaign, app.campaign_id, 5_000, app.clock.now()).await.unwrap();
+    let with_many = count(&db).await;
+    assert_eq!(with_ten, with_many);
+    assert_eq!(with_ten, 3, "the campaign row, its rewards, the latest pledges");
+}
