@@ -2,6 +2,7 @@
 
 pub mod backer;
 pub mod campaign;
+pub mod consistency_check;
 pub mod pledge;
 pub mod reward;
 pub mod team_member;

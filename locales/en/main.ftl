@@ -173,3 +173,4 @@ team-pledges-found = { $count ->
 team-previous = Previous
 team-next = Next
 team-page = page { $page } of { $pages }
+team-check-warning = The last check ({ $date }) found { $count } counter(s) that differ from the pledges. Run "bobine check" for the details.

@@ -173,3 +173,4 @@ team-pledges-found = { $count ->
 team-previous = Précédentes
 team-next = Suivantes
 team-page = page { $page } sur { $pages }
+team-check-warning = La dernière vérification ({ $date }) a trouvé { $count } compteur(s) différent(s) des promesses. Lancez « bobine check » pour le détail.

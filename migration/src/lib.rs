@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_create_campaign;
 mod m20261126_000002_create_team_members;
+mod m20261126_000003_create_consistency_checks;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261126_000001_create_campaign::Migration),
             Box::new(m20261126_000002_create_team_members::Migration),
+            Box::new(m20261126_000003_create_consistency_checks::Migration),
         ]
     }
 }

@@ -150,7 +150,7 @@ async fn bench_tool(tool: &str, args: &[String]) -> ExitCode {
 /// Compares the stored counters with the pledges of the configured database.
 async fn check_counters() -> ExitCode {
     let differences = match open_database().await {
-        Ok((_, db)) => consistency::check(&db).await,
+        Ok((settings, db)) => consistency::check_and_record(&db, settings.clock.now()).await,
         Err(error) => {
             eprintln!("{error}");
             return ExitCode::FAILURE;

@@ -1,6 +1,8 @@
 //! Recomputing every counter from the pledges, to prove the totals shown are the truth.
 
-use sea_orm::{FromQueryResult, Statement};
+use chrono::{DateTime, Utc};
+use entity::consistency_check;
+use sea_orm::{ActiveModelTrait, EntityTrait, FromQueryResult, QueryOrder, Set, Statement};
 
 use crate::db::Db;
 use crate::error::AppError;
@@ -66,4 +68,27 @@ pub async fn check(db: &Db) -> Result<Vec<Difference>, AppError> {
             computed: r.computed,
         })
         .collect())
+}
+
+/// Runs [`check`] and keeps its result, for the dashboard's warning.
+pub async fn check_and_record(db: &Db, now: DateTime<Utc>) -> Result<Vec<Difference>, AppError> {
+    let differences = check(db).await?;
+    let report: Vec<String> = differences
+        .iter()
+        .map(|d| format!("{}: stored {}, pledges add up to {}", d.counter, d.stored, d.computed))
+        .collect();
+    consistency_check::ActiveModel {
+        checked_at_ms: Set(now.timestamp_millis()),
+        differences: Set(differences.len() as i64),
+        report: Set(report.join("\n")),
+        ..Default::default()
+    }
+    .insert(&db.write)
+    .await?;
+    Ok(differences)
+}
+
+/// The latest recorded check, if any.
+pub async fn latest(db: &Db) -> Result<Option<consistency_check::Model>, AppError> {
+    Ok(consistency_check::Entity::find().order_by_desc(consistency_check::Column::Id).one(&db.read).await?)
 }

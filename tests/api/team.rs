@@ -323,5 +323,25 @@ async fn the_dashboard_reads_a_fixed_number_of_queries_whatever_the_pledges() {
     bobine::bench::seed(&app.db, &campaign, app.campaign_id, 5_000, app.clock.now()).await.unwrap();
     let with_many = count(&db).await;
     assert_eq!(with_ten, with_many);
-    assert_eq!(with_ten, 3, "the campaign row, its rewards, the latest pledges");
+    assert_eq!(with_ten, 4, "the campaign row, its rewards, the latest pledges, the last check");
+}
+
+#[tokio::test]
+async fn the_dashboard_warns_when_the_last_check_found_a_difference() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    app.pledge(TestApp::body(Some("open"), "20", "a@example.ch")).await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let now = app.clock.now();
+    assert!(bobine::services::consistency::check_and_record(&app.db, now).await.unwrap().is_empty());
+    assert!(!app.get("/team").await.text().await.unwrap().contains("dernière vérification"));
+
+    app.db.write.execute_unprepared("UPDATE campaigns SET backers = backers + 1").await.unwrap();
+    let found = bobine::services::consistency::check_and_record(&app.db, now).await.unwrap();
+    assert_eq!(found.len(), 1);
+    let page = app.get("/team").await.text().await.unwrap();
+    assert!(page.contains("a trouvé 1 compteur(s) différent(s)"), "{page}");
+    let summary: Value = app.get("/api/team/summary").await.json().await.unwrap();
+    assert_eq!(summary["last_check"]["differences"], 1);
 }

@@ -77,6 +77,10 @@ fn figures(
         "seconds_left": ((campaign.deadline_ms - now.timestamp_millis()) / 1000).max(0),
         "rewards": rewards,
         "recent": recent,
+        "last_check": summary.last_check.as_ref().map(|check| json!({
+            "at": rfc3339(check.checked_at_ms),
+            "differences": check.differences,
+        })),
     })
 }
 
@@ -96,6 +100,10 @@ fn page_figures(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<U
             pledge["at"] = json!(views::moment(state, at, lang));
             pledge["cancelled"] = json!(model.state != "active");
         }
+    }
+    if let Some(check) = &summary.last_check {
+        let at = DateTime::from_timestamp_millis(check.checked_at_ms).unwrap_or_default();
+        data["last_check"]["at"] = json!(views::moment(state, at, lang));
     }
     json!({ "figures": data, "campaign": views::campaign_view(state, &summary.snapshot, lang, now) })
 }
