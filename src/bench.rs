@@ -72,6 +72,12 @@ pub async fn seed(
         "UPDATE campaigns SET pledged_cents = pledged_cents + {total}, pledge_count = pledge_count + {count}, backers = backers + {count} WHERE id = {campaign_id}"
     ))
     .await?;
+    let hour_ms = now.timestamp_millis().div_euclid(3_600_000) * 3_600_000;
+    txn.execute_unprepared(&format!(
+        "INSERT INTO hourly_totals (campaign_id, hour_ms, cents, pledges) VALUES ({campaign_id}, {hour_ms}, {total}, {count}) \
+         ON CONFLICT (campaign_id, hour_ms) DO UPDATE SET cents = hourly_totals.cents + excluded.cents, pledges = hourly_totals.pledges + excluded.pledges"
+    ))
+    .await?;
     for ((reward, _), (pledges, cents)) in targets.iter().zip(&per_target) {
         if let Some(id) = reward {
             txn.execute_unprepared(&format!(

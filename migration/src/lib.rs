@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_create_campaign;
 mod m20261126_000002_create_team_members;
 mod m20261126_000003_create_consistency_checks;
+mod m20261126_000004_create_hourly_totals;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_create_campaign::Migration),
             Box::new(m20261126_000002_create_team_members::Migration),
             Box::new(m20261126_000003_create_consistency_checks::Migration),
+            Box::new(m20261126_000004_create_hourly_totals::Migration),
         ]
     }
 }

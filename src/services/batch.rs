@@ -114,7 +114,7 @@ pub async fn place_many(
             pledges: placing.len() as i64,
             backers: new_backers,
         };
-        add_to_campaign(txn, campaign_id, totals).await.map_err(db)?;
+        add_to_campaign(txn, campaign_id, totals, now).await.map_err(db)?;
     }
     answers
         .into_iter()

@@ -31,6 +31,14 @@ SELECT 'campaign', c.slug, 'backers', c.backers,
        (SELECT COUNT(DISTINCT LOWER(p.email)) FROM pledges p WHERE p.campaign_id = c.id AND p.state = 'active')
   FROM campaigns c
 UNION ALL
+SELECT 'campaign', c.slug, 'cents by hour', CAST(COALESCE((SELECT SUM(h.cents) FROM hourly_totals h WHERE h.campaign_id = c.id), 0) AS BIGINT),
+       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = c.id AND p.state = 'active'), 0) AS BIGINT)
+  FROM campaigns c
+UNION ALL
+SELECT 'campaign', c.slug, 'pledges by hour', CAST(COALESCE((SELECT SUM(h.pledges) FROM hourly_totals h WHERE h.campaign_id = c.id), 0) AS BIGINT),
+       (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = c.id AND p.state = 'active')
+  FROM campaigns c
+UNION ALL
 SELECT 'reward', r.id, 'claimed', r.claimed,
        (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND p.state = 'active')
   FROM rewards r

@@ -3,7 +3,7 @@
 //! this process, decides whether a limit or the deadline still allows it.
 
 use chrono::{DateTime, Utc};
-use entity::{backer, campaign, reward};
+use entity::{backer, campaign, hourly_total, reward};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
@@ -33,8 +33,46 @@ pub async fn move_campaign(
         .filter(campaign::Column::DeadlineMs.gt(now.timestamp_millis()))
         .exec(txn)
         .await?;
-    if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::CampaignClosed) }
+    if updated.rows_affected != 1 {
+        return Err(AppError::CampaignClosed);
+    }
+    add_to_hour(txn, campaign_id, cents, pledges, now).await
 }
+
+/// Adds to the hour of `now` what the campaign's totals just moved by, so the chart of money
+/// over time adds up to the totals.
+async fn add_to_hour(
+    txn: &DatabaseTransaction,
+    campaign_id: i32,
+    cents: i64,
+    pledges: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if cents == 0 && pledges == 0 {
+        return Ok(());
+    }
+    let hour_ms = now.timestamp_millis().div_euclid(HOUR_MS) * HOUR_MS;
+    let upsert = Query::insert()
+        .into_table(hourly_total::Entity)
+        .columns([
+            hourly_total::Column::CampaignId,
+            hourly_total::Column::HourMs,
+            hourly_total::Column::Cents,
+            hourly_total::Column::Pledges,
+        ])
+        .values_panic([campaign_id.into(), hour_ms.into(), cents.into(), pledges.into()])
+        .on_conflict(
+            OnConflict::columns([hourly_total::Column::CampaignId, hourly_total::Column::HourMs])
+                .value(hourly_total::Column::Cents, Expr::cust("hourly_totals.cents + excluded.cents"))
+                .value(hourly_total::Column::Pledges, Expr::cust("hourly_totals.pledges + excluded.pledges"))
+                .to_owned(),
+        )
+        .to_owned();
+    txn.execute(&upsert).await?;
+    Ok(())
+}
+
+const HOUR_MS: i64 = 3_600_000;
 
 /// Takes one unit of a reward if any remains; see [`claim_many`].
 pub async fn claim_reward(
@@ -101,7 +139,12 @@ pub async fn lock_open_campaign(
 }
 
 /// Adds a batch's pledges to the campaign's totals; only after [`lock_open_campaign`].
-pub async fn add_to_campaign(txn: &DatabaseTransaction, campaign_id: i32, totals: Totals) -> Result<(), AppError> {
+pub async fn add_to_campaign(
+    txn: &DatabaseTransaction,
+    campaign_id: i32,
+    totals: Totals,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     campaign::Entity::update_many()
         .col_expr(campaign::Column::PledgedCents, Expr::col(campaign::Column::PledgedCents).add(totals.cents))
         .col_expr(campaign::Column::PledgeCount, Expr::col(campaign::Column::PledgeCount).add(totals.pledges))
@@ -109,7 +152,7 @@ pub async fn add_to_campaign(txn: &DatabaseTransaction, campaign_id: i32, totals
         .filter(campaign::Column::Id.eq(campaign_id))
         .exec(txn)
         .await?;
-    Ok(())
+    add_to_hour(txn, campaign_id, totals.cents, totals.pledges, now).await
 }
 
 /// Gives back what [`claim_reward`] took.
