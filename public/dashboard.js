@@ -20,6 +20,9 @@
       var value = pick(data, element.getAttribute('data-live-width'));
       if (value != null) element.style.width = value + '%';
     });
+    var chart = document.getElementById('chart');
+    // The chart is drawn by the server from figures only; nothing a visitor typed is in it.
+    if (chart && data.chart) chart.innerHTML = data.chart;
     var currency = data.figures.currency;
     data.figures.rewards.forEach(function (reward) {
       var row = document.querySelector('tr[data-reward="' + reward.id + '"]');

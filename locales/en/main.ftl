@@ -174,3 +174,6 @@ team-previous = Previous
 team-next = Next
 team-page = page { $page } of { $pages }
 team-check-warning = The last check ({ $date }) found { $count } counter(s) that differ from the pledges. Run "bobine check" for the details.
+team-chart-title = Money raised over time
+team-goal = Goal
+team-projection = Projection at the recent pace

@@ -174,3 +174,6 @@ team-previous = Précédentes
 team-next = Suivantes
 team-page = page { $page } sur { $pages }
 team-check-warning = La dernière vérification ({ $date }) a trouvé { $count } compteur(s) différent(s) des promesses. Lancez « bobine check » pour le détail.
+team-chart-title = Montant récolté au fil du temps
+team-goal = Objectif
+team-projection = Projection au rythme récent

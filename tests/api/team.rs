@@ -187,6 +187,9 @@ async fn the_dashboard_figures_match_a_known_set_of_pledges() {
 
     let page = app.get("/team").await.text().await.unwrap();
     assert!(page.contains("245.50") && page.contains("Anonyme") && page.contains("Atelier lève-tôt"));
+    assert!(
+        page.contains("<svg class=\"chart\"") && page.contains("class=\"raised\"") && page.contains("class=\"goal\"")
+    );
 }
 
 #[test]
@@ -323,7 +326,7 @@ async fn the_dashboard_reads_a_fixed_number_of_queries_whatever_the_pledges() {
     bobine::bench::seed(&app.db, &campaign, app.campaign_id, 5_000, app.clock.now()).await.unwrap();
     let with_many = count(&db).await;
     assert_eq!(with_ten, with_many);
-    assert_eq!(with_ten, 4, "the campaign row, its rewards, the latest pledges, the last check");
+    assert_eq!(with_ten, 5, "the campaign row, its rewards, the latest pledges, the last check, the hours");
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ use rocket::{Shutdown, State, get, routes};
 use rocket_dyn_templates::Template;
 use serde_json::{Value, json};
 
+use super::chart::{self, ChartInput};
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
@@ -105,7 +106,22 @@ fn page_figures(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<U
         let at = DateTime::from_timestamp_millis(check.checked_at_ms).unwrap_or_default();
         data["last_check"]["at"] = json!(views::moment(state, at, lang));
     }
-    json!({ "figures": data, "campaign": views::campaign_view(state, &summary.snapshot, lang, now) })
+    let hours: Vec<(i64, i64)> = summary.hours.iter().map(|h| (h.hour_ms, h.cents)).collect();
+    let goal = format!(
+        "{} {} {}",
+        i18n::t(lang, "team-goal"),
+        state.campaign.currency,
+        display_cents(summary.snapshot.campaign.goal_cents, lang.thousands())
+    );
+    let chart = chart::svg(&ChartInput {
+        hours: &hours,
+        goal_cents: summary.snapshot.campaign.goal_cents,
+        deadline_ms: summary.snapshot.campaign.deadline_ms,
+        now_ms: now.timestamp_millis(),
+        goal_label: &goal,
+        projection_label: &i18n::t(lang, "team-projection"),
+    });
+    json!({ "figures": data, "campaign": views::campaign_view(state, &summary.snapshot, lang, now), "chart": chart })
 }
 
 #[get("/team")]

@@ -1,5 +1,6 @@
 //! The campaign team's side: login, first-run setup, the dashboard.
 
+pub mod chart;
 pub mod dashboard;
 pub mod login;
 pub mod pledges;
