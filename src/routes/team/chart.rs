@@ -38,10 +38,10 @@ fn series(hours: &[(i64, i64)], bucket: i64, now_ms: i64) -> Vec<(i64, i64)> {
 }
 
 /// The total expected at the deadline if the pace of the last week (or of the whole
-/// campaign, if younger) goes on.
+/// campaign, if younger) goes on; none before a day of pledges, when a pace means nothing.
 pub fn projection(hours: &[(i64, i64)], now_ms: i64, deadline_ms: i64) -> Option<i64> {
     let first = hours.first()?.0;
-    if now_ms >= deadline_ms || now_ms <= first {
+    if now_ms >= deadline_ms || now_ms - first < DAY_MS {
         return None;
     }
     let window = (now_ms - first).min(7 * DAY_MS);
@@ -59,9 +59,10 @@ pub fn svg(input: &ChartInput) -> String {
     let points = series(input.hours, bucket, input.now_ms);
     let current = points.last().map_or(0, |p| p.1);
     let projected = projection(input.hours, input.now_ms, input.deadline_ms);
-    let top = (input.goal_cents.max(current).max(projected.unwrap_or(0)).max(1) as f64) * 1.1;
+    // The goal stays in view; a projection far above it runs off the top.
+    let top = (input.goal_cents.max(current).max(1) as f64) * 1.25;
     let x = |ms: i64| PAD + (ms - start) as f64 / (end - start) as f64 * (WIDTH - 2.0 * PAD);
-    let y = |cents: i64| HEIGHT - PAD - cents as f64 / top * (HEIGHT - 2.0 * PAD);
+    let y = |cents: i64| HEIGHT - PAD - (cents as f64).min(top) / top * (HEIGHT - 2.0 * PAD);
 
     let mut svg = String::new();
     let _ = write!(
@@ -96,7 +97,7 @@ pub fn svg(input: &ChartInput) -> String {
             x(input.deadline_ms),
             y(projected),
             x(input.deadline_ms),
-            y(projected) + 14.0,
+            (y(projected) + 14.0).min(HEIGHT - PAD - 4.0),
             escape(input.projection_label)
         );
     }
@@ -126,16 +127,17 @@ mod tests {
         assert_eq!(projection(&hours, 10 * DAY_MS, 15 * DAY_MS), Some(10_000 + 5_000));
         assert_eq!(projection(&hours, 16 * DAY_MS, 15 * DAY_MS), None, "past the deadline");
         assert_eq!(projection(&[], 0, DAY_MS), None);
+        assert_eq!(projection(&[(0, 5_000)], HOUR_MS, 30 * DAY_MS), None, "an hour is no pace");
     }
 
     #[test]
     fn the_svg_has_the_goal_the_line_and_the_projection_and_escapes_labels() {
-        let hours = [(0, 5_000), (HOUR_MS, 5_000)];
+        let hours = [(0, 5_000), (DAY_MS, 5_000)];
         let input = ChartInput {
             hours: &hours,
             goal_cents: 100_000,
-            deadline_ms: 10 * HOUR_MS,
-            now_ms: 2 * HOUR_MS,
+            deadline_ms: 10 * DAY_MS,
+            now_ms: 2 * DAY_MS,
             goal_label: "Goal <CHF>",
             projection_label: "Projection",
         };
