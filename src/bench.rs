@@ -72,7 +72,7 @@ pub async fn seed(
         "UPDATE campaigns SET pledged_cents = pledged_cents + {total}, pledge_count = pledge_count + {count}, backers = backers + {count} WHERE id = {campaign_id}"
     ))
     .await?;
-    let hour_ms = now.timestamp_millis().div_euclid(3_600_000) * 3_600_000;
+    let hour_ms = crate::services::counters::hour_start(now);
     txn.execute_unprepared(&format!(
         "INSERT INTO hourly_totals (campaign_id, hour_ms, cents, pledges) VALUES ({campaign_id}, {hour_ms}, {total}, {count}) \
          ON CONFLICT (campaign_id, hour_ms) DO UPDATE SET cents = hourly_totals.cents + excluded.cents, pledges = hourly_totals.pledges + excluded.pledges"

@@ -15,12 +15,9 @@ use crate::domain::{CampaignState, Lang};
 use crate::error::AppError;
 use crate::routes::cache::{Cached, Page};
 use crate::routes::errors::ApiError;
+use crate::routes::views;
 use crate::services::campaign::{Snapshot, remaining, snapshot};
 use crate::services::pledges::PledgeInput;
-
-fn rfc3339_ms(ms: i64) -> Option<String> {
-    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-}
 
 /// The campaign's figures, served from a copy rebuilt when they change (see
 /// [`crate::routes::cache`]).
@@ -64,9 +61,9 @@ fn campaign_json(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTim
         "backers": row.backers,
         "pledge_count": row.pledge_count,
         "percent_funded": snapshot.percent_funded(),
-        "deadline": rfc3339_ms(row.deadline_ms),
+        "deadline": views::rfc3339(row.deadline_ms),
         "state": snapshot.state(now).as_str(),
-        "closed_at": row.closed_at_ms.and_then(rfc3339_ms),
+        "closed_at": row.closed_at_ms.map(views::rfc3339),
         "rewards": rewards,
     })
 }

@@ -35,6 +35,11 @@ pub fn moment(state: &AppState, at: DateTime<Utc>, lang: Lang) -> String {
     }
 }
 
+/// An instant stored as Unix milliseconds, as the API and exports write it: RFC 3339, UTC.
+pub fn rfc3339(ms: i64) -> String {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// "12 days left", "5 hours left", "40 minutes left".
 fn time_left(deadline: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
     let left = deadline - now;

@@ -51,7 +51,7 @@ async fn add_to_hour(
     if cents == 0 && pledges == 0 {
         return Ok(());
     }
-    let hour_ms = now.timestamp_millis().div_euclid(HOUR_MS) * HOUR_MS;
+    let hour_ms = hour_start(now);
     let upsert = Query::insert()
         .into_table(hourly_total::Entity)
         .columns([
@@ -72,7 +72,11 @@ async fn add_to_hour(
     Ok(())
 }
 
-const HOUR_MS: i64 = 3_600_000;
+/// The start of the hour holding `at`, in Unix milliseconds: the key of the hourly totals.
+pub fn hour_start(at: DateTime<Utc>) -> i64 {
+    const HOUR_MS: i64 = 3_600_000;
+    at.timestamp_millis().div_euclid(HOUR_MS) * HOUR_MS
+}
 
 /// Takes one unit of a reward if any remains; see [`claim_many`].
 pub async fn claim_reward(

@@ -19,10 +19,6 @@ use crate::routes::views;
 use crate::services::campaign::remaining;
 use crate::services::dashboard::{Summary, summary};
 
-fn rfc3339(ms: i64) -> String {
-    DateTime::from_timestamp_millis(ms).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 /// The figures, with amounts written by `amount`: exact decimal strings for the API, grouped
 /// thousands for the page.
 fn figures(
@@ -60,7 +56,7 @@ fn figures(
                 "name": p.public_name,
                 "reward": reward.map(|r| r.title.get(lang)).or(p.reward_id.as_deref()),
                 "amount": amount(p.amount_cents),
-                "at": rfc3339(p.created_at_ms),
+                "at": views::rfc3339(p.created_at_ms),
                 "state": p.state,
             })
         })
@@ -74,12 +70,12 @@ fn figures(
         "backers": campaign.backers,
         "pledge_count": campaign.pledge_count,
         "average_pledge": amount(average),
-        "deadline": rfc3339(campaign.deadline_ms),
+        "deadline": views::rfc3339(campaign.deadline_ms),
         "seconds_left": ((campaign.deadline_ms - now.timestamp_millis()) / 1000).max(0),
         "rewards": rewards,
         "recent": recent,
         "last_check": summary.last_check.as_ref().map(|check| json!({
-            "at": rfc3339(check.checked_at_ms),
+            "at": views::rfc3339(check.checked_at_ms),
             "differences": check.differences,
         })),
     })

@@ -166,7 +166,6 @@ async fn export_pledges(
             after = last.id;
             let mut lines = String::with_capacity(chunk.len() * 160);
             for p in &chunk {
-                let time = |ms: i64| DateTime::from_timestamp_millis(ms).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
                 let row = [
                     field(&p.reference),
                     field(&p.name),
@@ -175,8 +174,8 @@ async fn export_pledges(
                     cents_to_string(p.amount_cents),
                     field(&p.state),
                     field(&delivery(&state, p, lang)),
-                    time(p.created_at_ms),
-                    time(p.updated_at_ms),
+                    views::rfc3339(p.created_at_ms),
+                    views::rfc3339(p.updated_at_ms),
                 ];
                 lines.push_str(&row.join(","));
                 lines.push_str("\r\n");
