@@ -36,6 +36,27 @@
       set('revenue', currency + ' ' + reward.revenue);
       set('early_bird_uses', String(reward.early_bird_uses));
     });
+    ['tags', 'sites'].forEach(function (kind) {
+      var body = document.getElementById('sources-' + kind);
+      var sources = data.figures.sources[kind];
+      if (!body || !sources.top.length) return;
+      var box = body.closest('.sources');
+      var rows = document.createDocumentFragment();
+      var add = function (label, source, quiet) {
+        var row = document.createElement('tr');
+        var name = cell(row, quiet ? '' : label);
+        if (quiet) name.appendChild(document.createElement('em')).textContent = label;
+        cell(row, String(source.pledges));
+        cell(row, currency + ' ' + source.raised);
+        cell(row, source.share + ' %');
+        rows.appendChild(row);
+      };
+      sources.top.forEach(function (source) {
+        add(source.name || body.getAttribute('data-none'), source, !source.name);
+      });
+      if (sources.others) add(box.getAttribute('data-others'), sources.others, true);
+      body.replaceChildren(rows);
+    });
     var recent = document.getElementById('recent');
     if (recent && data.figures.recent.length) {
       var rows = document.createDocumentFragment();

@@ -78,6 +78,14 @@ pub async fn seed(
          ON CONFLICT (campaign_id, hour_ms) DO UPDATE SET cents = hourly_totals.cents + excluded.cents, pledges = hourly_totals.pledges + excluded.pledges"
     ))
     .await?;
+    // Seeded pledges have no source: they count under "none" of both kinds.
+    for kind in ["tag", "site"] {
+        txn.execute_unprepared(&format!(
+            "INSERT INTO source_totals (campaign_id, kind, name, cents, pledges) VALUES ({campaign_id}, '{kind}', '', {total}, {count}) \
+             ON CONFLICT (campaign_id, kind, name) DO UPDATE SET cents = source_totals.cents + excluded.cents, pledges = source_totals.pledges + excluded.pledges"
+        ))
+        .await?;
+    }
     for ((reward, _), (pledges, cents)) in targets.iter().zip(&per_target) {
         if let Some(id) = reward {
             txn.execute_unprepared(&format!(

@@ -6,4 +6,5 @@ pub mod consistency_check;
 pub mod hourly_total;
 pub mod pledge;
 pub mod reward;
+pub mod source_total;
 pub mod team_member;

@@ -25,6 +25,10 @@ pub struct Model {
     pub lang: String,
     #[sea_orm(unique)]
     pub idempotency_key: Option<String>,
+    /// The `?ref=` tag of the link that brought the backer, if any.
+    pub source_tag: Option<String>,
+    /// The site whose link brought the backer, if known.
+    pub source_site: Option<String>,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
 }

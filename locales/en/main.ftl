@@ -177,3 +177,11 @@ team-check-warning = The last check ({ $date }) found { $count } counter(s) that
 team-chart-title = Money raised over time
 team-goal = Goal
 team-projection = Projection at the recent pace
+team-sources-title = Where backers came from
+team-sources-text = Counted without cookies or trackers: the ?ref= tag of the shared link and the site that led to it.
+team-sources-tags = By link (?ref=)
+team-sources-sites = By referring site
+team-sources-share = Share
+team-source-no-tag = no ?ref=
+team-source-direct = direct or unknown
+team-source-others = others

@@ -177,3 +177,11 @@ team-check-warning = La dernière vérification ({ $date }) a trouvé { $count }
 team-chart-title = Montant récolté au fil du temps
 team-goal = Objectif
 team-projection = Projection au rythme récent
+team-sources-title = D'où viennent les contributeurs
+team-sources-text = Comptés sans cookie ni traceur : le paramètre ?ref= du lien partagé et le site qui y menait.
+team-sources-tags = Par lien (?ref=)
+team-sources-sites = Par site d'origine
+team-sources-share = Part
+team-source-no-tag = sans ?ref=
+team-source-direct = direct ou inconnu
+team-source-others = autres

@@ -6,6 +6,7 @@ mod m20261126_000001_create_campaign;
 mod m20261126_000002_create_team_members;
 mod m20261126_000003_create_consistency_checks;
 mod m20261126_000004_create_hourly_totals;
+mod m20261126_000005_create_source_totals;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_create_team_members::Migration),
             Box::new(m20261126_000003_create_consistency_checks::Migration),
             Box::new(m20261126_000004_create_hourly_totals::Migration),
+            Box::new(m20261126_000005_create_source_totals::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ pub mod lang;
 pub mod money;
 pub mod names;
 pub mod password;
+pub mod source;
 pub mod throttle;
 
 pub use campaign_state::CampaignState;
@@ -17,3 +18,4 @@ pub use ids::RewardId;
 pub use lang::Lang;
 pub use money::Money;
 pub use names::PersonName;
+pub use source::Source;

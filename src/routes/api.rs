@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 
 use crate::app::AppState;
 use crate::domain::money::cents_to_string;
-use crate::domain::{CampaignState, Lang};
+use crate::domain::source::{site, tag_of};
+use crate::domain::{CampaignState, Lang, Source};
 use crate::error::AppError;
 use crate::routes::cache::{Cached, Page};
 use crate::routes::errors::ApiError;
@@ -28,7 +29,7 @@ async fn get_campaign(state: &State<AppState>, lang: Lang) -> Result<Cached, Api
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
         Ok(campaign_json(state, &snapshot, lang, state.clock.now()).to_string())
     };
-    let body = state.pages.get(Page::ApiCampaign, lang, generation, render).await?;
+    let body = state.pages.get(Page::ApiCampaign, lang, generation, render).await?.plain;
     Ok(Cached(ContentType::JSON, body))
 }
 
@@ -80,6 +81,12 @@ struct PledgeBody {
     display_name: Option<String>,
     #[serde(default)]
     anonymous: bool,
+    /// The campaign's tag of the link that brought the backer, as `?ref=` on the site.
+    #[serde(default, rename = "ref")]
+    source_tag: Option<String>,
+    /// The page or site that brought the backer: a URL or a host name.
+    #[serde(default)]
+    referrer: Option<String>,
 }
 
 /// The optional `Idempotency-Key` header.
@@ -122,6 +129,10 @@ async fn create_pledge(
         email: body.email,
         display_name: body.display_name,
         anonymous: body.anonymous,
+        source: Source {
+            tag: body.source_tag.as_deref().and_then(tag_of),
+            site: body.referrer.as_deref().and_then(site),
+        },
     };
     let now = state.clock.now();
     let new = input.validate(&state.campaign, now)?;

@@ -52,9 +52,26 @@ pub enum Page {
 
 type Key = (Page, Lang);
 
+/// A rendered page: as most visitors get it, and with the marks where a visit's source goes
+/// (see [`super::source`]).
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub plain: Arc<str>,
+    pub marked: Arc<str>,
+}
+
+impl Rendered {
+    fn new(marked: String) -> Rendered {
+        let plain = super::source::fill(&marked, &Default::default());
+        let marked: Arc<str> = marked.into();
+        let plain = if *plain == *marked { marked.clone() } else { plain.into() };
+        Rendered { plain, marked }
+    }
+}
+
 #[derive(Debug)]
 struct Copy {
-    body: Arc<str>,
+    body: Rendered,
     generation: u64,
     built: Instant,
 }
@@ -91,7 +108,7 @@ impl PageCache {
 
     /// The copy of `page` in `lang`, rebuilt with `build` when stale. `generation` is the
     /// pledge writer's, read before `build` reads the figures.
-    pub async fn get<F>(&self, page: Page, lang: Lang, generation: u64, build: F) -> Result<Arc<str>, AppError>
+    pub async fn get<F>(&self, page: Page, lang: Lang, generation: u64, build: F) -> Result<Rendered, AppError>
     where
         F: Future<Output = Result<String, AppError>>,
     {
@@ -121,7 +138,7 @@ impl PageCache {
                 (None, Some(cold))
             }
         };
-        let body: Arc<str> = build.await?.into();
+        let body = Rendered::new(build.await?);
         let copy = Arc::new(Copy { body: body.clone(), generation, built: Instant::now() });
         self.copies.write().unwrap_or_else(PoisonError::into_inner).insert(key, copy);
         Ok(body)
@@ -136,16 +153,16 @@ mod tests {
     async fn a_copy_is_rebuilt_only_when_stale() {
         let cache = PageCache::new(CacheAges::default());
         let build = |text: &'static str| async move { Ok::<_, AppError>(text.to_owned()) };
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 1, build("one")).await.unwrap(), "one");
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 1, build("one")).await.unwrap().plain, "one");
         // Fresh: same generation, young.
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 1, build("two")).await.unwrap(), "one");
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 1, build("two")).await.unwrap().plain, "one");
         // Another language is another copy.
-        assert_eq!(&*cache.get(Page::Campaign, Lang::En, 1, build("en")).await.unwrap(), "en");
+        assert_eq!(&*cache.get(Page::Campaign, Lang::En, 1, build("en")).await.unwrap().plain, "en");
         // A pledge came in, but the copy is younger than the minimum age.
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("three")).await.unwrap(), "one");
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("three")).await.unwrap().plain, "one");
         tokio::time::sleep(CacheAges::default().min).await;
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("four")).await.unwrap(), "four");
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("five")).await.unwrap(), "four");
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("four")).await.unwrap().plain, "four");
+        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("five")).await.unwrap().plain, "four");
     }
 
     #[tokio::test]
@@ -154,7 +171,7 @@ mod tests {
         let failed = cache.get(Page::ApiCampaign, Lang::Fr, 0, async { Err(AppError::NotFound) }).await;
         assert!(failed.is_err());
         let body = cache.get(Page::ApiCampaign, Lang::Fr, 0, async { Ok("ok".to_owned()) }).await.unwrap();
-        assert_eq!(&*body, "ok");
+        assert_eq!(&*body.plain, "ok");
     }
 
     #[tokio::test]
@@ -162,7 +179,7 @@ mod tests {
         let cache = PageCache::new(CacheAges::NONE);
         for text in ["a", "b"] {
             let body = cache.get(Page::Campaign, Lang::Fr, 0, async move { Ok(text.to_owned()) }).await.unwrap();
-            assert_eq!(&*body, text);
+            assert_eq!(&*body.plain, text);
         }
     }
 
@@ -179,7 +196,7 @@ mod tests {
             })
         });
         let bodies = futures::future::join_all(requests).await;
-        assert!(bodies.iter().all(|b| b.as_deref().ok() == Some("page")));
+        assert!(bodies.iter().all(|b| b.as_ref().is_ok_and(|b| &*b.plain == "page")));
         assert_eq!(builds.load(Ordering::SeqCst), 1);
     }
 }

@@ -9,6 +9,7 @@ pub mod headers;
 pub mod lang;
 pub mod logging;
 pub mod pledges;
+pub mod source;
 pub mod team;
 pub mod views;
 

@@ -11,12 +11,14 @@ use serde_json::{Value, json};
 
 use crate::app::AppState;
 use crate::domain::ids::new_pledge_token;
-use crate::domain::{CampaignState, Lang};
+use crate::domain::source::{site, tag_of};
+use crate::domain::{CampaignState, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
+use crate::routes::source::{self, Visit};
 use crate::routes::views;
 use crate::services::campaign::{Snapshot, snapshot};
 use crate::services::pledges::{self, PledgeChange, PledgeInput};
@@ -35,6 +37,10 @@ struct PledgeForm {
     csrf: Option<String>,
     /// Drawn when the form is shown, so a double click does not pledge twice.
     form_key: Option<String>,
+    /// The source of the visit that showed the form (see [`crate::routes::source`]).
+    #[field(name = "ref")]
+    source_tag: Option<String>,
+    from: Option<String>,
 }
 
 /// The campaign with its rewards marked for a reward picker: the one `selected`, and the one
@@ -83,6 +89,7 @@ async fn render_form(
     state: &AppState,
     lang: Lang,
     csrf: &CsrfToken,
+    source: &Source,
     values: Value,
     error: Option<&AppError>,
 ) -> Result<Template, PageError> {
@@ -90,7 +97,9 @@ async fn render_form(
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let campaign = reward_choices(state, &snapshot, lang, now, values["reward"].as_str(), None);
     let body = json!({ "campaign": campaign, "closed": snapshot.state(now) != CampaignState::Open });
-    Ok(Template::render("pledge_form", form_context(state, lang, "/pledge", csrf, values, error, body)))
+    let mut context = form_context(state, lang, "/pledge", csrf, values, error, body);
+    source::add_to_page(&mut context, source);
+    Ok(Template::render("pledge_form", context))
 }
 
 #[get("/pledge?<reward>")]
@@ -98,13 +107,14 @@ async fn new_pledge(
     state: &State<AppState>,
     lang: Lang,
     csrf: CsrfToken,
+    visit: Visit,
     reward: Option<&str>,
 ) -> Result<Template, PageError> {
     let now = state.clock.now();
     let chosen = reward.and_then(|id| state.campaign.reward(id));
     let amount = chosen.map_or(state.campaign.min_pledge, |r| current_minimum(r, now));
     let values = json!({ "reward": chosen.map(|r| r.id.as_str()), "amount": amount.to_string() });
-    render_form(state, lang, &csrf, values, None).await
+    render_form(state, lang, &csrf, &visit.0, values, None).await
 }
 
 #[post("/pledge", data = "<form>")]
@@ -123,6 +133,7 @@ async fn create_pledge(
         email: form.email.clone().unwrap_or_default(),
         display_name: form.display_name.clone(),
         anonymous: form.anonymous,
+        source: Source { tag: form.source_tag.as_deref().and_then(tag_of), site: form.from.as_deref().and_then(site) },
     };
     let now = state.clock.now();
     let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
@@ -150,7 +161,7 @@ async fn create_pledge(
                 "display_name": input.display_name,
                 "anonymous": input.anonymous,
             });
-            let page = render_form(state, lang, &csrf, values, Some(&error)).await?;
+            let page = render_form(state, lang, &csrf, &input.source, values, Some(&error)).await?;
             Ok(Err((error.status(), page)))
         }
     }

@@ -114,7 +114,9 @@ pub async fn place_many(
             pledges: placing.len() as i64,
             backers: new_backers,
         };
-        add_to_campaign(txn, campaign_id, totals, now).await.map_err(db)?;
+        let sources: Vec<_> =
+            placing.iter().map(|&i| (&requests[i].new.source, requests[i].new.amount.cents(), 1)).collect();
+        add_to_campaign(txn, campaign_id, totals, &sources, now).await.map_err(db)?;
     }
     answers
         .into_iter()

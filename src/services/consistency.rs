@@ -39,6 +39,24 @@ SELECT 'campaign', c.slug, 'pledges by hour', CAST(COALESCE((SELECT SUM(h.pledge
        (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = c.id AND p.state = 'active')
   FROM campaigns c
 UNION ALL
+SELECT 'source', s.kind || ' ' || s.name, 'cents', s.cents,
+       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = s.campaign_id AND p.state = 'active'
+          AND COALESCE(CASE WHEN s.kind = 'tag' THEN p.source_tag ELSE p.source_site END, '') = s.name), 0) AS BIGINT)
+  FROM source_totals s
+UNION ALL
+SELECT 'source', s.kind || ' ' || s.name, 'pledges', s.pledges,
+       (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = s.campaign_id AND p.state = 'active'
+          AND COALESCE(CASE WHEN s.kind = 'tag' THEN p.source_tag ELSE p.source_site END, '') = s.name)
+  FROM source_totals s
+UNION ALL
+SELECT 'source', q.kind || ' ' || q.name, 'missing', 0, q.pledges
+  FROM (SELECT p.campaign_id, 'tag' AS kind, COALESCE(p.source_tag, '') AS name, COUNT(*) AS pledges
+          FROM pledges p WHERE p.state = 'active' GROUP BY p.campaign_id, COALESCE(p.source_tag, '')
+        UNION ALL
+        SELECT p.campaign_id, 'site', COALESCE(p.source_site, ''), COUNT(*)
+          FROM pledges p WHERE p.state = 'active' GROUP BY p.campaign_id, COALESCE(p.source_site, '')) q
+ WHERE NOT EXISTS (SELECT 1 FROM source_totals s WHERE s.campaign_id = q.campaign_id AND s.kind = q.kind AND s.name = q.name)
+UNION ALL
 SELECT 'reward', r.id, 'claimed', r.claimed,
        (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND p.state = 'active')
   FROM rewards r

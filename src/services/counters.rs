@@ -2,23 +2,27 @@
 //! claims, and the backers. Each move is one conditional statement, so the database, not
 //! this process, decides whether a limit or the deadline still allows it.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
-use entity::{backer, campaign, hourly_total, reward};
+use entity::{backer, campaign, hourly_total, reward, source_total};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
 };
 
 use super::pledges::Totals;
-use crate::domain::CampaignState;
+use crate::domain::{CampaignState, Source};
 use crate::error::AppError;
 
 /// Adds to the campaign's totals if it is still open and `now` is before its deadline;
 /// otherwise refuses with `CampaignClosed`. Every change to pledges goes through here, so
-/// the deadline is decided in the same transaction as the change.
+/// the deadline is decided in the same transaction as the change. The pledge's `source`
+/// moves by as much.
 pub async fn move_campaign(
     txn: &DatabaseTransaction,
     campaign_id: i32,
+    source: &Source,
     cents: i64,
     pledges: i64,
     backers: i64,
@@ -36,7 +40,8 @@ pub async fn move_campaign(
     if updated.rows_affected != 1 {
         return Err(AppError::CampaignClosed);
     }
-    add_to_hour(txn, campaign_id, cents, pledges, now).await
+    add_to_hour(txn, campaign_id, cents, pledges, now).await?;
+    add_to_sources(txn, campaign_id, &[(source, cents, pledges)]).await
 }
 
 /// Adds to the hour of `now` what the campaign's totals just moved by, so the chart of money
@@ -68,6 +73,46 @@ async fn add_to_hour(
                 .to_owned(),
         )
         .to_owned();
+    txn.execute(&upsert).await?;
+    Ok(())
+}
+
+/// Adds to each source's totals what its pledges just moved the campaign's totals by
+/// (`(source, cents, pledges)`, a source may come more than once): one upsert for them all.
+async fn add_to_sources(
+    txn: &DatabaseTransaction,
+    campaign_id: i32,
+    moves: &[(&Source, i64, i64)],
+) -> Result<(), AppError> {
+    let mut sums: BTreeMap<(&str, &str), (i64, i64)> = BTreeMap::new();
+    for (source, cents, pledges) in moves {
+        for key in [("tag", source.tag.as_deref().unwrap_or("")), ("site", source.site.as_deref().unwrap_or(""))] {
+            let sum = sums.entry(key).or_default();
+            sum.0 += cents;
+            sum.1 += pledges;
+        }
+    }
+    sums.retain(|_, (cents, pledges)| *cents != 0 || *pledges != 0);
+    if sums.is_empty() {
+        return Ok(());
+    }
+    let mut upsert = Query::insert();
+    upsert.into_table(source_total::Entity).columns([
+        source_total::Column::CampaignId,
+        source_total::Column::Kind,
+        source_total::Column::Name,
+        source_total::Column::Cents,
+        source_total::Column::Pledges,
+    ]);
+    for ((kind, name), (cents, pledges)) in sums {
+        upsert.values_panic([campaign_id.into(), kind.into(), name.into(), cents.into(), pledges.into()]);
+    }
+    upsert.on_conflict(
+        OnConflict::columns([source_total::Column::CampaignId, source_total::Column::Kind, source_total::Column::Name])
+            .value(source_total::Column::Cents, Expr::cust("source_totals.cents + excluded.cents"))
+            .value(source_total::Column::Pledges, Expr::cust("source_totals.pledges + excluded.pledges"))
+            .to_owned(),
+    );
     txn.execute(&upsert).await?;
     Ok(())
 }
@@ -143,10 +188,12 @@ pub async fn lock_open_campaign(
 }
 
 /// Adds a batch's pledges to the campaign's totals; only after [`lock_open_campaign`].
+/// `sources` holds each pledge's source, cents and count.
 pub async fn add_to_campaign(
     txn: &DatabaseTransaction,
     campaign_id: i32,
     totals: Totals,
+    sources: &[(&Source, i64, i64)],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     campaign::Entity::update_many()
@@ -156,7 +203,8 @@ pub async fn add_to_campaign(
         .filter(campaign::Column::Id.eq(campaign_id))
         .exec(txn)
         .await?;
-    add_to_hour(txn, campaign_id, totals.cents, totals.pledges, now).await
+    add_to_hour(txn, campaign_id, totals.cents, totals.pledges, now).await?;
+    add_to_sources(txn, campaign_id, sources).await
 }
 
 /// Gives back what [`claim_reward`] took.

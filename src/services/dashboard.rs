@@ -1,7 +1,7 @@
 //! The team's figures: the campaign's counters, its rewards, and the latest pledges. A fixed
 //! number of queries, whatever the number of pledges.
 
-use entity::{consistency_check, hourly_total, pledge};
+use entity::{consistency_check, hourly_total, pledge, source_total};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::campaign::{Snapshot, snapshot};
@@ -11,6 +11,9 @@ use crate::error::AppError;
 
 /// How many recent pledges the dashboard lists.
 pub const RECENT: u64 = 20;
+
+/// How many sources of each kind the dashboard lists, the biggest first.
+pub const SOURCES: u64 = 10;
 
 /// What the dashboard shows.
 #[derive(Debug, Clone)]
@@ -22,10 +25,14 @@ pub struct Summary {
     pub last_check: Option<consistency_check::Model>,
     /// Money and pledges per hour, oldest first: a row per hour with pledges, not per pledge.
     pub hours: Vec<hourly_total::Model>,
+    /// The `?ref=` tags and the referring sites that brought the most money (name empty for
+    /// pledges without one).
+    pub tags: Vec<source_total::Model>,
+    pub sites: Vec<source_total::Model>,
 }
 
-/// Five queries: the campaign row, its rewards, the newest pledges by primary key, the last
-/// check, and the hourly totals.
+/// Seven queries: the campaign row, its rewards, the newest pledges by primary key, the last
+/// check, the hourly totals, and the biggest sources of each kind.
 pub async fn summary(db: &Db, campaign_id: i32) -> Result<Summary, AppError> {
     let snapshot = snapshot(db, campaign_id).await?;
     let recent = pledge::Entity::find().order_by_desc(pledge::Column::Id).limit(RECENT).all(&db.read).await?;
@@ -35,5 +42,20 @@ pub async fn summary(db: &Db, campaign_id: i32) -> Result<Summary, AppError> {
         .order_by_asc(hourly_total::Column::HourMs)
         .all(&db.read)
         .await?;
-    Ok(Summary { snapshot, recent, last_check, hours })
+    let tags = biggest_sources(db, campaign_id, "tag").await?;
+    let sites = biggest_sources(db, campaign_id, "site").await?;
+    Ok(Summary { snapshot, recent, last_check, hours, tags, sites })
+}
+
+async fn biggest_sources(db: &Db, campaign_id: i32, kind: &str) -> Result<Vec<source_total::Model>, AppError> {
+    Ok(source_total::Entity::find()
+        .filter(source_total::Column::CampaignId.eq(campaign_id))
+        .filter(source_total::Column::Kind.eq(kind))
+        .filter(source_total::Column::Pledges.gt(0))
+        .order_by_desc(source_total::Column::Cents)
+        .order_by_desc(source_total::Column::Pledges)
+        .order_by_asc(source_total::Column::Name)
+        .limit(SOURCES)
+        .all(&db.read)
+        .await?)
 }

@@ -14,7 +14,7 @@ use super::pricing::{Tier, tier};
 use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::ids::{new_pledge_reference, new_pledge_token};
-use crate::domain::{Email, Lang, Money, PersonName, RewardId};
+use crate::domain::{Email, Lang, Money, PersonName, RewardId, Source};
 use crate::error::AppError;
 
 /// A pledge as it arrives from a form or the API, before any check.
@@ -26,6 +26,7 @@ pub struct PledgeInput {
     pub email: String,
     pub display_name: Option<String>,
     pub anonymous: bool,
+    pub source: Source,
 }
 
 /// A pledge that passed every check that does not need the database.
@@ -36,6 +37,7 @@ pub struct NewPledge {
     pub name: PersonName,
     pub email: Email,
     pub public_name: Option<String>,
+    pub source: Source,
 }
 
 impl PledgeInput {
@@ -53,7 +55,7 @@ impl PledgeInput {
                 None => Some(name.as_str().to_owned()),
             }
         };
-        Ok(NewPledge { reward, amount, name, email, public_name })
+        Ok(NewPledge { reward, amount, name, email, public_name, source: self.source.clone() })
     }
 }
 
@@ -127,7 +129,7 @@ async fn insert(
         None => false,
     };
     let new_backers = backers_join(txn, &[(new.email.identity(), 1)]).await?;
-    move_campaign(txn, campaign_id, cents, 1, new_backers, now).await?;
+    move_campaign(txn, campaign_id, &new.source, cents, 1, new_backers, now).await?;
     Ok(new_row(campaign_id, new, lang, idempotency_key, early_bird, now).insert(txn).await?)
 }
 
@@ -162,6 +164,8 @@ pub(super) fn new_row(
         state: Set("active".to_owned()),
         lang: Set(lang.code().to_owned()),
         idempotency_key: Set(idempotency_key.map(str::to_owned)),
+        source_tag: Set(new.source.tag.clone()),
+        source_site: Set(new.source.site.clone()),
         created_at_ms: Set(now_ms),
         updated_at_ms: Set(now_ms),
         ..Default::default()
@@ -242,6 +246,11 @@ impl PledgeChange {
     }
 }
 
+/// Where a stored pledge came from.
+fn source_of(pledge: &pledge::Model) -> Source {
+    Source { tag: pledge.source_tag.clone(), site: pledge.source_site.clone() }
+}
+
 /// Locks a pledge for the rest of the transaction (PostgreSQL; SQLite's write transaction
 /// already holds the whole database).
 async fn lock(txn: &DatabaseTransaction, token: &str) -> Result<pledge::Model, AppError> {
@@ -266,7 +275,7 @@ pub async fn change(
         return Err(AppError::NotFound);
     }
     let cents = change.amount.cents();
-    move_campaign(txn, old.campaign_id, cents - old.amount_cents, 0, 0, now).await?;
+    move_campaign(txn, old.campaign_id, &source_of(&old), cents - old.amount_cents, 0, 0, now).await?;
     if let Some(reward) = &old.reward_id {
         release_reward(txn, reward, old.amount_cents, old.early_bird).await?;
     }
@@ -289,7 +298,7 @@ pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) 
         return Err(AppError::NotFound);
     }
     let gone = backer_leaves(txn, &old.email.to_lowercase()).await?;
-    move_campaign(txn, old.campaign_id, -old.amount_cents, -1, -i64::from(gone), now).await?;
+    move_campaign(txn, old.campaign_id, &source_of(&old), -old.amount_cents, -1, -i64::from(gone), now).await?;
     if let Some(reward) = &old.reward_id {
         release_reward(txn, reward, old.amount_cents, old.early_bird).await?;
     }

@@ -271,6 +271,8 @@ impl TestApp {
             assert_eq!(reward.claimed, reward.counted, "claimed of {}", reward.id);
             assert_eq!(reward.pledged_cents, reward.cents.unwrap_or(0), "pledged of {}", reward.id);
         }
+        let differences = bobine::services::consistency::check(&self.db).await.unwrap();
+        assert!(differences.is_empty(), "bobine check: {differences:?}");
     }
 
     /// How many pledges the database holds, in any state.

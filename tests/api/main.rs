@@ -9,5 +9,6 @@ mod config_file;
 mod helpers;
 mod pledge_api;
 mod pledge_pages;
+mod sources;
 mod sync;
 mod team;

@@ -1,6 +1,7 @@
 //! The team's dashboard, as a page and as JSON.
 
 use chrono::{DateTime, Utc};
+use entity::source_total;
 use rocket::response::stream::{Event, EventStream};
 use rocket::serde::json::Json;
 use rocket::{Shutdown, State, get, routes};
@@ -61,6 +62,32 @@ fn figures(
             })
         })
         .collect();
+    let sources = |rows: &[source_total::Model]| {
+        let share = |cents: i64| {
+            if campaign.pledged_cents > 0 {
+                (cents * 100 + campaign.pledged_cents / 2) / campaign.pledged_cents
+            } else {
+                0
+            }
+        };
+        let top: Vec<Value> = rows
+            .iter()
+            .map(|s| {
+                json!({
+                    "name": (!s.name.is_empty()).then_some(&s.name),
+                    "pledges": s.pledges,
+                    "raised": amount(s.cents),
+                    "share": share(s.cents),
+                })
+            })
+            .collect();
+        let others_cents = campaign.pledged_cents - rows.iter().map(|s| s.cents).sum::<i64>();
+        let others_pledges = campaign.pledge_count - rows.iter().map(|s| s.pledges).sum::<i64>();
+        let others = (others_pledges > 0).then(
+            || json!({ "pledges": others_pledges, "raised": amount(others_cents), "share": share(others_cents) }),
+        );
+        json!({ "top": top, "others": others })
+    };
     json!({
         "state": summary.snapshot.state(now).as_str(),
         "currency": state.campaign.currency,
@@ -74,6 +101,7 @@ fn figures(
         "seconds_left": ((campaign.deadline_ms - now.timestamp_millis()) / 1000).max(0),
         "rewards": rewards,
         "recent": recent,
+        "sources": { "tags": sources(&summary.tags), "sites": sources(&summary.sites) },
         "last_check": summary.last_check.as_ref().map(|check| json!({
             "at": views::rfc3339(check.checked_at_ms),
             "differences": check.differences,
@@ -129,6 +157,10 @@ async fn show_dashboard(
 ) -> Result<Template, PageError> {
     let summary = summary(&state.db, state.campaign_id).await?;
     let mut body = page_figures(state, &summary, lang, state.clock.now());
+    body["sources"] = json!([
+        { "kind": "tags", "title": "team-sources-tags", "none": "team-source-no-tag", "figures": body["figures"]["sources"]["tags"] },
+        { "kind": "sites", "title": "team-sources-sites", "none": "team-source-direct", "figures": body["figures"]["sources"]["sites"] },
+    ]);
     body["member"] = json!(session.member.email);
     body["csrf"] = json!(csrf.0);
     body["page_title"] = json!(i18n::t(lang, "team-dashboard-title"));
