@@ -14,10 +14,11 @@ const MAX_LEN: usize = 60;
 
 impl Source {
     /// The source of a visit: `tag` from `?ref=`, `site` from `?from=` (carried by the site's
-    /// own links) or else from the `Referer`, unless that is the site itself (`own_host`).
-    pub fn of_visit(tag: Option<&str>, from: Option<&str>, referer: Option<&str>, own_host: Option<&str>) -> Source {
-        let own = own_host.and_then(site);
-        let site = from.and_then(site).or_else(|| referer.and_then(site).filter(|s| Some(s) != own.as_ref()));
+    /// own links) or else from the `Referer`, unless that is the site itself (one of the
+    /// `own_hosts` it is reached by).
+    pub fn of_visit(tag: Option<&str>, from: Option<&str>, referer: Option<&str>, own_hosts: &[&str]) -> Source {
+        let own = |s: &String| own_hosts.iter().any(|host| site(host).as_ref() == Some(s));
+        let site = from.and_then(site).or_else(|| referer.and_then(site).filter(|s| !own(s)));
         Source { tag: tag.and_then(tag_of), site }
     }
 
@@ -98,7 +99,7 @@ mod tests {
 
     #[test]
     fn a_visit_from_the_site_itself_has_no_site() {
-        let own = Some("bobine.example:8000");
+        let own = &["127.0.0.1:8000", "bobine.example"];
         let inside = Source::of_visit(None, None, Some("https://bobine.example/rewards/sac"), own);
         assert_eq!(inside, Source::default());
         let outside = Source::of_visit(Some("NL"), None, Some("https://mail.example.com/"), own);

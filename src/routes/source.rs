@@ -27,8 +27,10 @@ impl<'r> FromRequest<'r> for Visit {
         let tag = query("ref");
         let from = query("from");
         let referer = request.headers().get_one("Referer");
-        let host = request.headers().get_one("Host");
-        Outcome::Success(Visit(Source::of_visit(tag.as_deref(), from.as_deref(), referer, host)))
+        // Behind a proxy, the public host may only be in X-Forwarded-Host.
+        let hosts: Vec<&str> =
+            ["Host", "X-Forwarded-Host"].iter().filter_map(|h| request.headers().get_one(h)).collect();
+        Outcome::Success(Visit(Source::of_visit(tag.as_deref(), from.as_deref(), referer, &hosts)))
     }
 }
 
