@@ -14,8 +14,10 @@ use rocket_dyn_templates::Template;
 use crate::config::{Campaign, Settings};
 use crate::db::Db;
 use crate::domain::Clock;
+use crate::jobs::mailer::Mailer;
 use crate::routes::cache::PageCache;
 use crate::routes::team::{SetupLink, TeamState};
+use crate::services::letters::Letters;
 use crate::services::sync::{SyncError, sync};
 use crate::services::writer::PledgeWriter;
 use crate::{i18n, jobs, routes, services};
@@ -33,6 +35,10 @@ pub struct AppState {
     pub pages: Arc<PageCache>,
     /// Login throttling and the first-run setup link.
     pub team: Arc<TeamState>,
+    /// Writes the emails the site sends.
+    pub letters: Letters,
+    /// Whether emails leave through SMTP, or wait in the outbox for the team.
+    pub sends_mail: bool,
 }
 
 /// Why the application could not start.
@@ -46,6 +52,8 @@ pub enum StartError {
     Database(#[from] sea_orm::DbErr),
     #[error("{0}")]
     Sync(#[from] SyncError),
+    #[error("{0}")]
+    Mail(String),
 }
 
 /// Rocket's configuration (Rocket.toml, ROCKET_* variables) with bobine's defaults under it:
@@ -106,14 +114,19 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     settings
         .ensure_data_dir()
         .map_err(|source| StartError::DataDir { path: settings.data_dir.display().to_string(), source })?;
+    let mailer = settings.mail.smtp.as_ref().map(Mailer::new).transpose().map_err(StartError::Mail)?;
     let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
     let campaign_id = sync(&db, &settings.campaign).await?;
     let campaign = Arc::new(settings.campaign);
-    let writer = PledgeWriter::start(db.clone(), campaign.clone(), campaign_id, settings.clock.clone());
+    let letters = Letters::new(campaign.clone(), &public_url(&settings.mail, &figment));
+    let writer =
+        PledgeWriter::start(db.clone(), campaign.clone(), campaign_id, settings.clock.clone(), letters.clone());
     let pages = Arc::new(PageCache::new(settings.page_cache));
     let team = Arc::new(TeamState::default());
-    let state = AppState { db, campaign, campaign_id, clock: settings.clock, writer, pages, team };
+    let sends_mail = mailer.is_some();
+    let state = AppState { db, campaign, campaign_id, clock: settings.clock, writer, pages, team, letters, sends_mail };
     let closer = state.clone();
+    let outbox = (state.clone(), mailer, settings.mail.poll);
     Ok(rocket::custom(figment)
         .manage(state)
         .attach(Template::custom(|engines| {
@@ -136,9 +149,41 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                 });
             })
         }))
+        .attach(AdHoc::on_liftoff("mailer", move |rocket| {
+            let shutdown = rocket.shutdown();
+            Box::pin(async move {
+                let (state, mailer, poll) = outbox;
+                let Some(mailer) = mailer else {
+                    tracing::info!("no SMTP server configured: emails wait in the outbox at /team/outbox");
+                    return;
+                };
+                tokio::spawn(async move {
+                    tokio::select! {
+                        () = jobs::mailer::run(state.db, mailer, state.clock, poll) => {}
+                        () = shutdown => {}
+                    }
+                });
+            })
+        }))
         .mount("/static", FileServer::from(settings.public_dir))
         .mount("/", routes::routes())
         .register("/", routes::errors::catchers()))
+}
+
+/// The address links in emails start with: the configured one, or where the server listens.
+fn public_url(mail: &crate::config::MailSettings, figment: &Figment) -> String {
+    if let Some(url) = &mail.public_url {
+        return url.clone();
+    }
+    let config = figment.extract::<rocket::Config>().unwrap_or_default();
+    let url = match config.address {
+        std::net::IpAddr::V6(address) => format!("http://[{address}]:{}", config.port),
+        address => format!("http://{address}:{}", config.port),
+    };
+    if mail.smtp.is_some() {
+        tracing::warn!(%url, "BOBINE_PUBLIC_URL is not set: links in emails point to {url}");
+    }
+    url
 }
 
 /// On a start with no team account, logs a one-time link, valid for an hour, that lets the

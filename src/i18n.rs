@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use chrono::{DateTime, Datelike, TimeZone};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
 use rocket_dyn_templates::handlebars::{
@@ -40,6 +41,18 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String 
     let args: HashMap<Cow<'static, str>, FluentValue> =
         args.iter().map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone()))).collect();
     LOCALES.lookup_with_args(identifier(lang), key, &args)
+}
+
+/// A local date and time as people read it, such as "7 novembre 2020, 23:59".
+pub fn moment<Tz: TimeZone>(local: DateTime<Tz>, lang: Lang) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let month = t(lang, &format!("month-{}", local.month()));
+    match lang {
+        Lang::Fr => format!("{} {} {}, {}", local.day(), month, local.year(), local.format("%H:%M")),
+        Lang::En => format!("{} {} {}, {}", month, local.day(), local.year(), local.format("%H:%M")),
+    }
 }
 
 /// `{{t "key"}}` or `{{t "key" name=value}}` in templates, in the language found in the

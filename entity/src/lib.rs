@@ -3,6 +3,7 @@
 pub mod backer;
 pub mod campaign;
 pub mod consistency_check;
+pub mod email;
 pub mod hourly_total;
 pub mod pledge;
 pub mod reward;

@@ -185,3 +185,57 @@ team-sources-share = Share
 team-source-no-tag = no ?ref=
 team-source-direct = direct or unknown
 team-source-others = others
+mail-pledge-placed-subject = Your pledge of { $amount } to “{ $campaign }”
+mail-pledge-placed-body =
+    Hello { $name },
+
+    Thank you! Your pledge is recorded.
+
+    Reference: { $reference }
+    Reward: { $reward }
+    Amount: { $amount }
+
+    Until { $deadline }, you can see, change or cancel it here:
+    { $link }
+
+    This link is yours alone: please do not share it.
+
+    { $campaign }
+mail-pledge-changed-subject = Your pledge to “{ $campaign }” was changed
+mail-pledge-changed-body =
+    Hello { $name },
+
+    Your pledge { $reference } was changed. Here it is now:
+
+    Reward: { $reward }
+    Amount: { $amount }
+
+    Until { $deadline }, you can still change or cancel it here:
+    { $link }
+
+    { $campaign }
+mail-pledge-cancelled-subject = Your pledge to “{ $campaign }” was cancelled
+mail-pledge-cancelled-body =
+    Hello { $name },
+
+    Your pledge { $reference } ({ $reward }, { $amount }) was cancelled: nothing will be asked of you for it.
+
+    If this was a mistake, you can pledge again on the site until { $deadline }.
+
+    { $campaign }
+team-outbox-title = Emails
+team-outbox-no-smtp = No SMTP server is configured: emails wait here. Pass them on by hand, or set BOBINE_SMTP_URL and BOBINE_MAIL_FROM so that they leave by themselves.
+team-outbox-waiting = waiting
+team-outbox-sent = sent
+team-outbox-failed = failed
+team-outbox-to = To
+team-outbox-attempts = Attempts
+team-outbox-sent-at = sent on { $date }
+team-outbox-error = Last error
+team-outbox-send-again = Send again
+team-outbox-empty = No email.
+team-outbox-found = { $count ->
+    [0] No email
+    [one] { $count } email
+   *[other] { $count } emails
+}

@@ -185,3 +185,57 @@ team-sources-share = Part
 team-source-no-tag = sans ?ref=
 team-source-direct = direct ou inconnu
 team-source-others = autres
+mail-pledge-placed-subject = Votre promesse de { $amount } pour « { $campaign } »
+mail-pledge-placed-body =
+    Bonjour { $name },
+
+    Merci ! Votre promesse est enregistrée.
+
+    Référence : { $reference }
+    Contrepartie : { $reward }
+    Montant : { $amount }
+
+    Jusqu'au { $deadline }, vous pouvez la voir, la modifier ou l'annuler ici :
+    { $link }
+
+    Ce lien est personnel : ne le transmettez pas.
+
+    { $campaign }
+mail-pledge-changed-subject = Votre promesse pour « { $campaign } » est modifiée
+mail-pledge-changed-body =
+    Bonjour { $name },
+
+    Votre promesse { $reference } est modifiée. La voici :
+
+    Contrepartie : { $reward }
+    Montant : { $amount }
+
+    Jusqu'au { $deadline }, vous pouvez encore la modifier ou l'annuler ici :
+    { $link }
+
+    { $campaign }
+mail-pledge-cancelled-subject = Votre promesse pour « { $campaign } » est annulée
+mail-pledge-cancelled-body =
+    Bonjour { $name },
+
+    Votre promesse { $reference } ({ $reward }, { $amount }) est annulée : rien ne vous sera demandé pour elle.
+
+    Si c'est une erreur, vous pouvez promettre à nouveau sur le site jusqu'au { $deadline }.
+
+    { $campaign }
+team-outbox-title = E-mails
+team-outbox-no-smtp = Aucun serveur SMTP n'est configuré : les e-mails attendent ici. Transmettez-les à la main, ou configurez BOBINE_SMTP_URL et BOBINE_MAIL_FROM pour qu'ils partent d'eux-mêmes.
+team-outbox-waiting = en attente
+team-outbox-sent = envoyé
+team-outbox-failed = échec
+team-outbox-to = Destinataire
+team-outbox-attempts = Tentatives
+team-outbox-sent-at = envoyé le { $date }
+team-outbox-error = Dernière erreur
+team-outbox-send-again = Renvoyer
+team-outbox-empty = Aucun e-mail.
+team-outbox-found = { $count ->
+    [0] Aucun e-mail
+    [one] { $count } e-mail
+   *[other] { $count } e-mails
+}

@@ -7,6 +7,7 @@ mod m20261126_000002_create_team_members;
 mod m20261126_000003_create_consistency_checks;
 mod m20261126_000004_create_hourly_totals;
 mod m20261126_000005_create_source_totals;
+mod m20261126_000006_create_emails;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_create_consistency_checks::Migration),
             Box::new(m20261126_000004_create_hourly_totals::Migration),
             Box::new(m20261126_000005_create_source_totals::Migration),
+            Box::new(m20261126_000006_create_emails::Migration),
         ]
     }
 }

@@ -25,6 +25,13 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+impl ConfigError {
+    /// A mistake in an environment variable rather than in the campaign file.
+    pub fn setting(variable: &str, message: &str) -> ConfigError {
+        ConfigError { file: PathBuf::from("environment"), line: None, field: variable.into(), message: message.into() }
+    }
+}
+
 /// Builds errors against one file's text, turning byte offsets into line numbers.
 pub(crate) struct Locator<'a> {
     pub file: &'a Path,

@@ -32,6 +32,36 @@ pub struct Settings {
     pub database_schema: Option<String>,
     /// How long rendered copies of the campaign page are served.
     pub page_cache: CacheAges,
+    /// How emails reach people.
+    pub mail: MailSettings,
+}
+
+/// How emails reach people: links in them start with `public_url`; with `smtp` they are
+/// sent, without it they wait in the outbox for the team.
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    /// `BOBINE_PUBLIC_URL`, such as `https://soutenir.example.ch`; by default the address and
+    /// port the server listens on.
+    pub public_url: Option<String>,
+    pub smtp: Option<Smtp>,
+    /// How often the mailer looks for emails to send, and looks again after an error.
+    pub poll: Duration,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        MailSettings { public_url: None, smtp: None, poll: Duration::from_secs(1) }
+    }
+}
+
+/// An SMTP server to send through.
+#[derive(Debug, Clone)]
+pub struct Smtp {
+    /// `BOBINE_SMTP_URL`: `smtps://user:password@host` (TLS), `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS), or `smtp://host:port` (no encryption, for a relay on the same machine).
+    pub url: String,
+    /// `BOBINE_MAIL_FROM`: the sender, such as `Bobine <bonjour@example.ch>`.
+    pub from: String,
 }
 
 /// How long copies are kept.
@@ -72,8 +102,8 @@ fn resolve(variable: &str, name: &str) -> PathBuf {
 }
 
 impl Settings {
-    /// Reads `BOBINE_CAMPAIGN`, `BOBINE_DATA_DIR`, `DATABASE_URL`, `BOBINE_TEMPLATES` and
-    /// `BOBINE_PUBLIC`, with defaults that need no configuration at all.
+    /// Reads `BOBINE_CAMPAIGN`, `BOBINE_DATA_DIR`, `DATABASE_URL`, `BOBINE_TEMPLATES`,
+    /// `BOBINE_PUBLIC` and the mail settings, with defaults that need no configuration at all.
     pub fn from_env() -> Result<Settings, ConfigError> {
         let campaign = Campaign::load(&resolve("BOBINE_CAMPAIGN", "campaign.toml"))?;
         let data_dir = std::env::var("BOBINE_DATA_DIR").map_or_else(|_| PathBuf::from("data"), PathBuf::from);
@@ -90,7 +120,25 @@ impl Settings {
             clock: Clock::System,
             database_schema: None,
             page_cache: CacheAges::default(),
+            mail: MailSettings::from_env()?,
         })
+    }
+}
+
+impl MailSettings {
+    fn from_env() -> Result<MailSettings, ConfigError> {
+        let var = |name: &str| std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let smtp = match (var("BOBINE_SMTP_URL"), var("BOBINE_MAIL_FROM")) {
+            (Some(url), Some(from)) => Some(Smtp { url, from }),
+            (None, _) => None,
+            (Some(_), None) => {
+                return Err(ConfigError::setting(
+                    "BOBINE_MAIL_FROM",
+                    "is needed with BOBINE_SMTP_URL: the sender of the emails, such as Bobine <bonjour@example.ch>",
+                ));
+            }
+        };
+        Ok(MailSettings { public_url: var("BOBINE_PUBLIC_URL"), smtp, ..MailSettings::default() })
     }
 }
 

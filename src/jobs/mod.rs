@@ -1,3 +1,4 @@
 //! Background work started from a fairing at lift-off.
 
 pub mod closer;
+pub mod mailer;

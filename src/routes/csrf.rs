@@ -27,6 +27,12 @@ impl<'r> FromRequest<'r> for CsrfToken {
     }
 }
 
+/// A form whose only field is its token: a button that does one thing.
+#[derive(Debug, rocket::FromForm)]
+pub struct CsrfOnly {
+    pub csrf: Option<String>,
+}
+
 /// Checks the token a form sent against the visitor's cookie.
 pub fn verify(jar: &CookieJar<'_>, sent: Option<&str>) -> Result<(), AppError> {
     match (jar.get(COOKIE), sent) {

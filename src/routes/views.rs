@@ -27,12 +27,7 @@ fn month_year(date: NaiveDate, lang: Lang) -> String {
 
 /// A date and time in the campaign's time zone, such as "7 novembre 2020, 23:59".
 pub fn moment(state: &AppState, at: DateTime<Utc>, lang: Lang) -> String {
-    let local = at.with_timezone(&state.campaign.time_zone);
-    let month = i18n::t(lang, &format!("month-{}", local.month()));
-    match lang {
-        Lang::Fr => format!("{} {} {}, {}", local.day(), month, local.year(), local.format("%H:%M")),
-        Lang::En => format!("{} {} {}, {}", month, local.day(), local.year(), local.format("%H:%M")),
-    }
+    i18n::moment(at.with_timezone(&state.campaign.time_zone), lang)
 }
 
 /// An instant stored as Unix milliseconds, as the API and exports write it: RFC 3339, UTC.

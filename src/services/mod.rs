@@ -6,6 +6,8 @@ pub mod closing;
 pub mod consistency;
 pub mod counters;
 pub mod dashboard;
+pub mod letters;
+pub mod outbox;
 pub mod pledge_list;
 pub mod pledges;
 pub mod pricing;

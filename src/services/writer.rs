@@ -5,6 +5,7 @@
 //! crowd the commit is what limits throughput. Each operation runs in a savepoint of its
 //! own, so a refusal rolls back only that operation; nobody is answered before the commit
 //! that holds their change has succeeded, and if it fails, everybody in it gets the error.
+//! The email that tells the backer is stored in the same transaction (see [`outbox`]).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -16,6 +17,8 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::batch;
 use super::counters::lock_open_campaign;
+use super::letters::{Letters, PledgeNews};
+use super::outbox;
 use super::pledges::{self, NewPledge, Placed, PledgeChange};
 use crate::config::Campaign;
 use crate::db::Db;
@@ -61,14 +64,15 @@ struct Context {
     campaign_id: i32,
     clock: Clock,
     generation: Arc<AtomicU64>,
+    letters: Letters,
 }
 
 impl PledgeWriter {
     /// Starts the writer task on the current runtime. It ends when every handle is dropped.
-    pub fn start(db: Db, campaign: Arc<Campaign>, campaign_id: i32, clock: Clock) -> PledgeWriter {
+    pub fn start(db: Db, campaign: Arc<Campaign>, campaign_id: i32, clock: Clock, letters: Letters) -> PledgeWriter {
         let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
         let generation = Arc::new(AtomicU64::new(0));
-        let context = Context { db, campaign, campaign_id, clock, generation: generation.clone() };
+        let context = Context { db, campaign, campaign_id, clock, generation: generation.clone(), letters };
         tokio::spawn(run(context, queue));
         PledgeWriter { jobs, generation }
     }
@@ -200,6 +204,16 @@ async fn quickly(context: &Context, jobs: &[Job]) -> Result<Vec<Result<Outcome, 
         }
     }
     let placed = batch::place_many(&txn, &context.campaign, context.campaign_id, &requests, now).await?;
+    let mails: Vec<outbox::Mail> = placed
+        .iter()
+        .filter_map(|answer| answer.as_ref().ok())
+        .filter(|placed| !placed.replayed)
+        .map(|placed| context.letters.pledge(PledgeNews::Placed, &placed.pledge))
+        .collect();
+    outbox::queue(&txn, &mails, now).await.map_err(|error| match error {
+        AppError::Db(error) => error,
+        other => sea_orm::DbErr::Custom(other.to_string()),
+    })?;
     for (index, answer) in placing.into_iter().zip(placed) {
         outcomes[index] = Some(answer.map(Outcome::Placed));
     }
@@ -248,7 +262,11 @@ async fn apply_one(context: &Context, txn: &DatabaseTransaction, operation: &Ope
         }
         Operation::Cancel { token } => pledges::cancel(&savepoint, token, now).await.map(Outcome::Cancelled),
     };
-    match result {
+    let told = match &result {
+        Ok(outcome) => tell_backer(context, &savepoint, outcome, now).await,
+        Err(_) => Ok(()),
+    };
+    match result.and_then(|outcome| told.map(|()| outcome)) {
         Ok(outcome) => {
             savepoint.commit().await?;
             Ok(outcome)
@@ -258,6 +276,22 @@ async fn apply_one(context: &Context, txn: &DatabaseTransaction, operation: &Ope
             Err(refusal)
         }
     }
+}
+
+/// Stores the email that tells the backer what `outcome` did to their pledge.
+async fn tell_backer(
+    context: &Context,
+    txn: &DatabaseTransaction,
+    outcome: &Outcome,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    let (news, pledge) = match outcome {
+        Outcome::Placed(Placed { replayed: true, .. }) => return Ok(()),
+        Outcome::Placed(Placed { pledge, .. }) => (PledgeNews::Placed, pledge),
+        Outcome::Changed(pledge) => (PledgeNews::Changed, pledge),
+        Outcome::Cancelled(pledge) => (PledgeNews::Cancelled, pledge),
+    };
+    outbox::queue(txn, &[context.letters.pledge(news, pledge)], now).await
 }
 
 fn log(outcome: &Outcome) {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bobine::app::{self, AppState};
-use bobine::config::{CacheAges, Campaign, Settings, crate_dir, sqlite_url};
+use bobine::config::{CacheAges, Campaign, MailSettings, Settings, crate_dir, sqlite_url};
 use bobine::db::Db;
 use bobine::domain::Clock;
 use bobine::routes::team::TeamState;
@@ -72,15 +72,20 @@ pub async fn spawn_app() -> TestApp {
 /// A campaign file, with the clock set at `now`.
 pub async fn spawn_app_with(campaign: &Path, now: DateTime<Utc>) -> TestApp {
     // Tests move the clock and read the figures at once; the cache has its own tests.
-    spawn(campaign, now, CacheAges::NONE).await
+    spawn(campaign, now, CacheAges::NONE, MailSettings::default()).await
 }
 
 /// The fixture campaign with the page cache as in production.
 pub async fn spawn_cached_app() -> TestApp {
-    spawn(&fixture(), before_deadline(), CacheAges::default()).await
+    spawn(&fixture(), before_deadline(), CacheAges::default(), MailSettings::default()).await
 }
 
-async fn spawn(campaign: &Path, now: DateTime<Utc>, page_cache: CacheAges) -> TestApp {
+/// The fixture campaign, sending its emails as `mail` says.
+pub async fn spawn_mailing_app(mail: MailSettings) -> TestApp {
+    spawn(&fixture(), before_deadline(), CacheAges::NONE, mail).await
+}
+
+async fn spawn(campaign: &Path, now: DateTime<Utc>, page_cache: CacheAges, mail: MailSettings) -> TestApp {
     let _ = rustls::crypto::ring::default_provider().install_default();
     if std::env::var_os("RUST_LOG").is_some() {
         bobine::telemetry::init();
@@ -96,6 +101,7 @@ async fn spawn(campaign: &Path, now: DateTime<Utc>, page_cache: CacheAges) -> Te
         clock: Clock::manual(now),
         database_schema,
         page_cache,
+        mail,
     };
     launch(settings, dir).await
 }

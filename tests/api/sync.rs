@@ -62,6 +62,7 @@ async fn a_database_of_another_campaign_is_not_taken_over() {
         clock: app.clock.clone(),
         database_schema: app.database_schema(),
         page_cache: bobine::config::CacheAges::NONE,
+        mail: Default::default(),
     };
     let error = bobine::app::build(settings).await.unwrap_err().to_string();
     assert!(error.contains("holds the campaign \"test-campaign\""), "{error}");

@@ -17,7 +17,7 @@ use crate::domain::{Email, Lang};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
-use crate::routes::csrf::{self, CsrfToken};
+use crate::routes::csrf::{self, CsrfOnly, CsrfToken};
 use crate::routes::errors::PageError;
 use crate::routes::views;
 use crate::services::team;
@@ -113,11 +113,6 @@ async fn login(
             again(Status::Unauthorized, i18n::t(lang, "team-login-failed"))
         }
     }
-}
-
-#[derive(Debug, FromForm)]
-struct CsrfOnly {
-    csrf: Option<String>,
 }
 
 #[post("/team/logout", data = "<form>")]

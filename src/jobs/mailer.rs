@@ -1,0 +1,90 @@
+//! Sends the outbox's emails over SMTP, retrying with a growing wait when the server fails.
+//! Runs only when SMTP is configured; every instance may run one, since each email is
+//! claimed before it is sent.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use entity::email;
+use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::Smtp;
+use crate::db::Db;
+use crate::domain::Clock;
+use crate::error::AppError;
+use crate::services::outbox;
+
+/// How many emails one pass sends at most.
+const BATCH: u64 = 20;
+
+/// An SMTP connection and the sender's address.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+/// Why an email was not sent, and whether trying again could help.
+struct Failure {
+    message: String,
+    permanent: bool,
+}
+
+impl Mailer {
+    /// Checks the settings at start-up, so a typo is reported at once rather than at the
+    /// first email.
+    pub fn new(smtp: &Smtp) -> Result<Mailer, String> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&smtp.url)
+            .map_err(|e| format!("BOBINE_SMTP_URL is not a usable SMTP address: {e}"))?
+            .timeout(Some(Duration::from_secs(30)))
+            .build();
+        let from = smtp.from.parse().map_err(|e| format!("BOBINE_MAIL_FROM is not an email address: {e}"))?;
+        Ok(Mailer { transport, from })
+    }
+
+    async fn send(&self, mail: &email::Model) -> Result<(), Failure> {
+        let permanent = |message: String| Failure { message, permanent: true };
+        let to: Mailbox = mail.to_address.parse().map_err(|e| permanent(format!("bad recipient: {e}")))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(&mail.subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body.clone())
+            .map_err(|e| permanent(format!("cannot build the message: {e}")))?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| Failure { message: e.to_string(), permanent: e.is_permanent() })
+    }
+}
+
+/// One pass: sends the emails due at `now`; returns how many were attempted.
+pub async fn run_once(db: &Db, mailer: &Mailer, now: DateTime<Utc>) -> Result<usize, AppError> {
+    let due = outbox::claim_due(db, now, BATCH).await?;
+    for mail in &due {
+        match mailer.send(mail).await {
+            Ok(()) => outbox::mark_sent(db, mail, now).await?,
+            Err(failure) => {
+                tracing::warn!(id = mail.id, attempts = mail.attempts, error = %failure.message, "email not sent");
+                outbox::mark_failed(db, mail, &failure.message, failure.permanent, now).await?;
+            }
+        }
+    }
+    Ok(due.len())
+}
+
+/// Sends due emails until the server stops, looking every `poll`.
+pub async fn run(db: Db, mailer: Mailer, clock: Clock, poll: Duration) {
+    loop {
+        match run_once(&db, &mailer, clock.now()).await {
+            Ok(n) if n as u64 == BATCH => continue,
+            Ok(_) => {}
+            Err(error) => tracing::error!(%error, "the mailer could not read the outbox"),
+        }
+        tokio::time::sleep(poll).await;
+    }
+}

@@ -1,0 +1,70 @@
+//! The emails the site writes, in the language of the person they go to. They link back to
+//! the site through its public address, so they work from any mail program.
+
+use std::sync::Arc;
+
+use entity::pledge;
+
+use super::outbox::Mail;
+use crate::config::Campaign;
+use crate::domain::Lang;
+use crate::domain::money::display_cents;
+use crate::i18n;
+
+/// Writes emails about one campaign, with links under `public_url`.
+#[derive(Debug, Clone)]
+pub struct Letters {
+    campaign: Arc<Campaign>,
+    public_url: Arc<str>,
+}
+
+/// What happened to a pledge, for the email that tells its backer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PledgeNews {
+    Placed,
+    Changed,
+    Cancelled,
+}
+
+impl Letters {
+    pub fn new(campaign: Arc<Campaign>, public_url: &str) -> Letters {
+        Letters { campaign, public_url: public_url.trim_end_matches('/').into() }
+    }
+
+    /// The absolute address of a path of the site.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+
+    /// The email that tells a backer their pledge was placed, changed or cancelled, with the
+    /// private link where they see it.
+    pub fn pledge(&self, news: PledgeNews, pledge: &pledge::Model) -> Mail {
+        let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
+        let campaign = &self.campaign;
+        let reward = match pledge.reward_id.as_deref() {
+            Some(id) => campaign.reward(id).map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned()),
+            None => i18n::t(lang, "no-reward"),
+        };
+        let deadline = i18n::moment(campaign.deadline.with_timezone(&campaign.time_zone), lang);
+        let args = [
+            ("name", pledge.name.clone()),
+            ("campaign", campaign.title.get(lang).to_owned()),
+            ("amount", format!("{} {}", campaign.currency, display_cents(pledge.amount_cents, lang.thousands()))),
+            ("reward", reward),
+            ("reference", pledge.reference.clone()),
+            ("link", self.link(&format!("/pledges/{}", pledge.token))),
+            ("deadline", deadline),
+        ];
+        let (kind, key) = match news {
+            PledgeNews::Placed => ("pledge_placed", "mail-pledge-placed"),
+            PledgeNews::Changed => ("pledge_changed", "mail-pledge-changed"),
+            PledgeNews::Cancelled => ("pledge_cancelled", "mail-pledge-cancelled"),
+        };
+        Mail {
+            kind,
+            to: pledge.email.clone(),
+            subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
+            body: i18n::t_args(lang, &format!("{key}-body"), &args),
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The outbox: every email the site sends is stored here first, in the transaction of what
+//! it tells about, then sent by [`crate::jobs::mailer`] when SMTP is configured. Without
+//! SMTP the team reads them at `/team/outbox`, so nothing is lost.
+
+use chrono::{DateTime, Utc};
+use entity::email;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
+
+use crate::db::Db;
+use crate::error::AppError;
+
+/// An email about to be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    pub kind: &'static str,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// The states an email goes through.
+pub const WAITING: &str = "waiting";
+pub const SENT: &str = "sent";
+pub const FAILED: &str = "failed";
+
+/// After this many failed attempts the mailer gives up on an email; the team sees it failed
+/// and may send it again.
+pub const MAX_ATTEMPTS: i32 = 10;
+
+/// How long one instance holds an email it is sending before another may try it.
+const CLAIM_MS: i64 = 5 * 60 * 1000;
+
+/// Stores `mails` inside the caller's transaction (or on `conn`), waiting to be sent now.
+pub async fn queue(conn: &impl ConnectionTrait, mails: &[Mail], now: DateTime<Utc>) -> Result<(), AppError> {
+    if mails.is_empty() {
+        return Ok(());
+    }
+    let now_ms = now.timestamp_millis();
+    let rows = mails.iter().map(|mail| email::ActiveModel {
+        kind: Set(mail.kind.to_owned()),
+        to_address: Set(mail.to.clone()),
+        subject: Set(mail.subject.clone()),
+        body: Set(mail.body.clone()),
+        state: Set(WAITING.to_owned()),
+        attempts: Set(0),
+        next_attempt_ms: Set(now_ms),
+        created_at_ms: Set(now_ms),
+        ..Default::default()
+    });
+    email::Entity::insert_many(rows).exec(conn).await?;
+    Ok(())
+}
+
+/// How long to wait after the `attempts`-th failure: half a minute, doubling, at most an hour.
+pub fn backoff_ms(attempts: i32) -> i64 {
+    let doublings = attempts.clamp(1, 8) - 1;
+    std::cmp::min(30_000i64 << doublings, 3_600_000)
+}
+
+/// Takes up to `limit` emails that are due at `now` for this instance to send: each is
+/// claimed by one conditional update, so two instances never send the same email.
+pub async fn claim_due(db: &Db, now: DateTime<Utc>, limit: u64) -> Result<Vec<email::Model>, AppError> {
+    let now_ms = now.timestamp_millis();
+    let due = email::Entity::find()
+        .filter(email::Column::State.eq(WAITING))
+        .filter(email::Column::NextAttemptMs.lte(now_ms))
+        .order_by_asc(email::Column::Id)
+        .limit(limit)
+        .all(&db.read)
+        .await?;
+    let mut claimed = Vec::with_capacity(due.len());
+    for mut mail in due {
+        let taken = email::Entity::update_many()
+            .col_expr(email::Column::NextAttemptMs, Expr::value(now_ms + CLAIM_MS))
+            .col_expr(email::Column::Attempts, Expr::col(email::Column::Attempts).add(1))
+            .filter(email::Column::Id.eq(mail.id))
+            .filter(email::Column::State.eq(WAITING))
+            .filter(email::Column::NextAttemptMs.eq(mail.next_attempt_ms))
+            .exec(&db.write)
+            .await?;
+        if taken.rows_affected == 1 {
+            mail.attempts += 1;
+            claimed.push(mail);
+        }
+    }
+    Ok(claimed)
+}
+
+/// Records that a claimed email was sent.
+pub async fn mark_sent(db: &Db, mail: &email::Model, now: DateTime<Utc>) -> Result<(), AppError> {
+    email::ActiveModel {
+        id: Set(mail.id),
+        state: Set(SENT.to_owned()),
+        sent_at_ms: Set(Some(now.timestamp_millis())),
+        last_error: Set(None),
+        ..Default::default()
+    }
+    .update(&db.write)
+    .await?;
+    Ok(())
+}
+
+/// Records that sending a claimed email failed: it waits for its next attempt, or has failed
+/// for good after [`MAX_ATTEMPTS`] or when the server refused it for good (`permanent`).
+pub async fn mark_failed(
+    db: &Db,
+    mail: &email::Model,
+    error: &str,
+    permanent: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let gave_up = permanent || mail.attempts >= MAX_ATTEMPTS;
+    email::ActiveModel {
+        id: Set(mail.id),
+        state: Set(if gave_up { FAILED } else { WAITING }.to_owned()),
+        next_attempt_ms: Set(now.timestamp_millis() + backoff_ms(mail.attempts)),
+        last_error: Set(Some(error.chars().take(1000).collect())),
+        ..Default::default()
+    }
+    .update(&db.write)
+    .await?;
+    Ok(())
+}
+
+/// Puts a failed (or waiting) email back to be sent at once, with its attempts counted anew.
+pub async fn send_again(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    let updated = email::Entity::update_many()
+        .col_expr(email::Column::State, Expr::value(WAITING))
+        .col_expr(email::Column::Attempts, Expr::value(0))
+        .col_expr(email::Column::NextAttemptMs, Expr::value(now.timestamp_millis()))
+        .filter(email::Column::Id.eq(id))
+        .filter(email::Column::State.ne(SENT))
+        .exec(&db.write)
+        .await?;
+    if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
+}
+
+/// One page of the outbox, newest first, optionally of one state.
+pub async fn list(
+    db: &Db,
+    state: Option<&str>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<email::Model>, u64), AppError> {
+    let mut query = email::Entity::find();
+    if let Some(state) = state {
+        query = query.filter(email::Column::State.eq(state));
+    }
+    let pages = query.order_by_desc(email::Column::Id).paginate(&db.read, per_page);
+    let total = pages.num_items().await?;
+    Ok((pages.fetch_page(page).await?, total))
+}
+
+/// How many emails wait to be sent and how many failed for good: the dashboard's counts.
+pub async fn pending_counts(db: &Db) -> Result<(u64, u64), AppError> {
+    let count = |state: &'static str| email::Entity::find().filter(email::Column::State.eq(state)).count(&db.read);
+    Ok((count(WAITING).await?, count(FAILED).await?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_an_hour() {
+        let waits: Vec<i64> = (1..=MAX_ATTEMPTS).map(backoff_ms).collect();
+        assert_eq!(&waits[..4], &[30_000, 60_000, 120_000, 240_000]);
+        assert!(waits.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(*waits.last().unwrap(), 3_600_000);
+    }
+}

@@ -1,0 +1,126 @@
+//! The outbox: pledge emails stored with the pledge, visible to the team without SMTP, and
+//! sent over SMTP with retries when a server is configured.
+
+use std::time::Duration;
+
+use bobine::config::{MailSettings, Smtp};
+use entity::email;
+use sea_orm::{EntityTrait, QueryOrder};
+
+use crate::helpers::{TestApp, spawn_app, spawn_mailing_app};
+use crate::smtp::{FakeSmtp, quoted_printable};
+use crate::team::{PASSWORD, add_member, log_in};
+
+async fn emails(app: &TestApp) -> Vec<email::Model> {
+    email::Entity::find().order_by_asc(email::Column::Id).all(&app.db.read).await.unwrap()
+}
+
+/// Waits up to five seconds for the outbox to satisfy `done`.
+async fn until(app: &TestApp, what: &str, done: impl Fn(&[email::Model]) -> bool) -> Vec<email::Model> {
+    for _ in 0..250 {
+        let emails = emails(app).await;
+        if done(&emails) {
+            return emails;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{what}: {:?}", emails(app).await);
+}
+
+fn mailing_to(server: &FakeSmtp) -> MailSettings {
+    MailSettings {
+        public_url: Some("https://soutenir.example.ch".into()),
+        smtp: Some(Smtp { url: server.url(), from: "Bobine <bonjour@example.ch>".into() }),
+        poll: Duration::from_millis(50),
+    }
+}
+
+#[tokio::test]
+async fn each_pledge_placed_changed_or_cancelled_is_told_by_an_email_kept_for_the_team() {
+    let app = spawn_app().await;
+    for n in 0..5 {
+        let (status, _) = app.pledge(TestApp::body(Some("limited-five"), "10", &format!("b{n}@example.ch"))).await;
+        assert_eq!(status, 201);
+    }
+    let (status, _) = app.pledge(TestApp::body(Some("limited-five"), "10", "late@example.ch")).await;
+    assert_eq!(status, 409);
+    assert_eq!(emails(&app).await.len(), 5, "a refused pledge leaves no email");
+
+    let (_, created) = app.pledge(TestApp::body(Some("open"), "40", "zoe@example.ch")).await;
+    let token = created["token"].as_str().unwrap();
+    let changed = app.post_form(&format!("/pledges/{token}"), &[("reward", "open"), ("amount", "55")]).await;
+    assert_eq!(changed.status().as_u16(), 303);
+    assert_eq!(app.post_form(&format!("/pledges/{token}/cancel"), &[]).await.status().as_u16(), 303);
+
+    let outbox = emails(&app).await;
+    let zoe: Vec<&email::Model> = outbox.iter().filter(|e| e.to_address == "zoe@example.ch").collect();
+    let kinds: Vec<&str> = zoe.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["pledge_placed", "pledge_changed", "pledge_cancelled"]);
+    let placed = zoe[0];
+    assert_eq!(placed.state, "waiting");
+    assert!(placed.subject.contains("CHF 40.00"), "{}", placed.subject);
+    assert!(placed.body.contains(&format!("/pledges/{token}")), "{}", placed.body);
+    assert!(placed.body.contains(created["reference"].as_str().unwrap()));
+    assert!(placed.body.starts_with("Bonjour Anne Dupont,"), "{}", placed.body);
+    assert!(zoe[1].body.contains("CHF 55.00"));
+
+    assert_eq!(app.get("/team/outbox").await.status().as_u16(), 303, "the outbox needs a session");
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let page = app.get("/team/outbox").await.text().await.unwrap();
+    assert!(page.contains("Aucun serveur SMTP"), "the team is told why the emails wait");
+    assert!(page.contains(&format!("/pledges/{token}")) && page.contains("zoe@example.ch"));
+    let waiting = app.get("/team/outbox?state=sent").await.text().await.unwrap();
+    assert!(waiting.contains("Aucun e-mail"));
+}
+
+#[tokio::test]
+async fn the_mailer_retries_a_failing_smtp_server_later_and_then_sends() {
+    let server = FakeSmtp::start(&["451 4.3.0 mailbox busy, try again later"]).await;
+    let app = spawn_mailing_app(mailing_to(&server)).await;
+    let started = app.clock.now();
+    let (_, created) = app.pledge(TestApp::body(Some("open"), "40", "zoe@example.ch")).await;
+    let token = created["token"].as_str().unwrap();
+
+    let outbox = until(&app, "a first failed attempt", |e| e.len() == 1 && e[0].last_error.is_some()).await;
+    assert_eq!((outbox[0].state.as_str(), outbox[0].attempts), ("waiting", 1));
+    assert!(outbox[0].last_error.as_deref().unwrap().contains("451"), "{:?}", outbox[0].last_error);
+    assert_eq!(outbox[0].next_attempt_ms, started.timestamp_millis() + 30_000, "half a minute later");
+
+    // Not before its time, however often the mailer looks.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(*server.offered.lock().unwrap(), 1);
+
+    app.clock.set(started + chrono::Duration::seconds(31));
+    let outbox = until(&app, "sent on the second attempt", |e| e[0].state == "sent").await;
+    assert_eq!(outbox[0].attempts, 2);
+    assert_eq!(outbox[0].last_error, None);
+    let received = server.received();
+    assert_eq!(received.len(), 1);
+    let message = &received[0];
+    assert!(message.contains("To: zoe@example.ch") && message.contains("From: Bobine <bonjour@example.ch>"));
+    let text = quoted_printable(message);
+    assert!(text.contains(&format!("https://soutenir.example.ch/pledges/{token}")), "{text}");
+    assert!(text.contains("Référence"), "accents survive the trip: {text}");
+}
+
+#[tokio::test]
+async fn a_refused_address_fails_at_once_and_the_team_can_send_it_again() {
+    let server = FakeSmtp::start(&["550 5.1.1 no such user"]).await;
+    let app = spawn_mailing_app(mailing_to(&server)).await;
+    app.pledge(TestApp::body(None, "25", "typo@example.ch")).await;
+    let outbox = until(&app, "failed for good", |e| e.len() == 1 && e[0].state == "failed").await;
+    assert_eq!(outbox[0].attempts, 1, "a permanent refusal is not retried");
+
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let page = app.get("/team/outbox?state=failed").await.text().await.unwrap();
+    assert!(page.contains("(550): 5.1.1 no such user"), "the team sees why: {page}");
+    let send_again = app.url(&format!("/team/outbox/{}/send-again", outbox[0].id));
+    let forged = app.client.post(&send_again).form(&[("csrf", "forged")]).send().await.unwrap();
+    assert_eq!(forged.status().as_u16(), 403);
+    let again = app.post_form(&format!("/team/outbox/{}/send-again", outbox[0].id), &[]).await;
+    assert_eq!(again.status().as_u16(), 303);
+    until(&app, "sent once asked again", |e| e[0].state == "sent").await;
+    assert_eq!(server.received().len(), 1);
+}
