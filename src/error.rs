@@ -37,6 +37,9 @@ pub enum AppError {
     Forbidden,
     #[error("login required")]
     Unauthorized,
+    /// A form field that breaks a rule; `key` names the message, `args` fill it in.
+    #[error("invalid {field}: {key}")]
+    Invalid { field: &'static str, key: &'static str, args: Vec<(&'static str, String)> },
     #[error("database: {0}")]
     Db(#[from] DbErr),
 }
@@ -60,6 +63,16 @@ impl From<InvalidName> for AppError {
 }
 
 impl AppError {
+    /// A field that breaks the rule whose message is `key`.
+    pub fn invalid(field: &'static str, key: &'static str) -> AppError {
+        AppError::Invalid { field, key, args: Vec::new() }
+    }
+
+    /// The same, with an argument for the message, such as a limit.
+    pub fn invalid_with(field: &'static str, key: &'static str, name: &'static str, value: impl ToString) -> AppError {
+        AppError::Invalid { field, key, args: vec![(name, value.to_string())] }
+    }
+
     /// The stable code of the JSON API.
     pub fn code(&self) -> &'static str {
         match self {
@@ -76,6 +89,7 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Forbidden => "invalid_form_token",
             AppError::Unauthorized => "unauthorized",
+            AppError::Invalid { .. } => "invalid_field",
             AppError::Db(_) => "internal_error",
         }
     }
@@ -99,6 +113,7 @@ impl AppError {
             AppError::InvalidEmail => Some("email"),
             AppError::InvalidName(_) => Some("name"),
             AppError::UnknownReward | AppError::SoldOut => Some("reward"),
+            AppError::Invalid { field, .. } => Some(field),
             _ => None,
         }
     }
@@ -129,6 +144,7 @@ impl AppError {
             AppError::NotFound => i18n::t(lang, "error-not-found"),
             AppError::Forbidden => i18n::t(lang, "error-forbidden"),
             AppError::Unauthorized => i18n::t(lang, "error-unauthorized"),
+            AppError::Invalid { key, args, .. } => i18n::t_args(lang, key, args),
             AppError::Db(_) => i18n::t(lang, "error-internal"),
         }
     }

@@ -18,6 +18,8 @@ pub struct Model {
     pub pledge_count: i64,
     pub backers: i64,
     pub closed_at_ms: Option<i64>,
+    /// How many people (distinct emails) offered help without money.
+    pub helpers: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

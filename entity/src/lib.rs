@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod consistency_check;
 pub mod email;
 pub mod hourly_total;
+pub mod offer;
 pub mod pledge;
 pub mod reward;
 pub mod source_total;

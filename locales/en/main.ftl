@@ -239,3 +239,69 @@ team-outbox-found = { $count ->
     [one] { $count } email
    *[other] { $count } emails
 }
+help-title = Help without money
+help-intro = Time, a skill, a machine, a space, an introduction: Geneva's sustainable fashion also moves forward on what is not counted in francs. Tell us what you offer and the team will get back to you.
+help-kind = What you offer
+help-description = Describe your offer
+help-description-hint = What, where, how much, for whom: { $max } characters at most.
+help-availability = When you are available (optional)
+help-availability-hint = For example: Saturday mornings, evenings, from January.
+help-phone = Phone (optional)
+help-contact-hint = Your email and phone are only for the team to get back to you; they are never published.
+help-submit = Send my offer
+help-thanks-title = Thank you for your offer!
+help-thanks-text = The team has received it and will get back to you soon. An email confirms it.
+help-count = { $count ->
+    [one] { $count } person offered to help
+   *[other] { $count } people offered to help
+}
+help-cta = Offer your help
+offer-kind-time = Time
+offer-kind-time-hint = Lend a hand at a workshop, a tour, an event.
+offer-kind-skills = A skill
+offer-kind-skills-hint = Sewing, photography, design, translation, accounting…
+offer-kind-machines = Machines
+offer-kind-machines-hint = Lend a sewing machine, an overlocker, a press…
+offer-kind-space = A space
+offer-kind-space-hint = A workshop, a shop window, a room for an event.
+offer-kind-introduction = An introduction
+offer-kind-introduction-hint = Introduce a sustainable-fashion designer.
+offer-kind-partner-technology = A technology partnership
+offer-kind-partner-technology-hint = Tools, software, hosting, technical know-how.
+offer-kind-partner-media = A media partnership
+offer-kind-partner-media-hint = An article, a programme, a newsletter, a network.
+offer-kind-partner-finance = A financial partnership
+offer-kind-partner-finance-hint = A foundation, a company, sponsorship.
+offer-kind-interview = An interview
+offer-kind-interview-hint = Tell how you changed the way you buy.
+error-offer-kind = Choose what you offer.
+error-phone = This phone number is not valid: digits, spaces and + ( ) - . / only.
+error-text-empty = This field is required.
+error-text-too-long = This text is too long: { $max } characters at most.
+error-text-control = This text contains invisible characters; please remove them.
+mail-offer-received-subject = Thank you for helping “{ $campaign }”
+mail-offer-received-body =
+    Hello { $name },
+
+    Thank you for your offer ({ $kind }):
+
+    { $description }
+
+    The team has received it and will get back to you soon.
+
+    { $campaign }
+team-offers-title = Offers of help
+team-offers-none = No offer of help yet.
+team-offers-found = { $count ->
+    [0] No offer
+    [one] { $count } offer
+   *[other] { $count } offers
+}
+team-note = Team note
+team-save = Save
+offer-state-new = new
+offer-state-contacted = contacted
+offer-state-accepted = accepted
+offer-state-declined = declined
+error-offer-state = Choose a state: new, contacted, accepted or declined.
+help-error-title = Your offer was not sent

@@ -239,3 +239,69 @@ team-outbox-found = { $count ->
     [one] { $count } e-mail
    *[other] { $count } e-mails
 }
+help-title = Aider sans argent
+help-intro = Du temps, un savoir-faire, une machine, un lieu, une rencontre : la mode durable genevoise avance aussi grâce à ce qui ne se compte pas en francs. Dites-nous ce que vous proposez, l'équipe vous recontacte.
+help-kind = Ce que vous proposez
+help-description = Décrivez votre proposition
+help-description-hint = Quoi, où, combien, pour qui : { $max } caractères au plus.
+help-availability = Vos disponibilités (facultatif)
+help-availability-hint = Par exemple : les samedis matin, en soirée, dès janvier.
+help-phone = Téléphone (facultatif)
+help-contact-hint = Votre adresse e-mail et votre téléphone ne servent qu'à l'équipe pour vous recontacter ; ils ne sont jamais publiés.
+help-submit = Envoyer ma proposition
+help-thanks-title = Merci pour votre proposition !
+help-thanks-text = L'équipe l'a bien reçue et vous recontacte bientôt. Un e-mail vous le confirme.
+help-count = { $count ->
+    [one] { $count } personne a proposé son aide
+   *[other] { $count } personnes ont proposé leur aide
+}
+help-cta = Proposer votre aide
+offer-kind-time = Du temps
+offer-kind-time-hint = Donner un coup de main lors d'un atelier, d'un parcours, d'un événement.
+offer-kind-skills = Un savoir-faire
+offer-kind-skills-hint = Couture, photo, graphisme, traduction, comptabilité…
+offer-kind-machines = Des machines
+offer-kind-machines-hint = Prêter une machine à coudre, une surjeteuse, une presse…
+offer-kind-space = Un lieu
+offer-kind-space-hint = Un atelier, une vitrine, une salle pour un événement.
+offer-kind-introduction = Une mise en relation
+offer-kind-introduction-hint = Présenter une créatrice ou un créateur de mode durable.
+offer-kind-partner-technology = Un partenariat technologique
+offer-kind-partner-technology-hint = Outils, logiciels, hébergement, savoir-faire technique.
+offer-kind-partner-media = Un partenariat média
+offer-kind-partner-media-hint = Un article, une émission, une newsletter, un réseau.
+offer-kind-partner-finance = Un partenariat financier
+offer-kind-partner-finance-hint = Une fondation, une entreprise, un mécénat.
+offer-kind-interview = Un témoignage
+offer-kind-interview-hint = Raconter comment vous avez changé votre manière d'acheter.
+error-offer-kind = Choisissez ce que vous proposez.
+error-phone = Ce numéro de téléphone n'est pas valable : chiffres, espaces et + ( ) - . / seulement.
+error-text-empty = Ce champ est obligatoire.
+error-text-too-long = Ce texte est trop long : { $max } caractères au plus.
+error-text-control = Ce texte contient des caractères invisibles ; retirez-les.
+mail-offer-received-subject = Merci pour votre aide à « { $campaign } »
+mail-offer-received-body =
+    Bonjour { $name },
+
+    Merci pour votre proposition ({ $kind }) :
+
+    { $description }
+
+    L'équipe l'a bien reçue et vous recontacte bientôt.
+
+    { $campaign }
+team-offers-title = Offres d'aide
+team-offers-none = Pas encore d'offre d'aide.
+team-offers-found = { $count ->
+    [0] Aucune offre
+    [one] { $count } offre
+   *[other] { $count } offres
+}
+team-note = Note de l'équipe
+team-save = Enregistrer
+offer-state-new = nouvelle
+offer-state-contacted = contactée
+offer-state-accepted = acceptée
+offer-state-declined = déclinée
+error-offer-state = Choisissez un état : nouvelle, contactée, acceptée ou déclinée.
+help-error-title = Votre proposition n'a pas été envoyée

@@ -8,6 +8,7 @@ mod m20261126_000003_create_consistency_checks;
 mod m20261126_000004_create_hourly_totals;
 mod m20261126_000005_create_source_totals;
 mod m20261126_000006_create_emails;
+mod m20261126_000007_create_offers;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_create_hourly_totals::Migration),
             Box::new(m20261126_000005_create_source_totals::Migration),
             Box::new(m20261126_000006_create_emails::Migration),
+            Box::new(m20261126_000007_create_offers::Migration),
         ]
     }
 }

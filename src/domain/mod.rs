@@ -7,8 +7,10 @@ pub mod ids;
 pub mod lang;
 pub mod money;
 pub mod names;
+pub mod offer;
 pub mod password;
 pub mod source;
+pub mod text;
 pub mod throttle;
 
 pub use campaign_state::CampaignState;

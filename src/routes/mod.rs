@@ -8,6 +8,7 @@ pub mod errors;
 pub mod headers;
 pub mod lang;
 pub mod logging;
+pub mod offers;
 pub mod pledges;
 pub mod source;
 pub mod team;
@@ -20,5 +21,5 @@ pub type Answer = (rocket::http::Status, rocket_dyn_templates::Template);
 
 /// Every route of the site and the API.
 pub fn routes() -> Vec<rocket::Route> {
-    [campaign::routes(), pledges::routes(), api::routes(), team::routes(), health::routes()].concat()
+    [campaign::routes(), pledges::routes(), offers::routes(), api::routes(), team::routes(), health::routes()].concat()
 }

@@ -122,6 +122,7 @@ pub fn campaign_view(state: &AppState, snapshot: &Snapshot, lang: Lang, now: Dat
         "percent": snapshot.percent_funded(),
         "bar_percent": bar_width(row.pledged_cents, row.goal_cents),
         "backers": row.backers,
+        "helpers": row.helpers,
         "open": status == CampaignState::Open,
         "succeeded": status == CampaignState::Succeeded,
         "failed": status == CampaignState::Failed,

@@ -57,6 +57,10 @@ SELECT 'source', q.kind || ' ' || q.name, 'missing', 0, q.pledges
           FROM pledges p WHERE p.state = 'active' GROUP BY p.campaign_id, COALESCE(p.source_site, '')) q
  WHERE NOT EXISTS (SELECT 1 FROM source_totals s WHERE s.campaign_id = q.campaign_id AND s.kind = q.kind AND s.name = q.name)
 UNION ALL
+SELECT 'campaign', c.slug, 'helpers', c.helpers,
+       (SELECT COUNT(DISTINCT LOWER(o.email)) FROM offers o WHERE o.campaign_id = c.id)
+  FROM campaigns c
+UNION ALL
 SELECT 'reward', r.id, 'claimed', r.claimed,
        (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND p.state = 'active')
   FROM rewards r

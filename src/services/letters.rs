@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use entity::pledge;
+use entity::{offer, pledge};
 
 use super::outbox::Mail;
 use crate::config::Campaign;
@@ -65,6 +65,23 @@ impl Letters {
             to: pledge.email.clone(),
             subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
             body: i18n::t_args(lang, &format!("{key}-body"), &args),
+        }
+    }
+
+    /// The email that thanks a helper for an offer and tells them what comes next.
+    pub fn offer_received(&self, offer: &offer::Model) -> Mail {
+        let lang = Lang::from_tag(&offer.lang).unwrap_or_default();
+        let args = [
+            ("name", offer.name.clone()),
+            ("campaign", self.campaign.title.get(lang).to_owned()),
+            ("kind", i18n::t(lang, &format!("offer-kind-{}", offer.kind))),
+            ("description", offer.description.clone()),
+        ];
+        Mail {
+            kind: "offer_received",
+            to: offer.email.clone(),
+            subject: i18n::t_args(lang, "mail-offer-received-subject", &args),
+            body: i18n::t_args(lang, "mail-offer-received-body", &args),
         }
     }
 }

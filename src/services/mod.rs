@@ -7,6 +7,7 @@ pub mod consistency;
 pub mod counters;
 pub mod dashboard;
 pub mod letters;
+pub mod offers;
 pub mod outbox;
 pub mod pledge_list;
 pub mod pledges;

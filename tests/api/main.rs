@@ -7,6 +7,7 @@ mod closing;
 mod concurrency;
 mod config_file;
 mod helpers;
+mod offers;
 mod outbox;
 mod pledge_api;
 mod pledge_pages;

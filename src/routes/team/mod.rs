@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod dashboard;
 pub mod login;
+pub mod offers;
 pub mod outbox;
 pub mod pledges;
 pub mod session;
@@ -54,5 +55,5 @@ impl TeamState {
 
 /// Every route of the team's side.
 pub fn routes() -> Vec<rocket::Route> {
-    [login::routes(), dashboard::routes(), pledges::routes(), outbox::routes()].concat()
+    [login::routes(), dashboard::routes(), pledges::routes(), outbox::routes(), offers::routes()].concat()
 }

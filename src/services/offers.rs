@@ -1,0 +1,164 @@
+//! Offers of help without money: taking them from the form, and the team's triage.
+
+use chrono::{DateTime, Utc};
+use entity::{campaign, offer};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr,
+};
+
+use super::letters::Letters;
+use super::outbox;
+use crate::db::Db;
+use crate::domain::offer::{OfferKind, OfferState, phone};
+use crate::domain::text::{TextError, optional, required};
+use crate::domain::{Email, Lang, PersonName};
+use crate::error::AppError;
+
+/// The longest description and availability, in characters.
+pub const MAX_DESCRIPTION: usize = 2000;
+pub const MAX_AVAILABILITY: usize = 300;
+pub const MAX_NOTE: usize = 2000;
+
+/// An offer as the form sends it.
+#[derive(Debug, Clone, Default)]
+pub struct OfferInput {
+    pub kind: String,
+    pub description: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub availability: String,
+}
+
+/// An offer that passed every check.
+#[derive(Debug, Clone)]
+pub struct NewOffer {
+    pub kind: OfferKind,
+    pub description: String,
+    pub name: PersonName,
+    pub email: Email,
+    pub phone: Option<String>,
+    pub availability: Option<String>,
+}
+
+/// The message of a text rule broken in `field`.
+pub fn text_error(field: &'static str, error: TextError) -> AppError {
+    match error {
+        TextError::Empty => AppError::invalid(field, "error-text-empty"),
+        TextError::TooLong(max) => AppError::invalid_with(field, "error-text-too-long", "max", max),
+        TextError::Control => AppError::invalid(field, "error-text-control"),
+    }
+}
+
+impl OfferInput {
+    /// Checks the form in the order a person reads it.
+    pub fn validate(&self) -> Result<NewOffer, AppError> {
+        let kind = OfferKind::parse(&self.kind).ok_or_else(|| AppError::invalid("kind", "error-offer-kind"))?;
+        let description = required(&self.description, MAX_DESCRIPTION).map_err(|e| text_error("description", e))?;
+        let availability =
+            optional(Some(&self.availability), MAX_AVAILABILITY).map_err(|e| text_error("availability", e))?;
+        let name = PersonName::parse(&self.name)?;
+        let email = Email::parse(&self.email)?;
+        let phone = match self.phone.trim() {
+            "" => None,
+            typed => Some(phone(typed).ok_or_else(|| AppError::invalid("phone", "error-phone"))?),
+        };
+        Ok(NewOffer { kind, description, name, email, phone, availability })
+    }
+}
+
+/// Stores an offer, counts its helper if their email is new, and stores the email that
+/// thanks them: one transaction. A form sent twice (same `form_key`) stores one offer.
+pub async fn create(
+    db: &Db,
+    campaign_id: i32,
+    new: &NewOffer,
+    lang: Lang,
+    form_key: Option<&str>,
+    letters: &Letters,
+    now: DateTime<Utc>,
+) -> Result<offer::Model, AppError> {
+    let txn = db.begin_write().await?;
+    let identity = new.email.identity();
+    // Counted before the insert, so the offer being stored does not count as an earlier one.
+    let earlier = Query::select()
+        .expr(Expr::val(1))
+        .from(offer::Entity)
+        .and_where(Expr::expr(Func::lower(Expr::col(offer::Column::Email))).eq(identity.as_str()))
+        .to_owned();
+    campaign::Entity::update_many()
+        .col_expr(campaign::Column::Helpers, Expr::col(campaign::Column::Helpers).add(1))
+        .filter(campaign::Column::Id.eq(campaign_id))
+        .filter(Condition::all().add(Expr::exists(earlier).not()))
+        .exec(&txn)
+        .await?;
+    let now_ms = now.timestamp_millis();
+    let row = offer::ActiveModel {
+        campaign_id: Set(campaign_id),
+        kind: Set(new.kind.as_str().to_owned()),
+        description: Set(new.description.clone()),
+        name: Set(new.name.as_str().to_owned()),
+        email: Set(new.email.to_string()),
+        phone: Set(new.phone.clone()),
+        availability: Set(new.availability.clone()),
+        lang: Set(lang.code().to_owned()),
+        state: Set(OfferState::New.as_str().to_owned()),
+        note: Set(None),
+        form_key: Set(form_key.map(str::to_owned)),
+        created_at_ms: Set(now_ms),
+        updated_at_ms: Set(now_ms),
+        ..Default::default()
+    };
+    let stored = match row.insert(&txn).await {
+        Ok(stored) => stored,
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) && form_key.is_some() => {
+            txn.rollback().await?;
+            let earlier = offer::Entity::find().filter(offer::Column::FormKey.eq(form_key)).one(&db.read).await?;
+            return earlier.ok_or(AppError::Db(error));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    outbox::queue(&txn, &[letters.offer_received(&stored)], now).await?;
+    txn.commit().await?;
+    Ok(stored)
+}
+
+/// Which offers the team's list shows.
+#[derive(Debug, Clone, Default)]
+pub struct OfferFilter {
+    pub state: Option<OfferState>,
+    pub kind: Option<OfferKind>,
+}
+
+/// One page of offers, newest first, and how many match.
+pub async fn page(
+    db: &Db,
+    filter: &OfferFilter,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<offer::Model>, u64), AppError> {
+    let mut query = offer::Entity::find();
+    if let Some(state) = filter.state {
+        query = query.filter(offer::Column::State.eq(state.as_str()));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(offer::Column::Kind.eq(kind.as_str()));
+    }
+    let pages = query.order_by_desc(offer::Column::Id).paginate(&db.read, per_page);
+    let total = pages.num_items().await?;
+    Ok((pages.fetch_page(page).await?, total))
+}
+
+/// The team moves an offer along and keeps a note on it.
+pub async fn triage(db: &Db, id: i64, state: OfferState, note: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+    let note = optional(Some(note), MAX_NOTE).map_err(|e| text_error("note", e))?;
+    let updated = offer::Entity::update_many()
+        .col_expr(offer::Column::State, Expr::value(state.as_str()))
+        .col_expr(offer::Column::Note, Expr::value(note))
+        .col_expr(offer::Column::UpdatedAtMs, Expr::value(now.timestamp_millis()))
+        .filter(offer::Column::Id.eq(id))
+        .exec(&db.write)
+        .await?;
+    if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
+}

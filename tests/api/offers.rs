@@ -1,0 +1,141 @@
+//! Offers of help without money: the public form, the campaign page's count, the team's
+//! triage.
+
+use entity::offer;
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::helpers::{TestApp, spawn_app};
+use crate::team::{PASSWORD, add_member, log_in};
+
+async fn offers(app: &TestApp) -> u64 {
+    offer::Entity::find().count(&app.db.read).await.unwrap()
+}
+
+fn sewing_machine(email: &str) -> Vec<(&str, &str)> {
+    vec![
+        ("kind", "machines"),
+        ("description", "Je prête ma machine à coudre Bernina, révisée l'an dernier."),
+        ("availability", "les samedis"),
+        ("name", "Léa Rochat"),
+        ("email", email),
+        ("phone", "+41 22 345 67 89"),
+    ]
+}
+
+#[tokio::test]
+async fn an_offer_of_a_sewing_machine_reaches_the_teams_list() {
+    let app = spawn_app().await;
+    let form = app.get("/help").await.text().await.unwrap();
+    assert!(form.contains("Des machines") && form.contains("Un partenariat média") && form.contains("Un témoignage"));
+
+    let sent = app.post_form("/help", &sewing_machine("lea@example.ch")).await;
+    assert_eq!(sent.status().as_u16(), 303);
+    assert_eq!(sent.headers()["location"], "/help/thanks");
+    let campaign = app.get("/").await.text().await.unwrap();
+    assert!(campaign.contains("1 personne a proposé son aide"), "the campaign page counts helpers");
+
+    // The same person offering more is still one person; another is a second.
+    app.post_form(
+        "/help",
+        &[("kind", "time"), ("description", "Et du temps."), ("name", "Léa"), ("email", "LEA@example.ch")],
+    )
+    .await;
+    app.post_form(
+        "/help",
+        &[("kind", "space"), ("description", "Une vitrine à Carouge."), ("name", "Marc"), ("email", "marc@example.ch")],
+    )
+    .await;
+    assert_eq!(offers(&app).await, 3);
+    assert!(app.get("/").await.text().await.unwrap().contains("2 personnes ont proposé leur aide"));
+
+    assert_eq!(app.get("/team/offers").await.status().as_u16(), 303, "the team's list needs a session");
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let list = app.get("/team/offers?kind=machines").await.text().await.unwrap();
+    assert!(
+        list.contains("machine à coudre Bernina")
+            && list.contains("lea@example.ch")
+            && list.contains("+41 22 345 67 89")
+    );
+    assert!(!list.contains("Une vitrine"), "filtered by kind");
+
+    let id = offer::Entity::find().one(&app.db.read).await.unwrap().unwrap().id;
+    let triaged = app
+        .post_form(&format!("/team/offers/{id}"), &[("state", "contacted"), ("note", "Appelée le 3, passe lundi")])
+        .await;
+    assert_eq!(triaged.status().as_u16(), 303);
+    let contacted = app.get("/team/offers?state=contacted").await.text().await.unwrap();
+    assert!(contacted.contains("Appelée le 3, passe lundi") && contacted.contains("Bernina"));
+    let bad_state = app.post_form(&format!("/team/offers/{id}"), &[("state", "lost"), ("note", "")]).await;
+    assert_eq!(bad_state.status().as_u16(), 422);
+
+    let thanks = entity::email::Entity::find().all(&app.db.read).await.unwrap();
+    assert!(thanks.iter().any(|e| e.kind == "offer_received" && e.to_address == "lea@example.ch"));
+    app.assert_counters_match_pledges().await;
+}
+
+#[tokio::test]
+async fn a_bad_offer_is_refused_with_a_clear_message_and_nothing_is_stored() {
+    let app = spawn_app().await;
+    let long = "x".repeat(2001);
+    let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
+        (
+            vec![("kind", ""), ("description", "Du temps"), ("name", "Léa"), ("email", "lea@example.ch")],
+            "Choisissez ce que vous proposez",
+        ),
+        (
+            vec![("kind", "money"), ("description", "Du temps"), ("name", "Léa"), ("email", "lea@example.ch")],
+            "Choisissez ce que vous proposez",
+        ),
+        (
+            vec![("kind", "time"), ("description", "  "), ("name", "Léa"), ("email", "lea@example.ch")],
+            "Ce champ est obligatoire",
+        ),
+        (
+            vec![("kind", "time"), ("description", &long), ("name", "Léa"), ("email", "lea@example.ch")],
+            "2000 caractères au plus",
+        ),
+        (
+            vec![("kind", "time"), ("description", "Du temps"), ("name", ""), ("email", "lea@example.ch")],
+            "Indiquez votre nom",
+        ),
+        (
+            vec![("kind", "time"), ("description", "Du temps"), ("name", "Léa"), ("email", "lea@")],
+            "Cette adresse e-mail",
+        ),
+        (
+            vec![
+                ("kind", "time"),
+                ("description", "Du temps"),
+                ("name", "Léa"),
+                ("email", "lea@example.ch"),
+                ("phone", "call me"),
+            ],
+            "numéro de téléphone",
+        ),
+    ];
+    for (fields, message) in cases {
+        let response = app.post_form("/help", &fields).await;
+        assert_eq!(response.status().as_u16(), 422, "{fields:?}");
+        let page = response.text().await.unwrap();
+        let error = page.split("class=\"error-box\"").nth(1).and_then(|box_| box_.split("</div>").next()).unwrap();
+        assert!(error.contains(message), "{fields:?} should say {message}: {error}");
+        assert!(page.contains("value=\"lea@") || fields.iter().all(|(k, _)| *k != "email"), "what was typed is kept");
+    }
+    let forged = app.client.post(app.url("/help")).form(&sewing_machine("lea@example.ch")).send().await.unwrap();
+    assert_eq!(forged.status().as_u16(), 403);
+    assert_eq!(offers(&app).await, 0);
+    assert_eq!(entity::email::Entity::find().count(&app.db.read).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn a_form_sent_twice_is_one_offer() {
+    let app = spawn_app().await;
+    let mut fields = sewing_machine("lea@example.ch");
+    let key = "k".repeat(40);
+    fields.push(("form_key", &key));
+    assert_eq!(app.post_form("/help", &fields).await.status().as_u16(), 303);
+    assert_eq!(app.post_form("/help", &fields).await.status().as_u16(), 303);
+    assert_eq!(offers(&app).await, 1);
+    app.assert_counters_match_pledges().await;
+}
