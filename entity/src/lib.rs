@@ -3,6 +3,8 @@
 pub mod backer;
 pub mod campaign;
 pub mod consistency_check;
+pub mod designer;
+pub mod designer_photo;
 pub mod email;
 pub mod hourly_total;
 pub mod offer;

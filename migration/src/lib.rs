@@ -9,6 +9,7 @@ mod m20261126_000004_create_hourly_totals;
 mod m20261126_000005_create_source_totals;
 mod m20261126_000006_create_emails;
 mod m20261126_000007_create_offers;
+mod m20261126_000008_create_designers;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_create_source_totals::Migration),
             Box::new(m20261126_000006_create_emails::Migration),
             Box::new(m20261126_000007_create_offers::Migration),
+            Box::new(m20261126_000008_create_designers::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod campaign_state;
 pub mod clock;
+pub mod designer;
 pub mod email;
 pub mod ids;
 pub mod lang;
@@ -9,6 +10,7 @@ pub mod money;
 pub mod names;
 pub mod offer;
 pub mod password;
+pub mod photo;
 pub mod source;
 pub mod text;
 pub mod throttle;
