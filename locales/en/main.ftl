@@ -305,3 +305,121 @@ offer-state-accepted = accepted
 offer-state-declined = declined
 error-offer-state = Choose a state: new, contacted, accepted or declined.
 help-error-title = Your offer was not sent
+designers-title = The designers
+designers-intro = Geneva's sustainable-fashion designers behind this campaign.
+designers-none = No profile published yet.
+designers-all = All practices
+designers-register-cta = Do you design in Geneva? Introduce yourself
+designers-rewards = Their rewards
+designers-with = With
+designers-website = Website
+designers-links = Links
+designer-register-title = Introduce your studio
+designer-register-intro = Your profile appears on the site once the team has reviewed it. You will receive a private link by email to edit it whenever you like.
+designer-edit-title = Your profile
+designer-name = Your name
+designer-brand = Brand or studio
+designer-email-hint = Never published: it is for your private link and news from the team.
+designer-bio = About you
+designer-bio-hint = What you make, how, with what: { $max } characters at most.
+designer-photo = Photo
+designer-photo-hint = JPEG, PNG or WebP, 10 MB at most. We reduce it and remove its metadata (location, camera, date).
+designer-photo-keep = Leave empty to keep the current photo.
+designer-photo-again = Please choose your photo again: for your safety, the browser does not send it twice.
+designer-website = Website (optional)
+designer-links = Social media (optional)
+designer-links-hint = One link per line, 5 at most, starting with https://.
+designer-practices = Materials and practices
+designer-practices-other = Other practices (optional)
+designer-area = Area of Geneva
+designer-consent = I agree that this profile (without my email) is published on this site once approved.
+designer-submit = Send my profile
+designer-save = Save changes
+designer-registered-title = Thank you, your profile is sent!
+designer-registered-text = The team reviews it before publishing it. You received a private link by email to edit it.
+designer-saved = Your changes are saved.
+designer-state-pending = Waiting for the team's review: not yet visible on the site.
+designer-state-approved = Published on the site.
+designer-state-rejected = Not published. The team's reason: { $reason }. Edit your profile to submit it again.
+designer-state-unpublished = Taken off the site by the team.
+designer-no-photo = No photo
+practice-upcycling = Upcycling
+practice-organic-recycled-fibres = Organic or recycled fibres
+practice-local-production = Local production
+practice-made-to-order = Made to order
+practice-repair = Repair
+practice-rental = Rental
+practice-second-hand = Second hand
+area-vieille-ville = Old Town
+area-eaux-vives = Eaux-Vives
+area-champel = Champel
+area-plainpalais = Plainpalais
+area-jonction = Jonction
+area-acacias = Acacias
+area-paquis = Pâquis
+area-servette = Servette
+area-saint-jean = Saint-Jean
+area-petit-saconnex = Petit-Saconnex
+area-carouge = Carouge
+area-lancy = Lancy
+area-onex = Onex
+area-meyrin = Meyrin
+area-vernier = Vernier
+area-chene-thonex = Chêne-Bourg, Chêne-Bougeries, Thônex
+area-plan-les-ouates = Plan-les-Ouates
+area-elsewhere = Elsewhere in the canton
+error-link-scheme = “{ $link }” is not a web link: only http and https links are accepted.
+error-link-invalid = “{ $link }” is not a valid web address.
+error-links-too-many = { $max } links at most, one per line.
+error-practice = This practice is not in the list.
+error-area = Choose your area of Geneva.
+error-consent = Tick the box to agree to your profile being published.
+error-photo-too-large = This photo is too heavy: 10 MB at most.
+error-photo-not-image = This file is not a JPEG, PNG or WebP image.
+error-photo-unreadable = This image is damaged or cannot be read.
+error-photo-pixels = This image is too large in pixels.
+error-form-too-large = The upload is too heavy: the photo must be 10 MB at most.
+error-unpublish-unapproved = Only a published profile can be taken off the site.
+mail-designer-registered-subject = Your profile “{ $brand }” was received
+mail-designer-registered-body =
+    Hello { $name },
+
+    Thank you for introducing { $brand }! The team reviews your profile before publishing it; you will get an email as soon as it is online.
+
+    Your private link to edit it at any time:
+    { $edit_link }
+
+    This link is yours alone: please do not share it.
+
+    { $campaign }
+mail-designer-approved-subject = Your profile “{ $brand }” is online
+mail-designer-approved-body =
+    Hello { $name },
+
+    Your profile is published:
+    { $public_link }
+
+    To edit it:
+    { $edit_link }
+
+    { $campaign }
+mail-designer-rejected-subject = Your profile “{ $brand }” was not published
+mail-designer-rejected-body =
+    Hello { $name },
+
+    The team did not publish your profile, for this reason:
+
+    { $reason }
+
+    You can edit it and submit it again here:
+    { $edit_link }
+
+    { $campaign }
+mail-designer-unpublished-subject = Your profile “{ $brand }” was taken off the site
+mail-designer-unpublished-body =
+    Hello { $name },
+
+    The team took your profile off the site. To know more, reply to us; your private link still works:
+    { $edit_link }
+
+    { $campaign }

@@ -305,3 +305,121 @@ offer-state-accepted = acceptée
 offer-state-declined = déclinée
 error-offer-state = Choisissez un état : nouvelle, contactée, acceptée ou déclinée.
 help-error-title = Votre proposition n'a pas été envoyée
+designers-title = Les créatrices et créateurs
+designers-intro = Les créatrices et créateurs de mode durable de Genève qui font cette campagne.
+designers-none = Aucun profil publié pour l'instant.
+designers-all = Toutes les pratiques
+designers-register-cta = Vous créez à Genève ? Présentez-vous
+designers-rewards = Ses contreparties
+designers-with = Avec
+designers-website = Site web
+designers-links = Liens
+designer-register-title = Présentez votre atelier
+designer-register-intro = Votre profil paraîtra sur le site une fois relu par l'équipe. Vous recevrez par e-mail un lien personnel pour le modifier quand vous voudrez.
+designer-edit-title = Votre profil
+designer-name = Votre nom
+designer-brand = Marque ou atelier
+designer-email-hint = Jamais publiée : elle sert à vous envoyer votre lien personnel et les nouvelles de l'équipe.
+designer-bio = Présentation
+designer-bio-hint = Ce que vous créez, comment, avec quoi : { $max } caractères au plus.
+designer-photo = Photo
+designer-photo-hint = JPEG, PNG ou WebP, 10 Mo au plus. Nous la réduisons et retirons ses métadonnées (lieu de prise de vue, appareil, date).
+designer-photo-keep = Laissez vide pour garder la photo actuelle.
+designer-photo-again = Choisissez à nouveau votre photo : pour votre sécurité, le navigateur ne la renvoie pas.
+designer-website = Site web (facultatif)
+designer-links = Réseaux sociaux (facultatif)
+designer-links-hint = Un lien par ligne, 5 au plus, commençant par https://.
+designer-practices = Matières et pratiques
+designer-practices-other = Autres pratiques (facultatif)
+designer-area = Quartier ou commune
+designer-consent = J'accepte que ce profil (sans mon e-mail) soit publié sur ce site une fois approuvé.
+designer-submit = Envoyer mon profil
+designer-save = Enregistrer les modifications
+designer-registered-title = Merci, votre profil est envoyé !
+designer-registered-text = L'équipe le relit avant de le publier. Vous avez reçu par e-mail un lien personnel pour le modifier.
+designer-saved = Vos modifications sont enregistrées.
+designer-state-pending = En attente de relecture par l'équipe : pas encore visible sur le site.
+designer-state-approved = Publié sur le site.
+designer-state-rejected = Non publié. Raison donnée par l'équipe : { $reason }. Modifiez votre profil pour le soumettre à nouveau.
+designer-state-unpublished = Retiré du site par l'équipe.
+designer-no-photo = Pas de photo
+practice-upcycling = Upcycling
+practice-organic-recycled-fibres = Fibres bio ou recyclées
+practice-local-production = Production locale
+practice-made-to-order = Sur mesure, à la commande
+practice-repair = Réparation
+practice-rental = Location
+practice-second-hand = Seconde main
+area-vieille-ville = Vieille-Ville
+area-eaux-vives = Eaux-Vives
+area-champel = Champel
+area-plainpalais = Plainpalais
+area-jonction = Jonction
+area-acacias = Acacias
+area-paquis = Pâquis
+area-servette = Servette
+area-saint-jean = Saint-Jean
+area-petit-saconnex = Petit-Saconnex
+area-carouge = Carouge
+area-lancy = Lancy
+area-onex = Onex
+area-meyrin = Meyrin
+area-vernier = Vernier
+area-chene-thonex = Chêne-Bourg, Chêne-Bougeries, Thônex
+area-plan-les-ouates = Plan-les-Ouates
+area-elsewhere = Ailleurs dans le canton
+error-link-scheme = « { $link } » n'est pas un lien web : seuls les liens http et https sont acceptés.
+error-link-invalid = « { $link } » n'est pas une adresse web valable.
+error-links-too-many = { $max } liens au plus, un par ligne.
+error-practice = Cette pratique n'est pas dans la liste.
+error-area = Choisissez votre quartier ou commune.
+error-consent = Cochez la case pour accepter la publication de votre profil.
+error-photo-too-large = Cette photo est trop lourde : 10 Mo au plus.
+error-photo-not-image = Ce fichier n'est pas une image JPEG, PNG ou WebP.
+error-photo-unreadable = Cette image est abîmée ou illisible.
+error-photo-pixels = Cette image est trop grande en pixels.
+error-form-too-large = L'envoi est trop lourd : la photo doit peser 10 Mo au plus.
+error-unpublish-unapproved = Seul un profil publié peut être retiré.
+mail-designer-registered-subject = Votre profil « { $brand } » est bien reçu
+mail-designer-registered-body =
+    Bonjour { $name },
+
+    Merci d'avoir présenté { $brand } ! L'équipe relit votre profil avant de le publier ; vous recevrez un e-mail dès qu'il sera en ligne.
+
+    Votre lien personnel pour le modifier à tout moment :
+    { $edit_link }
+
+    Ce lien est à vous seul : ne le transmettez pas.
+
+    { $campaign }
+mail-designer-approved-subject = Votre profil « { $brand } » est en ligne
+mail-designer-approved-body =
+    Bonjour { $name },
+
+    Votre profil est publié :
+    { $public_link }
+
+    Pour le modifier :
+    { $edit_link }
+
+    { $campaign }
+mail-designer-rejected-subject = Votre profil « { $brand } » n'est pas publié
+mail-designer-rejected-body =
+    Bonjour { $name },
+
+    L'équipe n'a pas publié votre profil, pour cette raison :
+
+    { $reason }
+
+    Vous pouvez le modifier et le soumettre à nouveau ici :
+    { $edit_link }
+
+    { $campaign }
+mail-designer-unpublished-subject = Votre profil « { $brand } » est retiré du site
+mail-designer-unpublished-body =
+    Bonjour { $name },
+
+    L'équipe a retiré votre profil du site. Pour en savoir plus, répondez-nous ; votre lien personnel reste valable :
+    { $edit_link }
+
+    { $campaign }

@@ -99,6 +99,8 @@ pub struct Reward {
     /// First day of the month the reward is expected to reach backers.
     pub delivery: NaiveDate,
     pub fulfilment: Fulfilment,
+    /// The slugs of the designers behind the reward; shown once their profiles are approved.
+    pub designers: Vec<String>,
 }
 
 /// The whole campaign, validated.
@@ -179,6 +181,7 @@ struct RawReward {
     early_bird: Option<Spanned<RawEarlyBird>>,
     delivery: Spanned<String>,
     fulfilment: Spanned<String>,
+    designers: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -325,6 +328,20 @@ impl RawReward {
                 ));
             }
         };
+        let designers = match self.designers {
+            None => Vec::new(),
+            Some(slugs) => {
+                let plain = slugs.get_ref().iter().all(|slug| crate::domain::designer::slug_of(slug) == *slug);
+                if !plain {
+                    return Err(at.at(
+                        slugs.span().start,
+                        format!("{field}.designers"),
+                        "name each designer by the slug of their profile, such as \"atelier-rose\"",
+                    ));
+                }
+                slugs.into_inner()
+            }
+        };
         Ok(Reward {
             id,
             kind,
@@ -335,6 +352,7 @@ impl RawReward {
             early_bird,
             delivery,
             fulfilment,
+            designers,
         })
     }
 }

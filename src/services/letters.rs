@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use entity::{offer, pledge};
+use entity::{designer, offer, pledge};
 
 use super::outbox::Mail;
 use crate::config::Campaign;
@@ -24,6 +24,15 @@ pub enum PledgeNews {
     Placed,
     Changed,
     Cancelled,
+}
+
+/// What happened to a designer's profile, for the email that tells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DesignerNews {
+    Registered,
+    Approved,
+    Rejected,
+    Unpublished,
 }
 
 impl Letters {
@@ -82,6 +91,32 @@ impl Letters {
             to: offer.email.clone(),
             subject: i18n::t_args(lang, "mail-offer-received-subject", &args),
             body: i18n::t_args(lang, "mail-offer-received-body", &args),
+        }
+    }
+
+    /// The email that tells a designer where their profile stands, with their private link
+    /// to edit it.
+    pub fn designer(&self, news: DesignerNews, designer: &designer::Model) -> Mail {
+        let lang = Lang::from_tag(&designer.lang).unwrap_or_default();
+        let args = [
+            ("name", designer.name.clone()),
+            ("brand", designer.brand.clone()),
+            ("campaign", self.campaign.title.get(lang).to_owned()),
+            ("edit_link", self.link(&format!("/designers/edit/{}", designer.edit_token))),
+            ("public_link", self.link(&format!("/designers/{}", designer.slug))),
+            ("reason", designer.reject_reason.clone().unwrap_or_default()),
+        ];
+        let (kind, key) = match news {
+            DesignerNews::Registered => ("designer_link", "mail-designer-registered"),
+            DesignerNews::Approved => ("designer_approved", "mail-designer-approved"),
+            DesignerNews::Rejected => ("designer_rejected", "mail-designer-rejected"),
+            DesignerNews::Unpublished => ("designer_unpublished", "mail-designer-unpublished"),
+        };
+        Mail {
+            kind,
+            to: designer.email.clone(),
+            subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
+            body: i18n::t_args(lang, &format!("{key}-body"), &args),
         }
     }
 }

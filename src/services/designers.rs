@@ -1,0 +1,345 @@
+//! Designers' profiles: registration, the designer's own edits through a private link, the
+//! team's moderation, and what the public may see: approved profiles only.
+
+use chrono::{DateTime, Utc};
+use entity::{designer, designer_photo};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, SqlErr,
+};
+
+use super::letters::{DesignerNews, Letters};
+use super::offers::text_error;
+use super::outbox;
+use crate::db::Db;
+use crate::domain::designer::{AREAS, LinkError, MAX_BIO, MAX_LINKS, PRACTICES, slug_of, web_link};
+use crate::domain::ids::new_pledge_token;
+use crate::domain::photo::Photo;
+use crate::domain::text::{optional, required};
+use crate::domain::{Email, Lang, PersonName};
+use crate::error::AppError;
+
+/// The states of a profile. Only `approved` is ever public.
+pub const PENDING: &str = "pending";
+pub const APPROVED: &str = "approved";
+pub const REJECTED: &str = "rejected";
+pub const UNPUBLISHED: &str = "unpublished";
+
+/// A profile as the form sends it.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileInput {
+    pub name: String,
+    pub brand: String,
+    pub email: String,
+    pub bio: String,
+    pub website: String,
+    /// One link per line.
+    pub links: String,
+    pub practices: Vec<String>,
+    pub practices_other: String,
+    pub area: String,
+    pub consent: bool,
+}
+
+/// A profile that passed every check.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub name: PersonName,
+    pub brand: String,
+    pub email: Email,
+    pub bio: String,
+    pub website: Option<String>,
+    pub links: Vec<String>,
+    pub practices: Vec<&'static str>,
+    pub practices_other: Option<String>,
+    pub area: &'static str,
+}
+
+fn link_error(field: &'static str, typed: &str, error: LinkError) -> AppError {
+    let key = match error {
+        LinkError::Scheme => "error-link-scheme",
+        LinkError::Invalid => "error-link-invalid",
+    };
+    AppError::invalid_with(field, key, "link", typed.chars().take(80).collect::<String>())
+}
+
+impl ProfileInput {
+    /// Checks the form in the order a person reads it; publication needs consent.
+    pub fn validate(&self) -> Result<Profile, AppError> {
+        let name = PersonName::parse(&self.name)?;
+        let brand = required(&self.brand, 100).map_err(|e| text_error("brand", e))?;
+        let email = Email::parse(&self.email)?;
+        let bio = required(&self.bio, MAX_BIO).map_err(|e| text_error("bio", e))?;
+        let website = match self.website.trim() {
+            "" => None,
+            typed => Some(web_link(typed).map_err(|e| link_error("website", typed, e))?),
+        };
+        let typed_links: Vec<&str> = self.links.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        if typed_links.len() > MAX_LINKS {
+            return Err(AppError::invalid_with("links", "error-links-too-many", "max", MAX_LINKS));
+        }
+        let links = typed_links
+            .iter()
+            .map(|typed| web_link(typed).map_err(|e| link_error("links", typed, e)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let practices = self
+            .practices
+            .iter()
+            .map(|p| PRACTICES.iter().copied().find(|known| known == p).ok_or_else(|| AppError::invalid("practices", "error-practice")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let practices_other = optional(Some(&self.practices_other), 200).map_err(|e| text_error("practices_other", e))?;
+        let area = AREAS
+            .iter()
+            .copied()
+            .find(|a| *a == self.area.trim())
+            .ok_or_else(|| AppError::invalid("area", "error-area"))?;
+        if !self.consent {
+            return Err(AppError::invalid("consent", "error-consent"));
+        }
+        Ok(Profile { name, brand, email, bio, website, links, practices, practices_other, area })
+    }
+}
+
+/// A free slug made from `base`: `atelier-rose`, else `atelier-rose-2`, and so on.
+async fn free_slug(txn: &DatabaseTransaction, base: &str) -> Result<String, AppError> {
+    let taken: Vec<String> = designer::Entity::find()
+        .select_only()
+        .column(designer::Column::Slug)
+        .filter(designer::Column::Slug.starts_with(base))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    let free = std::iter::once(base.to_owned())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|slug| !taken.contains(slug))
+        .unwrap_or_else(|| base.to_owned());
+    Ok(free)
+}
+
+async fn store_photo(
+    conn: &impl ConnectionTrait,
+    designer_id: i64,
+    photo: &Photo,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let row = designer_photo::ActiveModel {
+        designer_id: Set(designer_id),
+        jpeg: Set(photo.jpeg.clone()),
+        width: Set(photo.width as i32),
+        height: Set(photo.height as i32),
+        updated_at_ms: Set(now.timestamp_millis()),
+    };
+    designer_photo::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(designer_photo::Column::DesignerId)
+                .update_columns([
+                    designer_photo::Column::Jpeg,
+                    designer_photo::Column::Width,
+                    designer_photo::Column::Height,
+                    designer_photo::Column::UpdatedAtMs,
+                ])
+                .to_owned(),
+        )
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+fn profile_columns(row: &mut designer::ActiveModel, profile: &Profile) {
+    row.name = Set(profile.name.as_str().to_owned());
+    row.brand = Set(profile.brand.clone());
+    row.email = Set(profile.email.to_string());
+    row.bio = Set(profile.bio.clone());
+    row.website = Set(profile.website.clone());
+    row.links = Set(profile.links.join("\n"));
+    row.practices = Set(profile.practices.join(","));
+    row.practices_other = Set(profile.practices_other.clone());
+    row.area = Set(profile.area.to_owned());
+}
+
+/// Stores a new profile, pending the team's approval, with its photo, and the email that
+/// gives the designer their private link: one transaction. A form sent twice is one profile.
+#[allow(clippy::too_many_arguments)]
+pub async fn register(
+    db: &Db,
+    campaign_id: i32,
+    profile: &Profile,
+    photo: Option<&Photo>,
+    lang: Lang,
+    form_key: Option<&str>,
+    letters: &Letters,
+    now: DateTime<Utc>,
+) -> Result<designer::Model, AppError> {
+    let txn = db.begin_write().await?;
+    let slug = free_slug(&txn, &slug_of(&profile.brand)).await?;
+    let now_ms = now.timestamp_millis();
+    let mut row = designer::ActiveModel {
+        campaign_id: Set(campaign_id),
+        slug: Set(slug),
+        state: Set(PENDING.to_owned()),
+        edit_token: Set(new_pledge_token()),
+        lang: Set(lang.code().to_owned()),
+        form_key: Set(form_key.map(str::to_owned)),
+        has_photo: Set(photo.is_some()),
+        created_at_ms: Set(now_ms),
+        updated_at_ms: Set(now_ms),
+        ..Default::default()
+    };
+    profile_columns(&mut row, profile);
+    let stored = match row.insert(&txn).await {
+        Ok(stored) => stored,
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) && form_key.is_some() => {
+            txn.rollback().await?;
+            let earlier = designer::Entity::find().filter(designer::Column::FormKey.eq(form_key)).one(&db.read).await?;
+            return earlier.ok_or(AppError::Db(error));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    if let Some(photo) = photo {
+        store_photo(&txn, stored.id, photo, now).await?;
+    }
+    outbox::queue(&txn, &[letters.designer(DesignerNews::Registered, &stored)], now).await?;
+    txn.commit().await?;
+    Ok(stored)
+}
+
+/// The designer's own edit of their profile. An approved profile stays public with its new
+/// text; a rejected one goes back to the team for review.
+pub async fn update(
+    db: &Db,
+    token: &str,
+    profile: &Profile,
+    photo: Option<&Photo>,
+    now: DateTime<Utc>,
+) -> Result<designer::Model, AppError> {
+    let txn = db.begin_write().await?;
+    let current = designer::Entity::find()
+        .filter(designer::Column::EditToken.eq(token))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let resubmitted = current.state == REJECTED;
+    let mut row: designer::ActiveModel = current.into();
+    profile_columns(&mut row, profile);
+    if resubmitted {
+        row.state = Set(PENDING.to_owned());
+    }
+    if photo.is_some() {
+        row.has_photo = Set(true);
+    }
+    row.updated_at_ms = Set(now.timestamp_millis());
+    let updated = row.update(&txn).await?;
+    if let Some(photo) = photo {
+        store_photo(&txn, updated.id, photo, now).await?;
+    }
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// The profile behind a private edit link.
+pub async fn by_token(db: &Db, token: &str) -> Result<designer::Model, AppError> {
+    designer::Entity::find().filter(designer::Column::EditToken.eq(token)).one(&db.read).await?.ok_or(AppError::NotFound)
+}
+
+/// An approved profile by its slug; anything else is not found.
+pub async fn public(db: &Db, slug: &str) -> Result<designer::Model, AppError> {
+    designer::Entity::find()
+        .filter(designer::Column::Slug.eq(slug))
+        .filter(designer::Column::State.eq(APPROVED))
+        .one(&db.read)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The approved profiles, by brand, optionally those with a practice. Designers are tens,
+/// not thousands: the filter runs here.
+pub async fn approved(db: &Db, practice: Option<&str>) -> Result<Vec<designer::Model>, AppError> {
+    let all = designer::Entity::find()
+        .filter(designer::Column::State.eq(APPROVED))
+        .order_by_asc(designer::Column::Brand)
+        .all(&db.read)
+        .await?;
+    Ok(all.into_iter().filter(|d| practice.is_none_or(|p| d.practices.split(',').any(|own| own == p))).collect())
+}
+
+/// The approved profiles among `slugs`, as the campaign's rewards name them.
+pub async fn approved_among(db: &Db, slugs: &[&str]) -> Result<Vec<designer::Model>, AppError> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(designer::Entity::find()
+        .filter(designer::Column::State.eq(APPROVED))
+        .filter(designer::Column::Slug.is_in(slugs.iter().copied()))
+        .all(&db.read)
+        .await?)
+}
+
+/// A designer's photo.
+pub async fn photo(db: &Db, designer_id: i64) -> Result<designer_photo::Model, AppError> {
+    designer_photo::Entity::find_by_id(designer_id).one(&db.read).await?.ok_or(AppError::NotFound)
+}
+
+/// One page of profiles for the team, newest first, optionally in one state.
+pub async fn page(
+    db: &Db,
+    state: Option<&str>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<designer::Model>, u64), AppError> {
+    let mut query = designer::Entity::find();
+    if let Some(state) = state {
+        query = query.filter(designer::Column::State.eq(state));
+    }
+    let pages = query.order_by_desc(designer::Column::Id).paginate(&db.read, per_page);
+    let total = pages.num_items().await?;
+    Ok((pages.fetch_page(page).await?, total))
+}
+
+/// What the team decides about a profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject { reason: String },
+    Unpublish,
+}
+
+/// Applies the team's decision and stores the email that tells the designer: one
+/// transaction. Rejecting needs a reason, which the designer reads.
+pub async fn moderate(
+    db: &Db,
+    id: i64,
+    decision: &Decision,
+    letters: &Letters,
+    now: DateTime<Utc>,
+) -> Result<designer::Model, AppError> {
+    let txn = db.begin_write().await?;
+    let current = designer::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    let mut row: designer::ActiveModel = current.clone().into();
+    let news = match decision {
+        Decision::Approve => {
+            row.state = Set(APPROVED.to_owned());
+            row.reject_reason = Set(None);
+            row.approved_at_ms = Set(Some(now.timestamp_millis()));
+            DesignerNews::Approved
+        }
+        Decision::Reject { reason } => {
+            let reason = required(reason, 1000).map_err(|e| text_error("reason", e))?;
+            row.state = Set(REJECTED.to_owned());
+            row.reject_reason = Set(Some(reason));
+            DesignerNews::Rejected
+        }
+        Decision::Unpublish => {
+            if current.state != APPROVED {
+                return Err(AppError::invalid("state", "error-unpublish-unapproved"));
+            }
+            row.state = Set(UNPUBLISHED.to_owned());
+            DesignerNews::Unpublished
+        }
+    };
+    row.updated_at_ms = Set(now.timestamp_millis());
+    let updated = row.update(&txn).await?;
+    outbox::queue(&txn, &[letters.designer(news, &updated)], now).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
