@@ -63,6 +63,14 @@ pub fn figment(settings: &Settings) -> Result<Figment, StartError> {
     if !figment.contains("template_dir") {
         figment = figment.merge(("template_dir", settings.templates_dir.clone()));
     }
+    // Designers upload photos: a whole form may carry one, and the photo's own limit is the
+    // one people are told about. Either may be raised in Rocket.toml.
+    if !figment.contains("limits.data-form") {
+        figment = figment.merge(("limits.data-form", "64 MiB"));
+    }
+    if !figment.contains("limits.file") {
+        figment = figment.merge(("limits.file", crate::domain::photo::MAX_UPLOAD));
+    }
     let has_key = figment.extract::<rocket::Config>().is_ok_and(|config| !config.secret_key.is_zero());
     if !has_key {
         figment = figment.merge(("secret_key", secret_key(&settings.data_dir)?));

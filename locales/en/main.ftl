@@ -423,3 +423,20 @@ mail-designer-unpublished-body =
     { $edit_link }
 
     { $campaign }
+form-error-title-profile = Your profile was not saved
+team-designers-title = Designers
+team-designers-none = No profile.
+team-designers-found = { $count ->
+    [0] No profile
+    [one] { $count } profile
+   *[other] { $count } profiles
+}
+team-designer-pending = to review
+team-designer-approved = published
+team-designer-rejected = rejected
+team-designer-unpublished = taken off
+team-designer-approve = Publish
+team-designer-reject = Reject
+team-designer-unpublish = Take off the site
+team-designer-reason = Reason (sent to the designer):
+error-designer-decision = Choose to publish, reject or take off this profile.

@@ -423,3 +423,20 @@ mail-designer-unpublished-body =
     { $edit_link }
 
     { $campaign }
+form-error-title-profile = Votre profil n'a pas été enregistré
+team-designers-title = Créateurs
+team-designers-none = Aucun profil.
+team-designers-found = { $count ->
+    [0] Aucun profil
+    [one] { $count } profil
+   *[other] { $count } profils
+}
+team-designer-pending = à relire
+team-designer-approved = publié
+team-designer-rejected = refusé
+team-designer-unpublished = retiré
+team-designer-approve = Publier
+team-designer-reject = Refuser
+team-designer-unpublish = Retirer du site
+team-designer-reason = Raison (envoyée au créateur) :
+error-designer-decision = Choisissez de publier, refuser ou retirer ce profil.

@@ -13,6 +13,7 @@ use crate::routes::errors::PageError;
 use crate::routes::source::{self, Visit};
 use crate::routes::views;
 use crate::services::campaign::snapshot;
+use crate::services::designers;
 
 /// The campaign page, served from its rendered copy (see [`crate::routes::cache`]); a visit
 /// from a known source gets a copy whose links carry it.
@@ -27,7 +28,9 @@ async fn show_campaign(
     let render = async {
         let now = state.clock.now();
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
-        let body = json!({ "campaign": views::campaign_view(state, &snapshot, lang, now) });
+        let designers = designers::approved_among(&state.db, &views::named_designers(state)).await?;
+        let mut body = json!({ "campaign": views::campaign_view(state, &snapshot, lang, now) });
+        views::add_designers(state, &mut body, &designers);
         let mut context = views::page(state, lang, "/", body);
         source::add_marks(&mut context);
         let (_, html) = templates
@@ -46,10 +49,12 @@ async fn show_reward(state: &State<AppState>, lang: Lang, visit: Visit, id: &str
     let config = state.campaign.reward(id).ok_or(AppError::NotFound)?;
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let row = snapshot.reward(id).ok_or(AppError::NotFound)?;
-    let body = json!({
+    let designers = designers::approved_among(&state.db, &views::named_designers(state)).await?;
+    let mut body = json!({
         "reward": views::reward_view(state, config, Some(row), lang, now),
         "campaign": views::campaign_view(state, &snapshot, lang, now),
     });
+    views::add_designers(state, &mut body, &designers);
     let mut context = views::page(state, lang, &format!("/rewards/{id}"), body);
     source::add_to_page(&mut context, &visit.0);
     Ok(Template::render("reward", context))

@@ -4,6 +4,7 @@ pub mod api;
 pub mod cache;
 pub mod campaign;
 pub mod csrf;
+pub mod designers;
 pub mod errors;
 pub mod headers;
 pub mod lang;
@@ -21,5 +22,14 @@ pub type Answer = (rocket::http::Status, rocket_dyn_templates::Template);
 
 /// Every route of the site and the API.
 pub fn routes() -> Vec<rocket::Route> {
-    [campaign::routes(), pledges::routes(), offers::routes(), api::routes(), team::routes(), health::routes()].concat()
+    [
+        campaign::routes(),
+        pledges::routes(),
+        offers::routes(),
+        designers::routes(),
+        api::routes(),
+        team::routes(),
+        health::routes(),
+    ]
+    .concat()
 }

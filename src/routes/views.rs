@@ -99,6 +99,38 @@ fn bar_width(pledged_cents: i64, goal_cents: i64) -> String {
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
+/// Names, on each reward of a campaign view (and on `reward`, if given), the approved
+/// designers behind it.
+pub fn add_designers(state: &AppState, view: &mut Value, approved: &[entity::designer::Model]) {
+    let named = |id: &str| -> Value {
+        let slugs = state.campaign.reward(id).map(|r| r.designers.as_slice()).unwrap_or_default();
+        let found: Vec<Value> = slugs
+            .iter()
+            .filter_map(|slug| approved.iter().find(|d| &d.slug == slug))
+            .map(|d| json!({ "slug": d.slug, "brand": d.brand }))
+            .collect();
+        json!(found)
+    };
+    if let Some(rewards) = view["campaign"]["rewards"].as_array_mut() {
+        for reward in rewards {
+            let id = reward["id"].as_str().unwrap_or_default().to_owned();
+            reward["designers"] = named(&id);
+        }
+    }
+    if let Some(id) = view["reward"]["id"].as_str().map(str::to_owned) {
+        view["reward"]["designers"] = named(&id);
+    }
+}
+
+/// The slugs of every designer the campaign's rewards name.
+pub fn named_designers(state: &AppState) -> Vec<&str> {
+    let mut slugs: Vec<&str> =
+        state.campaign.rewards.iter().flat_map(|r| r.designers.iter().map(String::as_str)).collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    slugs
+}
+
 /// The campaign's story and figures.
 pub fn campaign_view(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTime<Utc>) -> Value {
     let campaign = &state.campaign;

@@ -86,9 +86,16 @@ impl ProfileInput {
         let practices = self
             .practices
             .iter()
-            .map(|p| PRACTICES.iter().copied().find(|known| known == p).ok_or_else(|| AppError::invalid("practices", "error-practice")))
+            .map(|p| {
+                PRACTICES
+                    .iter()
+                    .copied()
+                    .find(|known| known == p)
+                    .ok_or_else(|| AppError::invalid("practices", "error-practice"))
+            })
             .collect::<Result<Vec<_>, _>>()?;
-        let practices_other = optional(Some(&self.practices_other), 200).map_err(|e| text_error("practices_other", e))?;
+        let practices_other =
+            optional(Some(&self.practices_other), 200).map_err(|e| text_error("practices_other", e))?;
         let area = AREAS
             .iter()
             .copied()
@@ -110,9 +117,11 @@ async fn free_slug(txn: &DatabaseTransaction, base: &str) -> Result<String, AppE
         .into_tuple()
         .all(txn)
         .await?;
+    // Words the site's own addresses use under /designers/ are never a designer's.
+    let reserved = ["register", "registered", "edit"];
     let free = std::iter::once(base.to_owned())
         .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|slug| !taken.contains(slug))
+        .find(|slug| !taken.contains(slug) && !reserved.contains(&slug.as_str()))
         .unwrap_or_else(|| base.to_owned());
     Ok(free)
 }
@@ -239,7 +248,11 @@ pub async fn update(
 
 /// The profile behind a private edit link.
 pub async fn by_token(db: &Db, token: &str) -> Result<designer::Model, AppError> {
-    designer::Entity::find().filter(designer::Column::EditToken.eq(token)).one(&db.read).await?.ok_or(AppError::NotFound)
+    designer::Entity::find()
+        .filter(designer::Column::EditToken.eq(token))
+        .one(&db.read)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// An approved profile by its slug; anything else is not found.

@@ -6,6 +6,7 @@ mod campaign_pages;
 mod closing;
 mod concurrency;
 mod config_file;
+mod designers;
 mod helpers;
 mod offers;
 mod outbox;

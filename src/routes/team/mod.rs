@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod dashboard;
+pub mod designers;
 pub mod login;
 pub mod offers;
 pub mod outbox;
@@ -55,5 +56,6 @@ impl TeamState {
 
 /// Every route of the team's side.
 pub fn routes() -> Vec<rocket::Route> {
-    [login::routes(), dashboard::routes(), pledges::routes(), outbox::routes(), offers::routes()].concat()
+    [login::routes(), dashboard::routes(), pledges::routes(), outbox::routes(), offers::routes(), designers::routes()]
+        .concat()
 }

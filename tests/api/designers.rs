@@ -1,0 +1,256 @@
+//! Designers: registration with a photo, moderation (nothing pending is ever public), the
+//! public pages and API, and the designer's private edit link.
+
+use entity::{designer, designer_photo, email};
+use reqwest::multipart::{Form, Part};
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::helpers::{TestApp, spawn_app};
+use crate::team::{PASSWORD, add_member, log_in};
+
+/// A marker written into the photo's EXIF, to prove none of it survives.
+const GPS_MARKER: &[u8] = b"PHONE-46.2044N-6.1432E";
+
+/// An EXIF block as a phone writes it: the camera's make (with the marker), orientation 6
+/// (turn 90° clockwise to view), and a GPS latitude of 46°12'15.84" N.
+fn exif_segment() -> Vec<u8> {
+    let mut tiff = Vec::new();
+    tiff.extend_from_slice(b"II*\0");
+    tiff.extend_from_slice(&8u32.to_le_bytes());
+    // IFD0 at 8: three entries.
+    let ifd0_entries = 3u16;
+    let ifd0_size = 2 + 12 * u32::from(ifd0_entries) + 4;
+    let make_offset = 8 + ifd0_size;
+    let make_len = GPS_MARKER.len() as u32 + 1;
+    let gps_ifd_offset = make_offset + make_len + (make_len % 2);
+    let entry = |tiff: &mut Vec<u8>, tag: u16, kind: u16, count: u32, value: u32| {
+        tiff.extend_from_slice(&tag.to_le_bytes());
+        tiff.extend_from_slice(&kind.to_le_bytes());
+        tiff.extend_from_slice(&count.to_le_bytes());
+        tiff.extend_from_slice(&value.to_le_bytes());
+    };
+    tiff.extend_from_slice(&ifd0_entries.to_le_bytes());
+    entry(&mut tiff, 0x010F, 2, make_len, make_offset); // Make
+    entry(&mut tiff, 0x0112, 3, 1, 6); // Orientation
+    entry(&mut tiff, 0x8825, 4, 1, gps_ifd_offset); // GPS IFD
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    tiff.extend_from_slice(GPS_MARKER);
+    tiff.push(0);
+    if make_len % 2 == 1 {
+        tiff.push(0);
+    }
+    // GPS IFD: latitude reference and latitude.
+    let gps_size = 2 + 12 * 2 + 4;
+    let rationals_offset = gps_ifd_offset + gps_size;
+    tiff.extend_from_slice(&2u16.to_le_bytes());
+    entry(&mut tiff, 0x0001, 2, 2, u32::from_le_bytes(*b"N\0\0\0"));
+    entry(&mut tiff, 0x0002, 5, 3, rationals_offset);
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    for (numerator, denominator) in [(46u32, 1u32), (12, 1), (1584, 100)] {
+        tiff.extend_from_slice(&numerator.to_le_bytes());
+        tiff.extend_from_slice(&denominator.to_le_bytes());
+    }
+    let mut segment = vec![0xFF, 0xE1];
+    let length = (2 + 6 + tiff.len()) as u16;
+    segment.extend_from_slice(&length.to_be_bytes());
+    segment.extend_from_slice(b"Exif\0\0");
+    segment.extend_from_slice(&tiff);
+    segment
+}
+
+/// A 400×200 JPEG, as a phone held sideways would store it, with the EXIF above.
+fn phone_photo() -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(400, 200, |x, _| image::Rgb([(x % 256) as u8, 120, 80]));
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90).encode_image(&picture).unwrap();
+    let mut with_exif = jpeg[..2].to_vec();
+    with_exif.extend(exif_segment());
+    with_exif.extend_from_slice(&jpeg[2..]);
+    with_exif
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The registration form as a browser sends it, with the visitor's form token.
+async fn profile_form(app: &TestApp, fields: &[(&str, &str)], photo: Option<(&str, &str, Vec<u8>)>) -> Form {
+    let mut form = Form::new().text("csrf", app.csrf_token().await);
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    if let Some((file_name, mime, bytes)) = photo {
+        form = form.part("photo", Part::bytes(bytes).file_name(file_name.to_owned()).mime_str(mime).unwrap());
+    }
+    form
+}
+
+fn atelier_rose() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("name", "Rose Favre"),
+        ("brand", "Atelier Rose"),
+        ("email", "rose@example.ch"),
+        ("bio", "Je transforme les chutes de soie des ateliers genevois en foulards teints aux plantes."),
+        ("website", "https://atelier-rose.ch"),
+        ("links", "https://www.instagram.com/atelier.rose\nwww.facebook.com/atelierrose"),
+        ("practices", "upcycling"),
+        ("practices", "local-production"),
+        ("practices_other", "teinture végétale"),
+        ("area", "carouge"),
+        ("consent", "true"),
+    ]
+}
+
+async fn register(app: &TestApp, fields: &[(&str, &str)], photo: Option<(&str, &str, Vec<u8>)>) -> reqwest::Response {
+    let form = profile_form(app, fields, photo).await;
+    app.client.post(app.url("/designers/register")).multipart(form).send().await.unwrap()
+}
+
+async fn emails(app: &TestApp) -> Vec<email::Model> {
+    email::Entity::find().all(&app.db.read).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_designer_registers_with_a_phone_photo_and_is_public_only_once_approved() {
+    let app = spawn_app().await;
+    let form = app.get("/designers/register").await.text().await.unwrap();
+    assert!(form.contains("enctype=\"multipart/form-data\"") && form.contains("Upcycling"));
+
+    let original = phone_photo();
+    assert!(contains(&original, GPS_MARKER) && image::load_from_memory(&original).is_ok(), "a readable photo with GPS");
+    let sent = register(&app, &atelier_rose(), Some(("IMG_2041.JPG", "image/jpeg", original))).await;
+    assert_eq!(sent.status().as_u16(), 303, "{}", sent.text().await.unwrap());
+    assert_eq!(sent.headers()["location"], "/designers/registered");
+
+    let stored = designer::Entity::find().one(&app.db.read).await.unwrap().unwrap();
+    assert_eq!((stored.slug.as_str(), stored.state.as_str()), ("atelier-rose", "pending"));
+    assert_eq!(stored.links, "https://www.instagram.com/atelier.rose\nhttps://www.facebook.com/atelierrose");
+    let photo = designer_photo::Entity::find_by_id(stored.id).one(&app.db.read).await.unwrap().unwrap();
+    assert!(photo.jpeg.starts_with(&[0xFF, 0xD8]), "a JPEG");
+    assert!(!contains(&photo.jpeg, b"Exif") && !contains(&photo.jpeg, GPS_MARKER), "no metadata left");
+    assert_eq!((photo.width, photo.height), (200, 400), "turned upright as the phone said");
+
+    let link = emails(&app).await.into_iter().find(|e| e.kind == "designer_link").expect("the private link is sent");
+    assert_eq!(link.to_address, "rose@example.ch");
+    assert!(link.body.contains(&format!("/designers/edit/{}", stored.edit_token)));
+
+    // Pending: nowhere in public.
+    assert!(!app.get("/designers").await.text().await.unwrap().contains("Atelier Rose"));
+    assert_eq!(app.get("/designers/atelier-rose").await.status().as_u16(), 404);
+    assert_eq!(app.get("/designers/atelier-rose/photo").await.status().as_u16(), 404);
+    let api: serde_json::Value = app.get("/api/designers").await.json().await.unwrap();
+    assert_eq!(api["designers"], serde_json::json!([]));
+    assert!(!app.get("/rewards/open").await.text().await.unwrap().contains("Atelier Rose"));
+
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let queue = app.get("/team/designers?state=pending").await.text().await.unwrap();
+    assert!(queue.contains("Atelier Rose") && queue.contains("rose@example.ch"));
+    assert_eq!(app.get(&format!("/team/designers/{}/photo", stored.id)).await.status().as_u16(), 200);
+    let approved = app.post_form(&format!("/team/designers/{}", stored.id), &[("decision", "approve")]).await;
+    assert_eq!(approved.status().as_u16(), 303);
+
+    let list = app.get("/designers?practice=upcycling").await.text().await.unwrap();
+    assert!(list.contains("Atelier Rose") && list.contains("Carouge"));
+    assert!(!app.get("/designers?practice=rental").await.text().await.unwrap().contains("Atelier Rose"));
+    let profile = app.get("/designers/atelier-rose").await.text().await.unwrap();
+    assert!(profile.contains("chutes de soie") && profile.contains("instagram.com") && profile.contains("Sans limite"));
+    assert!(!profile.contains("rose@example.ch"), "the email stays private");
+    let served = app.get("/designers/atelier-rose/photo").await;
+    assert_eq!(served.headers()["content-type"], "image/jpeg");
+    assert_eq!(served.bytes().await.unwrap().as_ref(), photo.jpeg.as_slice());
+    let api: serde_json::Value = app.get("/api/designers").await.json().await.unwrap();
+    assert_eq!(api["designers"][0]["slug"], "atelier-rose");
+    assert_eq!(api["designers"][0]["practices"], serde_json::json!(["upcycling", "local-production"]));
+    assert!(!api.to_string().contains("rose@example.ch"));
+    let reward = app.get("/rewards/open").await.text().await.unwrap();
+    assert!(reward.contains("href=\"/designers/atelier-rose\">Atelier Rose</a>"), "the reward names its designer");
+    assert!(app.get("/").await.text().await.unwrap().contains("href=\"/designers/atelier-rose\""));
+    assert!(emails(&app).await.iter().any(|e| e.kind == "designer_approved"));
+
+    // The designer edits the approved profile: it stays public, with the new text.
+    let mut edited = atelier_rose();
+    edited[3] = ("bio", "Foulards en soie de récupération, teints aux plantes du Salève.");
+    let form = profile_form(&app, &edited, None).await;
+    let path = format!("/designers/edit/{}", stored.edit_token);
+    let saved = app.client.post(app.url(&path)).multipart(form).send().await.unwrap();
+    assert_eq!(saved.status().as_u16(), 303);
+    assert!(app.get("/designers/atelier-rose").await.text().await.unwrap().contains("plantes du Salève"));
+    assert_eq!(app.get("/designers/atelier-rose/photo").await.status().as_u16(), 200, "the photo is kept");
+
+    let off = app.post_form(&format!("/team/designers/{}", stored.id), &[("decision", "unpublish")]).await;
+    assert_eq!(off.status().as_u16(), 303);
+    assert_eq!(app.get("/designers/atelier-rose").await.status().as_u16(), 404);
+    assert!(!app.get("/rewards/open").await.text().await.unwrap().contains("Atelier Rose"));
+}
+
+#[tokio::test]
+async fn bad_photos_and_links_are_refused_with_clear_messages_and_nothing_is_stored() {
+    let app = spawn_app().await;
+    let error_of = |page: String| {
+        page.split("class=\"error-box\"").nth(1).and_then(|b| b.split("</div>").next()).unwrap_or_default().to_owned()
+    };
+
+    let text_as_jpeg = b"Ceci n'est pas une photo, juste du texte.".to_vec();
+    let refused = register(&app, &atelier_rose(), Some(("photo.jpg", "image/jpeg", text_as_jpeg))).await;
+    assert_eq!(refused.status().as_u16(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(error_of(page.clone()).contains("pas une image JPEG, PNG ou WebP"), "{}", error_of(page.clone()));
+    assert!(page.contains("value=\"Atelier Rose\""), "what was typed is kept");
+
+    let mut huge = phone_photo();
+    huge.resize(50 * 1024 * 1024, 0);
+    let refused = register(&app, &atelier_rose(), Some(("big.jpg", "image/jpeg", huge))).await;
+    assert_eq!(refused.status().as_u16(), 422);
+    assert!(error_of(refused.text().await.unwrap()).contains("10 Mo au plus"));
+
+    let mut bad_link = atelier_rose();
+    bad_link[4] = ("website", "javascript:alert(document.cookie)");
+    let refused = register(&app, &bad_link, None).await;
+    assert_eq!(refused.status().as_u16(), 422);
+    assert!(error_of(refused.text().await.unwrap()).contains("seuls les liens http et https"));
+
+    let mut bad_social = atelier_rose();
+    bad_social[5] = ("links", "https://instagram.com/rose\ndata:text/html,<script>alert(1)</script>");
+    let refused = register(&app, &bad_social, None).await;
+    assert_eq!(refused.status().as_u16(), 422);
+
+    let no_consent: Vec<_> = atelier_rose().into_iter().filter(|(k, _)| *k != "consent").collect();
+    let refused = register(&app, &no_consent, None).await;
+    assert!(error_of(refused.text().await.unwrap()).contains("accepter la publication"));
+
+    assert_eq!(designer::Entity::find().count(&app.db.read).await.unwrap(), 0);
+    assert_eq!(designer_photo::Entity::find().count(&app.db.read).await.unwrap(), 0);
+    assert!(emails(&app).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_rejected_designer_reads_the_reason_and_can_submit_again() {
+    let app = spawn_app().await;
+    register(&app, &atelier_rose(), None).await;
+    let stored = designer::Entity::find().one(&app.db.read).await.unwrap().unwrap();
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+
+    let no_reason =
+        app.post_form(&format!("/team/designers/{}", stored.id), &[("decision", "reject"), ("reason", " ")]).await;
+    assert_eq!(no_reason.status().as_u16(), 422);
+    let reason = "Ajoutez une photo de vos créations, s'il vous plaît.";
+    let rejected =
+        app.post_form(&format!("/team/designers/{}", stored.id), &[("decision", "reject"), ("reason", reason)]).await;
+    assert_eq!(rejected.status().as_u16(), 303);
+    let letter = emails(&app).await.into_iter().find(|e| e.kind == "designer_rejected").unwrap();
+    assert!(letter.body.contains(reason) && letter.body.contains(&stored.edit_token));
+
+    let own = app.get(&format!("/designers/edit/{}", stored.edit_token)).await.text().await.unwrap();
+    assert!(own.contains("Ajoutez une photo de vos créations"));
+    assert_eq!(app.get("/designers/edit/not-a-token").await.status().as_u16(), 404);
+
+    let form = profile_form(&app, &atelier_rose(), Some(("rose.jpg", "image/jpeg", phone_photo()))).await;
+    let path = format!("/designers/edit/{}", stored.edit_token);
+    assert_eq!(app.client.post(app.url(&path)).multipart(form).send().await.unwrap().status().as_u16(), 303);
+    let again = designer::Entity::find_by_id(stored.id).one(&app.db.read).await.unwrap().unwrap();
+    assert_eq!(again.state, "pending", "back to the team for review");
+    assert!(again.has_photo);
+    assert_eq!(app.get("/designers/atelier-rose").await.status().as_u16(), 404);
+}
