@@ -23,7 +23,7 @@ use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{ApiError, PageError};
 use crate::routes::views;
-use crate::services::designers::{self, ProfileInput};
+use crate::services::designers::{self, Profile, ProfileInput};
 
 /// The profile form as posted (multipart, for the photo). Every field is optional here so a
 /// missing one gets the same clear message as a wrong one.
@@ -45,6 +45,11 @@ struct ProfileForm<'r> {
 }
 
 impl ProfileForm<'_> {
+    /// A photo was sent with a form refused for another reason: it must be chosen again.
+    fn photo_again(&self, error: &AppError) -> bool {
+        self.photo.as_ref().is_some_and(|f| !f.is_empty()) && error.field() != Some("photo")
+    }
+
     fn input(&self) -> ProfileInput {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
         ProfileInput {
@@ -95,7 +100,7 @@ fn values_of(designer: &entity::designer::Model) -> Value {
 /// Reads and re-encodes an uploaded photo, off the async runtime; `None` when no file was
 /// chosen.
 async fn read_photo(file: Option<&Capped<TempFile<'_>>>) -> Result<Option<Photo>, AppError> {
-    let Some(file) = file.filter(|f| f.len() > 0) else {
+    let Some(file) = file.filter(|f| !f.is_empty()) else {
         return Ok(None);
     };
     if !file.is_complete() {
@@ -116,6 +121,18 @@ async fn read_photo(file: Option<&Capped<TempFile<'_>>>) -> Result<Option<Photo>
         };
         AppError::invalid("photo", key)
     })
+}
+
+/// The form's token, its fields, then its photo: the cheap checks before the costly one.
+async fn checked(
+    jar: &CookieJar<'_>,
+    form: &ProfileForm<'_>,
+    input: &ProfileInput,
+) -> Result<(Profile, Option<Photo>), AppError> {
+    csrf::verify(jar, form.csrf.as_deref())?;
+    let profile = input.validate()?;
+    let photo = read_photo(form.photo.as_ref()).await?;
+    Ok((profile, photo))
 }
 
 /// Why a whole upload was refused before its fields could be read: nearly always its size.
@@ -220,13 +237,7 @@ async fn register(
         }
     };
     let input = form.input();
-    let checked = async {
-        csrf::verify(jar, form.csrf.as_deref())?;
-        let profile = input.validate()?;
-        let photo = read_photo(form.photo.as_ref()).await?;
-        Ok::<_, AppError>((profile, photo))
-    };
-    let outcome = match checked.await {
+    let outcome = match checked(jar, &form, &input).await {
         Ok((profile, photo)) => {
             let key = form.form_key.as_deref().filter(|k| (32..=64).contains(&k.len()));
             let now = state.clock.now();
@@ -239,7 +250,7 @@ async fn register(
         Ok(_) => Ok(Ok(Redirect::to("/designers/registered"))),
         Err(AppError::Db(error)) => Err(AppError::Db(error).into()),
         Err(error) => {
-            let photo_again = form.photo.as_ref().is_some_and(|f| f.len() > 0) && error.field() != Some("photo");
+            let photo_again = form.photo_again(&error);
             let page = FormPage {
                 path,
                 title,
@@ -316,13 +327,7 @@ async fn edit(
         }
     };
     let input = form.input();
-    let checked = async {
-        csrf::verify(jar, form.csrf.as_deref())?;
-        let profile = input.validate()?;
-        let photo = read_photo(form.photo.as_ref()).await?;
-        Ok::<_, AppError>((profile, photo))
-    };
-    let outcome = match checked.await {
+    let outcome = match checked(jar, &form, &input).await {
         Ok((profile, photo)) => designers::update(&state.db, token, &profile, photo.as_ref(), state.clock.now()).await,
         Err(error) => Err(error),
     };
@@ -336,7 +341,7 @@ async fn edit(
         }
         Err(AppError::Db(error)) => Err(AppError::Db(error).into()),
         Err(error) => {
-            let photo_again = form.photo.as_ref().is_some_and(|f| f.len() > 0) && error.field() != Some("photo");
+            let photo_again = form.photo_again(&error);
             let page = FormPage {
                 path: &path,
                 title,

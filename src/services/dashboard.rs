@@ -2,7 +2,7 @@
 //! number of queries, whatever the number of pledges.
 
 use entity::{consistency_check, hourly_total, pledge, source_total};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement};
 
 use super::campaign::{Snapshot, snapshot};
 use super::consistency;
@@ -29,10 +29,32 @@ pub struct Summary {
     /// pledges without one).
     pub tags: Vec<source_total::Model>,
     pub sites: Vec<source_total::Model>,
+    /// What waits for the team.
+    pub work: Work,
 }
 
-/// Seven queries: the campaign row, its rewards, the newest pledges by primary key, the last
-/// check, the hourly totals, and the biggest sources of each kind.
+/// What waits for the team: profiles to review, new offers of help, emails not sent yet.
+/// Emails are counted up to [`WORK_CAP`]: past that, the number no longer matters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromQueryResult)]
+pub struct Work {
+    pub designers_pending: i64,
+    pub offers_new: i64,
+    pub emails_waiting: i64,
+    pub emails_failed: i64,
+}
+
+pub const WORK_CAP: i64 = 1000;
+
+const WORK: &str = "
+SELECT
+  (SELECT COUNT(*) FROM designers WHERE state = 'pending') AS designers_pending,
+  (SELECT COUNT(*) FROM offers WHERE state = 'new') AS offers_new,
+  (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = 'waiting' LIMIT 1000) w) AS emails_waiting,
+  (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = 'failed' LIMIT 1000) f) AS emails_failed
+";
+
+/// Eight queries: the campaign row, its rewards, the newest pledges by primary key, the last
+/// check, the hourly totals, the biggest sources of each kind, and the team's work.
 pub async fn summary(db: &Db, campaign_id: i32) -> Result<Summary, AppError> {
     let snapshot = snapshot(db, campaign_id).await?;
     let recent = pledge::Entity::find().order_by_desc(pledge::Column::Id).limit(RECENT).all(&db.read).await?;
@@ -44,7 +66,9 @@ pub async fn summary(db: &Db, campaign_id: i32) -> Result<Summary, AppError> {
         .await?;
     let tags = biggest_sources(db, campaign_id, "tag").await?;
     let sites = biggest_sources(db, campaign_id, "site").await?;
-    Ok(Summary { snapshot, recent, last_check, hours, tags, sites })
+    let work =
+        Work::find_by_statement(Statement::from_string(db.backend(), WORK)).one(&db.read).await?.unwrap_or_default();
+    Ok(Summary { snapshot, recent, last_check, hours, tags, sites, work })
 }
 
 async fn biggest_sources(db: &Db, campaign_id: i32, kind: &str) -> Result<Vec<source_total::Model>, AppError> {

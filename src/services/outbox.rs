@@ -155,12 +155,6 @@ pub async fn list(
     Ok((pages.fetch_page(page).await?, total))
 }
 
-/// How many emails wait to be sent and how many failed for good: the dashboard's counts.
-pub async fn pending_counts(db: &Db) -> Result<(u64, u64), AppError> {
-    let count = |state: &'static str| email::Entity::find().filter(email::Column::State.eq(state)).count(&db.read);
-    Ok((count(WAITING).await?, count(FAILED).await?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -144,6 +144,8 @@ async fn a_designer_registers_with_a_phone_photo_and_is_public_only_once_approve
 
     add_member(&app, "anne@example.ch").await;
     log_in(&app, "anne@example.ch", PASSWORD).await;
+    let summary: serde_json::Value = app.get("/api/team/summary").await.json().await.unwrap();
+    assert_eq!(summary["work"]["designers_pending"], 1, "the dashboard counts profiles to review");
     let queue = app.get("/team/designers?state=pending").await.text().await.unwrap();
     assert!(queue.contains("Atelier Rose") && queue.contains("rose@example.ch"));
     assert_eq!(app.get(&format!("/team/designers/{}/photo", stored.id)).await.status().as_u16(), 200);

@@ -51,6 +51,8 @@ async fn an_offer_of_a_sewing_machine_reaches_the_teams_list() {
     assert_eq!(app.get("/team/offers").await.status().as_u16(), 303, "the team's list needs a session");
     add_member(&app, "anne@example.ch").await;
     log_in(&app, "anne@example.ch", PASSWORD).await;
+    let summary: serde_json::Value = app.get("/api/team/summary").await.json().await.unwrap();
+    assert_eq!(summary["work"]["offers_new"], 3, "the dashboard counts new offers");
     let list = app.get("/team/offers?kind=machines").await.text().await.unwrap();
     assert!(
         list.contains("machine à coudre Bernina")

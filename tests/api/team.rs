@@ -184,6 +184,11 @@ async fn the_dashboard_figures_match_a_known_set_of_pledges() {
     assert_eq!(recent[1]["name"], Value::Null, "anonymous");
     assert_eq!(recent[3]["name"], "Backer a");
     assert!(!summary.to_string().contains("@example.ch\""), "no email in the figures");
+    assert_eq!(summary["work"]["emails_waiting"], 4, "four confirmations wait without SMTP");
+    assert_eq!(
+        (summary["work"]["designers_pending"].as_i64(), summary["work"]["offers_new"].as_i64()),
+        (Some(0), Some(0))
+    );
 
     let page = app.get("/team").await.text().await.unwrap();
     assert!(page.contains("245.50") && page.contains("Anonyme") && page.contains("Atelier lève-tôt"));
@@ -327,8 +332,8 @@ async fn the_dashboard_reads_a_fixed_number_of_queries_whatever_the_pledges() {
     let with_many = count(&db).await;
     assert_eq!(with_ten, with_many);
     assert_eq!(
-        with_ten, 7,
-        "the campaign row, its rewards, the latest pledges, the last check, the hours, two kinds of sources"
+        with_ten, 8,
+        "the campaign row, its rewards, the latest pledges, the last check, the hours, two kinds of sources, the work"
     );
 }
 

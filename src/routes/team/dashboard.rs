@@ -18,7 +18,7 @@ use crate::routes::csrf::CsrfToken;
 use crate::routes::errors::{ApiError, PageError};
 use crate::routes::views;
 use crate::services::campaign::remaining;
-use crate::services::dashboard::{Summary, summary};
+use crate::services::dashboard::{Summary, WORK_CAP, summary};
 
 /// The figures, with amounts written by `amount`: exact decimal strings for the API, grouped
 /// thousands for the page.
@@ -102,6 +102,13 @@ fn figures(
         "rewards": rewards,
         "recent": recent,
         "sources": { "tags": sources(&summary.tags), "sites": sources(&summary.sites) },
+        "work": {
+            "designers_pending": summary.work.designers_pending,
+            "offers_new": summary.work.offers_new,
+            "emails_waiting": summary.work.emails_waiting,
+            "emails_failed": summary.work.emails_failed,
+            "emails_capped_at": WORK_CAP,
+        },
         "last_check": summary.last_check.as_ref().map(|check| json!({
             "at": views::rfc3339(check.checked_at_ms),
             "differences": check.differences,
@@ -161,6 +168,7 @@ async fn show_dashboard(
         { "kind": "tags", "title": "team-sources-tags", "none": "team-source-no-tag", "figures": body["figures"]["sources"]["tags"] },
         { "kind": "sites", "title": "team-sources-sites", "none": "team-source-direct", "figures": body["figures"]["sources"]["sites"] },
     ]);
+    body["sends_mail"] = json!(state.sends_mail);
     body["member"] = json!(session.member.email);
     body["csrf"] = json!(csrf.0);
     body["page_title"] = json!(i18n::t(lang, "team-dashboard-title"));
