@@ -54,7 +54,6 @@ async fn list(
             view
         })
         .collect();
-    let pages = total.div_ceil(PER_PAGE).max(1);
     let link = |n: u64| match wanted {
         Some(s) => format!("/team/designers?state={s}&page={n}"),
         None => format!("/team/designers?page={n}"),
@@ -68,11 +67,7 @@ async fn list(
         "member": session.member.email,
         "csrf": csrf.0,
         "rows": rows,
-        "total": total,
-        "page": page,
-        "pages": pages,
-        "previous": (page > 1).then(|| link(page - 1)),
-        "next": (page < pages).then(|| link(page + 1)),
+        "paging": super::paging(total, page, PER_PAGE, link),
         "states": states,
     });
     Ok(Template::render("team_designers", views::page(app, lang, "/team/designers", body)))

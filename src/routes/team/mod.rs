@@ -54,6 +54,19 @@ impl TeamState {
     }
 }
 
+/// The paging of a team list, for its template: `total`, `page`, `pages`, and the links to
+/// the `previous` and `next` pages, drawn by `link`.
+pub fn paging(total: u64, page: u64, per_page: u64, link: impl Fn(u64) -> String) -> serde_json::Value {
+    let pages = total.div_ceil(per_page).max(1);
+    serde_json::json!({
+        "total": total,
+        "page": page,
+        "pages": pages,
+        "previous": (page > 1).then(|| link(page - 1)),
+        "next": (page < pages).then(|| link(page + 1)),
+    })
+}
+
 /// Every route of the team's side.
 pub fn routes() -> Vec<rocket::Route> {
     [login::routes(), dashboard::routes(), pledges::routes(), outbox::routes(), offers::routes(), designers::routes()]

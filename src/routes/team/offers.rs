@@ -62,7 +62,6 @@ async fn list_offers(
         .iter()
         .filter_map(|(name, value)| value.map(|v| format!("{name}={v}&")))
         .collect::<String>();
-    let pages = total.div_ceil(PER_PAGE).max(1);
     let link = |n: u64| format!("/team/offers?{query}page={n}");
     let states: Vec<_> = OfferState::ALL
         .iter()
@@ -77,11 +76,7 @@ async fn list_offers(
         "member": session.member.email,
         "csrf": csrf.0,
         "rows": rows,
-        "total": total,
-        "page": page,
-        "pages": pages,
-        "previous": (page > 1).then(|| link(page - 1)),
-        "next": (page < pages).then(|| link(page + 1)),
+        "paging": super::paging(total, page, PER_PAGE, link),
         "states": states,
         "kinds": kinds,
     });

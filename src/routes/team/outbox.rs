@@ -51,7 +51,6 @@ async fn show_outbox(
             })
         })
         .collect();
-    let pages = total.div_ceil(PER_PAGE).max(1);
     let link = |n: u64| match wanted {
         Some(s) => format!("/team/outbox?state={s}&page={n}"),
         None => format!("/team/outbox?page={n}"),
@@ -66,11 +65,7 @@ async fn show_outbox(
         "csrf": csrf.0,
         "sends_mail": app.sends_mail,
         "rows": rows,
-        "total": total,
-        "page": page,
-        "pages": pages,
-        "previous": (page > 1).then(|| link(page - 1)),
-        "next": (page < pages).then(|| link(page + 1)),
+        "paging": super::paging(total, page, PER_PAGE, link),
         "filters": filters,
     });
     Ok(Template::render("team_outbox", views::page(app, lang, "/team/outbox", body)))

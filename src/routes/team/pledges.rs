@@ -96,7 +96,6 @@ async fn list_pledges(
             })
         })
         .collect();
-    let pages = total.div_ceil(PER_PAGE).max(1);
     let query = filter.query();
     let link = |n: u64| format!("/team/pledges?{}{}page={n}", query, if query.is_empty() { "" } else { "&" });
     let rewards: Vec<_> = state
@@ -110,11 +109,7 @@ async fn list_pledges(
         "member": session.member.email,
         "csrf": csrf.0,
         "rows": rows,
-        "total": total,
-        "page": page,
-        "pages": pages,
-        "previous": (page > 1).then(|| link(page - 1)),
-        "next": (page < pages).then(|| link(page + 1)),
+        "paging": super::paging(total, page, PER_PAGE, link),
         "export": format!("/team/pledges.csv{}{}", if query.is_empty() { "" } else { "?" }, query),
         "rewards": rewards,
         "filter": { "reward": filter.reward, "state": filter.state, "q": filter.q, "no_reward": filter.reward.as_deref() == Some("none") },
