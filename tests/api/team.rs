@@ -276,6 +276,16 @@ async fn pledges_are_listed_filtered_and_exported_for_fulfilment() {
     assert!(lines[3].contains(",\"Léa, Genève\",lea@example.ch,Sans contrepartie,30.00,active,,"), "{}", lines[3]);
     let filtered = app.get("/team/pledges.csv?reward=open").await.text().await.unwrap();
     assert_eq!(filtered.lines().count(), 2);
+
+    // Fifty a page, with the filter kept in the links between pages.
+    let campaign = bobine::config::Campaign::load(&crate::helpers::fixture()).unwrap();
+    bobine::bench::seed(&app.db, &campaign, app.campaign_id, 60, app.clock.now()).await.unwrap();
+    let first = app.get("/team/pledges?state=active").await.text().await.unwrap();
+    let pager = first.split("class=\"pager\"").nth(1).unwrap_or_default().replace("&#x3D;", "=").replace("&amp;", "&");
+    assert!(pager.contains("page 1 sur 2") && pager.contains("href=\"/team/pledges?state=active&page=2\""), "{pager}");
+    let second = app.get("/team/pledges?state=active&page=2").await.text().await.unwrap();
+    let pager = second.split("class=\"pager\"").nth(1).unwrap_or_default().replace("&#x3D;", "=");
+    assert!(pager.contains("page 2 sur 2") && pager.contains("page=1") && !pager.contains("page=3"), "{pager}");
 }
 
 #[tokio::test]
