@@ -155,3 +155,40 @@ async fn the_open_dashboard_shows_a_new_pledge_without_reload() {
     assert_eq!(recent.text().await.unwrap(), "CHF 20.00");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_designer_registers_with_a_photo_in_a_real_browser() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, profile)) = browser().await else { return };
+    let app = spawn_app().await;
+    let photo = profile.path().join("IMG_2041.jpg");
+    std::fs::write(&photo, crate::designers::phone_photo()).unwrap();
+
+    client.goto(&app.url("/designers/register")).await.unwrap();
+    fill(&client, "#name", "Rose Favre").await;
+    fill(&client, "#brand", "Atelier Rose").await;
+    fill(&client, "#email", "rose@example.ch").await;
+    fill(&client, "#bio", "Foulards en soie de récupération, teints aux plantes.").await;
+    client.find(Locator::Css("#photo")).await.unwrap().send_keys(&photo.display().to_string()).await.unwrap();
+    fill(&client, "#website", "https://atelier-rose.ch").await;
+    click(&client, "input[name=practices][value=upcycling]").await;
+    click(&client, "#area option[value=carouge]").await;
+    click(&client, "input[name=consent]").await;
+    click(&client, "button[type=submit]").await;
+    wait_for(&client, ".lead").await;
+    assert_eq!(client.current_url().await.unwrap().path(), "/designers/registered");
+
+    // Approved by the team, the profile and its photo appear on the designers' page.
+    let id = {
+        use sea_orm::EntityTrait;
+        entity::designer::Entity::find().one(&app.db.read).await.unwrap().unwrap().id
+    };
+    crate::team::add_member(&app, "anne@example.ch").await;
+    crate::team::log_in(&app, "anne@example.ch", crate::team::PASSWORD).await;
+    app.post_form(&format!("/team/designers/{id}"), &[("decision", "approve")]).await;
+    client.goto(&app.url("/designers")).await.unwrap();
+    let image = wait_for(&client, ".designer-card img").await;
+    let width = client.execute("return arguments[0].naturalWidth", vec![serde_json::to_value(&image).unwrap()]).await;
+    assert_eq!(width.unwrap(), json!(200), "the photo loads, upright");
+    client.close().await.unwrap();
+}

@@ -59,7 +59,7 @@ fn exif_segment() -> Vec<u8> {
 }
 
 /// A 400×200 JPEG, as a phone held sideways would store it, with the EXIF above.
-fn phone_photo() -> Vec<u8> {
+pub(crate) fn phone_photo() -> Vec<u8> {
     let picture = image::RgbImage::from_fn(400, 200, |x, _| image::Rgb([(x % 256) as u8, 120, 80]));
     let mut jpeg = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90).encode_image(&picture).unwrap();
