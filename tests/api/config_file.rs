@@ -85,6 +85,8 @@ fn other_mistakes_are_located_too() {
             .contains("must be below")
     );
     assert!(check_with("limit = 5", "limit = 0").contains("rewards[0].limit"));
+    let designers = check_with("designers = [\"atelier-rose\"]", "designers = [\"Atelier Rose\"]");
+    assert!(designers.contains("rewards[3].designers") && designers.contains("slug"), "{designers}");
     assert!(check_with("currency = \"CHF\"", "currency = \"francs\"").contains("currency"));
     assert!(check_with("goal = \"1000.00\"", "goal = 1000.5").contains("goal"));
     assert!(
