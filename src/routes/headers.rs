@@ -1,5 +1,5 @@
-//! Response headers that protect backers: no referrer leaves the site, and a backer's
-//! private pages are never stored by a cache.
+//! Response headers that protect people: no referrer leaves the site, and private pages (a
+//! backer's pledge, a designer's edit page, the team's pages) are never stored by a cache.
 
 use rocket::fairing::{Fairing, Info, Kind};
 use rocket::http::Header;
@@ -12,7 +12,7 @@ pub fn shield() -> Shield {
     Shield::default().enable(Referrer::SameOrigin)
 }
 
-/// Marks pages that hold a pledge's secret as private and not to be stored.
+/// Marks pages that hold a secret token or people's details as private and not to be stored.
 pub struct PrivatePages;
 
 #[rocket::async_trait]
@@ -22,7 +22,9 @@ impl Fairing for PrivatePages {
     }
 
     async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
-        if request.uri().path().starts_with("/pledges/") {
+        let path = request.uri().path();
+        let private = ["/pledges/", "/designers/edit/", "/team"].iter().any(|prefix| path.starts_with(prefix));
+        if private {
             response.set_header(Header::new("Cache-Control", "no-store, private"));
         }
     }

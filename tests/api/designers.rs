@@ -244,7 +244,9 @@ async fn a_rejected_designer_reads_the_reason_and_can_submit_again() {
     let letter = emails(&app).await.into_iter().find(|e| e.kind == "designer_rejected").unwrap();
     assert!(letter.body.contains(reason) && letter.body.contains(&stored.edit_token));
 
-    let own = app.get(&format!("/designers/edit/{}", stored.edit_token)).await.text().await.unwrap();
+    let own = app.get(&format!("/designers/edit/{}", stored.edit_token)).await;
+    assert_eq!(own.headers()["cache-control"], "no-store, private", "a page behind a secret link");
+    let own = own.text().await.unwrap();
     assert!(own.contains("Ajoutez une photo de vos créations"));
     assert_eq!(app.get("/designers/edit/not-a-token").await.status().as_u16(), 404);
 
