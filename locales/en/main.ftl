@@ -445,3 +445,4 @@ team-work-offers = new offer(s) of help
 team-work-emails-sending = email(s) being sent
 team-work-emails-by-hand = email(s) to pass on (no SMTP)
 team-work-emails-failed = failed email(s)
+team-all-m = All

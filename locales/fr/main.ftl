@@ -445,3 +445,4 @@ team-work-offers = nouvelle(s) offre(s) d'aide
 team-work-emails-sending = e-mail(s) en cours d'envoi
 team-work-emails-by-hand = e-mail(s) à transmettre (pas de SMTP)
 team-work-emails-failed = e-mail(s) en échec
+team-all-m = Tous
