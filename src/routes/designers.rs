@@ -145,14 +145,8 @@ fn upload_error(errors: &Errors<'_>) -> AppError {
 /// The choices of the form, ticked as `values` says.
 fn choices(lang: Lang, values: &Value) -> (Vec<Value>, Vec<Value>) {
     let ticked = |p: &str| values["practices"].as_array().is_some_and(|a| a.iter().any(|v| v == p));
-    let practices = PRACTICES
-        .iter()
-        .map(|p| json!({ "value": p, "label": i18n::t(lang, &format!("practice-{p}")), "checked": ticked(p) }))
-        .collect();
-    let areas = AREAS
-        .iter()
-        .map(|a| json!({ "value": a, "label": i18n::t(lang, &format!("area-{a}")), "selected": values["area"] == *a }))
-        .collect();
+    let practices = views::options(lang, &PRACTICES, "practice-", ticked);
+    let areas = views::options(lang, &AREAS, "area-", |a| values["area"] == a);
     (practices, areas)
 }
 
@@ -422,10 +416,7 @@ async fn list(state: &State<AppState>, lang: Lang, practice: Option<&str>) -> Re
     let practice = practice.filter(|p| PRACTICES.contains(p));
     let found = designers::approved(&state.db, practice).await?;
     let cards: Vec<Value> = found.iter().map(|d| designer_view(state, d, lang)).collect();
-    let filters: Vec<Value> = PRACTICES
-        .iter()
-        .map(|p| json!({ "value": p, "label": i18n::t(lang, &format!("practice-{p}")), "selected": practice == Some(*p) }))
-        .collect();
+    let filters = views::options(lang, &PRACTICES, "practice-", |p| practice == Some(p));
     let body = json!({
         "page_title": i18n::t(lang, "designers-title"),
         "designers": cards,

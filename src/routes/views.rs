@@ -131,6 +131,15 @@ pub fn named_designers(state: &AppState) -> Vec<&str> {
     slugs
 }
 
+/// The options of a select or a set of checkboxes: each of `values` with its label (the
+/// message `{prefix}{value}`) and whether it is `selected`.
+pub fn options(lang: Lang, values: &[&str], prefix: &str, selected: impl Fn(&str) -> bool) -> Vec<Value> {
+    values
+        .iter()
+        .map(|v| json!({ "value": v, "label": i18n::t(lang, &format!("{prefix}{v}")), "selected": selected(v) }))
+        .collect()
+}
+
 /// The campaign's story and figures.
 pub fn campaign_view(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTime<Utc>) -> Value {
     let campaign = &state.campaign;

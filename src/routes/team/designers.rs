@@ -58,10 +58,7 @@ async fn list(
         Some(s) => format!("/team/designers?state={s}&page={n}"),
         None => format!("/team/designers?page={n}"),
     };
-    let states: Vec<_> = STATES
-        .iter()
-        .map(|s| json!({ "value": s, "label": i18n::t(lang, &format!("team-designer-{s}")), "selected": wanted == Some(*s) }))
-        .collect();
+    let states = views::options(lang, &STATES, "team-designer-", |s| wanted == Some(s));
     let body = json!({
         "page_title": i18n::t(lang, "team-designers-title"),
         "member": session.member.email,

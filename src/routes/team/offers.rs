@@ -35,13 +35,11 @@ async fn list_offers(
     let page = page.unwrap_or(1).max(1);
     let (found, total) = offers::page(&app.db, &filter, page - 1, PER_PAGE).await?;
     let state_label = |s: &str| i18n::t(lang, &format!("offer-state-{s}"));
+    let state_names = OfferState::ALL.map(OfferState::as_str);
     let rows: Vec<_> = found
         .iter()
         .map(|o| {
-            let states: Vec<_> = OfferState::ALL
-                .iter()
-                .map(|s| json!({ "value": s.as_str(), "label": state_label(s.as_str()), "selected": o.state == s.as_str() }))
-                .collect();
+            let states = views::options(lang, &state_names, "offer-state-", |s| o.state == s);
             json!({
                 "id": o.id,
                 "kind": i18n::t(lang, &format!("offer-kind-{}", o.kind)),
@@ -63,14 +61,11 @@ async fn list_offers(
         .filter_map(|(name, value)| value.map(|v| format!("{name}={v}&")))
         .collect::<String>();
     let link = |n: u64| format!("/team/offers?{query}page={n}");
-    let states: Vec<_> = OfferState::ALL
-        .iter()
-        .map(|s| json!({ "value": s.as_str(), "label": state_label(s.as_str()), "selected": filter.state == Some(*s) }))
-        .collect();
-    let kinds: Vec<_> = OfferKind::ALL
-        .iter()
-        .map(|k| json!({ "value": k.as_str(), "label": i18n::t(lang, &format!("offer-kind-{}", k.as_str())), "selected": filter.kind == Some(*k) }))
-        .collect();
+    let states =
+        views::options(lang, &state_names, "offer-state-", |s| filter.state.map(OfferState::as_str) == Some(s));
+    let kinds = views::options(lang, &OfferKind::ALL.map(OfferKind::as_str), "offer-kind-", |k| {
+        filter.kind.map(OfferKind::as_str) == Some(k)
+    });
     let body = json!({
         "page_title": i18n::t(lang, "team-offers-title"),
         "member": session.member.email,

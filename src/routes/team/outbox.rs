@@ -55,10 +55,7 @@ async fn show_outbox(
         Some(s) => format!("/team/outbox?state={s}&page={n}"),
         None => format!("/team/outbox?page={n}"),
     };
-    let filters: Vec<_> = [WAITING, SENT, FAILED]
-        .iter()
-        .map(|s| json!({ "value": s, "label": i18n::t(lang, &format!("team-outbox-{s}")), "selected": wanted == Some(*s) }))
-        .collect();
+    let filters = views::options(lang, &[WAITING, SENT, FAILED], "team-outbox-", |s| wanted == Some(s));
     let body = json!({
         "page_title": i18n::t(lang, "team-outbox-title"),
         "member": session.member.email,
