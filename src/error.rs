@@ -73,6 +73,15 @@ impl AppError {
         AppError::Invalid { field, key, args: vec![(name, value.to_string())] }
     }
 
+    /// This error inside a transaction that must be abandoned whatever went wrong: a refusal
+    /// there is as final as a database error.
+    pub fn into_db_err(self) -> DbErr {
+        match self {
+            AppError::Db(error) => error,
+            other => DbErr::Custom(other.to_string()),
+        }
+    }
+
     /// The stable code of the JSON API.
     pub fn code(&self) -> &'static str {
         match self {

@@ -49,7 +49,7 @@ pub async fn place_many(
         let cents = indexes.iter().map(|&i| requests[i].new.amount.cents()).sum();
         let early_birds = tiers.iter().filter(|t| **t != Tier::Regular).count() as i64;
         let counted = tiers.iter().any(|t| matches!(t, Tier::EarlyBird { counted: true }));
-        if claim_many(txn, reward, count, cents, early_birds, counted).await.map_err(db)? {
+        if claim_many(txn, reward, count, cents, early_birds, counted).await.map_err(AppError::into_db_err)? {
             for (&i, tier) in indexes.iter().zip(&tiers) {
                 early_bird[i] = *tier != Tier::Regular;
             }
@@ -87,7 +87,7 @@ pub async fn place_many(
         *per_backer.entry(requests[i].new.email.identity()).or_default() += 1;
     }
     let per_backer: Vec<(String, i64)> = per_backer.into_iter().collect();
-    let new_backers = backers_join(txn, &per_backer).await.map_err(db)?;
+    let new_backers = backers_join(txn, &per_backer).await.map_err(AppError::into_db_err)?;
 
     // The pledges, in one insert; returned rows are matched by token, since the order of
     // RETURNING is not promised by every database.
@@ -116,7 +116,7 @@ pub async fn place_many(
         };
         let sources: Vec<_> =
             placing.iter().map(|&i| (&requests[i].new.source, requests[i].new.amount.cents(), 1)).collect();
-        add_to_campaign(txn, campaign_id, totals, &sources, now).await.map_err(db)?;
+        add_to_campaign(txn, campaign_id, totals, &sources, now).await.map_err(AppError::into_db_err)?;
     }
     answers
         .into_iter()
@@ -160,11 +160,4 @@ fn by_reward<'a>(requests: &[Request<'a>], answers: &[Option<Result<Placed, AppE
         }
     }
     groups
-}
-
-fn db(error: AppError) -> DbErr {
-    match error {
-        AppError::Db(error) => error,
-        other => DbErr::Custom(other.to_string()),
-    }
 }

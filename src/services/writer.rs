@@ -210,10 +210,7 @@ async fn quickly(context: &Context, jobs: &[Job]) -> Result<Vec<Result<Outcome, 
         .filter(|placed| !placed.replayed)
         .map(|placed| context.letters.pledge(PledgeNews::Placed, &placed.pledge))
         .collect();
-    outbox::queue(&txn, &mails, now).await.map_err(|error| match error {
-        AppError::Db(error) => error,
-        other => sea_orm::DbErr::Custom(other.to_string()),
-    })?;
+    outbox::queue(&txn, &mails, now).await.map_err(AppError::into_db_err)?;
     for (index, answer) in placing.into_iter().zip(placed) {
         outcomes[index] = Some(answer.map(Outcome::Placed));
     }
