@@ -45,13 +45,15 @@ pub struct Work {
 
 pub const WORK_CAP: i64 = 1000;
 
-const WORK: &str = "
-SELECT
-  (SELECT COUNT(*) FROM designers WHERE state = 'pending') AS designers_pending,
-  (SELECT COUNT(*) FROM offers WHERE state = 'new') AS offers_new,
-  (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = 'waiting' LIMIT 1000) w) AS emails_waiting,
-  (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = 'failed' LIMIT 1000) f) AS emails_failed
-";
+fn work_query() -> String {
+    format!(
+        "SELECT
+           (SELECT COUNT(*) FROM designers WHERE state = 'pending') AS designers_pending,
+           (SELECT COUNT(*) FROM offers WHERE state = 'new') AS offers_new,
+           (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = 'waiting' LIMIT {WORK_CAP}) w) AS emails_waiting,
+           (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = 'failed' LIMIT {WORK_CAP}) f) AS emails_failed"
+    )
+}
 
 /// Eight queries: the campaign row, its rewards, the newest pledges by primary key, the last
 /// check, the hourly totals, the biggest sources of each kind, and the team's work.
@@ -66,8 +68,10 @@ pub async fn summary(db: &Db, campaign_id: i32) -> Result<Summary, AppError> {
         .await?;
     let tags = biggest_sources(db, campaign_id, "tag").await?;
     let sites = biggest_sources(db, campaign_id, "site").await?;
-    let work =
-        Work::find_by_statement(Statement::from_string(db.backend(), WORK)).one(&db.read).await?.unwrap_or_default();
+    let work = Work::find_by_statement(Statement::from_string(db.backend(), work_query()))
+        .one(&db.read)
+        .await?
+        .unwrap_or_default();
     Ok(Summary { snapshot, recent, last_check, hours, tags, sites, work })
 }
 
