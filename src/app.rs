@@ -203,7 +203,7 @@ async fn offer_setup_link(rocket: &Rocket<rocket::Orbit>) {
     match services::team::count(&state.db).await {
         Ok(0) => {
             let link = SetupLink {
-                token: crate::domain::ids::new_pledge_token(),
+                token: crate::domain::ids::new_secret(),
                 expires: state.clock.now() + chrono::Duration::hours(1),
             };
             let config = rocket.config();

@@ -1,7 +1,6 @@
 //! The one error type of the application, with a stable code for the API and a message for
-//! people in their language.
+//! people in their language. It knows nothing of HTTP: `routes::errors` gives each its status.
 
-use rocket::http::Status;
 use sea_orm::DbErr;
 
 use crate::domain::email::InvalidEmail;
@@ -42,6 +41,10 @@ pub enum AppError {
     Invalid { field: &'static str, key: &'static str, args: Vec<(&'static str, String)> },
     #[error("database: {0}")]
     Db(#[from] DbErr),
+    /// Something of ours failed that no visitor can fix: a template that did not render, a
+    /// task that crashed. `context` says what was being done, for the log.
+    #[error("{context}: {detail}")]
+    Internal { context: &'static str, detail: String },
 }
 
 impl From<MoneyError> for AppError {
@@ -73,6 +76,17 @@ impl AppError {
         AppError::Invalid { field, key, args: vec![(name, value.to_string())] }
     }
 
+    /// An internal failure while doing `context`.
+    pub fn internal(context: &'static str, detail: impl std::fmt::Display) -> AppError {
+        AppError::Internal { context, detail: detail.to_string() }
+    }
+
+    /// Whether this is the server's fault (a database error or an internal failure), which
+    /// is logged and answered with a generic message, never shown as a form's mistake.
+    pub fn is_internal(&self) -> bool {
+        matches!(self, AppError::Db(_) | AppError::Internal { .. })
+    }
+
     /// This error inside a transaction that must be abandoned whatever went wrong: a refusal
     /// there is as final as a database error.
     pub fn into_db_err(self) -> DbErr {
@@ -99,19 +113,26 @@ impl AppError {
             AppError::Forbidden => "invalid_form_token",
             AppError::Unauthorized => "unauthorized",
             AppError::Invalid { .. } => "invalid_field",
-            AppError::Db(_) => "internal_error",
+            AppError::Db(_) | AppError::Internal { .. } => "internal_error",
         }
     }
 
-    pub fn status(&self) -> Status {
+    /// The HTTP status that answers this error.
+    pub fn status_code(&self) -> u16 {
         match self {
-            AppError::Malformed(_) => Status::BadRequest,
-            AppError::SoldOut | AppError::CampaignClosed => Status::Conflict,
-            AppError::NotFound => Status::NotFound,
-            AppError::Forbidden => Status::Forbidden,
-            AppError::Unauthorized => Status::Unauthorized,
-            AppError::Db(_) => Status::InternalServerError,
-            _ => Status::UnprocessableEntity,
+            AppError::Malformed(_) => 400,
+            AppError::SoldOut | AppError::CampaignClosed => 409,
+            AppError::NotFound => 404,
+            AppError::Forbidden => 403,
+            AppError::Unauthorized => 401,
+            AppError::Db(_) | AppError::Internal { .. } => 500,
+            AppError::InvalidAmount(_)
+            | AppError::AmountBelowMinimum { .. }
+            | AppError::InvalidEmail
+            | AppError::InvalidName(_)
+            | AppError::UnknownReward
+            | AppError::IdempotencyKeyReused
+            | AppError::Invalid { .. } => 422,
         }
     }
 
@@ -154,7 +175,7 @@ impl AppError {
             AppError::Forbidden => i18n::t(lang, "error-forbidden"),
             AppError::Unauthorized => i18n::t(lang, "error-unauthorized"),
             AppError::Invalid { key, args, .. } => i18n::t_args(lang, key, args),
-            AppError::Db(_) => i18n::t(lang, "error-internal"),
+            AppError::Db(_) | AppError::Internal { .. } => i18n::t(lang, "error-internal"),
         }
     }
 }

@@ -10,8 +10,7 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub slug: String,
-    /// `open`, `succeeded` or `failed`.
-    pub state: String,
+    pub state: CampaignState,
     pub goal_cents: i64,
     pub deadline_ms: i64,
     pub pledged_cents: i64,
@@ -20,6 +19,24 @@ pub struct Model {
     pub closed_at_ms: Option<i64>,
     /// How many people (distinct emails) offered help without money.
     pub helpers: i64,
+}
+
+/// Where a campaign is in its life. The only moves are `Open` to one of the two others, once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum CampaignState {
+    Open,
+    Succeeded,
+    Failed,
+}
+
+crate::stored_text!(CampaignState);
+
+impl CampaignState {
+    /// The state a campaign closes into, given what it raised.
+    pub fn at_close(pledged_cents: i64, goal_cents: i64) -> CampaignState {
+        if pledged_cents >= goal_cents { CampaignState::Succeeded } else { CampaignState::Failed }
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

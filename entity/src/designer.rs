@@ -26,8 +26,7 @@ pub struct Model {
     pub practices: String,
     pub practices_other: Option<String>,
     pub area: String,
-    /// `pending`, `approved`, `rejected` or `unpublished`.
-    pub state: String,
+    pub state: DesignerState,
     #[sea_orm(column_type = "Text", nullable)]
     pub reject_reason: Option<String>,
     /// Opens the designer's private page to edit the profile.
@@ -41,6 +40,21 @@ pub struct Model {
     pub updated_at_ms: i64,
     pub approved_at_ms: Option<i64>,
 }
+
+/// Where a profile is in the team's moderation. Only `Approved` is public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum DesignerState {
+    /// Waiting for the team's decision (new, or edited after a rejection).
+    Pending,
+    Approved,
+    /// Sent back with a reason; the designer may edit it and submit again.
+    Rejected,
+    /// Taken off the site by the team after it was approved.
+    Unpublished,
+}
+
+crate::stored_text!(DesignerState);
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}

@@ -8,15 +8,13 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    /// Such as `pledge_placed`, `designer_link` or `designer_approved`.
-    pub kind: String,
+    pub kind: EmailKind,
     pub to_address: String,
     pub subject: String,
     /// Plain text.
     #[sea_orm(column_type = "Text")]
     pub body: String,
-    /// `waiting` (to send, or to send again), `sent`, or `failed` (gave up).
-    pub state: String,
+    pub state: EmailState,
     pub attempts: i32,
     /// When the mailer may try next; also holds a claim while one instance sends it.
     pub next_attempt_ms: i64,
@@ -25,6 +23,36 @@ pub struct Model {
     pub created_at_ms: i64,
     pub sent_at_ms: Option<i64>,
 }
+
+/// What an email tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum EmailKind {
+    PledgePlaced,
+    PledgeChanged,
+    PledgeCancelled,
+    OfferReceived,
+    /// A designer's private link, sent on registration.
+    DesignerLink,
+    DesignerApproved,
+    DesignerRejected,
+    DesignerUnpublished,
+}
+
+crate::stored_text!(EmailKind);
+
+/// Where an email is in the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum EmailState {
+    /// To send, or to send again.
+    Waiting,
+    Sent,
+    /// Given up: refused for good, or too many attempts.
+    Failed,
+}
+
+crate::stored_text!(EmailState);
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}

@@ -10,8 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub campaign_id: i32,
-    /// See `bobine::domain::offer::OfferKind`.
-    pub kind: String,
+    pub kind: OfferKind,
     #[sea_orm(column_type = "Text")]
     pub description: String,
     pub name: String,
@@ -21,8 +20,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub availability: Option<String>,
     pub lang: String,
-    /// `new`, `contacted`, `accepted` or `declined`.
-    pub state: String,
+    pub state: OfferState,
     /// The team's note.
     #[sea_orm(column_type = "Text", nullable)]
     pub note: Option<String>,
@@ -32,6 +30,38 @@ pub struct Model {
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
 }
+
+/// What a helper offers; the stored text is also the form's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "kebab-case")]
+pub enum OfferKind {
+    Time,
+    Skills,
+    Machines,
+    Space,
+    Introduction,
+    #[sea_orm(string_value = "partner-technology")]
+    TechnologyPartner,
+    #[sea_orm(string_value = "partner-media")]
+    MediaPartner,
+    #[sea_orm(string_value = "partner-finance")]
+    FinancePartner,
+    Interview,
+}
+
+crate::stored_text!(OfferKind);
+
+/// Where the team is with an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum OfferState {
+    New,
+    Contacted,
+    Accepted,
+    Declined,
+}
+
+crate::stored_text!(OfferState);
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}

@@ -20,8 +20,7 @@ pub struct Model {
     pub email: String,
     /// The name shown publicly; `None` when the backer chose to stay anonymous.
     pub public_name: Option<String>,
-    /// `active` or `cancelled`.
-    pub state: String,
+    pub state: PledgeState,
     pub lang: String,
     #[sea_orm(unique)]
     pub idempotency_key: Option<String>,
@@ -32,6 +31,18 @@ pub struct Model {
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
 }
+
+/// Whether a pledge counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum PledgeState {
+    /// Counts in the totals; its backer may change or cancel it until the deadline.
+    Active,
+    /// Given up by its backer; kept for the record, counted nowhere.
+    Cancelled,
+}
+
+crate::stored_text!(PledgeState);
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}

@@ -127,7 +127,7 @@ async fn bench_tool(tool: &str, args: &[String]) -> ExitCode {
         _ => match flag::<usize>(args, "--pledges") {
             Some(n) => match bench::seed(&db, campaign, campaign_id, n, chrono::Utc::now()).await {
                 Ok(()) => bench::time_close(&db, campaign, campaign_id).await.map(|(took, state)| {
-                    let state = state.map_or("already closed", |s| s.as_str());
+                    let state = state.map_or_else(|| "already closed".to_owned(), |s| s.to_string());
                     format!("close_ms={:.1} state={state}", took.as_secs_f64() * 1000.0)
                 }),
                 Err(e) => Err(e),

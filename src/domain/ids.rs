@@ -35,11 +35,19 @@ impl fmt::Display for RewardId {
     }
 }
 
-/// A secret that opens a backer's private page: 256 random bits, URL-safe.
-pub fn new_pledge_token() -> String {
+/// A fresh secret of 256 random bits, URL-safe: a private link (pledge, designer), a form or
+/// setup token, a one-time key.
+pub fn new_secret() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Whether a secret someone sent is the one we hold, in time that does not tell how much of
+/// it was right.
+pub fn secrets_match(held: &str, sent: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    bool::from(held.as_bytes().ct_eq(sent.as_bytes()))
 }
 
 /// Letters and digits that cannot be mistaken for one another when read aloud or copied
@@ -75,11 +83,20 @@ mod tests {
 
     #[test]
     fn tokens_and_references_have_their_shape() {
-        let token = new_pledge_token();
+        let token = new_secret();
         assert_eq!(token.len(), 43);
-        assert_ne!(token, new_pledge_token());
+        assert_ne!(token, new_secret());
         let reference = new_pledge_reference();
         assert_eq!(reference.len(), 9);
         assert_eq!(&reference[4..5], "-");
+    }
+
+    #[test]
+    fn secrets_match_only_themselves() {
+        let secret = new_secret();
+        assert!(secrets_match(&secret, &secret.clone()));
+        assert!(!secrets_match(&secret, &secret[..42]));
+        assert!(!secrets_match(&secret, ""));
+        assert!(!secrets_match(&secret, &new_secret()));
     }
 }

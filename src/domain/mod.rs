@@ -1,6 +1,5 @@
 //! Plain types and rules with no I/O. A value that exists is valid.
 
-pub mod campaign_state;
 pub mod clock;
 pub mod designer;
 pub mod email;
@@ -12,10 +11,10 @@ pub mod offer;
 pub mod password;
 pub mod photo;
 pub mod source;
+pub mod states;
 pub mod text;
 pub mod throttle;
 
-pub use campaign_state::CampaignState;
 pub use clock::Clock;
 pub use email::Email;
 pub use ids::RewardId;
@@ -23,3 +22,4 @@ pub use lang::Lang;
 pub use money::Money;
 pub use names::PersonName;
 pub use source::Source;
+pub use states::CampaignState;

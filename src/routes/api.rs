@@ -63,7 +63,7 @@ fn campaign_json(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTim
         "pledge_count": row.pledge_count,
         "percent_funded": snapshot.percent_funded(),
         "deadline": views::rfc3339(row.deadline_ms),
-        "state": snapshot.state(now).as_str(),
+        "state": snapshot.state(now),
         "closed_at": row.closed_at_ms.map(views::rfc3339),
         "rewards": rewards,
     })

@@ -35,7 +35,7 @@ async fn show_campaign(
         source::add_marks(&mut context);
         let (_, html) = templates
             .render("campaign", context)
-            .ok_or_else(|| AppError::Db(sea_orm::DbErr::Custom("the campaign template failed to render".into())))?;
+            .ok_or_else(|| AppError::internal("rendering the campaign page", "the template failed"))?;
         Ok(html)
     };
     let page = state.pages.get(Page::Campaign, lang, generation, render).await?;

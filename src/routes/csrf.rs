@@ -4,7 +4,7 @@
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::request::{FromRequest, Outcome, Request};
 
-use crate::domain::ids::new_pledge_token;
+use crate::domain::ids::{new_secret, secrets_match};
 use crate::error::AppError;
 
 const COOKIE: &str = "csrf";
@@ -21,7 +21,7 @@ impl<'r> FromRequest<'r> for CsrfToken {
         if let Some(existing) = jar.get(COOKIE).filter(|c| c.value().len() >= 32) {
             return Outcome::Success(CsrfToken(existing.value().to_owned()));
         }
-        let token = new_pledge_token();
+        let token = new_secret();
         jar.add(Cookie::build((COOKIE, token.clone())).path("/").http_only(true).same_site(SameSite::Strict));
         Outcome::Success(CsrfToken(token))
     }
@@ -36,11 +36,7 @@ pub struct CsrfOnly {
 /// Checks the token a form sent against the visitor's cookie.
 pub fn verify(jar: &CookieJar<'_>, sent: Option<&str>) -> Result<(), AppError> {
     match (jar.get(COOKIE), sent) {
-        (Some(cookie), Some(sent)) if !sent.is_empty() && constant_time_eq(cookie.value(), sent) => Ok(()),
+        (Some(cookie), Some(sent)) if !sent.is_empty() && secrets_match(cookie.value(), sent) => Ok(()),
         _ => Err(AppError::Forbidden),
     }
-}
-
-fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -15,13 +15,14 @@ use tokio::io::AsyncReadExt;
 use crate::app::AppState;
 use crate::domain::Lang;
 use crate::domain::designer::{AREAS, MAX_BIO, PRACTICES};
-use crate::domain::ids::new_pledge_token;
+use crate::domain::ids::new_secret;
 use crate::domain::photo::{self, Photo, PhotoError};
+use crate::domain::states::DesignerState;
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
-use crate::routes::errors::{ApiError, PageError};
+use crate::routes::errors::{ApiError, PageError, status_of};
 use crate::routes::views;
 use crate::services::designers::{self, Profile, ProfileInput};
 
@@ -111,7 +112,7 @@ async fn read_photo(file: Option<&Capped<TempFile<'_>>>) -> Result<Option<Photo>
     file.open().await.map_err(unreadable)?.read_to_end(&mut bytes).await.map_err(unreadable)?;
     let processed = tokio::task::spawn_blocking(move || photo::process(&bytes))
         .await
-        .map_err(|_| AppError::Db(sea_orm::DbErr::Custom("the photo could not be processed".into())))?;
+        .map_err(|e| AppError::internal("processing a photo", e))?;
     processed.map(Some).map_err(|error| {
         let key = match error {
             PhotoError::TooLarge => "error-photo-too-large",
@@ -143,10 +144,10 @@ fn upload_error(errors: &Errors<'_>) -> AppError {
 }
 
 /// The choices of the form, ticked as `values` says.
-fn choices(lang: Lang, values: &Value) -> (Vec<Value>, Vec<Value>) {
+fn choices(lang: Lang, values: &Value) -> (Vec<views::Choice>, Vec<views::Choice>) {
     let ticked = |p: &str| values["practices"].as_array().is_some_and(|a| a.iter().any(|v| v == p));
-    let practices = views::options(lang, &PRACTICES, "practice-", ticked);
-    let areas = views::options(lang, &AREAS, "area-", |a| values["area"] == a);
+    let practices = views::options(lang, PRACTICES, "practice-", ticked);
+    let areas = views::options(lang, AREAS, "area-", |a| values["area"] == a);
     (practices, areas)
 }
 
@@ -169,7 +170,7 @@ fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, page: FormPage<'_>)
             "state_message": i18n::t_args(lang, &format!("designer-state-{}", d.state), &[("reason", d.reject_reason.clone().unwrap_or_default())]),
             "state": d.state,
             "photo_url": d.has_photo.then(|| format!("/designers/edit/{}/photo?v={}", d.edit_token, d.updated_at_ms)),
-            "public_url": (d.state == designers::APPROVED).then(|| format!("/designers/{}", d.slug)),
+            "public_url": (d.state == DesignerState::Approved).then(|| format!("/designers/{}", d.slug)),
         })
     });
     let body = json!({
@@ -182,7 +183,7 @@ fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, page: FormPage<'_>)
         "error": page.error.map(|e| json!({ "field": e.field(), "message": e.message(lang, &state.campaign.currency) })),
         "photo_again": page.photo_again,
         "csrf": csrf.0,
-        "form_key": new_pledge_token(),
+        "form_key": new_secret(),
         "max_bio": MAX_BIO,
         "designer": designer,
         "saved": page.saved,
@@ -227,7 +228,7 @@ async fn register(
                 designer: None,
                 saved: false,
             };
-            return Ok(Err((error.status(), form_page(state, lang, &csrf, page))));
+            return Ok(Err((status_of(&error), form_page(state, lang, &csrf, page))));
         }
     };
     let input = form.input();
@@ -242,7 +243,7 @@ async fn register(
     };
     match outcome {
         Ok(_) => Ok(Ok(Redirect::to("/designers/registered"))),
-        Err(AppError::Db(error)) => Err(AppError::Db(error).into()),
+        Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
             let photo_again = form.photo_again(&error);
             let page = FormPage {
@@ -254,7 +255,7 @@ async fn register(
                 designer: None,
                 saved: false,
             };
-            Ok(Err((error.status(), form_page(state, lang, &csrf, page))))
+            Ok(Err((status_of(&error), form_page(state, lang, &csrf, page))))
         }
     }
 }
@@ -317,7 +318,7 @@ async fn edit(
                 designer: Some(&designer),
                 saved: false,
             };
-            return Ok(Err((error.status(), form_page(state, lang, &csrf, page))));
+            return Ok(Err((status_of(&error), form_page(state, lang, &csrf, page))));
         }
     };
     let input = form.input();
@@ -327,13 +328,13 @@ async fn edit(
     };
     match outcome {
         Ok(updated) => {
-            if updated.state == designers::APPROVED {
+            if updated.state == DesignerState::Approved {
                 // The campaign's cached pages name approved designers.
                 state.writer.figures_changed();
             }
             Ok(Ok(Redirect::to(format!("{path}?saved=1"))))
         }
-        Err(AppError::Db(error)) => Err(AppError::Db(error).into()),
+        Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
             let photo_again = form.photo_again(&error);
             let page = FormPage {
@@ -345,7 +346,7 @@ async fn edit(
                 designer: Some(&designer),
                 saved: false,
             };
-            Ok(Err((error.status(), form_page(state, lang, &csrf, page))))
+            Ok(Err((status_of(&error), form_page(state, lang, &csrf, page))))
         }
     }
 }
@@ -416,7 +417,7 @@ async fn list(state: &State<AppState>, lang: Lang, practice: Option<&str>) -> Re
     let practice = practice.filter(|p| PRACTICES.contains(p));
     let found = designers::approved(&state.db, practice).await?;
     let cards: Vec<Value> = found.iter().map(|d| designer_view(state, d, lang)).collect();
-    let filters = views::options(lang, &PRACTICES, "practice-", |p| practice == Some(p));
+    let filters = views::options(lang, PRACTICES, "practice-", |p| practice == Some(p));
     let body = json!({
         "page_title": i18n::t(lang, "designers-title"),
         "designers": cards,

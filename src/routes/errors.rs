@@ -24,9 +24,16 @@ fn currency_of(request: &Request<'_>) -> String {
 }
 
 fn log(error: &AppError) {
-    if let AppError::Db(e) = error {
-        tracing::error!(error = %e, "database error");
+    match error {
+        AppError::Db(e) => tracing::error!(error = %e, "database error"),
+        AppError::Internal { context, detail } => tracing::error!(%detail, "{context}"),
+        _ => {}
     }
+}
+
+/// The HTTP status that answers `error`.
+pub fn status_of(error: &AppError) -> Status {
+    Status::from_code(error.status_code()).unwrap_or(Status::InternalServerError)
 }
 
 /// An error answered as JSON.
@@ -44,7 +51,7 @@ impl<'r> Responder<'r, 'static> for ApiError {
         log(&self.0);
         let message = self.0.message(lang_of(request), &currency_of(request));
         let body = json!({ "error": { "code": self.0.code(), "message": message } });
-        response::Response::build_from(Json(body).respond_to(request)?).status(self.0.status()).ok()
+        response::Response::build_from(Json(body).respond_to(request)?).status(status_of(&self.0)).ok()
     }
 }
 
@@ -63,7 +70,7 @@ impl<'r> Responder<'r, 'static> for PageError {
         log(&self.0);
         let lang = lang_of(request);
         let message = self.0.message(lang, &currency_of(request));
-        page(request, self.0.status(), lang, message)
+        page(request, status_of(&self.0), lang, message)
     }
 }
 
@@ -97,7 +104,7 @@ fn caught(status: Status, request: &Request<'_>) -> response::Result<'static> {
         401 => AppError::Unauthorized,
         400 | 415 | 422 => AppError::Malformed(status.reason_lossy().to_owned()),
         413 => AppError::Malformed(i18n::t(lang_of(request), "error-too-large")),
-        _ => AppError::Db(sea_orm::DbErr::Custom(format!("unexpected status {status}"))),
+        _ => AppError::internal("unexpected status", status),
     };
     let status = if matches!(error, AppError::Malformed(_)) { Status::BadRequest } else { status };
     if wants_json(request) {

@@ -9,13 +9,13 @@ use serde_json::{Value, json};
 
 use crate::app::AppState;
 use crate::domain::Lang;
-use crate::domain::ids::new_pledge_token;
-use crate::domain::offer::OfferKind;
+use crate::domain::ids::new_secret;
+use crate::domain::states::OfferKind;
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
-use crate::routes::errors::PageError;
+use crate::routes::errors::{PageError, status_of};
 use crate::routes::views;
 use crate::services::offers::{self, MAX_AVAILABILITY, MAX_DESCRIPTION, OfferInput};
 
@@ -33,14 +33,14 @@ struct OfferForm {
 }
 
 fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, values: Value, error: Option<&AppError>) -> Template {
-    let kinds: Vec<Value> = OfferKind::ALL
-        .iter()
+    let kinds: Vec<Value> = OfferKind::all()
         .map(|kind| {
+            let value = kind.to_string();
             json!({
-                "value": kind.as_str(),
-                "label": i18n::t(lang, &format!("offer-kind-{}", kind.as_str())),
-                "hint": i18n::t(lang, &format!("offer-kind-{}-hint", kind.as_str())),
-                "checked": values["kind"].as_str() == Some(kind.as_str()),
+                "label": i18n::t(lang, &format!("offer-kind-{value}")),
+                "hint": i18n::t(lang, &format!("offer-kind-{value}-hint")),
+                "checked": values["kind"].as_str() == Some(value.as_str()),
+                "value": value,
             })
         })
         .collect();
@@ -50,7 +50,7 @@ fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, values: Value, erro
         "values": values,
         "error": error.map(|e| json!({ "field": e.field(), "message": e.message(lang, &state.campaign.currency) })),
         "csrf": csrf.0,
-        "form_key": new_pledge_token(),
+        "form_key": new_secret(),
         "max_description": MAX_DESCRIPTION,
         "max_availability": MAX_AVAILABILITY,
     });
@@ -88,7 +88,7 @@ async fn offer_help(
     };
     match outcome {
         Ok(_) => Ok(Ok(Redirect::to("/help/thanks"))),
-        Err(AppError::Db(error)) => Err(AppError::Db(error).into()),
+        Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
             let values = json!({
                 "kind": input.kind,
@@ -98,7 +98,7 @@ async fn offer_help(
                 "email": input.email,
                 "phone": input.phone,
             });
-            Ok(Err((error.status(), form_page(state, lang, &csrf, values, Some(&error)))))
+            Ok(Err((status_of(&error), form_page(state, lang, &csrf, values, Some(&error)))))
         }
     }
 }

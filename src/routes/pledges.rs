@@ -10,14 +10,15 @@ use rocket_dyn_templates::Template;
 use serde_json::{Value, json};
 
 use crate::app::AppState;
-use crate::domain::ids::new_pledge_token;
+use crate::domain::ids::new_secret;
 use crate::domain::source::{site, tag_of};
+use crate::domain::states::PledgeState;
 use crate::domain::{CampaignState, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
-use crate::routes::errors::PageError;
+use crate::routes::errors::{PageError, status_of};
 use crate::routes::source::{self, Visit};
 use crate::routes::views;
 use crate::services::campaign::{Snapshot, snapshot};
@@ -81,7 +82,7 @@ fn form_context(
     context["values"] = values;
     context["error"] = error.unwrap_or(Value::Null);
     context["csrf"] = json!(csrf.0);
-    context["form_key"] = json!(new_pledge_token());
+    context["form_key"] = json!(new_secret());
     context
 }
 
@@ -151,7 +152,7 @@ async fn create_pledge(
             let to = uri!(show_pledge(token = placed.pledge.token));
             Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, "pledge-thanks"))))
         }
-        Err(AppError::Db(e)) => Err(AppError::Db(e).into()),
+        Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
             let values = json!({
                 "reward": input.reward,
@@ -162,7 +163,7 @@ async fn create_pledge(
                 "anonymous": input.anonymous,
             });
             let page = render_form(state, lang, &csrf, &input.source, values, Some(&error)).await?;
-            Ok(Err((error.status(), page)))
+            Ok(Err((status_of(&error), page)))
         }
     }
 }
@@ -180,13 +181,13 @@ async fn render_pledge(
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let view = views::pledge_view(state, pledge, lang);
     let values = values.unwrap_or_else(|| json!({ "reward": view["reward_id"], "amount": view["amount_plain"] }));
-    let held = pledge.reward_id.as_deref().filter(|_| pledge.state == "active");
+    let held = pledge.reward_id.as_deref().filter(|_| pledge.state == PledgeState::Active);
     let campaign = reward_choices(state, &snapshot, lang, now, values["reward"].as_str(), held);
     let path = format!("/pledges/{}", pledge.token);
     let body = json!({
         "pledge": view,
         "campaign": campaign,
-        "editable": pledge.state == "active" && snapshot.state(now) == CampaignState::Open,
+        "editable": pledge.state == PledgeState::Active && snapshot.state(now) == CampaignState::Open,
         "flash": flash,
     });
     Ok(Template::render("pledge", form_context(state, lang, &path, csrf, values, error, body)))
@@ -233,12 +234,12 @@ async fn change_pledge(
         Ok(_) => {
             Ok(Ok(Flash::success(Redirect::to(uri!(show_pledge(token = token))), i18n::t(lang, "pledge-changed"))))
         }
-        Err(error @ (AppError::Db(_) | AppError::NotFound)) => Err(error.into()),
+        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
         Err(error) => {
             let pledge = pledges::find_by_token(&state.db, token).await?;
             let values = json!({ "reward": form.reward, "amount": amount });
             let page = render_pledge(state, lang, &csrf, &pledge, None, Some(&error), Some(values)).await?;
-            Ok(Err((error.status(), page)))
+            Ok(Err((status_of(&error), page)))
         }
     }
 }
@@ -265,11 +266,11 @@ async fn cancel_pledge(
         Ok(_) => {
             Ok(Ok(Flash::success(Redirect::to(uri!(show_pledge(token = token))), i18n::t(lang, "pledge-cancelled"))))
         }
-        Err(error @ (AppError::Db(_) | AppError::NotFound)) => Err(error.into()),
+        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
         Err(error) => {
             let pledge = pledges::find_by_token(&state.db, token).await?;
             let page = render_pledge(state, lang, &csrf, &pledge, None, Some(&error), None).await?;
-            Ok(Err((error.status(), page)))
+            Ok(Err((status_of(&error), page)))
         }
     }
 }

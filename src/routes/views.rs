@@ -1,7 +1,9 @@
 //! What pages show, as template contexts built from the campaign file and live figures.
 
+use crate::domain::states::PledgeState;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::{pledge, reward};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::app::AppState;
@@ -133,11 +135,27 @@ pub fn named_designers(state: &AppState) -> Vec<&str> {
 
 /// The options of a select or a set of checkboxes: each of `values` with its label (the
 /// message `{prefix}{value}`) and whether it is `selected`.
-pub fn options(lang: Lang, values: &[&str], prefix: &str, selected: impl Fn(&str) -> bool) -> Vec<Value> {
+pub fn options<T: std::fmt::Display>(
+    lang: Lang,
+    values: impl IntoIterator<Item = T>,
+    prefix: &str,
+    selected: impl Fn(&str) -> bool,
+) -> Vec<Choice> {
     values
-        .iter()
-        .map(|v| json!({ "value": v, "label": i18n::t(lang, &format!("{prefix}{v}")), "selected": selected(v) }))
+        .into_iter()
+        .map(|v| {
+            let value = v.to_string();
+            Choice { label: i18n::t(lang, &format!("{prefix}{value}")), selected: selected(&value), value }
+        })
         .collect()
+}
+
+/// One option of a select or one checkbox.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
 }
 
 /// The campaign's story and figures.
@@ -192,7 +210,7 @@ pub fn pledge_view(state: &AppState, pledge: &pledge::Model, lang: Lang) -> Valu
         "name": pledge.name,
         "email": pledge.email,
         "public_name": pledge.public_name,
-        "active": pledge.state == "active",
+        "active": pledge.state == PledgeState::Active,
         "created": moment(state, created, lang),
     })
 }

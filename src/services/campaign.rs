@@ -19,7 +19,7 @@ impl Snapshot {
     /// The state to show at `now`: a campaign past its deadline that the closer has not
     /// reached yet already shows its result.
     pub fn state(&self, now: DateTime<Utc>) -> CampaignState {
-        let stored = CampaignState::from_stored(&self.campaign.state);
+        let stored = self.campaign.state;
         if stored == CampaignState::Open && now.timestamp_millis() >= self.campaign.deadline_ms {
             CampaignState::at_close(self.campaign.pledged_cents, self.campaign.goal_cents)
         } else {

@@ -16,16 +16,16 @@ use crate::error::AppError;
 pub async fn close_if_due(db: &Db, campaign_id: i32, now: DateTime<Utc>) -> Result<Option<CampaignState>, AppError> {
     let outcome: Expr = Expr::case(
         Expr::col(campaign::Column::PledgedCents).gte(Expr::col(campaign::Column::GoalCents)),
-        CampaignState::Succeeded.as_str(),
+        CampaignState::Succeeded.to_string(),
     )
-    .finally(CampaignState::Failed.as_str())
+    .finally(CampaignState::Failed.to_string())
     .into();
     let txn = db.begin_write().await?;
     let closed = campaign::Entity::update_many()
         .col_expr(campaign::Column::State, outcome)
         .col_expr(campaign::Column::ClosedAtMs, Expr::value(now.timestamp_millis()))
         .filter(campaign::Column::Id.eq(campaign_id))
-        .filter(campaign::Column::State.eq(CampaignState::Open.as_str()))
+        .filter(campaign::Column::State.eq(CampaignState::Open))
         .filter(campaign::Column::DeadlineMs.lte(now.timestamp_millis()))
         .exec(&txn)
         .await?;
@@ -35,7 +35,7 @@ pub async fn close_if_due(db: &Db, campaign_id: i32, now: DateTime<Utc>) -> Resu
     }
     let row = campaign::Entity::find_by_id(campaign_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     txn.commit().await?;
-    let state = CampaignState::from_stored(&row.state);
+    let state = row.state;
     tracing::info!(
         campaign = %row.slug,
         %state,

@@ -1,5 +1,7 @@
 //! Recomputing every counter from the pledges, to prove the totals shown are the truth.
 
+use crate::domain::states::PledgeState;
+use crate::domain::states::SourceKind;
 use chrono::{DateTime, Utc};
 use entity::consistency_check;
 use sea_orm::{ActiveModelTrait, EntityTrait, FromQueryResult, QueryOrder, Set, Statement};
@@ -16,45 +18,46 @@ pub struct Difference {
     pub computed: i64,
 }
 
-/// Every counter beside the sum it must equal. Scans all pledges: an operator's check, never
-/// a page's work.
+/// Every counter beside the sum it must equal, with `{active}`, `{tag}` and `{site}` where
+/// the stored states and kinds go (see [`checks`]). Scans all pledges: an operator's check,
+/// never a page's work.
 const CHECKS: &str = "
 SELECT 'campaign' AS what, c.slug AS id, 'pledged_cents' AS counter, c.pledged_cents AS stored,
-       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = c.id AND p.state = 'active'), 0) AS BIGINT) AS computed
+       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = c.id AND p.state = {active}), 0) AS BIGINT) AS computed
   FROM campaigns c
 UNION ALL
 SELECT 'campaign', c.slug, 'pledge_count', c.pledge_count,
-       (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = c.id AND p.state = 'active')
+       (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = c.id AND p.state = {active})
   FROM campaigns c
 UNION ALL
 SELECT 'campaign', c.slug, 'backers', c.backers,
-       (SELECT COUNT(DISTINCT LOWER(p.email)) FROM pledges p WHERE p.campaign_id = c.id AND p.state = 'active')
+       (SELECT COUNT(DISTINCT LOWER(p.email)) FROM pledges p WHERE p.campaign_id = c.id AND p.state = {active})
   FROM campaigns c
 UNION ALL
 SELECT 'campaign', c.slug, 'cents by hour', CAST(COALESCE((SELECT SUM(h.cents) FROM hourly_totals h WHERE h.campaign_id = c.id), 0) AS BIGINT),
-       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = c.id AND p.state = 'active'), 0) AS BIGINT)
+       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = c.id AND p.state = {active}), 0) AS BIGINT)
   FROM campaigns c
 UNION ALL
 SELECT 'campaign', c.slug, 'pledges by hour', CAST(COALESCE((SELECT SUM(h.pledges) FROM hourly_totals h WHERE h.campaign_id = c.id), 0) AS BIGINT),
-       (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = c.id AND p.state = 'active')
+       (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = c.id AND p.state = {active})
   FROM campaigns c
 UNION ALL
 SELECT 'source', s.kind || ' ' || s.name, 'cents', s.cents,
-       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = s.campaign_id AND p.state = 'active'
-          AND COALESCE(CASE WHEN s.kind = 'tag' THEN p.source_tag ELSE p.source_site END, '') = s.name), 0) AS BIGINT)
+       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = s.campaign_id AND p.state = {active}
+          AND COALESCE(CASE WHEN s.kind = {tag} THEN p.source_tag ELSE p.source_site END, '') = s.name), 0) AS BIGINT)
   FROM source_totals s
 UNION ALL
 SELECT 'source', s.kind || ' ' || s.name, 'pledges', s.pledges,
-       (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = s.campaign_id AND p.state = 'active'
-          AND COALESCE(CASE WHEN s.kind = 'tag' THEN p.source_tag ELSE p.source_site END, '') = s.name)
+       (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = s.campaign_id AND p.state = {active}
+          AND COALESCE(CASE WHEN s.kind = {tag} THEN p.source_tag ELSE p.source_site END, '') = s.name)
   FROM source_totals s
 UNION ALL
 SELECT 'source', q.kind || ' ' || q.name, 'missing', 0, q.pledges
-  FROM (SELECT p.campaign_id, 'tag' AS kind, COALESCE(p.source_tag, '') AS name, COUNT(*) AS pledges
-          FROM pledges p WHERE p.state = 'active' GROUP BY p.campaign_id, COALESCE(p.source_tag, '')
+  FROM (SELECT p.campaign_id, {tag} AS kind, COALESCE(p.source_tag, '') AS name, COUNT(*) AS pledges
+          FROM pledges p WHERE p.state = {active} GROUP BY p.campaign_id, COALESCE(p.source_tag, '')
         UNION ALL
-        SELECT p.campaign_id, 'site', COALESCE(p.source_site, ''), COUNT(*)
-          FROM pledges p WHERE p.state = 'active' GROUP BY p.campaign_id, COALESCE(p.source_site, '')) q
+        SELECT p.campaign_id, {site}, COALESCE(p.source_site, ''), COUNT(*)
+          FROM pledges p WHERE p.state = {active} GROUP BY p.campaign_id, COALESCE(p.source_site, '')) q
  WHERE NOT EXISTS (SELECT 1 FROM source_totals s WHERE s.campaign_id = q.campaign_id AND s.kind = q.kind AND s.name = q.name)
 UNION ALL
 SELECT 'campaign', c.slug, 'helpers', c.helpers,
@@ -62,21 +65,29 @@ SELECT 'campaign', c.slug, 'helpers', c.helpers,
   FROM campaigns c
 UNION ALL
 SELECT 'reward', r.id, 'claimed', r.claimed,
-       (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND p.state = 'active')
+       (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND p.state = {active})
   FROM rewards r
 UNION ALL
 SELECT 'reward', r.id, 'pledged_cents', r.pledged_cents,
-       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.reward_id = r.id AND p.state = 'active'), 0) AS BIGINT)
+       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.reward_id = r.id AND p.state = {active}), 0) AS BIGINT)
   FROM rewards r
 UNION ALL
 SELECT 'reward', r.id, 'early_bird_claimed', r.early_bird_claimed,
-       (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND p.state = 'active' AND p.early_bird)
+       (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND p.state = {active} AND p.early_bird)
   FROM rewards r
 UNION ALL
 SELECT 'backer', b.email, 'active_pledges', b.active_pledges,
-       (SELECT COUNT(*) FROM pledges p WHERE LOWER(p.email) = b.email AND p.state = 'active')
+       (SELECT COUNT(*) FROM pledges p WHERE LOWER(p.email) = b.email AND p.state = {active})
   FROM backers b
 ";
+
+/// [`CHECKS`] with the stored texts of the states and kinds it names.
+fn checks() -> String {
+    CHECKS
+        .replace("{active}", &format!("'{}'", PledgeState::Active))
+        .replace("{tag}", &format!("'{}'", SourceKind::Tag))
+        .replace("{site}", &format!("'{}'", SourceKind::Site))
+}
 
 /// Compares every stored counter with the pledges, in one read.
 pub async fn check(db: &Db) -> Result<Vec<Difference>, AppError> {
@@ -88,7 +99,7 @@ pub async fn check(db: &Db) -> Result<Vec<Difference>, AppError> {
         stored: i64,
         computed: i64,
     }
-    let sql = format!("SELECT * FROM ({CHECKS}) AS checks WHERE stored <> computed ORDER BY what, id, counter");
+    let sql = format!("SELECT * FROM ({}) AS checks WHERE stored <> computed ORDER BY what, id, counter", checks());
     let rows = Named::find_by_statement(Statement::from_string(db.backend(), sql)).all(&db.read).await?;
     Ok(rows
         .into_iter()

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::states::SourceKind;
 use chrono::{DateTime, Utc};
 use entity::{backer, campaign, hourly_total, reward, source_total};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
@@ -33,7 +34,7 @@ pub async fn move_campaign(
         .col_expr(campaign::Column::PledgeCount, Expr::col(campaign::Column::PledgeCount).add(pledges))
         .col_expr(campaign::Column::Backers, Expr::col(campaign::Column::Backers).add(backers))
         .filter(campaign::Column::Id.eq(campaign_id))
-        .filter(campaign::Column::State.eq(CampaignState::Open.as_str()))
+        .filter(campaign::Column::State.eq(CampaignState::Open))
         .filter(campaign::Column::DeadlineMs.gt(now.timestamp_millis()))
         .exec(txn)
         .await?;
@@ -84,9 +85,12 @@ async fn add_to_sources(
     campaign_id: i32,
     moves: &[(&Source, i64, i64)],
 ) -> Result<(), AppError> {
-    let mut sums: BTreeMap<(&str, &str), (i64, i64)> = BTreeMap::new();
+    let mut sums: BTreeMap<(SourceKind, &str), (i64, i64)> = BTreeMap::new();
     for (source, cents, pledges) in moves {
-        for key in [("tag", source.tag.as_deref().unwrap_or("")), ("site", source.site.as_deref().unwrap_or(""))] {
+        for key in [
+            (SourceKind::Tag, source.tag.as_deref().unwrap_or("")),
+            (SourceKind::Site, source.site.as_deref().unwrap_or("")),
+        ] {
             let sum = sums.entry(key).or_default();
             sum.0 += cents;
             sum.1 += pledges;
@@ -105,7 +109,7 @@ async fn add_to_sources(
         source_total::Column::Pledges,
     ]);
     for ((kind, name), (cents, pledges)) in sums {
-        upsert.values_panic([campaign_id.into(), kind.into(), name.into(), cents.into(), pledges.into()]);
+        upsert.values_panic([campaign_id.into(), kind.to_string().into(), name.into(), cents.into(), pledges.into()]);
     }
     upsert.on_conflict(
         OnConflict::columns([source_total::Column::CampaignId, source_total::Column::Kind, source_total::Column::Name])
@@ -183,7 +187,7 @@ pub async fn lock_open_campaign(
         select = select.lock_exclusive();
     }
     let row = select.one(txn).await?.ok_or(AppError::NotFound)?;
-    let open = CampaignState::from_stored(&row.state) == CampaignState::Open;
+    let open = row.state == CampaignState::Open;
     if open && now.timestamp_millis() < row.deadline_ms { Ok(()) } else { Err(AppError::CampaignClosed) }
 }
 

@@ -1,6 +1,10 @@
 //! The team's figures: the campaign's counters, its rewards, and the latest pledges. A fixed
 //! number of queries, whatever the number of pledges.
 
+use crate::domain::states::DesignerState;
+use crate::domain::states::EmailState;
+use crate::domain::states::OfferState;
+use crate::domain::states::SourceKind;
 use entity::{consistency_check, hourly_total, pledge, source_total};
 use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement};
 
@@ -48,10 +52,14 @@ pub const WORK_CAP: i64 = 1000;
 fn work_query() -> String {
     format!(
         "SELECT
-           (SELECT COUNT(*) FROM designers WHERE state = 'pending') AS designers_pending,
-           (SELECT COUNT(*) FROM offers WHERE state = 'new') AS offers_new,
-           (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = 'waiting' LIMIT {WORK_CAP}) w) AS emails_waiting,
-           (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = 'failed' LIMIT {WORK_CAP}) f) AS emails_failed"
+           (SELECT COUNT(*) FROM designers WHERE state = '{pending}') AS designers_pending,
+           (SELECT COUNT(*) FROM offers WHERE state = '{new}') AS offers_new,
+           (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = '{waiting}' LIMIT {WORK_CAP}) w) AS emails_waiting,
+           (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = '{failed}' LIMIT {WORK_CAP}) f) AS emails_failed",
+        pending = DesignerState::Pending,
+        new = OfferState::New,
+        waiting = EmailState::Waiting,
+        failed = EmailState::Failed,
     )
 }
 
@@ -66,8 +74,8 @@ pub async fn summary(db: &Db, campaign_id: i32) -> Result<Summary, AppError> {
         .order_by_asc(hourly_total::Column::HourMs)
         .all(&db.read)
         .await?;
-    let tags = biggest_sources(db, campaign_id, "tag").await?;
-    let sites = biggest_sources(db, campaign_id, "site").await?;
+    let tags = biggest_sources(db, campaign_id, SourceKind::Tag).await?;
+    let sites = biggest_sources(db, campaign_id, SourceKind::Site).await?;
     let work = Work::find_by_statement(Statement::from_string(db.backend(), work_query()))
         .one(&db.read)
         .await?
@@ -75,7 +83,7 @@ pub async fn summary(db: &Db, campaign_id: i32) -> Result<Summary, AppError> {
     Ok(Summary { snapshot, recent, last_check, hours, tags, sites, work })
 }
 
-async fn biggest_sources(db: &Db, campaign_id: i32, kind: &str) -> Result<Vec<source_total::Model>, AppError> {
+async fn biggest_sources(db: &Db, campaign_id: i32, kind: SourceKind) -> Result<Vec<source_total::Model>, AppError> {
     Ok(source_total::Entity::find()
         .filter(source_total::Column::CampaignId.eq(campaign_id))
         .filter(source_total::Column::Kind.eq(kind))

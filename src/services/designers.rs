@@ -1,6 +1,7 @@
 //! Designers' profiles: registration, the designer's own edits through a private link, the
 //! team's moderation, and what the public may see: approved profiles only.
 
+use crate::domain::states::DesignerState;
 use chrono::{DateTime, Utc};
 use entity::{designer, designer_photo};
 use sea_orm::sea_query::OnConflict;
@@ -14,17 +15,11 @@ use super::offers::text_error;
 use super::outbox;
 use crate::db::Db;
 use crate::domain::designer::{AREAS, LinkError, MAX_BIO, MAX_LINKS, PRACTICES, slug_of, web_link};
-use crate::domain::ids::new_pledge_token;
+use crate::domain::ids::new_secret;
 use crate::domain::photo::Photo;
 use crate::domain::text::{optional, required};
 use crate::domain::{Email, Lang, PersonName};
 use crate::error::AppError;
-
-/// The states of a profile. Only `approved` is ever public.
-pub const PENDING: &str = "pending";
-pub const APPROVED: &str = "approved";
-pub const REJECTED: &str = "rejected";
-pub const UNPUBLISHED: &str = "unpublished";
 
 /// A profile as the form sends it.
 #[derive(Debug, Clone, Default)]
@@ -186,8 +181,8 @@ pub async fn register(
     let mut row = designer::ActiveModel {
         campaign_id: Set(campaign_id),
         slug: Set(slug),
-        state: Set(PENDING.to_owned()),
-        edit_token: Set(new_pledge_token()),
+        state: Set(DesignerState::Pending),
+        edit_token: Set(new_secret()),
         lang: Set(lang.code().to_owned()),
         form_key: Set(form_key.map(str::to_owned)),
         has_photo: Set(photo.is_some()),
@@ -228,11 +223,11 @@ pub async fn update(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let resubmitted = current.state == REJECTED;
+    let resubmitted = current.state == DesignerState::Rejected;
     let mut row: designer::ActiveModel = current.into();
     profile_columns(&mut row, profile);
     if resubmitted {
-        row.state = Set(PENDING.to_owned());
+        row.state = Set(DesignerState::Pending);
     }
     if photo.is_some() {
         row.has_photo = Set(true);
@@ -259,7 +254,7 @@ pub async fn by_token(db: &Db, token: &str) -> Result<designer::Model, AppError>
 pub async fn public(db: &Db, slug: &str) -> Result<designer::Model, AppError> {
     designer::Entity::find()
         .filter(designer::Column::Slug.eq(slug))
-        .filter(designer::Column::State.eq(APPROVED))
+        .filter(designer::Column::State.eq(DesignerState::Approved))
         .one(&db.read)
         .await?
         .ok_or(AppError::NotFound)
@@ -269,7 +264,7 @@ pub async fn public(db: &Db, slug: &str) -> Result<designer::Model, AppError> {
 /// not thousands: the filter runs here.
 pub async fn approved(db: &Db, practice: Option<&str>) -> Result<Vec<designer::Model>, AppError> {
     let all = designer::Entity::find()
-        .filter(designer::Column::State.eq(APPROVED))
+        .filter(designer::Column::State.eq(DesignerState::Approved))
         .order_by_asc(designer::Column::Brand)
         .all(&db.read)
         .await?;
@@ -282,7 +277,7 @@ pub async fn approved_among(db: &Db, slugs: &[&str]) -> Result<Vec<designer::Mod
         return Ok(Vec::new());
     }
     Ok(designer::Entity::find()
-        .filter(designer::Column::State.eq(APPROVED))
+        .filter(designer::Column::State.eq(DesignerState::Approved))
         .filter(designer::Column::Slug.is_in(slugs.iter().copied()))
         .all(&db.read)
         .await?)
@@ -296,7 +291,7 @@ pub async fn photo(db: &Db, designer_id: i64) -> Result<designer_photo::Model, A
 /// One page of profiles for the team, newest first, optionally in one state.
 pub async fn page(
     db: &Db,
-    state: Option<&str>,
+    state: Option<DesignerState>,
     page: u64,
     per_page: u64,
 ) -> Result<(Vec<designer::Model>, u64), AppError> {
@@ -331,22 +326,22 @@ pub async fn moderate(
     let mut row: designer::ActiveModel = current.clone().into();
     let news = match decision {
         Decision::Approve => {
-            row.state = Set(APPROVED.to_owned());
+            row.state = Set(DesignerState::Approved);
             row.reject_reason = Set(None);
             row.approved_at_ms = Set(Some(now.timestamp_millis()));
             DesignerNews::Approved
         }
         Decision::Reject { reason } => {
             let reason = required(reason, 1000).map_err(|e| text_error("reason", e))?;
-            row.state = Set(REJECTED.to_owned());
+            row.state = Set(DesignerState::Rejected);
             row.reject_reason = Set(Some(reason));
             DesignerNews::Rejected
         }
         Decision::Unpublish => {
-            if current.state != APPROVED {
+            if current.state != DesignerState::Approved {
                 return Err(AppError::invalid("state", "error-unpublish-unapproved"));
             }
-            row.state = Set(UNPUBLISHED.to_owned());
+            row.state = Set(DesignerState::Unpublished);
             DesignerNews::Unpublished
         }
     };

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::domain::states::EmailKind;
 use entity::{designer, offer, pledge};
 
 use super::outbox::Mail;
@@ -65,9 +66,9 @@ impl Letters {
             ("deadline", deadline),
         ];
         let (kind, key) = match news {
-            PledgeNews::Placed => ("pledge_placed", "mail-pledge-placed"),
-            PledgeNews::Changed => ("pledge_changed", "mail-pledge-changed"),
-            PledgeNews::Cancelled => ("pledge_cancelled", "mail-pledge-cancelled"),
+            PledgeNews::Placed => (EmailKind::PledgePlaced, "mail-pledge-placed"),
+            PledgeNews::Changed => (EmailKind::PledgeChanged, "mail-pledge-changed"),
+            PledgeNews::Cancelled => (EmailKind::PledgeCancelled, "mail-pledge-cancelled"),
         };
         Mail {
             kind,
@@ -87,7 +88,7 @@ impl Letters {
             ("description", offer.description.clone()),
         ];
         Mail {
-            kind: "offer_received",
+            kind: EmailKind::OfferReceived,
             to: offer.email.clone(),
             subject: i18n::t_args(lang, "mail-offer-received-subject", &args),
             body: i18n::t_args(lang, "mail-offer-received-body", &args),
@@ -107,10 +108,10 @@ impl Letters {
             ("reason", designer.reject_reason.clone().unwrap_or_default()),
         ];
         let (kind, key) = match news {
-            DesignerNews::Registered => ("designer_link", "mail-designer-registered"),
-            DesignerNews::Approved => ("designer_approved", "mail-designer-approved"),
-            DesignerNews::Rejected => ("designer_rejected", "mail-designer-rejected"),
-            DesignerNews::Unpublished => ("designer_unpublished", "mail-designer-unpublished"),
+            DesignerNews::Registered => (EmailKind::DesignerLink, "mail-designer-registered"),
+            DesignerNews::Approved => (EmailKind::DesignerApproved, "mail-designer-approved"),
+            DesignerNews::Rejected => (EmailKind::DesignerRejected, "mail-designer-rejected"),
+            DesignerNews::Unpublished => (EmailKind::DesignerUnpublished, "mail-designer-unpublished"),
         };
         Mail {
             kind,

@@ -10,7 +10,8 @@ use sea_orm::{
 use super::letters::Letters;
 use super::outbox;
 use crate::db::Db;
-use crate::domain::offer::{OfferKind, OfferState, phone};
+use crate::domain::offer::phone;
+use crate::domain::states::{OfferKind, OfferState};
 use crate::domain::text::{TextError, optional, required};
 use crate::domain::{Email, Lang, PersonName};
 use crate::error::AppError;
@@ -54,7 +55,7 @@ pub fn text_error(field: &'static str, error: TextError) -> AppError {
 impl OfferInput {
     /// Checks the form in the order a person reads it.
     pub fn validate(&self) -> Result<NewOffer, AppError> {
-        let kind = OfferKind::parse(&self.kind).ok_or_else(|| AppError::invalid("kind", "error-offer-kind"))?;
+        let kind = self.kind.trim().parse::<OfferKind>().map_err(|_| AppError::invalid("kind", "error-offer-kind"))?;
         let description = required(&self.description, MAX_DESCRIPTION).map_err(|e| text_error("description", e))?;
         let availability =
             optional(Some(&self.availability), MAX_AVAILABILITY).map_err(|e| text_error("availability", e))?;
@@ -96,14 +97,14 @@ pub async fn create(
     let now_ms = now.timestamp_millis();
     let row = offer::ActiveModel {
         campaign_id: Set(campaign_id),
-        kind: Set(new.kind.as_str().to_owned()),
+        kind: Set(new.kind),
         description: Set(new.description.clone()),
         name: Set(new.name.as_str().to_owned()),
         email: Set(new.email.to_string()),
         phone: Set(new.phone.clone()),
         availability: Set(new.availability.clone()),
         lang: Set(lang.code().to_owned()),
-        state: Set(OfferState::New.as_str().to_owned()),
+        state: Set(OfferState::New),
         note: Set(None),
         form_key: Set(form_key.map(str::to_owned)),
         created_at_ms: Set(now_ms),
@@ -140,10 +141,10 @@ pub async fn page(
 ) -> Result<(Vec<offer::Model>, u64), AppError> {
     let mut query = offer::Entity::find();
     if let Some(state) = filter.state {
-        query = query.filter(offer::Column::State.eq(state.as_str()));
+        query = query.filter(offer::Column::State.eq(state));
     }
     if let Some(kind) = filter.kind {
-        query = query.filter(offer::Column::Kind.eq(kind.as_str()));
+        query = query.filter(offer::Column::Kind.eq(kind));
     }
     let pages = query.order_by_desc(offer::Column::Id).paginate(&db.read, per_page);
     let total = pages.num_items().await?;
@@ -154,7 +155,7 @@ pub async fn page(
 pub async fn triage(db: &Db, id: i64, state: OfferState, note: &str, now: DateTime<Utc>) -> Result<(), AppError> {
     let note = optional(Some(note), MAX_NOTE).map_err(|e| text_error("note", e))?;
     let updated = offer::Entity::update_many()
-        .col_expr(offer::Column::State, Expr::value(state.as_str()))
+        .col_expr(offer::Column::State, Expr::value(state.to_string()))
         .col_expr(offer::Column::Note, Expr::value(note))
         .col_expr(offer::Column::UpdatedAtMs, Expr::value(now.timestamp_millis()))
         .filter(offer::Column::Id.eq(id))

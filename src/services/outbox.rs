@@ -2,6 +2,7 @@
 //! it tells about, then sent by [`crate::jobs::mailer`] when SMTP is configured. Without
 //! SMTP the team reads them at `/team/outbox`, so nothing is lost.
 
+use crate::domain::states::{EmailKind, EmailState};
 use chrono::{DateTime, Utc};
 use entity::email;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -16,16 +17,11 @@ use crate::error::AppError;
 /// An email about to be stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mail {
-    pub kind: &'static str,
+    pub kind: EmailKind,
     pub to: String,
     pub subject: String,
     pub body: String,
 }
-
-/// The states an email goes through.
-pub const WAITING: &str = "waiting";
-pub const SENT: &str = "sent";
-pub const FAILED: &str = "failed";
 
 /// After this many failed attempts the mailer gives up on an email; the team sees it failed
 /// and may send it again.
@@ -41,11 +37,11 @@ pub async fn queue(conn: &impl ConnectionTrait, mails: &[Mail], now: DateTime<Ut
     }
     let now_ms = now.timestamp_millis();
     let rows = mails.iter().map(|mail| email::ActiveModel {
-        kind: Set(mail.kind.to_owned()),
+        kind: Set(mail.kind),
         to_address: Set(mail.to.clone()),
         subject: Set(mail.subject.clone()),
         body: Set(mail.body.clone()),
-        state: Set(WAITING.to_owned()),
+        state: Set(EmailState::Waiting),
         attempts: Set(0),
         next_attempt_ms: Set(now_ms),
         created_at_ms: Set(now_ms),
@@ -66,7 +62,7 @@ pub fn backoff_ms(attempts: i32) -> i64 {
 pub async fn claim_due(db: &Db, now: DateTime<Utc>, limit: u64) -> Result<Vec<email::Model>, AppError> {
     let now_ms = now.timestamp_millis();
     let due = email::Entity::find()
-        .filter(email::Column::State.eq(WAITING))
+        .filter(email::Column::State.eq(EmailState::Waiting))
         .filter(email::Column::NextAttemptMs.lte(now_ms))
         .order_by_asc(email::Column::Id)
         .limit(limit)
@@ -78,7 +74,7 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, limit: u64) -> Result<Vec<em
             .col_expr(email::Column::NextAttemptMs, Expr::value(now_ms + CLAIM_MS))
             .col_expr(email::Column::Attempts, Expr::col(email::Column::Attempts).add(1))
             .filter(email::Column::Id.eq(mail.id))
-            .filter(email::Column::State.eq(WAITING))
+            .filter(email::Column::State.eq(EmailState::Waiting))
             .filter(email::Column::NextAttemptMs.eq(mail.next_attempt_ms))
             .exec(&db.write)
             .await?;
@@ -94,7 +90,7 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, limit: u64) -> Result<Vec<em
 pub async fn mark_sent(db: &Db, mail: &email::Model, now: DateTime<Utc>) -> Result<(), AppError> {
     email::ActiveModel {
         id: Set(mail.id),
-        state: Set(SENT.to_owned()),
+        state: Set(EmailState::Sent),
         sent_at_ms: Set(Some(now.timestamp_millis())),
         last_error: Set(None),
         ..Default::default()
@@ -116,7 +112,7 @@ pub async fn mark_failed(
     let gave_up = permanent || mail.attempts >= MAX_ATTEMPTS;
     email::ActiveModel {
         id: Set(mail.id),
-        state: Set(if gave_up { FAILED } else { WAITING }.to_owned()),
+        state: Set(if gave_up { EmailState::Failed } else { EmailState::Waiting }),
         next_attempt_ms: Set(now.timestamp_millis() + backoff_ms(mail.attempts)),
         last_error: Set(Some(error.chars().take(1000).collect())),
         ..Default::default()
@@ -129,11 +125,11 @@ pub async fn mark_failed(
 /// Puts a failed (or waiting) email back to be sent at once, with its attempts counted anew.
 pub async fn send_again(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
     let updated = email::Entity::update_many()
-        .col_expr(email::Column::State, Expr::value(WAITING))
+        .col_expr(email::Column::State, Expr::value(EmailState::Waiting.to_string()))
         .col_expr(email::Column::Attempts, Expr::value(0))
         .col_expr(email::Column::NextAttemptMs, Expr::value(now.timestamp_millis()))
         .filter(email::Column::Id.eq(id))
-        .filter(email::Column::State.ne(SENT))
+        .filter(email::Column::State.ne(EmailState::Sent))
         .exec(&db.write)
         .await?;
     if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
@@ -142,7 +138,7 @@ pub async fn send_again(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppE
 /// One page of the outbox, newest first, optionally of one state.
 pub async fn list(
     db: &Db,
-    state: Option<&str>,
+    state: Option<EmailState>,
     page: u64,
     per_page: u64,
 ) -> Result<(Vec<email::Model>, u64), AppError> {

@@ -1,6 +1,7 @@
 //! The pledges as the team lists and exports them for fulfilment: filtered, in pages, or in
 //! chunks for a file of any size.
 
+use crate::domain::states::PledgeState;
 use entity::pledge;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -13,8 +14,7 @@ use crate::error::AppError;
 pub struct PledgeFilter {
     /// A reward's id, or `none` for pledges without reward.
     pub reward: Option<String>,
-    /// `active` or `cancelled`.
-    pub state: Option<String>,
+    pub state: Option<PledgeState>,
     /// Part of a name, an email or a reference, in any case.
     pub search: Option<String>,
 }
@@ -27,7 +27,7 @@ impl PledgeFilter {
             Some(id) => condition = condition.add(pledge::Column::RewardId.eq(id)),
             None => {}
         }
-        if let Some(state) = self.state.as_deref().filter(|s| ["active", "cancelled"].contains(s)) {
+        if let Some(state) = self.state {
             condition = condition.add(pledge::Column::State.eq(state));
         }
         if let Some(search) = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {

@@ -2,6 +2,7 @@
 //! [`super::writer`] gives each its own savepoint inside a transaction that groups concurrent
 //! ones into one commit, and rolls the savepoint back when it refuses.
 
+use crate::domain::states::PledgeState;
 use chrono::{DateTime, Utc};
 use entity::pledge;
 use sea_orm::{
@@ -13,7 +14,7 @@ use super::counters::{backer_leaves, backers_join, claim_reward, move_campaign, 
 use super::pricing::{Tier, tier};
 use crate::config::Campaign;
 use crate::db::Db;
-use crate::domain::ids::{new_pledge_reference, new_pledge_token};
+use crate::domain::ids::{new_pledge_reference, new_secret};
 use crate::domain::{Email, Lang, Money, PersonName, RewardId, Source};
 use crate::error::AppError;
 
@@ -111,7 +112,7 @@ pub async fn place(
             }
         }
     }
-    Err(AppError::Db(sea_orm::DbErr::Custom("could not draw a unique pledge reference".into())))
+    Err(AppError::internal("drawing a unique pledge reference", "three clashes in a row"))
 }
 
 async fn insert(
@@ -153,7 +154,7 @@ pub(super) fn new_row(
     let now_ms = now.timestamp_millis();
     pledge::ActiveModel {
         campaign_id: Set(campaign_id),
-        token: Set(new_pledge_token()),
+        token: Set(new_secret()),
         reference: Set(new_pledge_reference()),
         reward_id: Set(new.reward.as_ref().map(|(id, _)| id.to_string())),
         amount_cents: Set(new.amount.cents()),
@@ -161,7 +162,7 @@ pub(super) fn new_row(
         name: Set(new.name.as_str().to_owned()),
         email: Set(new.email.to_string()),
         public_name: Set(new.public_name.clone()),
-        state: Set("active".to_owned()),
+        state: Set(PledgeState::Active),
         lang: Set(lang.code().to_owned()),
         idempotency_key: Set(idempotency_key.map(str::to_owned)),
         source_tag: Set(new.source.tag.clone()),
@@ -271,8 +272,9 @@ pub async fn change(
     now: DateTime<Utc>,
 ) -> Result<pledge::Model, AppError> {
     let old = lock(txn, token).await?;
-    if old.state != "active" {
-        return Err(AppError::NotFound);
+    match old.state {
+        PledgeState::Active => {}
+        PledgeState::Cancelled => return Err(AppError::NotFound),
     }
     let cents = change.amount.cents();
     move_campaign(txn, old.campaign_id, &source_of(&old), cents - old.amount_cents, 0, 0, now).await?;
@@ -294,8 +296,9 @@ pub async fn change(
 /// Cancels an active pledge inside `txn`; its reward and the totals are given back.
 pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) -> Result<pledge::Model, AppError> {
     let old = lock(txn, token).await?;
-    if old.state != "active" {
-        return Err(AppError::NotFound);
+    match old.state {
+        PledgeState::Active => {}
+        PledgeState::Cancelled => return Err(AppError::NotFound),
     }
     let gone = backer_leaves(txn, &old.email.to_lowercase()).await?;
     move_campaign(txn, old.campaign_id, &source_of(&old), -old.amount_cents, -1, -i64::from(gone), now).await?;
@@ -303,7 +306,7 @@ pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) 
         release_reward(txn, reward, old.amount_cents, old.early_bird).await?;
     }
     let mut pledge: pledge::ActiveModel = old.into();
-    pledge.state = Set("cancelled".to_owned());
+    pledge.state = Set(PledgeState::Cancelled);
     pledge.updated_at_ms = Set(now.timestamp_millis());
     Ok(pledge.update(txn).await?)
 }

@@ -37,7 +37,7 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
     }
     let campaign_id = match existing.into_iter().next() {
         Some(row) => {
-            let closed = row.state != CampaignState::Open.as_str();
+            let closed = row.state != CampaignState::Open;
             if closed && row.deadline_ms != file.deadline.timestamp_millis() {
                 tracing::warn!("the campaign is closed; its deadline in the campaign file no longer changes anything");
             }
@@ -53,7 +53,7 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
         None => {
             let row = campaign::ActiveModel {
                 slug: Set(file.slug.clone()),
-                state: Set(CampaignState::Open.as_str().to_owned()),
+                state: Set(CampaignState::Open),
                 goal_cents: Set(file.goal.cents()),
                 deadline_ms: Set(file.deadline.timestamp_millis()),
                 pledged_cents: Set(0),

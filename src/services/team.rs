@@ -30,7 +30,7 @@ pub async fn add(
     let password = password.clone();
     let hash = tokio::task::spawn_blocking(move || password.hash())
         .await
-        .map_err(|e| AppError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
+        .map_err(|e| AppError::internal("hashing a password", e))?;
     let member = team_member::ActiveModel {
         email: Set(email.identity()),
         password_hash: Set(hash),
@@ -83,7 +83,7 @@ pub async fn authenticate(
     let attempt = attempt.to_owned();
     let matches = tokio::task::spawn_blocking(move || password::verify(&attempt, &stored))
         .await
-        .map_err(|e| AppError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
+        .map_err(|e| AppError::internal("checking a password", e))?;
     match member {
         Some(member) if matches => {
             let mut seen: team_member::ActiveModel = member.clone().into();

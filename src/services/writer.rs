@@ -80,7 +80,7 @@ impl PledgeWriter {
     /// Applies one operation and answers once it is committed (or refused).
     pub async fn apply(&self, operation: Operation) -> Result<Outcome, AppError> {
         let (reply, answer) = oneshot::channel();
-        let stopped = || AppError::Db(sea_orm::DbErr::Custom("the pledge writer has stopped".into()));
+        let stopped = || AppError::internal("the pledge writer has stopped", "no answer");
         self.jobs.send(Job { operation, reply }).await.map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
     }
@@ -122,7 +122,7 @@ impl PledgeWriter {
 }
 
 fn unexpected(outcome: Outcome) -> AppError {
-    AppError::Db(sea_orm::DbErr::Custom(format!("the pledge writer answered with {outcome:?}")))
+    AppError::internal("the pledge writer answered out of turn", format!("{outcome:?}"))
 }
 
 async fn run(context: Context, mut queue: mpsc::Receiver<Job>) {

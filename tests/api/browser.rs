@@ -188,7 +188,16 @@ async fn a_designer_registers_with_a_photo_in_a_real_browser() {
     app.post_form(&format!("/team/designers/{id}"), &[("decision", "approve")]).await;
     client.goto(&app.url("/designers")).await.unwrap();
     let image = wait_for(&client, ".designer-card img").await;
-    let width = client.execute("return arguments[0].naturalWidth", vec![serde_json::to_value(&image).unwrap()]).await;
-    assert_eq!(width.unwrap(), json!(200), "the photo loads, upright");
+    // The element is there before its photo has arrived: wait for the image to load.
+    let mut width = json!(0);
+    for _ in 0..100 {
+        let args = vec![serde_json::to_value(&image).unwrap()];
+        width = client.execute("return arguments[0].complete ? arguments[0].naturalWidth : 0", args).await.unwrap();
+        if width != json!(0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(width, json!(200), "the photo loads, upright");
     client.close().await.unwrap();
 }

@@ -1,6 +1,8 @@
 //! Designers: registration with a photo, moderation (nothing pending is ever public), the
 //! public pages and API, and the designer's private edit link.
 
+use entity::designer::DesignerState;
+use entity::email::EmailKind;
 use entity::{designer, designer_photo, email};
 use reqwest::multipart::{Form, Part};
 use sea_orm::{EntityTrait, PaginatorTrait};
@@ -123,14 +125,15 @@ async fn a_designer_registers_with_a_phone_photo_and_is_public_only_once_approve
     assert_eq!(sent.headers()["location"], "/designers/registered");
 
     let stored = designer::Entity::find().one(&app.db.read).await.unwrap().unwrap();
-    assert_eq!((stored.slug.as_str(), stored.state.as_str()), ("atelier-rose", "pending"));
+    assert_eq!((stored.slug.as_str(), stored.state), ("atelier-rose", DesignerState::Pending));
     assert_eq!(stored.links, "https://www.instagram.com/atelier.rose\nhttps://www.facebook.com/atelierrose");
     let photo = designer_photo::Entity::find_by_id(stored.id).one(&app.db.read).await.unwrap().unwrap();
     assert!(photo.jpeg.starts_with(&[0xFF, 0xD8]), "a JPEG");
     assert!(!contains(&photo.jpeg, b"Exif") && !contains(&photo.jpeg, GPS_MARKER), "no metadata left");
     assert_eq!((photo.width, photo.height), (200, 400), "turned upright as the phone said");
 
-    let link = emails(&app).await.into_iter().find(|e| e.kind == "designer_link").expect("the private link is sent");
+    let link =
+        emails(&app).await.into_iter().find(|e| e.kind == EmailKind::DesignerLink).expect("the private link is sent");
     assert_eq!(link.to_address, "rose@example.ch");
     assert!(link.body.contains(&format!("/designers/edit/{}", stored.edit_token)));
 
@@ -168,7 +171,7 @@ async fn a_designer_registers_with_a_phone_photo_and_is_public_only_once_approve
     let reward = app.get("/rewards/open").await.text().await.unwrap();
     assert!(reward.contains("href=\"/designers/atelier-rose\">Atelier Rose</a>"), "the reward names its designer");
     assert!(app.get("/").await.text().await.unwrap().contains("href=\"/designers/atelier-rose\""));
-    assert!(emails(&app).await.iter().any(|e| e.kind == "designer_approved"));
+    assert!(emails(&app).await.iter().any(|e| e.kind == EmailKind::DesignerApproved));
 
     // The designer edits the approved profile: it stays public, with the new text.
     let mut edited = atelier_rose();
@@ -241,7 +244,7 @@ async fn a_rejected_designer_reads_the_reason_and_can_submit_again() {
     let rejected =
         app.post_form(&format!("/team/designers/{}", stored.id), &[("decision", "reject"), ("reason", reason)]).await;
     assert_eq!(rejected.status().as_u16(), 303);
-    let letter = emails(&app).await.into_iter().find(|e| e.kind == "designer_rejected").unwrap();
+    let letter = emails(&app).await.into_iter().find(|e| e.kind == EmailKind::DesignerRejected).unwrap();
     assert!(letter.body.contains(reason) && letter.body.contains(&stored.edit_token));
 
     let own = app.get(&format!("/designers/edit/{}", stored.edit_token)).await;
@@ -254,7 +257,7 @@ async fn a_rejected_designer_reads_the_reason_and_can_submit_again() {
     let path = format!("/designers/edit/{}", stored.edit_token);
     assert_eq!(app.client.post(app.url(&path)).multipart(form).send().await.unwrap().status().as_u16(), 303);
     let again = designer::Entity::find_by_id(stored.id).one(&app.db.read).await.unwrap().unwrap();
-    assert_eq!(again.state, "pending", "back to the team for review");
+    assert_eq!(again.state, DesignerState::Pending, "back to the team for review");
     assert!(again.has_photo);
     assert_eq!(app.get("/designers/atelier-rose").await.status().as_u16(), 404);
 }

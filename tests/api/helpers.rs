@@ -53,7 +53,7 @@ async fn database(dir: &Path) -> (String, Option<String>) {
         Ok(url) if url.starts_with("postgres") => {
             let schema = format!(
                 "t_{}",
-                bobine::domain::ids::new_pledge_token().to_lowercase().replace(['-', '_'], "")[..16].to_owned()
+                bobine::domain::ids::new_secret().to_lowercase().replace(['-', '_'], "")[..16].to_owned()
             );
             let admin = Database::connect(&url).await.expect("TEST_DATABASE_URL is reachable");
             admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.unwrap();

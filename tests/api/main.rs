@@ -14,5 +14,6 @@ mod pledge_api;
 mod pledge_pages;
 mod smtp;
 mod sources;
+mod stored_values;
 mod sync;
 mod team;

@@ -1,6 +1,7 @@
 //! Offers of help without money: the public form, the campaign page's count, the team's
 //! triage.
 
+use entity::email::EmailKind;
 use entity::offer;
 use sea_orm::{EntityTrait, PaginatorTrait};
 
@@ -72,7 +73,7 @@ async fn an_offer_of_a_sewing_machine_reaches_the_teams_list() {
     assert_eq!(bad_state.status().as_u16(), 422);
 
     let thanks = entity::email::Entity::find().all(&app.db.read).await.unwrap();
-    assert!(thanks.iter().any(|e| e.kind == "offer_received" && e.to_address == "lea@example.ch"));
+    assert!(thanks.iter().any(|e| e.kind == EmailKind::OfferReceived && e.to_address == "lea@example.ch"));
     app.assert_counters_match_pledges().await;
 }
 

@@ -1,6 +1,7 @@
 //! The outbox: pledge emails stored with the pledge, visible to the team without SMTP, and
 //! sent over SMTP with retries when a server is configured.
 
+use entity::email::{EmailKind, EmailState};
 use std::time::Duration;
 
 use bobine::config::{MailSettings, Smtp};
@@ -54,10 +55,10 @@ async fn each_pledge_placed_changed_or_cancelled_is_told_by_an_email_kept_for_th
 
     let outbox = emails(&app).await;
     let zoe: Vec<&email::Model> = outbox.iter().filter(|e| e.to_address == "zoe@example.ch").collect();
-    let kinds: Vec<&str> = zoe.iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(kinds, ["pledge_placed", "pledge_changed", "pledge_cancelled"]);
+    let kinds: Vec<EmailKind> = zoe.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [EmailKind::PledgePlaced, EmailKind::PledgeChanged, EmailKind::PledgeCancelled]);
     let placed = zoe[0];
-    assert_eq!(placed.state, "waiting");
+    assert_eq!(placed.state, EmailState::Waiting);
     assert!(placed.subject.contains("CHF 40.00"), "{}", placed.subject);
     assert!(placed.body.contains(&format!("/pledges/{token}")), "{}", placed.body);
     assert!(placed.body.contains(created["reference"].as_str().unwrap()));
@@ -83,7 +84,7 @@ async fn the_mailer_retries_a_failing_smtp_server_later_and_then_sends() {
     let token = created["token"].as_str().unwrap();
 
     let outbox = until(&app, "a first failed attempt", |e| e.len() == 1 && e[0].last_error.is_some()).await;
-    assert_eq!((outbox[0].state.as_str(), outbox[0].attempts), ("waiting", 1));
+    assert_eq!((outbox[0].state, outbox[0].attempts), (EmailState::Waiting, 1));
     assert!(outbox[0].last_error.as_deref().unwrap().contains("451"), "{:?}", outbox[0].last_error);
     assert_eq!(outbox[0].next_attempt_ms, started.timestamp_millis() + 30_000, "half a minute later");
 
@@ -92,7 +93,7 @@ async fn the_mailer_retries_a_failing_smtp_server_later_and_then_sends() {
     assert_eq!(*server.offered.lock().unwrap(), 1);
 
     app.clock.set(started + chrono::Duration::seconds(31));
-    let outbox = until(&app, "sent on the second attempt", |e| e[0].state == "sent").await;
+    let outbox = until(&app, "sent on the second attempt", |e| e[0].state == EmailState::Sent).await;
     assert_eq!(outbox[0].attempts, 2);
     assert_eq!(outbox[0].last_error, None);
     let received = server.received();
@@ -109,7 +110,7 @@ async fn a_refused_address_fails_at_once_and_the_team_can_send_it_again() {
     let server = FakeSmtp::start(&["550 5.1.1 no such user"]).await;
     let app = spawn_mailing_app(mailing_to(&server)).await;
     app.pledge(TestApp::body(None, "25", "typo@example.ch")).await;
-    let outbox = until(&app, "failed for good", |e| e.len() == 1 && e[0].state == "failed").await;
+    let outbox = until(&app, "failed for good", |e| e.len() == 1 && e[0].state == EmailState::Failed).await;
     assert_eq!(outbox[0].attempts, 1, "a permanent refusal is not retried");
 
     add_member(&app, "anne@example.ch").await;
@@ -121,6 +122,6 @@ async fn a_refused_address_fails_at_once_and_the_team_can_send_it_again() {
     assert_eq!(forged.status().as_u16(), 403);
     let again = app.post_form(&format!("/team/outbox/{}/send-again", outbox[0].id), &[]).await;
     assert_eq!(again.status().as_u16(), 303);
-    until(&app, "sent once asked again", |e| e[0].state == "sent").await;
+    until(&app, "sent once asked again", |e| e[0].state == EmailState::Sent).await;
     assert_eq!(server.received().len(), 1);
 }

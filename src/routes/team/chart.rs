@@ -2,6 +2,7 @@
 //! outside service. Cumulative by hour, or by day when the campaign spans more than a week,
 //! with the goal line and a projection to the deadline from the recent pace.
 
+use rocket_dyn_templates::handlebars::html_escape;
 use std::fmt::Write;
 
 const HOUR_MS: i64 = 3_600_000;
@@ -81,7 +82,7 @@ pub fn svg(input: &ChartInput) -> String {
         r#"<line class="goal" x1="{PAD}" y1="{goal_y:.1}" x2="{r}" y2="{goal_y:.1}"/><text class="label" x="{r}" y="{ty:.1}" text-anchor="end">{label}</text>"#,
         r = WIDTH - PAD,
         ty = goal_y - 4.0,
-        label = escape(input.goal_label)
+        label = html_escape(input.goal_label)
     );
     let mut line = format!("{:.1},{:.1}", x(start), y(0));
     for (at, cents) in &points {
@@ -98,15 +99,11 @@ pub fn svg(input: &ChartInput) -> String {
             y(projected),
             x(input.deadline_ms),
             (y(projected) + 14.0).min(HEIGHT - PAD - 4.0),
-            escape(input.projection_label)
+            html_escape(input.projection_label)
         );
     }
     svg.push_str("</svg>");
     svg
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

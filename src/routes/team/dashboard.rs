@@ -1,5 +1,6 @@
 //! The team's dashboard, as a page and as JSON.
 
+use crate::domain::states::PledgeState;
 use chrono::{DateTime, Utc};
 use entity::source_total;
 use rocket::response::stream::{Event, EventStream};
@@ -89,7 +90,7 @@ fn figures(
         json!({ "top": top, "others": others })
     };
     json!({
-        "state": summary.snapshot.state(now).as_str(),
+        "state": summary.snapshot.state(now),
         "currency": state.campaign.currency,
         "goal": amount(campaign.goal_cents),
         "pledged": amount(campaign.pledged_cents),
@@ -130,7 +131,7 @@ fn page_figures(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<U
         for (pledge, model) in recent.iter_mut().zip(&summary.recent) {
             let at = DateTime::from_timestamp_millis(model.created_at_ms).unwrap_or_default();
             pledge["at"] = json!(views::moment(state, at, lang));
-            pledge["cancelled"] = json!(model.state != "active");
+            pledge["cancelled"] = json!(model.state == PledgeState::Cancelled);
         }
     }
     if let Some(check) = &summary.last_check {

@@ -12,16 +12,16 @@ use serde_json::json;
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
+use crate::domain::states::DesignerState;
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::designers::{Jpeg, designer_view};
 use crate::routes::errors::PageError;
 use crate::routes::views;
-use crate::services::designers::{self, APPROVED, Decision, PENDING, REJECTED, UNPUBLISHED};
+use crate::services::designers::{self, Decision};
 
 const PER_PAGE: u64 = 30;
-const STATES: [&str; 4] = [PENDING, APPROVED, REJECTED, UNPUBLISHED];
 
 #[get("/team/designers?<state>&<page>")]
 async fn list(
@@ -32,7 +32,7 @@ async fn list(
     state: Option<&str>,
     page: Option<u64>,
 ) -> Result<Template, PageError> {
-    let wanted = state.filter(|s| STATES.contains(s));
+    let wanted = state.and_then(|s| s.parse::<DesignerState>().ok());
     let page = page.unwrap_or(1).max(1);
     let (found, total) = designers::page(&app.db, wanted, page - 1, PER_PAGE).await?;
     let rows: Vec<_> = found
@@ -48,9 +48,9 @@ async fn list(
                 json!(d.has_photo.then(|| format!("/team/designers/{}/photo?v={}", d.id, d.updated_at_ms)));
             view["at"] =
                 json!(views::moment(app, DateTime::from_timestamp_millis(d.created_at_ms).unwrap_or_default(), lang));
-            view["approvable"] = json!(d.state != APPROVED);
-            view["rejectable"] = json!(d.state == PENDING);
-            view["unpublishable"] = json!(d.state == APPROVED);
+            view["approvable"] = json!(d.state != DesignerState::Approved);
+            view["rejectable"] = json!(d.state == DesignerState::Pending);
+            view["unpublishable"] = json!(d.state == DesignerState::Approved);
             view
         })
         .collect();
@@ -58,7 +58,8 @@ async fn list(
         Some(s) => format!("/team/designers?state={s}&page={n}"),
         None => format!("/team/designers?page={n}"),
     };
-    let states = views::options(lang, &STATES, "team-designer-", |s| wanted == Some(s));
+    let states =
+        views::options(lang, DesignerState::all(), "team-designer-", |s| wanted.is_some_and(|w| w.to_string() == s));
     let body = json!({
         "page_title": i18n::t(lang, "team-designers-title"),
         "member": session.member.email,

@@ -125,7 +125,7 @@ fn logout(jar: &CookieJar<'_>, form: Form<CsrfOnly>) -> Result<Redirect, PageErr
 /// The setup link if `token` is it and it still works.
 fn valid_setup(team_state: &TeamState, token: &str, now: chrono::DateTime<chrono::Utc>) -> bool {
     let setup = team_state.setup_link();
-    setup.as_ref().is_some_and(|link| link.token == token && now < link.expires)
+    setup.as_ref().is_some_and(|link| crate::domain::ids::secrets_match(&link.token, token) && now < link.expires)
 }
 
 fn setup_page(

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
-use crate::domain::offer::{OfferKind, OfferState};
+use crate::domain::states::{OfferKind, OfferState};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
@@ -31,15 +31,17 @@ async fn list_offers(
     kind: Option<&str>,
     page: Option<u64>,
 ) -> Result<Template, PageError> {
-    let filter = OfferFilter { state: state.and_then(OfferState::parse), kind: kind.and_then(OfferKind::parse) };
+    let filter = OfferFilter {
+        state: state.and_then(|s| s.trim().parse().ok()),
+        kind: kind.and_then(|k| k.trim().parse().ok()),
+    };
     let page = page.unwrap_or(1).max(1);
     let (found, total) = offers::page(&app.db, &filter, page - 1, PER_PAGE).await?;
-    let state_label = |s: &str| i18n::t(lang, &format!("offer-state-{s}"));
-    let state_names = OfferState::ALL.map(OfferState::as_str);
+    let state_label = |s: OfferState| i18n::t(lang, &format!("offer-state-{s}"));
     let rows: Vec<_> = found
         .iter()
         .map(|o| {
-            let states = views::options(lang, &state_names, "offer-state-", |s| o.state == s);
+            let states = views::options(lang, OfferState::all(), "offer-state-", |s| o.state.to_string() == s);
             json!({
                 "id": o.id,
                 "kind": i18n::t(lang, &format!("offer-kind-{}", o.kind)),
@@ -49,22 +51,23 @@ async fn list_offers(
                 "phone": o.phone,
                 "availability": o.availability,
                 "state": o.state,
-                "state_label": state_label(&o.state),
+                "state_label": state_label(o.state),
                 "states": states,
                 "note": o.note,
                 "at": views::moment(app, DateTime::from_timestamp_millis(o.created_at_ms).unwrap_or_default(), lang),
             })
         })
         .collect();
-    let query = [("state", filter.state.map(OfferState::as_str)), ("kind", filter.kind.map(OfferKind::as_str))]
+    let query = [("state", filter.state.map(|s| s.to_string())), ("kind", filter.kind.map(|k| k.to_string()))]
         .iter()
-        .filter_map(|(name, value)| value.map(|v| format!("{name}={v}&")))
+        .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}={v}&")))
         .collect::<String>();
     let link = |n: u64| format!("/team/offers?{query}page={n}");
-    let states =
-        views::options(lang, &state_names, "offer-state-", |s| filter.state.map(OfferState::as_str) == Some(s));
-    let kinds = views::options(lang, &OfferKind::ALL.map(OfferKind::as_str), "offer-kind-", |k| {
-        filter.kind.map(OfferKind::as_str) == Some(k)
+    let states = views::options(lang, OfferState::all(), "offer-state-", |s| {
+        filter.state.is_some_and(|wanted| wanted.to_string() == s)
+    });
+    let kinds = views::options(lang, OfferKind::all(), "offer-kind-", |k| {
+        filter.kind.is_some_and(|wanted| wanted.to_string() == k)
     });
     let body = json!({
         "page_title": i18n::t(lang, "team-offers-title"),
@@ -97,7 +100,7 @@ async fn triage(
     let state = form
         .state
         .as_deref()
-        .and_then(OfferState::parse)
+        .and_then(|s| s.trim().parse::<OfferState>().ok())
         .ok_or_else(|| AppError::invalid("state", "error-offer-state"))?;
     offers::triage(&app.db, id, state, form.note.as_deref().unwrap_or_default(), app.clock.now()).await?;
     Ok(Redirect::to(format!("/team/offers#offer-{id}")))

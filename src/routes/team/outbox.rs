@@ -12,11 +12,12 @@ use serde_json::json;
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
+use crate::domain::states::EmailState;
 use crate::i18n;
 use crate::routes::csrf::{self, CsrfOnly, CsrfToken};
 use crate::routes::errors::PageError;
 use crate::routes::views;
-use crate::services::outbox::{self, FAILED, SENT, WAITING};
+use crate::services::outbox;
 
 const PER_PAGE: u64 = 50;
 
@@ -29,7 +30,7 @@ async fn show_outbox(
     state: Option<&str>,
     page: Option<u64>,
 ) -> Result<Template, PageError> {
-    let wanted = state.filter(|s| [WAITING, SENT, FAILED].contains(s));
+    let wanted = state.and_then(|s| s.parse::<EmailState>().ok());
     let page = page.unwrap_or(1).max(1);
     let (emails, total) = outbox::list(&app.db, wanted, page - 1, PER_PAGE).await?;
     let at = |ms: i64| views::moment(app, DateTime::from_timestamp_millis(ms).unwrap_or_default(), lang);
@@ -43,7 +44,7 @@ async fn show_outbox(
                 "body": e.body,
                 "state": e.state,
                 "state_label": i18n::t(lang, &format!("team-outbox-{}", e.state)),
-                "resendable": e.state != SENT,
+                "resendable": e.state != EmailState::Sent,
                 "attempts": e.attempts,
                 "error": e.last_error,
                 "created": at(e.created_at_ms),
@@ -55,7 +56,8 @@ async fn show_outbox(
         Some(s) => format!("/team/outbox?state={s}&page={n}"),
         None => format!("/team/outbox?page={n}"),
     };
-    let filters = views::options(lang, &[WAITING, SENT, FAILED], "team-outbox-", |s| wanted == Some(s));
+    let filters =
+        views::options(lang, EmailState::all(), "team-outbox-", |s| wanted.is_some_and(|w| w.to_string() == s));
     let body = json!({
         "page_title": i18n::t(lang, "team-outbox-title"),
         "member": session.member.email,

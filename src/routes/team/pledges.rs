@@ -1,5 +1,6 @@
 //! The pledges for fulfilment: a filtered, paged list, and a CSV export of the same filter.
 
+use crate::domain::states::PledgeState;
 use chrono::DateTime;
 use entity::pledge;
 use rocket::http::ContentType;
@@ -34,7 +35,11 @@ struct Filter {
 
 impl Filter {
     fn service(&self) -> PledgeFilter {
-        PledgeFilter { reward: self.reward.clone(), state: self.state.clone(), search: self.q.clone() }
+        PledgeFilter {
+            reward: self.reward.clone(),
+            state: self.state.as_deref().and_then(|s| s.parse().ok()),
+            search: self.q.clone(),
+        }
     }
 
     /// The filter as a query string, to keep it across pages and in the export link.
@@ -91,7 +96,7 @@ async fn list_pledges(
                 "email": p.email,
                 "reward": reward_title(state, p, lang),
                 "amount": display_cents(p.amount_cents, lang.thousands()),
-                "cancelled": p.state != "active",
+                "cancelled": p.state == PledgeState::Cancelled,
                 "at": views::moment(state, DateTime::from_timestamp_millis(p.created_at_ms).unwrap_or_default(), lang),
             })
         })
@@ -129,10 +134,25 @@ impl<'r, 'o: 'r, R: Responder<'r, 'o>> Responder<'r, 'o> for CsvFile<R> {
     }
 }
 
-/// One CSV field: quoted when needed, and kept from being read as a formula by spreadsheets.
-fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
+/// A cell kept from being run as a formula by spreadsheet programs: a leading `'` before
+/// what would start one. Quoting is the CSV writer's job.
+fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
+}
+
+/// Writes rows as CSV lines (RFC 4180, CRLF), quoted where needed.
+fn csv_lines<I, R>(rows: I) -> Result<String, csv::Error>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = String>,
+{
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    for row in rows {
+        writer.write_record(row)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    // Every cell went in as UTF-8, and the writer only adds ASCII.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 #[get("/team/pledges.csv?<filter..>")]
@@ -159,22 +179,26 @@ async fn export_pledges(
             };
             let Some(last) = chunk.last() else { break };
             after = last.id;
-            let mut lines = String::with_capacity(chunk.len() * 160);
-            for p in &chunk {
-                let row = [
-                    field(&p.reference),
-                    field(&p.name),
-                    field(&p.email),
-                    field(&reward_title(&state, p, lang)),
+            let rows = chunk.iter().map(|p| {
+                [
+                    defused(&p.reference),
+                    defused(&p.name),
+                    defused(&p.email),
+                    defused(&reward_title(&state, p, lang)),
                     cents_to_string(p.amount_cents),
-                    field(&p.state),
-                    field(&delivery(&state, p, lang)),
+                    p.state.to_string(),
+                    defused(&delivery(&state, p, lang)),
                     views::rfc3339(p.created_at_ms),
                     views::rfc3339(p.updated_at_ms),
-                ];
-                lines.push_str(&row.join(","));
-                lines.push_str("\r\n");
-            }
+                ]
+            });
+            let lines = match csv_lines(rows) {
+                Ok(lines) => lines,
+                Err(error) => {
+                    tracing::error!(%error, "the pledge export stopped");
+                    break;
+                }
+            };
             yield lines;
         }
     };

@@ -1,0 +1,64 @@
+//! The states and kinds kept in the database. Each is an enum of the `entity` crate, whose
+//! `#[sea_orm(...)]` mapping holds its stored text once; the database refuses any other.
+
+pub use entity::campaign::CampaignState;
+pub use entity::designer::DesignerState;
+pub use entity::email::{EmailKind, EmailState};
+pub use entity::offer::{OfferKind, OfferState};
+pub use entity::pledge::PledgeState;
+pub use entity::source_total::SourceKind;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value of `T` reads back from its text, as text and as JSON.
+    fn round_trips<T>(values: impl Iterator<Item = T>) -> Vec<String>
+    where
+        T: std::fmt::Display
+            + std::str::FromStr
+            + serde::Serialize
+            + serde::de::DeserializeOwned
+            + PartialEq
+            + std::fmt::Debug
+            + Copy,
+        T::Err: std::fmt::Debug,
+    {
+        values
+            .map(|value| {
+                let text = value.to_string();
+                assert_eq!(text.parse::<T>().unwrap(), value);
+                assert_eq!(serde_json::to_value(value).unwrap(), serde_json::Value::String(text.clone()));
+                assert_eq!(serde_json::from_value::<T>(serde_json::Value::String(text.clone())).unwrap(), value);
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_state_reads_back_what_it_writes_in_every_form() {
+        assert_eq!(round_trips(CampaignState::all()), ["open", "succeeded", "failed"]);
+        assert_eq!(round_trips(PledgeState::all()), ["active", "cancelled"]);
+        assert_eq!(round_trips(DesignerState::all()), ["pending", "approved", "rejected", "unpublished"]);
+        assert_eq!(round_trips(EmailState::all()), ["waiting", "sent", "failed"]);
+        assert_eq!(round_trips(EmailKind::all()).len(), 8);
+        assert_eq!(round_trips(OfferState::all()), ["new", "contacted", "accepted", "declined"]);
+        assert_eq!(round_trips(OfferKind::all()).len(), 9);
+        assert_eq!(OfferKind::TechnologyPartner.to_string(), "partner-technology");
+        assert_eq!(round_trips(SourceKind::all()), ["tag", "site"]);
+    }
+
+    #[test]
+    fn an_unknown_text_is_refused_with_its_enum_named() {
+        let unknown = "actif".parse::<PledgeState>().unwrap_err();
+        assert_eq!(unknown.to_string(), "\"actif\" is not a PledgeState");
+        assert!(serde_json::from_str::<PledgeState>("\"actif\"").is_err());
+        assert!("garbage".parse::<CampaignState>().is_err());
+    }
+
+    #[test]
+    fn reaching_the_goal_exactly_succeeds() {
+        assert_eq!(CampaignState::at_close(2_000_000, 2_000_000), CampaignState::Succeeded);
+        assert_eq!(CampaignState::at_close(1_999_999, 2_000_000), CampaignState::Failed);
+    }
+}
