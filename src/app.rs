@@ -139,7 +139,9 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .manage(state)
         .attach(Template::custom(|engines| {
             engines.handlebars.register_helper("t", Box::new(i18n::helper));
-            engines.handlebars.set_strict_mode(false);
+            // A field a template names but its page does not give fails the render in debug
+            // builds (and so in tests) instead of showing blank; release builds stay lenient.
+            engines.handlebars.set_strict_mode(cfg!(debug_assertions));
         }))
         .attach(AdHoc::on_liftoff("first-run setup link", |rocket| Box::pin(offer_setup_link(rocket))))
         .attach(routes::logging::RequestLog)

@@ -53,8 +53,8 @@ pub async fn run(args: &[String]) -> ExitCode {
         (Some("list"), None) => match team::list(&db).await {
             Ok(members) => {
                 for member in &members {
-                    let last = member.last_login_ms.and_then(chrono::DateTime::from_timestamp_millis);
-                    let last = last
+                    let last = member
+                        .last_login
                         .map_or_else(|| "never logged in".to_owned(), |at| format!("last login {}", at.to_rfc3339()));
                     println!("{}\t{}", member.email, last);
                 }

@@ -19,7 +19,7 @@ pub use clock::Clock;
 pub use email::Email;
 pub use ids::RewardId;
 pub use lang::Lang;
-pub use money::Money;
+pub use money::{Amount, Money};
 pub use names::PersonName;
 pub use source::Source;
 pub use states::CampaignState;

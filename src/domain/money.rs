@@ -96,6 +96,47 @@ impl Money {
     }
 }
 
+/// A sum of money as the database keeps it: whole cents, zero or more (a total, a revenue, a
+/// pledge's amount read back). Unlike [`Money`], it is never typed by anyone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(i64);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(0);
+
+    pub fn from_cents(cents: i64) -> Amount {
+        Amount(cents)
+    }
+
+    pub fn cents(self) -> i64 {
+        self.0
+    }
+
+    /// The amount with grouped thousands, for pages.
+    pub fn display(self, thousands: char) -> String {
+        display_cents(self.0, thousands)
+    }
+}
+
+impl From<Money> for Amount {
+    fn from(money: Money) -> Amount {
+        Amount(money.cents())
+    }
+}
+
+impl fmt::Display for Amount {
+    /// Two decimals, as the JSON API writes amounts: `20000.00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&cents_to_string(self.0))
+    }
+}
+
+impl serde::Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// A total in cents (which may be zero) as the JSON API writes amounts: `20000.00`.
 pub fn cents_to_string(cents: i64) -> String {
     format!("{:.2}", Decimal::new(cents, 2))

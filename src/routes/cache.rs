@@ -45,12 +45,12 @@ impl AsRef<[u8]> for Bytes {
 
 /// The cached pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Page {
+pub enum CachedPage {
     Campaign,
     ApiCampaign,
 }
 
-type Key = (Page, Lang);
+type Key = (CachedPage, Lang);
 
 /// A rendered page: as most visitors get it, and with the marks where a visit's source goes
 /// (see [`super::source`]).
@@ -69,14 +69,15 @@ impl Rendered {
     }
 }
 
+/// A rendered copy, and when and from which figures it was made.
 #[derive(Debug)]
-struct Copy {
+struct RenderedCopy {
     body: Rendered,
     generation: u64,
     built: Instant,
 }
 
-impl Copy {
+impl RenderedCopy {
     fn fresh(&self, generation: u64, ages: CacheAges) -> bool {
         let age = self.built.elapsed();
         age < ages.min || (self.generation == generation && age < ages.max)
@@ -87,7 +88,7 @@ impl Copy {
 #[derive(Debug, Default)]
 pub struct PageCache {
     ages: CacheAges,
-    copies: RwLock<HashMap<Key, Arc<Copy>>>,
+    copies: RwLock<HashMap<Key, Arc<RenderedCopy>>>,
     rebuilding: Mutex<HashSet<Key>>,
     cold: tokio::sync::Mutex<()>,
 }
@@ -108,7 +109,7 @@ impl PageCache {
 
     /// The copy of `page` in `lang`, rebuilt with `build` when stale. `generation` is the
     /// pledge writer's, read before `build` reads the figures.
-    pub async fn get<F>(&self, page: Page, lang: Lang, generation: u64, build: F) -> Result<Rendered, AppError>
+    pub async fn get<F>(&self, page: CachedPage, lang: Lang, generation: u64, build: F) -> Result<Rendered, AppError>
     where
         F: Future<Output = Result<String, AppError>>,
     {
@@ -139,7 +140,7 @@ impl PageCache {
             }
         };
         let body = Rendered::new(build.await?);
-        let copy = Arc::new(Copy { body: body.clone(), generation, built: Instant::now() });
+        let copy = Arc::new(RenderedCopy { body: body.clone(), generation, built: Instant::now() });
         self.copies.write().unwrap_or_else(PoisonError::into_inner).insert(key, copy);
         Ok(body)
     }
@@ -153,24 +154,24 @@ mod tests {
     async fn a_copy_is_rebuilt_only_when_stale() {
         let cache = PageCache::new(CacheAges::default());
         let build = |text: &'static str| async move { Ok::<_, AppError>(text.to_owned()) };
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 1, build("one")).await.unwrap().plain, "one");
+        assert_eq!(&*cache.get(CachedPage::Campaign, Lang::Fr, 1, build("one")).await.unwrap().plain, "one");
         // Fresh: same generation, young.
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 1, build("two")).await.unwrap().plain, "one");
+        assert_eq!(&*cache.get(CachedPage::Campaign, Lang::Fr, 1, build("two")).await.unwrap().plain, "one");
         // Another language is another copy.
-        assert_eq!(&*cache.get(Page::Campaign, Lang::En, 1, build("en")).await.unwrap().plain, "en");
+        assert_eq!(&*cache.get(CachedPage::Campaign, Lang::En, 1, build("en")).await.unwrap().plain, "en");
         // A pledge came in, but the copy is younger than the minimum age.
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("three")).await.unwrap().plain, "one");
+        assert_eq!(&*cache.get(CachedPage::Campaign, Lang::Fr, 2, build("three")).await.unwrap().plain, "one");
         tokio::time::sleep(CacheAges::default().min).await;
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("four")).await.unwrap().plain, "four");
-        assert_eq!(&*cache.get(Page::Campaign, Lang::Fr, 2, build("five")).await.unwrap().plain, "four");
+        assert_eq!(&*cache.get(CachedPage::Campaign, Lang::Fr, 2, build("four")).await.unwrap().plain, "four");
+        assert_eq!(&*cache.get(CachedPage::Campaign, Lang::Fr, 2, build("five")).await.unwrap().plain, "four");
     }
 
     #[tokio::test]
     async fn a_failed_rebuild_leaves_no_mark_behind() {
         let cache = PageCache::new(CacheAges::default());
-        let failed = cache.get(Page::ApiCampaign, Lang::Fr, 0, async { Err(AppError::NotFound) }).await;
+        let failed = cache.get(CachedPage::ApiCampaign, Lang::Fr, 0, async { Err(AppError::NotFound) }).await;
         assert!(failed.is_err());
-        let body = cache.get(Page::ApiCampaign, Lang::Fr, 0, async { Ok("ok".to_owned()) }).await.unwrap();
+        let body = cache.get(CachedPage::ApiCampaign, Lang::Fr, 0, async { Ok("ok".to_owned()) }).await.unwrap();
         assert_eq!(&*body.plain, "ok");
     }
 
@@ -178,7 +179,7 @@ mod tests {
     async fn without_caching_every_request_renders() {
         let cache = PageCache::new(CacheAges::NONE);
         for text in ["a", "b"] {
-            let body = cache.get(Page::Campaign, Lang::Fr, 0, async move { Ok(text.to_owned()) }).await.unwrap();
+            let body = cache.get(CachedPage::Campaign, Lang::Fr, 0, async move { Ok(text.to_owned()) }).await.unwrap();
             assert_eq!(&*body.plain, text);
         }
     }
@@ -189,7 +190,7 @@ mod tests {
         let cache = PageCache::new(CacheAges::default());
         let builds = AtomicUsize::new(0);
         let requests = (0..16).map(|_| {
-            cache.get(Page::Campaign, Lang::Fr, 0, async {
+            cache.get(CachedPage::Campaign, Lang::Fr, 0, async {
                 builds.fetch_add(1, Ordering::SeqCst);
                 tokio::time::sleep(std::time::Duration::from_millis(20)).await;
                 Ok("page".to_owned())

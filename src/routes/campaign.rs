@@ -3,17 +3,30 @@
 use rocket::http::ContentType;
 use rocket::{State, get, routes};
 use rocket_dyn_templates::{Metadata, Template};
-use serde_json::json;
+use serde::Serialize;
 
 use crate::app::AppState;
 use crate::domain::Lang;
 use crate::error::AppError;
-use crate::routes::cache::{Cached, Page};
+use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::PageError;
 use crate::routes::source::{self, Visit};
-use crate::routes::views;
+use crate::routes::views::{self, CampaignView, Page, RewardView};
 use crate::services::campaign::snapshot;
 use crate::services::designers;
+
+/// What the campaign page shows.
+#[derive(Serialize)]
+struct CampaignPage {
+    campaign: CampaignView,
+}
+
+/// What a reward's page shows: the reward, and the campaign's progress beside it.
+#[derive(Serialize)]
+struct RewardPage {
+    reward: RewardView,
+    campaign: CampaignView,
+}
 
 /// The campaign page, served from its rendered copy (see [`crate::routes::cache`]); a visit
 /// from a known source gets a copy whose links carry it.
@@ -28,17 +41,15 @@ async fn show_campaign(
     let render = async {
         let now = state.clock.now();
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
-        let designers = designers::approved_among(&state.db, &views::named_designers(state)).await?;
-        let mut body = json!({ "campaign": views::campaign_view(state, &snapshot, lang, now) });
-        views::add_designers(state, &mut body, &designers);
-        let mut context = views::page(state, lang, "/", body);
-        source::add_marks(&mut context);
+        let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
+        let body = CampaignPage { campaign: views::campaign_view(state, &snapshot, &bylines, lang, now) };
+        let context = Page::new(state, lang, "/", body).marked();
         let (_, html) = templates
             .render("campaign", context)
             .ok_or_else(|| AppError::internal("rendering the campaign page", "the template failed"))?;
         Ok(html)
     };
-    let page = state.pages.get(Page::Campaign, lang, generation, render).await?;
+    let page = state.pages.get(CachedPage::Campaign, lang, generation, render).await?;
     let body = if visit.0.is_empty() { page.plain } else { source::fill(&page.marked, &visit.0).into() };
     Ok(Cached(ContentType::HTML, body))
 }
@@ -48,16 +59,13 @@ async fn show_reward(state: &State<AppState>, lang: Lang, visit: Visit, id: &str
     let now = state.clock.now();
     let config = state.campaign.reward(id).ok_or(AppError::NotFound)?;
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
-    let row = snapshot.reward(id).ok_or(AppError::NotFound)?;
-    let designers = designers::approved_among(&state.db, &views::named_designers(state)).await?;
-    let mut body = json!({
-        "reward": views::reward_view(state, config, Some(row), lang, now),
-        "campaign": views::campaign_view(state, &snapshot, lang, now),
-    });
-    views::add_designers(state, &mut body, &designers);
-    let mut context = views::page(state, lang, &format!("/rewards/{id}"), body);
-    source::add_to_page(&mut context, &visit.0);
-    Ok(Template::render("reward", context))
+    let figures = snapshot.reward(id).ok_or(AppError::NotFound)?;
+    let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
+    let body = RewardPage {
+        reward: views::reward_view(state, config, Some(figures), &bylines, lang, now),
+        campaign: views::campaign_view(state, &snapshot, &bylines, lang, now),
+    };
+    Ok(Template::render("reward", Page::new(state, lang, &format!("/rewards/{id}"), body).carrying(&visit.0)))
 }
 
 pub fn routes() -> Vec<rocket::Route> {

@@ -1,15 +1,14 @@
 //! Designers: the public list and profiles (approved ones only), registration with a photo,
-//! the designer's private page to edit the profile, photos, and `GET /api/designers`.
+//! the designer's private page to edit the profile, and photos.
 
 use rocket::data::Capped;
 use rocket::form::{Errors, Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::{CookieJar, Header};
 use rocket::response::{Redirect, Responder};
-use rocket::serde::json::Json;
 use rocket::{State, get, post, routes};
 use rocket_dyn_templates::Template;
-use serde_json::{Value, json};
+use serde::Serialize;
 use tokio::io::AsyncReadExt;
 
 use crate::app::AppState;
@@ -22,9 +21,9 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
-use crate::routes::errors::{ApiError, PageError, status_of};
-use crate::routes::views;
-use crate::services::designers::{self, Profile, ProfileInput};
+use crate::routes::errors::{PageError, status_of};
+use crate::routes::views::{self, Choice, FormError, Notice, Page};
+use crate::services::designers::{self, DesignerRecord, Profile, ProfileInput};
 
 /// The profile form as posted (multipart, for the photo). Every field is optional here so a
 /// missing one gets the same clear message as a wrong one.
@@ -68,34 +67,50 @@ impl ProfileForm<'_> {
     }
 }
 
-fn values(input: &ProfileInput) -> Value {
-    json!({
-        "name": input.name,
-        "brand": input.brand,
-        "email": input.email,
-        "bio": input.bio,
-        "website": input.website,
-        "links": input.links,
-        "practices": input.practices,
-        "practices_other": input.practices_other,
-        "area": input.area,
-        "consent": input.consent,
-    })
+/// What the profile form shows: the profile as it is, or as typed.
+#[derive(Debug, Default, Serialize)]
+struct ProfileValues {
+    name: String,
+    brand: String,
+    email: String,
+    bio: String,
+    website: String,
+    /// One per line, as the form's text area holds them.
+    links: String,
+    practices: Vec<String>,
+    practices_other: String,
+    area: String,
+    consent: bool,
 }
 
-fn values_of(designer: &entity::designer::Model) -> Value {
-    json!({
-        "name": designer.name,
-        "brand": designer.brand,
-        "email": designer.email,
-        "bio": designer.bio,
-        "website": designer.website,
-        "links": designer.links,
-        "practices": designer.practices.split(',').filter(|p| !p.is_empty()).collect::<Vec<_>>(),
-        "practices_other": designer.practices_other,
-        "area": designer.area,
-        "consent": true,
-    })
+fn values(input: &ProfileInput) -> ProfileValues {
+    ProfileValues {
+        name: input.name.clone(),
+        brand: input.brand.clone(),
+        email: input.email.clone(),
+        bio: input.bio.clone(),
+        website: input.website.clone(),
+        links: input.links.clone(),
+        practices: input.practices.clone(),
+        practices_other: input.practices_other.clone(),
+        area: input.area.clone(),
+        consent: input.consent,
+    }
+}
+
+fn values_of(designer: &DesignerRecord) -> ProfileValues {
+    ProfileValues {
+        name: designer.name.clone(),
+        brand: designer.brand.clone(),
+        email: designer.email.clone(),
+        bio: designer.bio.clone(),
+        website: designer.website.clone().unwrap_or_default(),
+        links: designer.links.join("\n"),
+        practices: designer.practices.clone(),
+        practices_other: designer.practices_other.clone().unwrap_or_default(),
+        area: designer.area.clone(),
+        consent: true,
+    }
 }
 
 /// Reads and re-encodes an uploaded photo, off the async runtime; `None` when no file was
@@ -144,51 +159,83 @@ fn upload_error(errors: &Errors<'_>) -> AppError {
 }
 
 /// The choices of the form, ticked as `values` says.
-fn choices(lang: Lang, values: &Value) -> (Vec<views::Choice>, Vec<views::Choice>) {
-    let ticked = |p: &str| values["practices"].as_array().is_some_and(|a| a.iter().any(|v| v == p));
-    let practices = views::options(lang, PRACTICES, "practice-", ticked);
-    let areas = views::options(lang, AREAS, "area-", |a| values["area"] == a);
+fn choices(lang: Lang, values: &ProfileValues) -> (Vec<Choice>, Vec<Choice>) {
+    let practices = views::options(lang, PRACTICES, "practice-", |p| values.practices.iter().any(|v| v == p));
+    let areas = views::options(lang, AREAS, "area-", |a| values.area == a);
     (practices, areas)
 }
 
 struct FormPage<'a> {
     path: &'a str,
     title: &'static str,
-    values: Value,
+    values: ProfileValues,
     error: Option<&'a AppError>,
     /// A photo was sent with a form refused for another reason: it must be chosen again.
     photo_again: bool,
-    designer: Option<&'a entity::designer::Model>,
+    designer: Option<&'a DesignerRecord>,
     /// The designer's changes were just saved.
     saved: bool,
 }
 
+/// The registration form, or the designer's own page with the form to edit the profile.
+#[derive(Serialize)]
+struct ProfileFormPage {
+    title_key: &'static str,
+    action: String,
+    values: ProfileValues,
+    practices: Vec<Choice>,
+    areas: Vec<Choice>,
+    error: Option<FormError>,
+    /// The field the error is about, for templates to mark (present even without error).
+    error_field: Option<&'static str>,
+    photo_again: bool,
+    csrf: String,
+    form_key: String,
+    max_bio: usize,
+    /// Where the designer's own profile stands, on their private page.
+    designer: Option<OwnProfile>,
+    saved: bool,
+}
+
+/// The designer's own profile, as their private page tells it.
+#[derive(Serialize)]
+struct OwnProfile {
+    state: DesignerState,
+    state_message: String,
+    photo_url: Option<String>,
+    public_url: Option<String>,
+}
+
 fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, page: FormPage<'_>) -> Template {
     let (practices, areas) = choices(lang, &page.values);
-    let designer = page.designer.map(|d| {
-        json!({
-            "state_message": i18n::t_args(lang, &format!("designer-state-{}", d.state), &[("reason", d.reject_reason.clone().unwrap_or_default())]),
-            "state": d.state,
-            "photo_url": d.has_photo.then(|| format!("/designers/edit/{}/photo?v={}", d.edit_token, d.updated_at_ms)),
-            "public_url": (d.state == DesignerState::Approved).then(|| format!("/designers/{}", d.slug)),
-        })
+    let designer = page.designer.map(|d| OwnProfile {
+        state: d.state,
+        state_message: i18n::t_args(
+            lang,
+            &format!("designer-state-{}", d.state),
+            &[("reason", d.reject_reason.clone().unwrap_or_default())],
+        ),
+        photo_url: d
+            .has_photo
+            .then(|| format!("/designers/edit/{}/photo?v={}", d.edit_token, d.updated_at.timestamp_millis())),
+        public_url: d.is_public().then(|| format!("/designers/{}", d.slug)),
     });
-    let body = json!({
-        "page_title": i18n::t(lang, page.title),
-        "title_key": page.title,
-        "action": page.path,
-        "values": page.values,
-        "practices": practices,
-        "areas": areas,
-        "error": page.error.map(|e| json!({ "field": e.field(), "message": e.message(lang, &state.campaign.currency) })),
-        "photo_again": page.photo_again,
-        "csrf": csrf.0,
-        "form_key": new_secret(),
-        "max_bio": MAX_BIO,
-        "designer": designer,
-        "saved": page.saved,
-    });
-    Template::render("designer_form", views::page(state, lang, page.path, body))
+    let body = ProfileFormPage {
+        title_key: page.title,
+        action: page.path.to_owned(),
+        values: page.values,
+        practices,
+        areas,
+        error: page.error.map(|e| FormError::of(state, e, lang)),
+        error_field: page.error.and_then(AppError::field),
+        photo_again: page.photo_again,
+        csrf: csrf.0.clone(),
+        form_key: new_secret(),
+        max_bio: MAX_BIO,
+        designer,
+        saved: page.saved,
+    };
+    Template::render("designer_form", Page::new(state, lang, page.path, body).titled(i18n::t(lang, page.title)))
 }
 
 #[get("/designers/register")]
@@ -196,7 +243,7 @@ fn show_register(state: &State<AppState>, lang: Lang, csrf: CsrfToken) -> Templa
     let page = FormPage {
         path: "/designers/register",
         title: "designer-register-title",
-        values: json!({}),
+        values: ProfileValues::default(),
         error: None,
         photo_again: false,
         designer: None,
@@ -222,7 +269,7 @@ async fn register(
             let page = FormPage {
                 path,
                 title,
-                values: json!({}),
+                values: ProfileValues::default(),
                 error: Some(&error),
                 photo_again: false,
                 designer: None,
@@ -262,12 +309,9 @@ async fn register(
 
 #[get("/designers/registered")]
 fn registered(state: &State<AppState>, lang: Lang) -> Template {
-    let body = json!({
-        "page_title": i18n::t(lang, "designer-registered-title"),
-        "title_key": "designer-registered-title",
-        "text_key": "designer-registered-text",
-    });
-    Template::render("notice", views::page(state, lang, "/designers/registered", body))
+    let body = Notice { title_key: "designer-registered-title", text_key: "designer-registered-text" };
+    let page = Page::new(state, lang, "/designers/registered", body).titled(i18n::t(lang, body.title_key));
+    Template::render("notice", page)
 }
 
 #[get("/designers/edit/<token>?<saved>")]
@@ -328,7 +372,7 @@ async fn edit(
     };
     match outcome {
         Ok(updated) => {
-            if updated.state == DesignerState::Approved {
+            if updated.is_public() {
                 // The campaign's cached pages name approved designers.
                 state.writer.figures_changed();
             }
@@ -366,94 +410,133 @@ impl Jpeg {
 #[get("/designers/edit/<token>/photo")]
 async fn own_photo(state: &State<AppState>, token: &str) -> Result<Jpeg, PageError> {
     let designer = designers::by_token(&state.db, token).await?;
-    Ok(Jpeg::new(designers::photo(&state.db, designer.id).await?.jpeg, false))
+    Ok(Jpeg::new(designers::photo(&state.db, designer.id).await?, false))
 }
 
 #[get("/designers/<slug>/photo")]
 async fn public_photo(state: &State<AppState>, slug: &str) -> Result<Jpeg, PageError> {
     let designer = designers::public(&state.db, slug).await?;
-    Ok(Jpeg::new(designers::photo(&state.db, designer.id).await?.jpeg, true))
+    Ok(Jpeg::new(designers::photo(&state.db, designer.id).await?, true))
 }
 
-/// A designer as the public sees them; never their email.
-pub fn designer_view(state: &AppState, designer: &entity::designer::Model, lang: Lang) -> Value {
-    let practices: Vec<Value> = designer
-        .practices
-        .split(',')
-        .filter(|p| !p.is_empty())
-        .map(|p| json!({ "value": p, "label": i18n::t(lang, &format!("practice-{p}")) }))
-        .collect();
-    let links: Vec<Value> = designer
-        .links
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(|l| json!({ "url": l, "label": crate::domain::source::site(l).unwrap_or_else(|| l.to_owned()) }))
-        .collect();
-    let rewards: Vec<Value> = state
-        .campaign
-        .rewards
-        .iter()
-        .filter(|r| r.designers.contains(&designer.slug))
-        .map(|r| json!({ "id": r.id.as_str(), "title": r.title.get(lang) }))
-        .collect();
-    json!({
-        "slug": designer.slug,
-        "name": designer.name,
-        "brand": designer.brand,
-        "bio": designer.bio,
-        "website": designer.website,
-        "links": links,
-        "practices": practices,
-        "practices_other": designer.practices_other,
-        "area": i18n::t(lang, &format!("area-{}", designer.area)),
-        "photo_url": designer.has_photo.then(|| format!("/designers/{}/photo?v={}", designer.slug, designer.updated_at_ms)),
-        "initials": designer.brand.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().to_string()),
-        "rewards": rewards,
-    })
+/// The address of an approved designer's photo, which changes with the photo.
+pub fn photo_url(designer: &DesignerRecord) -> Option<String> {
+    designer
+        .has_photo
+        .then(|| format!("/designers/{}/photo?v={}", designer.slug, designer.updated_at.timestamp_millis()))
+}
+
+/// A designer as cards and profiles show them; never their email. `photo_url` is where
+/// this page may load the photo from.
+#[derive(Debug, Serialize)]
+pub struct DesignerCard {
+    pub slug: String,
+    pub name: String,
+    pub brand: String,
+    pub bio: String,
+    pub website: Option<String>,
+    pub links: Vec<LinkView>,
+    pub practices: Vec<Choice>,
+    pub practices_other: Option<String>,
+    /// The area's name.
+    pub area: String,
+    pub photo_url: Option<String>,
+    /// Shown in place of a photo.
+    pub initials: Option<String>,
+    pub rewards: Vec<RewardLink>,
+}
+
+/// A web link and the site it leads to.
+#[derive(Debug, Serialize)]
+pub struct LinkView {
+    pub url: String,
+    pub label: String,
+}
+
+/// A reward, by id and title.
+#[derive(Debug, Serialize)]
+pub struct RewardLink {
+    pub id: String,
+    pub title: String,
+}
+
+pub fn designer_card(
+    state: &AppState,
+    designer: &DesignerRecord,
+    lang: Lang,
+    photo_url: Option<String>,
+) -> DesignerCard {
+    DesignerCard {
+        slug: designer.slug.clone(),
+        name: designer.name.clone(),
+        brand: designer.brand.clone(),
+        bio: designer.bio.clone(),
+        website: designer.website.clone(),
+        links: designer
+            .links
+            .iter()
+            .map(|l| LinkView { url: l.clone(), label: crate::domain::source::site(l).unwrap_or_else(|| l.clone()) })
+            .collect(),
+        practices: views::options(lang, &designer.practices, "practice-", |_| true),
+        practices_other: designer.practices_other.clone(),
+        area: i18n::t(lang, &format!("area-{}", designer.area)),
+        photo_url,
+        initials: designer.brand.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().to_string()),
+        rewards: state
+            .campaign
+            .rewards
+            .iter()
+            .filter(|r| r.designers.contains(&designer.slug))
+            .map(|r| RewardLink { id: r.id.to_string(), title: r.title.get(lang).to_owned() })
+            .collect(),
+    }
+}
+
+/// The approved designers, filtered by a practice.
+#[derive(Serialize)]
+struct DesignersPage {
+    designers: Vec<DesignerCard>,
+    filters: Vec<Choice>,
+    filtered: bool,
 }
 
 #[get("/designers?<practice>")]
-async fn list(state: &State<AppState>, lang: Lang, practice: Option<&str>) -> Result<Template, PageError> {
+async fn list_designers(state: &State<AppState>, lang: Lang, practice: Option<&str>) -> Result<Template, PageError> {
     let practice = practice.filter(|p| PRACTICES.contains(p));
     let found = designers::approved(&state.db, practice).await?;
-    let cards: Vec<Value> = found.iter().map(|d| designer_view(state, d, lang)).collect();
-    let filters = views::options(lang, PRACTICES, "practice-", |p| practice == Some(p));
-    let body = json!({
-        "page_title": i18n::t(lang, "designers-title"),
-        "designers": cards,
-        "filters": filters,
-        "filtered": practice.is_some(),
-    });
+    let body = DesignersPage {
+        designers: found.iter().map(|d| designer_card(state, d, lang, photo_url(d))).collect(),
+        filters: views::options(lang, PRACTICES, "practice-", |p| practice == Some(p)),
+        filtered: practice.is_some(),
+    };
     let path = practice.map_or_else(|| "/designers".to_owned(), |p| format!("/designers?practice={p}"));
-    Ok(Template::render("designers", views::page(state, lang, &path, body)))
+    Ok(Template::render("designers", Page::new(state, lang, &path, body).titled(i18n::t(lang, "designers-title"))))
+}
+
+/// One approved designer's profile.
+#[derive(Serialize)]
+struct DesignerPage {
+    designer: DesignerCard,
 }
 
 #[get("/designers/<slug>", rank = 2)]
-async fn show(state: &State<AppState>, lang: Lang, slug: &str) -> Result<Template, PageError> {
+async fn show_designer(state: &State<AppState>, lang: Lang, slug: &str) -> Result<Template, PageError> {
     let designer = designers::public(&state.db, slug).await?;
-    let body = json!({ "designer": designer_view(state, &designer, lang), "page_title": designer.brand });
-    Ok(Template::render("designer", views::page(state, lang, &format!("/designers/{slug}"), body)))
-}
-
-#[get("/api/designers")]
-async fn api_list(state: &State<AppState>, lang: Lang) -> Result<Json<Value>, ApiError> {
-    let found = designers::approved(&state.db, None).await?;
-    let list: Vec<Value> = found
-        .iter()
-        .map(|d| {
-            let mut view = designer_view(state, d, lang);
-            view["practices"] = json!(d.practices.split(',').filter(|p| !p.is_empty()).collect::<Vec<_>>());
-            view["area"] = json!(d.area);
-            view["links"] = json!(d.links.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>());
-            if let Some(object) = view.as_object_mut() {
-                object.remove("initials");
-            }
-            view
-        })
-        .collect();
-    Ok(Json(json!({ "designers": list })))
+    let body = DesignerPage { designer: designer_card(state, &designer, lang, photo_url(&designer)) };
+    let page = Page::new(state, lang, &format!("/designers/{slug}"), body).titled(designer.brand);
+    Ok(Template::render("designer", page))
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![show_register, register, registered, show_edit, edit, own_photo, public_photo, list, show, api_list]
+    routes![
+        show_register,
+        register,
+        registered,
+        show_edit,
+        edit,
+        own_photo,
+        public_photo,
+        list_designers,
+        show_designer
+    ]
 }

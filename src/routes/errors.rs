@@ -7,13 +7,14 @@ use rocket::response::{self, Redirect, Responder};
 use rocket::serde::json::Json;
 use rocket::{Catcher, catch, catchers};
 use rocket_dyn_templates::Template;
-use serde_json::json;
+use serde::Serialize;
 
 use crate::app::AppState;
 use crate::domain::Lang;
 use crate::error::AppError;
 use crate::i18n;
-use crate::routes::views;
+use crate::routes::api::{ErrorBody, ErrorDetail};
+use crate::routes::views::Page;
 
 fn lang_of(request: &Request<'_>) -> Lang {
     crate::routes::lang::of(request)
@@ -49,9 +50,7 @@ impl<E: Into<AppError>> From<E> for ApiError {
 impl<'r> Responder<'r, 'static> for ApiError {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
         log(&self.0);
-        let message = self.0.message(lang_of(request), &currency_of(request));
-        let body = json!({ "error": { "code": self.0.code(), "message": message } });
-        response::Response::build_from(Json(body).respond_to(request)?).status(status_of(&self.0)).ok()
+        json_error(request, &self.0, status_of(&self.0))
     }
 }
 
@@ -74,12 +73,26 @@ impl<'r> Responder<'r, 'static> for PageError {
     }
 }
 
+/// What the error page shows.
+#[derive(Serialize)]
+struct ErrorPage {
+    status: u16,
+    message: String,
+}
+
+/// `{"error": {"code", "message"}}` with `status`.
+fn json_error(request: &Request<'_>, error: &AppError, status: Status) -> response::Result<'static> {
+    let message = error.message(lang_of(request), &currency_of(request));
+    let body = ErrorBody { error: ErrorDetail { code: error.code(), message } };
+    response::Response::build_from(Json(body).respond_to(request)?).status(status).ok()
+}
+
 fn page(request: &Request<'_>, status: Status, lang: Lang, message: String) -> response::Result<'static> {
     let Some(state) = request.rocket().state::<AppState>() else {
         return response::Response::build().status(status).ok();
     };
-    let context =
-        views::page(state, lang, request.uri().path().as_str(), json!({ "status": status.code, "message": message }));
+    let body = ErrorPage { status: status.code, message };
+    let context = Page::new(state, lang, request.uri().path().as_str(), body).titled(i18n::t(lang, "error-title"));
     response::Response::build_from(Template::render("error", context).respond_to(request)?)
         .status(status)
         .header(ContentType::HTML)
@@ -108,9 +121,7 @@ fn caught(status: Status, request: &Request<'_>) -> response::Result<'static> {
     };
     let status = if matches!(error, AppError::Malformed(_)) { Status::BadRequest } else { status };
     if wants_json(request) {
-        let message = error.message(lang_of(request), &currency_of(request));
-        let body = json!({ "error": { "code": error.code(), "message": message } });
-        response::Response::build_from(Json(body).respond_to(request)?).status(status).ok()
+        json_error(request, &error, status)
     } else {
         let lang = lang_of(request);
         let message = error.message(lang, &currency_of(request));

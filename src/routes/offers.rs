@@ -5,7 +5,7 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{State, get, post, routes};
 use rocket_dyn_templates::Template;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::app::AppState;
 use crate::domain::Lang;
@@ -16,7 +16,7 @@ use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
-use crate::routes::views;
+use crate::routes::views::{FormError, Notice, Page};
 use crate::services::offers::{self, MAX_AVAILABILITY, MAX_DESCRIPTION, OfferInput};
 
 /// The form as posted; every field optional so a missing one gets a clear message.
@@ -32,34 +32,75 @@ struct OfferForm {
     form_key: Option<String>,
 }
 
-fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, values: Value, error: Option<&AppError>) -> Template {
-    let kinds: Vec<Value> = OfferKind::all()
+/// What the form shows again: the offer as typed.
+#[derive(Debug, Default, Serialize)]
+struct OfferValues {
+    kind: String,
+    description: String,
+    availability: String,
+    name: String,
+    email: String,
+    phone: String,
+}
+
+/// One kind of help, with a hint of what it means.
+#[derive(Debug, Serialize)]
+struct KindChoice {
+    value: String,
+    label: String,
+    hint: String,
+    checked: bool,
+}
+
+/// The form to offer help.
+#[derive(Serialize)]
+struct HelpPage {
+    kinds: Vec<KindChoice>,
+    values: OfferValues,
+    error: Option<FormError>,
+    /// The field the error is about, for templates to mark (present even without error).
+    error_field: Option<&'static str>,
+    csrf: String,
+    form_key: String,
+    max_description: usize,
+    max_availability: usize,
+}
+
+fn form_page(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    values: OfferValues,
+    error: Option<&AppError>,
+) -> Template {
+    let kinds = OfferKind::all()
         .map(|kind| {
             let value = kind.to_string();
-            json!({
-                "label": i18n::t(lang, &format!("offer-kind-{value}")),
-                "hint": i18n::t(lang, &format!("offer-kind-{value}-hint")),
-                "checked": values["kind"].as_str() == Some(value.as_str()),
-                "value": value,
-            })
+            KindChoice {
+                label: i18n::t(lang, &format!("offer-kind-{value}")),
+                hint: i18n::t(lang, &format!("offer-kind-{value}-hint")),
+                checked: values.kind == value,
+                value,
+            }
         })
         .collect();
-    let body = json!({
-        "page_title": i18n::t(lang, "help-title"),
-        "kinds": kinds,
-        "values": values,
-        "error": error.map(|e| json!({ "field": e.field(), "message": e.message(lang, &state.campaign.currency) })),
-        "csrf": csrf.0,
-        "form_key": new_secret(),
-        "max_description": MAX_DESCRIPTION,
-        "max_availability": MAX_AVAILABILITY,
-    });
-    Template::render("help", views::page(state, lang, "/help", body))
+    let body = HelpPage {
+        kinds,
+        values,
+        error: error.map(|e| FormError::of(state, e, lang)),
+        error_field: error.and_then(AppError::field),
+        csrf: csrf.0.clone(),
+        form_key: new_secret(),
+        max_description: MAX_DESCRIPTION,
+        max_availability: MAX_AVAILABILITY,
+    };
+    Template::render("help", Page::new(state, lang, "/help", body).titled(i18n::t(lang, "help-title")))
 }
 
 #[get("/help?<kind>")]
 fn show_form(state: &State<AppState>, lang: Lang, csrf: CsrfToken, kind: Option<&str>) -> Template {
-    form_page(state, lang, &csrf, json!({ "kind": kind }), None)
+    let values = OfferValues { kind: kind.unwrap_or_default().to_owned(), ..OfferValues::default() };
+    form_page(state, lang, &csrf, values, None)
 }
 
 #[post("/help", data = "<form>")]
@@ -90,14 +131,14 @@ async fn offer_help(
         Ok(_) => Ok(Ok(Redirect::to("/help/thanks"))),
         Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
-            let values = json!({
-                "kind": input.kind,
-                "description": input.description,
-                "availability": input.availability,
-                "name": input.name,
-                "email": input.email,
-                "phone": input.phone,
-            });
+            let values = OfferValues {
+                kind: input.kind,
+                description: input.description,
+                availability: input.availability,
+                name: input.name,
+                email: input.email,
+                phone: input.phone,
+            };
             Ok(Err((status_of(&error), form_page(state, lang, &csrf, values, Some(&error)))))
         }
     }
@@ -105,8 +146,9 @@ async fn offer_help(
 
 #[get("/help/thanks")]
 fn thanks(state: &State<AppState>, lang: Lang) -> Template {
-    let body = json!({ "page_title": i18n::t(lang, "help-thanks-title") });
-    Template::render("help_thanks", views::page(state, lang, "/help/thanks", body))
+    let body = Notice { title_key: "help-thanks-title", text_key: "help-thanks-text" };
+    let page = Page::new(state, lang, "/help/thanks", body).titled(i18n::t(lang, body.title_key));
+    Template::render("help_thanks", page)
 }
 
 pub fn routes() -> Vec<rocket::Route> {

@@ -1,28 +1,27 @@
 //! The pledge form, and the backer's private page where a pledge is changed or cancelled.
 
-use chrono::{DateTime, Utc};
 use rocket::form::{Form, FromForm};
 use rocket::http::CookieJar;
 use rocket::request::FlashMessage;
 use rocket::response::{Flash, Redirect};
 use rocket::{State, get, post, routes, uri};
 use rocket_dyn_templates::Template;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::app::AppState;
 use crate::domain::ids::new_secret;
+use crate::domain::money::cents_to_string;
 use crate::domain::source::{site, tag_of};
-use crate::domain::states::PledgeState;
 use crate::domain::{CampaignState, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
-use crate::routes::source::{self, Visit};
-use crate::routes::views;
-use crate::services::campaign::{Snapshot, snapshot};
-use crate::services::pledges::{self, PledgeChange, PledgeInput};
+use crate::routes::source::Visit;
+use crate::routes::views::{self, CampaignView, FormError, Page, PledgeView};
+use crate::services::campaign::snapshot;
+use crate::services::pledges::{self, PledgeChange, PledgeInput, PledgeRecord};
 use crate::services::pricing::current_minimum;
 
 /// The pledge form as posted. Every field is optional here so that a missing one gets the
@@ -44,46 +43,31 @@ struct PledgeForm {
     from: Option<String>,
 }
 
-/// The campaign with its rewards marked for a reward picker: the one `selected`, and the one
-/// a backer already `held`, which is never sold out to them.
-fn reward_choices(
-    state: &AppState,
-    snapshot: &Snapshot,
-    lang: Lang,
-    now: DateTime<Utc>,
-    selected: Option<&str>,
-    held: Option<&str>,
-) -> Value {
-    let mut campaign = views::campaign_view(state, snapshot, lang, now);
-    if let Some(rewards) = campaign["rewards"].as_array_mut() {
-        for reward in rewards {
-            let id = reward["id"].as_str().map(str::to_owned);
-            reward["selected"] = json!(id.is_some() && id.as_deref() == selected);
-            if id.is_some() && id.as_deref() == held {
-                reward["sold_out"] = json!(false);
-            }
-        }
-    }
-    campaign
+/// What a pledge form shows again: the values as typed.
+#[derive(Debug, Default, Serialize)]
+struct PledgeValues {
+    reward: Option<String>,
+    amount: String,
+    name: String,
+    email: String,
+    display_name: Option<String>,
+    anonymous: bool,
 }
 
-/// The values the form shows, and the error to point at.
-fn form_context(
-    state: &AppState,
-    lang: Lang,
-    path: &str,
-    csrf: &CsrfToken,
-    values: Value,
-    error: Option<&AppError>,
-    body: Value,
-) -> Value {
-    let error = error.map(|e| json!({ "field": e.field(), "message": e.message(lang, &state.campaign.currency) }));
-    let mut context = views::page(state, lang, path, body);
-    context["values"] = values;
-    context["error"] = error.unwrap_or(Value::Null);
-    context["csrf"] = json!(csrf.0);
-    context["form_key"] = json!(new_secret());
-    context
+/// The pledge form.
+#[derive(Serialize)]
+struct PledgeFormPage {
+    campaign: CampaignView,
+    closed: bool,
+    values: PledgeValues,
+    error: Option<FormError>,
+    /// The field the error is about, for templates to mark (present even without error).
+    error_field: Option<&'static str>,
+    csrf: String,
+    /// Drawn for each form shown, so a double click pledges once.
+    form_key: String,
+    /// Where the visitor came from, kept in hidden fields.
+    source: Source,
 }
 
 async fn render_form(
@@ -91,16 +75,24 @@ async fn render_form(
     lang: Lang,
     csrf: &CsrfToken,
     source: &Source,
-    values: Value,
+    values: PledgeValues,
     error: Option<&AppError>,
 ) -> Result<Template, PageError> {
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
-    let campaign = reward_choices(state, &snapshot, lang, now, values["reward"].as_str(), None);
-    let body = json!({ "campaign": campaign, "closed": snapshot.state(now) != CampaignState::Open });
-    let mut context = form_context(state, lang, "/pledge", csrf, values, error, body);
-    source::add_to_page(&mut context, source);
-    Ok(Template::render("pledge_form", context))
+    let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), None);
+    let body = PledgeFormPage {
+        campaign,
+        closed: snapshot.state(now) != CampaignState::Open,
+        values,
+        error: error.map(|e| FormError::of(state, e, lang)),
+        error_field: error.and_then(AppError::field),
+        csrf: csrf.0.clone(),
+        form_key: new_secret(),
+        source: source.clone(),
+    };
+    let page = Page::new(state, lang, "/pledge", body).titled(i18n::t(lang, "pledge-title")).carrying(source);
+    Ok(Template::render("pledge_form", page))
 }
 
 #[get("/pledge?<reward>")]
@@ -114,7 +106,11 @@ async fn new_pledge(
     let now = state.clock.now();
     let chosen = reward.and_then(|id| state.campaign.reward(id));
     let amount = chosen.map_or(state.campaign.min_pledge, |r| current_minimum(r, now));
-    let values = json!({ "reward": chosen.map(|r| r.id.as_str()), "amount": amount.to_string() });
+    let values = PledgeValues {
+        reward: chosen.map(|r| r.id.to_string()),
+        amount: amount.to_string(),
+        ..PledgeValues::default()
+    };
     render_form(state, lang, &csrf, &visit.0, values, None).await
 }
 
@@ -154,43 +150,70 @@ async fn create_pledge(
         }
         Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
-            let values = json!({
-                "reward": input.reward,
-                "amount": input.amount,
-                "name": input.name,
-                "email": input.email,
-                "display_name": input.display_name,
-                "anonymous": input.anonymous,
-            });
+            let values = PledgeValues {
+                reward: input.reward,
+                amount: input.amount,
+                name: input.name,
+                email: input.email,
+                display_name: input.display_name,
+                anonymous: input.anonymous,
+            };
             let page = render_form(state, lang, &csrf, &input.source, values, Some(&error)).await?;
             Ok(Err((status_of(&error), page)))
         }
     }
 }
 
+/// The backer's private page, with the form to change the pledge.
+#[derive(Serialize)]
+struct PledgePage {
+    pledge: PledgeView,
+    campaign: CampaignView,
+    editable: bool,
+    flash: Option<String>,
+    values: ChangeValues,
+    error: Option<FormError>,
+    /// The field the error is about, for templates to mark (present even without error).
+    error_field: Option<&'static str>,
+    csrf: String,
+}
+
+/// What the change form shows: the pledge as it is, or as typed.
+#[derive(Debug, Serialize)]
+struct ChangeValues {
+    reward: Option<String>,
+    amount: String,
+}
+
 async fn render_pledge(
     state: &AppState,
     lang: Lang,
     csrf: &CsrfToken,
-    pledge: &entity::pledge::Model,
+    pledge: &PledgeRecord,
     flash: Option<String>,
     error: Option<&AppError>,
-    values: Option<Value>,
+    values: Option<ChangeValues>,
 ) -> Result<Template, PageError> {
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
-    let view = views::pledge_view(state, pledge, lang);
-    let values = values.unwrap_or_else(|| json!({ "reward": view["reward_id"], "amount": view["amount_plain"] }));
-    let held = pledge.reward_id.as_deref().filter(|_| pledge.state == PledgeState::Active);
-    let campaign = reward_choices(state, &snapshot, lang, now, values["reward"].as_str(), held);
-    let path = format!("/pledges/{}", pledge.token);
-    let body = json!({
-        "pledge": view,
-        "campaign": campaign,
-        "editable": pledge.state == PledgeState::Active && snapshot.state(now) == CampaignState::Open,
-        "flash": flash,
+    let values = values.unwrap_or_else(|| ChangeValues {
+        reward: pledge.reward_id.clone(),
+        amount: cents_to_string(pledge.amount.cents()),
     });
-    Ok(Template::render("pledge", form_context(state, lang, &path, csrf, values, error, body)))
+    let held = pledge.reward_id.as_deref().filter(|_| pledge.is_active());
+    let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), held);
+    let body = PledgePage {
+        pledge: views::pledge_view(state, pledge, lang),
+        campaign,
+        editable: pledge.is_active() && snapshot.state(now) == CampaignState::Open,
+        flash,
+        values,
+        error: error.map(|e| FormError::of(state, e, lang)),
+        error_field: error.and_then(AppError::field),
+        csrf: csrf.0.clone(),
+    };
+    let path = format!("/pledges/{}", pledge.token);
+    Ok(Template::render("pledge", Page::new(state, lang, &path, body).titled(i18n::t(lang, "pledge-page-title"))))
 }
 
 #[get("/pledges/<token>")]
@@ -237,7 +260,7 @@ async fn change_pledge(
         Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
         Err(error) => {
             let pledge = pledges::find_by_token(&state.db, token).await?;
-            let values = json!({ "reward": form.reward, "amount": amount });
+            let values = ChangeValues { reward: form.reward.clone(), amount };
             let page = render_pledge(state, lang, &csrf, &pledge, None, Some(&error), Some(values)).await?;
             Ok(Err((status_of(&error), page)))
         }

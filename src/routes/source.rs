@@ -10,7 +10,6 @@ use std::convert::Infallible;
 
 use rocket::http::RawStr;
 use rocket::request::{FromRequest, Outcome, Request};
-use serde_json::{Value, json};
 
 use crate::domain::Source;
 
@@ -48,17 +47,9 @@ fn params(source: &Source) -> String {
 }
 
 /// The two link suffixes of `source`: after a path, and after a query.
-fn suffixes(source: &Source) -> (String, String) {
+pub fn suffixes(source: &Source) -> (String, String) {
     let params = params(source);
     if params.is_empty() { (String::new(), String::new()) } else { (format!("?{params}"), format!("&amp;{params}")) }
-}
-
-/// Adds the link suffixes of `source` to a page's context, and the source itself for forms.
-pub fn add_to_page(context: &mut Value, source: &Source) {
-    let (query, amp) = suffixes(source);
-    context["src_q"] = json!(query);
-    context["src_amp"] = json!(amp);
-    context["source"] = json!({ "tag": source.tag, "site": source.site });
 }
 
 /// What a page rendered once for every visitor (see [`crate::routes::cache`]) holds where a
@@ -66,10 +57,9 @@ pub fn add_to_page(context: &mut Value, source: &Source) {
 const QUERY_MARK: &str = "\u{E000}q\u{E000}";
 const AMP_MARK: &str = "\u{E000}a\u{E000}";
 
-/// Adds the marks instead of a source to the context of a page rendered for every visitor.
-pub fn add_marks(context: &mut Value) {
-    context["src_q"] = json!(QUERY_MARK);
-    context["src_amp"] = json!(AMP_MARK);
+/// The marks in place of the two link suffixes, for a page rendered for every visitor.
+pub fn marks() -> (String, String) {
+    (QUERY_MARK.to_owned(), AMP_MARK.to_owned())
 }
 
 /// The marked page `html` for a visit from `source`.

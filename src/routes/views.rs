@@ -1,136 +1,111 @@
-//! What pages show, as template contexts built from the campaign file and live figures.
+//! What public pages show, as typed template contexts built from the campaign file and the
+//! services' read models. Every page is a [`Page`]: the layout's fields beside its own body.
 
-use crate::domain::states::PledgeState;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use entity::{pledge, reward};
 use serde::Serialize;
-use serde_json::{Value, json};
 
 use crate::app::AppState;
-use crate::config::campaign::{Fulfilment, Reward};
-use crate::domain::money::display_cents;
-use crate::domain::{CampaignState, Lang};
+use crate::config::campaign::{Fulfilment, FundingModel, Reward};
+use crate::domain::{Amount, CampaignState, Lang, Source};
+use crate::error::AppError;
 use crate::i18n;
-use crate::services::campaign::{Snapshot, remaining};
+use crate::routes::source;
+use crate::services::campaign::{RewardFigures, Snapshot};
+use crate::services::designers::Byline;
+use crate::services::pledges::PledgeRecord;
 use crate::services::pricing::current_minimum;
 
-/// Splits a text into paragraphs on blank lines.
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n").map(|p| p.trim().replace('\n', " ")).filter(|p| !p.is_empty()).collect()
+/// A page: what the layout needs, and the page's own fields beside it.
+#[derive(Debug, Serialize)]
+pub struct Page<T> {
+    #[serde(flatten)]
+    pub layout: Layout,
+    #[serde(flatten)]
+    pub body: T,
 }
 
-fn money(cents: i64, lang: Lang) -> String {
-    display_cents(cents, lang.thousands())
+/// What the layout of every page shows.
+#[derive(Debug, Serialize)]
+pub struct Layout {
+    pub lang: &'static str,
+    pub other_lang: &'static str,
+    /// This page in the other language.
+    pub other_lang_url: String,
+    pub site_title: String,
+    pub currency: String,
+    pub page_title: Option<String>,
+    /// What the site's links carry of the visit's source, after a path and after a query
+    /// (see [`crate::routes::source`]); empty for a visit with none.
+    pub src_q: String,
+    pub src_amp: String,
 }
 
-fn month_year(date: NaiveDate, lang: Lang) -> String {
-    format!("{} {}", i18n::t(lang, &format!("month-{}", date.month())), date.year())
-}
-
-/// A date and time in the campaign's time zone, such as "7 novembre 2020, 23:59".
-pub fn moment(state: &AppState, at: DateTime<Utc>, lang: Lang) -> String {
-    i18n::moment(at.with_timezone(&state.campaign.time_zone), lang)
-}
-
-/// An instant stored as Unix milliseconds, as the API and exports write it: RFC 3339, UTC.
-pub fn rfc3339(ms: i64) -> String {
-    DateTime::from_timestamp_millis(ms).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// "12 days left", "5 hours left", "40 minutes left".
-fn time_left(deadline: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
-    let left = deadline - now;
-    let (key, count) = if left.num_days() >= 2 {
-        ("time-left-days", left.num_days())
-    } else if left.num_hours() >= 1 {
-        ("time-left-hours", left.num_hours())
-    } else {
-        ("time-left-minutes", left.num_minutes().max(1))
-    };
-    i18n::t_args(lang, key, &[("count", count.to_string())])
-}
-
-/// One reward as cards and pages show it.
-pub fn reward_view(
-    state: &AppState,
-    config: &Reward,
-    row: Option<&reward::Model>,
-    lang: Lang,
-    now: DateTime<Utc>,
-) -> Value {
-    let claimed = row.map_or(0, |r| r.claimed);
-    let left = row.and_then(remaining);
-    let minimum = current_minimum(config, now);
-    let early_left = config
-        .early_bird
-        .as_ref()
-        .and_then(|e| e.first)
-        .map(|first| i64::from(first) - row.map_or(0, |r| r.early_bird_claimed));
-    let early_open = minimum < config.minimum && early_left.is_none_or(|n| n > 0);
-    json!({
-        "id": config.id.as_str(),
-        "title": config.title.get(lang),
-        "description": paragraphs(config.description.get(lang)),
-        "summary": config.description.get(lang).split("\n\n").next().unwrap_or_default().trim(),
-        "kind": i18n::t(lang, &format!("kind-{}", config.kind.as_str())),
-        "minimum": money(config.minimum.cents(), lang),
-        // What the pledge form suggests: the lowest price open now, as a form value.
-        "suggested_amount": if early_open { minimum } else { config.minimum }.to_string(),
-        "early_bird": early_open.then(|| json!({
-            "price": money(minimum.cents(), lang),
-            "left": early_left,
-            "until": config.early_bird.as_ref().and_then(|e| e.until).map(|u| moment(state, u, lang)),
-        })),
-        "limit": config.limit,
-        "claimed": claimed,
-        "remaining": left,
-        "sold_out": left == Some(0),
-        "delivery": month_year(config.delivery, lang),
-        "fulfilment": i18n::t(lang, match config.fulfilment {
-            Fulfilment::Shipped => "fulfilment-shipped",
-            Fulfilment::Pickup => "fulfilment-pickup",
-            Fulfilment::Online => "fulfilment-online",
-        }),
-    })
-}
-
-/// The progress bar's width in percent, to the hundredth, so the first francs show.
-fn bar_width(pledged_cents: i64, goal_cents: i64) -> String {
-    let hundredths =
-        if goal_cents <= 0 { 0 } else { (i128::from(pledged_cents) * 10_000 / i128::from(goal_cents)).min(10_000) };
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
-}
-
-/// Names, on each reward of a campaign view (and on `reward`, if given), the approved
-/// designers behind it.
-pub fn add_designers(state: &AppState, view: &mut Value, approved: &[entity::designer::Model]) {
-    let named = |id: &str| -> Value {
-        let slugs = state.campaign.reward(id).map(|r| r.designers.as_slice()).unwrap_or_default();
-        let found: Vec<Value> = slugs
-            .iter()
-            .filter_map(|slug| approved.iter().find(|d| &d.slug == slug))
-            .map(|d| json!({ "slug": d.slug, "brand": d.brand }))
-            .collect();
-        json!(found)
-    };
-    if let Some(rewards) = view["campaign"]["rewards"].as_array_mut() {
-        for reward in rewards {
-            let id = reward["id"].as_str().unwrap_or_default().to_owned();
-            reward["designers"] = named(&id);
-        }
+impl<T: Serialize> Page<T> {
+    /// The page at `path` in `lang`, showing `body`.
+    pub fn new(state: &AppState, lang: Lang, path: &str, body: T) -> Page<T> {
+        let other = match lang {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        };
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let layout = Layout {
+            lang: lang.code(),
+            other_lang: other.code(),
+            other_lang_url: format!("{path}{separator}lang={}", other.code()),
+            site_title: state.campaign.title.get(lang).to_owned(),
+            currency: state.campaign.currency.clone(),
+            page_title: None,
+            src_q: String::new(),
+            src_amp: String::new(),
+        };
+        Page { layout, body }
     }
-    if let Some(id) = view["reward"]["id"].as_str().map(str::to_owned) {
-        view["reward"]["designers"] = named(&id);
+
+    /// With a title before the site's.
+    pub fn titled(mut self, title: impl Into<String>) -> Page<T> {
+        self.layout.page_title = Some(title.into());
+        self
+    }
+
+    /// With links that carry the visit's source on.
+    pub fn carrying(mut self, visit: &Source) -> Page<T> {
+        (self.layout.src_q, self.layout.src_amp) = source::suffixes(visit);
+        self
+    }
+
+    /// With marks where a visit's source goes, for a page rendered once for every visitor.
+    pub fn marked(mut self) -> Page<T> {
+        (self.layout.src_q, self.layout.src_amp) = source::marks();
+        self
     }
 }
 
-/// The slugs of every designer the campaign's rewards name.
-pub fn named_designers(state: &AppState) -> Vec<&str> {
-    let mut slugs: Vec<&str> =
-        state.campaign.rewards.iter().flat_map(|r| r.designers.iter().map(String::as_str)).collect();
-    slugs.sort_unstable();
-    slugs.dedup();
-    slugs
+/// A page that only says something: a title and a text, both messages' keys.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Notice {
+    pub title_key: &'static str,
+    pub text_key: &'static str,
+}
+
+/// An error to show on a form, and the field it is about.
+#[derive(Debug, Serialize)]
+pub struct FormError {
+    pub field: Option<&'static str>,
+    pub message: String,
+}
+
+impl FormError {
+    pub fn of(state: &AppState, error: &AppError, lang: Lang) -> FormError {
+        FormError { field: error.field(), message: error.message(lang, &state.campaign.currency) }
+    }
+}
+
+/// One option of a select or one checkbox.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
 }
 
 /// The options of a select or a set of checkboxes: each of `values` with its label (the
@@ -150,89 +125,259 @@ pub fn options<T: std::fmt::Display>(
         .collect()
 }
 
-/// One option of a select or one checkbox.
+/// The campaign's story and figures.
 #[derive(Debug, Clone, Serialize)]
-pub struct Choice {
-    pub value: String,
-    pub label: String,
+pub struct CampaignView {
+    pub title: String,
+    pub summary: String,
+    pub story: Vec<String>,
+    pub currency: String,
+    pub pledged: String,
+    pub goal: String,
+    pub percent: i64,
+    /// The progress bar's width in percent, to the hundredth.
+    pub bar_percent: String,
+    pub backers: i64,
+    pub helpers: i64,
+    pub open: bool,
+    pub succeeded: bool,
+    pub failed: bool,
+    pub time_left: Option<String>,
+    pub deadline: String,
+    pub keep_it_all: bool,
+    pub min_pledge: String,
+    /// The smallest pledge as a form value.
+    pub min_pledge_plain: String,
+    pub rewards: Vec<RewardView>,
+}
+
+/// One reward as cards, pages and the reward picker show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RewardView {
+    pub id: String,
+    pub title: String,
+    pub description: Vec<String>,
+    /// The description's first paragraph.
+    pub summary: String,
+    pub kind: String,
+    pub minimum: String,
+    /// What the pledge form suggests: the lowest price open now, as a form value.
+    pub suggested_amount: String,
+    pub early_bird: Option<EarlyBirdView>,
+    pub limit: Option<u32>,
+    pub claimed: i64,
+    pub remaining: Option<i64>,
+    pub sold_out: bool,
+    pub delivery: String,
+    pub fulfilment: String,
+    /// The approved designers behind it.
+    pub designers: Vec<Byline>,
+    /// Chosen in the reward picker.
     pub selected: bool,
 }
 
-/// The campaign's story and figures.
-pub fn campaign_view(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTime<Utc>) -> Value {
+/// An early-bird price still open.
+#[derive(Debug, Clone, Serialize)]
+pub struct EarlyBirdView {
+    pub price: String,
+    /// Places left at that price, when it is for the first N.
+    pub left: Option<i64>,
+    pub until: Option<String>,
+}
+
+/// Splits a text into paragraphs on blank lines.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n").map(|p| p.trim().replace('\n', " ")).filter(|p| !p.is_empty()).collect()
+}
+
+fn month_year(date: NaiveDate, lang: Lang) -> String {
+    format!("{} {}", i18n::t(lang, &format!("month-{}", date.month())), date.year())
+}
+
+/// A date and time in the campaign's time zone, such as "7 novembre 2020, 23:59".
+pub fn moment(state: &AppState, at: DateTime<Utc>, lang: Lang) -> String {
+    i18n::moment(at.with_timezone(&state.campaign.time_zone), lang)
+}
+
+/// An instant as the API and exports write it: RFC 3339, UTC, to the second.
+pub fn rfc3339(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// "12 days left", "5 hours left", "40 minutes left".
+fn time_left(deadline: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
+    let left = deadline - now;
+    let (key, count) = if left.num_days() >= 2 {
+        ("time-left-days", left.num_days())
+    } else if left.num_hours() >= 1 {
+        ("time-left-hours", left.num_hours())
+    } else {
+        ("time-left-minutes", left.num_minutes().max(1))
+    };
+    i18n::t_args(lang, key, &[("count", count.to_string())])
+}
+
+/// The progress bar's width in percent, to the hundredth, so the first francs show.
+fn bar_width(pledged: Amount, goal: Amount) -> String {
+    let (pledged, goal) = (i128::from(pledged.cents()), i128::from(goal.cents()));
+    let hundredths = if goal <= 0 { 0 } else { (pledged * 10_000 / goal).min(10_000) };
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+/// One reward as cards and pages show it; `bylines` are the approved designers of the
+/// campaign's rewards.
+pub fn reward_view(
+    state: &AppState,
+    config: &Reward,
+    figures: Option<&RewardFigures>,
+    bylines: &[Byline],
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> RewardView {
+    let money = |amount: Amount| amount.display(lang.thousands());
+    let left = figures.and_then(RewardFigures::remaining);
+    let minimum = current_minimum(config, now);
+    let early_left = config
+        .early_bird
+        .as_ref()
+        .and_then(|e| e.first)
+        .map(|first| i64::from(first) - figures.map_or(0, |r| r.early_bird_claimed));
+    let early_open = minimum < config.minimum && early_left.is_none_or(|n| n > 0);
+    let description = config.description.get(lang);
+    RewardView {
+        id: config.id.to_string(),
+        title: config.title.get(lang).to_owned(),
+        description: paragraphs(description),
+        summary: description.split("\n\n").next().unwrap_or_default().trim().to_owned(),
+        kind: i18n::t(lang, &format!("kind-{}", config.kind.as_str())),
+        minimum: money(config.minimum.into()),
+        suggested_amount: if early_open { minimum } else { config.minimum }.to_string(),
+        early_bird: early_open.then(|| EarlyBirdView {
+            price: money(minimum.into()),
+            left: early_left,
+            until: config.early_bird.as_ref().and_then(|e| e.until).map(|u| moment(state, u, lang)),
+        }),
+        limit: config.limit,
+        claimed: figures.map_or(0, |r| r.claimed),
+        remaining: left,
+        sold_out: left == Some(0),
+        delivery: month_year(config.delivery, lang),
+        fulfilment: i18n::t(
+            lang,
+            match config.fulfilment {
+                Fulfilment::Shipped => "fulfilment-shipped",
+                Fulfilment::Pickup => "fulfilment-pickup",
+                Fulfilment::Online => "fulfilment-online",
+            },
+        ),
+        designers: config
+            .designers
+            .iter()
+            .filter_map(|slug| bylines.iter().find(|b| &b.slug == slug))
+            .cloned()
+            .collect(),
+        selected: false,
+    }
+}
+
+/// The slugs of every designer the campaign's rewards name.
+pub fn named_designers(state: &AppState) -> Vec<&str> {
+    let mut slugs: Vec<&str> =
+        state.campaign.rewards.iter().flat_map(|r| r.designers.iter().map(String::as_str)).collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    slugs
+}
+
+/// The campaign's story and figures, with its rewards (those the database still offers).
+pub fn campaign_view(
+    state: &AppState,
+    snapshot: &Snapshot,
+    bylines: &[Byline],
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> CampaignView {
     let campaign = &state.campaign;
-    let row = &snapshot.campaign;
+    let figures = &snapshot.campaign;
     let status = snapshot.state(now);
-    let rewards: Vec<Value> = campaign
+    let money = |amount: Amount| amount.display(lang.thousands());
+    let rewards = campaign
         .rewards
         .iter()
         .filter_map(|config| {
-            let row = snapshot.reward(config.id.as_str());
-            row.map(|r| reward_view(state, config, Some(r), lang, now))
+            let figures = snapshot.reward(config.id.as_str())?;
+            Some(reward_view(state, config, Some(figures), bylines, lang, now))
         })
         .collect();
-    json!({
-        "title": campaign.title.get(lang),
-        "summary": campaign.summary.get(lang),
-        "story": paragraphs(campaign.story.get(lang)),
-        "currency": campaign.currency,
-        "pledged": money(row.pledged_cents, lang),
-        "goal": money(row.goal_cents, lang),
-        "percent": snapshot.percent_funded(),
-        "bar_percent": bar_width(row.pledged_cents, row.goal_cents),
-        "backers": row.backers,
-        "helpers": row.helpers,
-        "open": status == CampaignState::Open,
-        "succeeded": status == CampaignState::Succeeded,
-        "failed": status == CampaignState::Failed,
-        "time_left": (status == CampaignState::Open).then(|| time_left(campaign.deadline, now, lang)),
-        "deadline": moment(state, campaign.deadline, lang),
-        "keep_it_all": campaign.funding == crate::config::campaign::FundingModel::KeepItAll,
-        "min_pledge": money(campaign.min_pledge.cents(), lang),
-        "min_pledge_plain": campaign.min_pledge.to_string(),
-        "rewards": rewards,
-    })
+    CampaignView {
+        title: campaign.title.get(lang).to_owned(),
+        summary: campaign.summary.get(lang).to_owned(),
+        story: paragraphs(campaign.story.get(lang)),
+        currency: campaign.currency.clone(),
+        pledged: money(figures.pledged),
+        goal: money(figures.goal),
+        percent: snapshot.percent_funded(),
+        bar_percent: bar_width(figures.pledged, figures.goal),
+        backers: figures.backers,
+        helpers: figures.helpers,
+        open: status == CampaignState::Open,
+        succeeded: status == CampaignState::Succeeded,
+        failed: status == CampaignState::Failed,
+        time_left: (status == CampaignState::Open).then(|| time_left(campaign.deadline, now, lang)),
+        deadline: moment(state, campaign.deadline, lang),
+        keep_it_all: campaign.funding == FundingModel::KeepItAll,
+        min_pledge: money(campaign.min_pledge.into()),
+        min_pledge_plain: campaign.min_pledge.to_string(),
+        rewards,
+    }
+}
+
+impl CampaignView {
+    /// The rewards marked for a reward picker: the one `selected`, and the one a backer
+    /// already `held`, which is never sold out to them.
+    pub fn picking(mut self, selected: Option<&str>, held: Option<&str>) -> CampaignView {
+        for reward in &mut self.rewards {
+            reward.selected = selected == Some(reward.id.as_str());
+            if held == Some(reward.id.as_str()) {
+                reward.sold_out = false;
+            }
+        }
+        self
+    }
 }
 
 /// A pledge as its backer sees it on the private page.
-pub fn pledge_view(state: &AppState, pledge: &pledge::Model, lang: Lang) -> Value {
-    let reward = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id));
-    let created = DateTime::from_timestamp_millis(pledge.created_at_ms).unwrap_or_default();
-    json!({
-        "token": pledge.token,
-        "reference": pledge.reference,
-        "amount": money(pledge.amount_cents, lang),
-        "amount_plain": crate::domain::money::cents_to_string(pledge.amount_cents),
-        "reward_id": pledge.reward_id,
-        // A reward that left the campaign file still names the pledges that hold it.
-        "reward_title": reward.map(|r| r.title.get(lang).to_owned()).or_else(|| pledge.reward_id.clone()),
-        "early_bird": pledge.early_bird,
-        "name": pledge.name,
-        "email": pledge.email,
-        "public_name": pledge.public_name,
-        "active": pledge.state == PledgeState::Active,
-        "created": moment(state, created, lang),
-    })
+#[derive(Debug, Serialize)]
+pub struct PledgeView {
+    pub token: String,
+    pub reference: String,
+    pub amount: String,
+    pub reward_id: Option<String>,
+    pub reward_title: Option<String>,
+    pub early_bird: bool,
+    pub name: String,
+    pub email: String,
+    pub public_name: Option<String>,
+    pub active: bool,
+    pub created: String,
 }
 
-/// What every page needs: the language, the other language's link, the campaign's title.
-pub fn page(state: &AppState, lang: Lang, path: &str, body: Value) -> Value {
-    let other = match lang {
-        Lang::Fr => Lang::En,
-        Lang::En => Lang::Fr,
-    };
-    let separator = if path.contains('?') { '&' } else { '?' };
-    let mut context = json!({
-        "lang": lang.code(),
-        "other_lang": other.code(),
-        "other_lang_url": format!("{path}{separator}lang={}", other.code()),
-        "site_title": state.campaign.title.get(lang),
-        "currency": state.campaign.currency,
-    });
-    if let (Value::Object(context), Value::Object(body)) = (&mut context, body) {
-        context.extend(body);
+pub fn pledge_view(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> PledgeView {
+    let reward = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id));
+    PledgeView {
+        token: pledge.token.clone(),
+        reference: pledge.reference.clone(),
+        amount: pledge.amount.display(lang.thousands()),
+        reward_id: pledge.reward_id.clone(),
+        // A reward that left the campaign file still names the pledges that hold it.
+        reward_title: reward.map(|r| r.title.get(lang).to_owned()).or_else(|| pledge.reward_id.clone()),
+        early_bird: pledge.early_bird,
+        name: pledge.name.clone(),
+        email: pledge.email.clone(),
+        public_name: pledge.public_name.clone(),
+        active: pledge.is_active(),
+        created: moment(state, pledge.created_at, lang),
     }
-    context
 }
 
 #[cfg(test)]
@@ -241,8 +386,9 @@ mod tests {
 
     #[test]
     fn the_bar_shows_the_first_francs_and_stops_at_full() {
-        assert_eq!(bar_width(11_000, 2_000_000), "0.55");
-        assert_eq!(bar_width(0, 2_000_000), "0.00");
-        assert_eq!(bar_width(3_000_000, 2_000_000), "100.00");
+        let goal = Amount::from_cents(2_000_000);
+        assert_eq!(bar_width(Amount::from_cents(11_000), goal), "0.55");
+        assert_eq!(bar_width(Amount::ZERO, goal), "0.00");
+        assert_eq!(bar_width(Amount::from_cents(3_000_000), goal), "100.00");
     }
 }

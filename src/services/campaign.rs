@@ -4,42 +4,119 @@ use chrono::{DateTime, Utc};
 use entity::{campaign, reward};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
+use super::stored::instant;
 use crate::db::Db;
-use crate::domain::CampaignState;
+use crate::domain::{Amount, CampaignState, Lang};
 use crate::error::AppError;
 
 /// The live figures of the campaign and of each of its active rewards, in file order.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
-    pub campaign: campaign::Model,
-    pub rewards: Vec<reward::Model>,
+    pub campaign: CampaignFigures,
+    pub rewards: Vec<RewardFigures>,
+}
+
+/// The campaign's counters, as the pledge transaction keeps them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignFigures {
+    pub slug: String,
+    /// As stored: still `Open` past the deadline until the closer ran (see [`Snapshot::state`]).
+    pub stored_state: CampaignState,
+    pub goal: Amount,
+    pub deadline: DateTime<Utc>,
+    pub pledged: Amount,
+    /// Active pledges.
+    pub pledge_count: i64,
+    /// Distinct emails among active pledges.
+    pub backers: i64,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Distinct people who offered help without money.
+    pub helpers: i64,
+}
+
+/// A reward's counters, with what the database keeps of its texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RewardFigures {
+    pub id: String,
+    pub kind: String,
+    pub title_fr: String,
+    pub title_en: String,
+    pub minimum: Amount,
+    pub limit: Option<i64>,
+    pub claimed: i64,
+    pub early_bird_claimed: i64,
+    /// What its active pledges add up to.
+    pub pledged: Amount,
+}
+
+impl RewardFigures {
+    /// What remains of a limited reward; `None` when unlimited.
+    pub fn remaining(&self) -> Option<i64> {
+        self.limit.map(|limit| (limit - self.claimed).max(0))
+    }
+
+    pub fn title(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.title_fr,
+            Lang::En => &self.title_en,
+        }
+    }
+}
+
+impl From<campaign::Model> for CampaignFigures {
+    fn from(row: campaign::Model) -> CampaignFigures {
+        CampaignFigures {
+            slug: row.slug,
+            stored_state: row.state,
+            goal: Amount::from_cents(row.goal_cents),
+            deadline: instant(row.deadline_ms),
+            pledged: Amount::from_cents(row.pledged_cents),
+            pledge_count: row.pledge_count,
+            backers: row.backers,
+            closed_at: row.closed_at_ms.map(instant),
+            helpers: row.helpers,
+        }
+    }
+}
+
+impl From<reward::Model> for RewardFigures {
+    fn from(row: reward::Model) -> RewardFigures {
+        RewardFigures {
+            id: row.id,
+            kind: row.kind,
+            title_fr: row.title_fr,
+            title_en: row.title_en,
+            minimum: Amount::from_cents(row.minimum_cents),
+            limit: row.limit_qty,
+            claimed: row.claimed,
+            early_bird_claimed: row.early_bird_claimed,
+            pledged: Amount::from_cents(row.pledged_cents),
+        }
+    }
 }
 
 impl Snapshot {
     /// The state to show at `now`: a campaign past its deadline that the closer has not
     /// reached yet already shows its result.
     pub fn state(&self, now: DateTime<Utc>) -> CampaignState {
-        let stored = self.campaign.state;
-        if stored == CampaignState::Open && now.timestamp_millis() >= self.campaign.deadline_ms {
-            CampaignState::at_close(self.campaign.pledged_cents, self.campaign.goal_cents)
-        } else {
-            stored
+        let figures = &self.campaign;
+        match figures.stored_state {
+            CampaignState::Open if now >= figures.deadline => {
+                CampaignState::at_close(figures.pledged.cents(), figures.goal.cents())
+            }
+            stored => stored,
         }
     }
 
     /// Percent of the goal reached, rounded down; may pass 100.
     pub fn percent_funded(&self) -> i64 {
-        if self.campaign.goal_cents <= 0 { 0 } else { self.campaign.pledged_cents * 100 / self.campaign.goal_cents }
+        let (pledged, goal) = (self.campaign.pledged.cents(), self.campaign.goal.cents());
+        if goal <= 0 { 0 } else { pledged * 100 / goal }
     }
 
-    pub fn reward(&self, id: &str) -> Option<&reward::Model> {
+    pub fn reward(&self, id: &str) -> Option<&RewardFigures> {
         self.rewards.iter().find(|r| r.id == id)
     }
-}
-
-/// What remains of a limited reward; `None` when unlimited.
-pub fn remaining(reward: &reward::Model) -> Option<i64> {
-    reward.limit_qty.map(|limit| (limit - reward.claimed).max(0))
 }
 
 /// Reads the campaign row and its rewards: two queries, whatever the number of pledges.
@@ -51,5 +128,5 @@ pub async fn snapshot(db: &Db, campaign_id: i32) -> Result<Snapshot, AppError> {
         .order_by_asc(reward::Column::Position)
         .all(&db.read)
         .await?;
-    Ok(Snapshot { campaign, rewards })
+    Ok(Snapshot { campaign: campaign.into(), rewards: rewards.into_iter().map(RewardFigures::from).collect() })
 }

@@ -1,7 +1,6 @@
 //! Designers' profiles: registration, the designer's own edits through a private link, the
 //! team's moderation, and what the public may see: approved profiles only.
 
-use crate::domain::states::DesignerState;
 use chrono::{DateTime, Utc};
 use entity::{designer, designer_photo};
 use sea_orm::sea_query::OnConflict;
@@ -13,10 +12,12 @@ use sea_orm::{
 use super::letters::{DesignerNews, Letters};
 use super::offers::text_error;
 use super::outbox;
+use super::stored::{instant, list};
 use crate::db::Db;
 use crate::domain::designer::{AREAS, LinkError, MAX_BIO, MAX_LINKS, PRACTICES, slug_of, web_link};
 use crate::domain::ids::new_secret;
 use crate::domain::photo::Photo;
+use crate::domain::states::DesignerState;
 use crate::domain::text::{optional, required};
 use crate::domain::{Email, Lang, PersonName};
 use crate::error::AppError;
@@ -174,7 +175,7 @@ pub async fn register(
     form_key: Option<&str>,
     letters: &Letters,
     now: DateTime<Utc>,
-) -> Result<designer::Model, AppError> {
+) -> Result<DesignerRecord, AppError> {
     let txn = db.begin_write().await?;
     let slug = free_slug(&txn, &slug_of(&profile.brand)).await?;
     let now_ms = now.timestamp_millis();
@@ -196,7 +197,7 @@ pub async fn register(
         Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) && form_key.is_some() => {
             txn.rollback().await?;
             let earlier = designer::Entity::find().filter(designer::Column::FormKey.eq(form_key)).one(&db.read).await?;
-            return earlier.ok_or(AppError::Db(error));
+            return earlier.map(DesignerRecord::from).ok_or(AppError::Db(error));
         }
         Err(error) => return Err(error.into()),
     };
@@ -205,7 +206,7 @@ pub async fn register(
     }
     outbox::queue(&txn, &[letters.designer(DesignerNews::Registered, &stored)], now).await?;
     txn.commit().await?;
-    Ok(stored)
+    Ok(stored.into())
 }
 
 /// The designer's own edit of their profile. An approved profile stays public with its new
@@ -216,7 +217,7 @@ pub async fn update(
     profile: &Profile,
     photo: Option<&Photo>,
     now: DateTime<Utc>,
-) -> Result<designer::Model, AppError> {
+) -> Result<DesignerRecord, AppError> {
     let txn = db.begin_write().await?;
     let current = designer::Entity::find()
         .filter(designer::Column::EditToken.eq(token))
@@ -238,54 +239,117 @@ pub async fn update(
         store_photo(&txn, updated.id, photo, now).await?;
     }
     txn.commit().await?;
-    Ok(updated)
+    Ok(updated.into())
 }
 
 /// The profile behind a private edit link.
-pub async fn by_token(db: &Db, token: &str) -> Result<designer::Model, AppError> {
-    designer::Entity::find()
-        .filter(designer::Column::EditToken.eq(token))
-        .one(&db.read)
-        .await?
-        .ok_or(AppError::NotFound)
+pub async fn by_token(db: &Db, token: &str) -> Result<DesignerRecord, AppError> {
+    let found = designer::Entity::find().filter(designer::Column::EditToken.eq(token)).one(&db.read).await?;
+    found.map(DesignerRecord::from).ok_or(AppError::NotFound)
 }
 
 /// An approved profile by its slug; anything else is not found.
-pub async fn public(db: &Db, slug: &str) -> Result<designer::Model, AppError> {
-    designer::Entity::find()
+pub async fn public(db: &Db, slug: &str) -> Result<DesignerRecord, AppError> {
+    let found = designer::Entity::find()
         .filter(designer::Column::Slug.eq(slug))
         .filter(designer::Column::State.eq(DesignerState::Approved))
         .one(&db.read)
-        .await?
-        .ok_or(AppError::NotFound)
+        .await?;
+    found.map(DesignerRecord::from).ok_or(AppError::NotFound)
 }
 
 /// The approved profiles, by brand, optionally those with a practice. Designers are tens,
 /// not thousands: the filter runs here.
-pub async fn approved(db: &Db, practice: Option<&str>) -> Result<Vec<designer::Model>, AppError> {
+pub async fn approved(db: &Db, practice: Option<&str>) -> Result<Vec<DesignerRecord>, AppError> {
     let all = designer::Entity::find()
         .filter(designer::Column::State.eq(DesignerState::Approved))
         .order_by_asc(designer::Column::Brand)
         .all(&db.read)
         .await?;
-    Ok(all.into_iter().filter(|d| practice.is_none_or(|p| d.practices.split(',').any(|own| own == p))).collect())
+    let all = all.into_iter().map(DesignerRecord::from);
+    Ok(all.filter(|d| practice.is_none_or(|p| d.practices.iter().any(|own| own == p))).collect())
+}
+
+/// A designer's profile as pages, the API and the team read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DesignerRecord {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub brand: String,
+    /// Private: for the team and the designer's own emails.
+    pub email: String,
+    pub bio: String,
+    pub website: Option<String>,
+    pub links: Vec<String>,
+    /// Practices ticked, as in [`PRACTICES`].
+    pub practices: Vec<String>,
+    pub practices_other: Option<String>,
+    pub area: String,
+    pub state: DesignerState,
+    pub reject_reason: Option<String>,
+    /// Opens the designer's private page.
+    pub edit_token: String,
+    pub has_photo: bool,
+    pub created_at: DateTime<Utc>,
+    /// Changes with every edit, so that photo addresses change with the photo.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl DesignerRecord {
+    pub fn is_public(&self) -> bool {
+        self.state == DesignerState::Approved
+    }
+}
+
+impl From<designer::Model> for DesignerRecord {
+    fn from(row: designer::Model) -> DesignerRecord {
+        DesignerRecord {
+            id: row.id,
+            slug: row.slug,
+            name: row.name,
+            brand: row.brand,
+            email: row.email,
+            bio: row.bio,
+            website: row.website,
+            links: list(&row.links, '\n'),
+            practices: list(&row.practices, ','),
+            practices_other: row.practices_other,
+            area: row.area,
+            state: row.state,
+            reject_reason: row.reject_reason,
+            edit_token: row.edit_token,
+            has_photo: row.has_photo,
+            created_at: instant(row.created_at_ms),
+            updated_at: instant(row.updated_at_ms),
+        }
+    }
+}
+
+/// How a reward names a designer behind it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Byline {
+    pub slug: String,
+    pub brand: String,
 }
 
 /// The approved profiles among `slugs`, as the campaign's rewards name them.
-pub async fn approved_among(db: &Db, slugs: &[&str]) -> Result<Vec<designer::Model>, AppError> {
+pub async fn approved_among(db: &Db, slugs: &[&str]) -> Result<Vec<Byline>, AppError> {
     if slugs.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(designer::Entity::find()
+    let found = designer::Entity::find()
         .filter(designer::Column::State.eq(DesignerState::Approved))
         .filter(designer::Column::Slug.is_in(slugs.iter().copied()))
         .all(&db.read)
-        .await?)
+        .await?;
+    Ok(found.into_iter().map(|d| Byline { slug: d.slug, brand: d.brand }).collect())
 }
 
-/// A designer's photo.
-pub async fn photo(db: &Db, designer_id: i64) -> Result<designer_photo::Model, AppError> {
-    designer_photo::Entity::find_by_id(designer_id).one(&db.read).await?.ok_or(AppError::NotFound)
+/// A designer's photo, as JPEG.
+pub async fn photo(db: &Db, designer_id: i64) -> Result<Vec<u8>, AppError> {
+    let found = designer_photo::Entity::find_by_id(designer_id).one(&db.read).await?;
+    found.map(|photo| photo.jpeg).ok_or(AppError::NotFound)
 }
 
 /// One page of profiles for the team, newest first, optionally in one state.
@@ -294,14 +358,15 @@ pub async fn page(
     state: Option<DesignerState>,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<designer::Model>, u64), AppError> {
+) -> Result<(Vec<DesignerRecord>, u64), AppError> {
     let mut query = designer::Entity::find();
     if let Some(state) = state {
         query = query.filter(designer::Column::State.eq(state));
     }
     let pages = query.order_by_desc(designer::Column::Id).paginate(&db.read, per_page);
     let total = pages.num_items().await?;
-    Ok((pages.fetch_page(page).await?, total))
+    let found = pages.fetch_page(page).await?;
+    Ok((found.into_iter().map(DesignerRecord::from).collect(), total))
 }
 
 /// What the team decides about a profile.
@@ -320,7 +385,7 @@ pub async fn moderate(
     decision: &Decision,
     letters: &Letters,
     now: DateTime<Utc>,
-) -> Result<designer::Model, AppError> {
+) -> Result<DesignerRecord, AppError> {
     let txn = db.begin_write().await?;
     let current = designer::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound)?;
     let mut row: designer::ActiveModel = current.clone().into();
@@ -349,5 +414,5 @@ pub async fn moderate(
     let updated = row.update(&txn).await?;
     outbox::queue(&txn, &[letters.designer(news, &updated)], now).await?;
     txn.commit().await?;
-    Ok(updated)
+    Ok(updated.into())
 }

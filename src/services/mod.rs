@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod pledge_list;
 pub mod pledges;
 pub mod pricing;
+pub mod stored;
 pub mod sync;
 pub mod team;
 pub mod writer;

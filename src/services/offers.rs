@@ -9,6 +9,7 @@ use sea_orm::{
 
 use super::letters::Letters;
 use super::outbox;
+use super::stored::instant;
 use crate::db::Db;
 use crate::domain::offer::phone;
 use crate::domain::states::{OfferKind, OfferState};
@@ -79,7 +80,7 @@ pub async fn create(
     form_key: Option<&str>,
     letters: &Letters,
     now: DateTime<Utc>,
-) -> Result<offer::Model, AppError> {
+) -> Result<OfferRecord, AppError> {
     let txn = db.begin_write().await?;
     let identity = new.email.identity();
     // Counted before the insert, so the offer being stored does not count as an earlier one.
@@ -116,13 +117,46 @@ pub async fn create(
         Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) && form_key.is_some() => {
             txn.rollback().await?;
             let earlier = offer::Entity::find().filter(offer::Column::FormKey.eq(form_key)).one(&db.read).await?;
-            return earlier.ok_or(AppError::Db(error));
+            return earlier.map(OfferRecord::from).ok_or(AppError::Db(error));
         }
         Err(error) => return Err(error.into()),
     };
     outbox::queue(&txn, &[letters.offer_received(&stored)], now).await?;
     txn.commit().await?;
-    Ok(stored)
+    Ok(stored.into())
+}
+
+/// An offer as the team reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferRecord {
+    pub id: i64,
+    pub kind: OfferKind,
+    pub description: String,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub availability: Option<String>,
+    pub state: OfferState,
+    /// The team's note.
+    pub note: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<offer::Model> for OfferRecord {
+    fn from(row: offer::Model) -> OfferRecord {
+        OfferRecord {
+            id: row.id,
+            kind: row.kind,
+            description: row.description,
+            name: row.name,
+            email: row.email,
+            phone: row.phone,
+            availability: row.availability,
+            state: row.state,
+            note: row.note,
+            created_at: instant(row.created_at_ms),
+        }
+    }
 }
 
 /// Which offers the team's list shows.
@@ -138,7 +172,7 @@ pub async fn page(
     filter: &OfferFilter,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<offer::Model>, u64), AppError> {
+) -> Result<(Vec<OfferRecord>, u64), AppError> {
     let mut query = offer::Entity::find();
     if let Some(state) = filter.state {
         query = query.filter(offer::Column::State.eq(state));
@@ -148,7 +182,8 @@ pub async fn page(
     }
     let pages = query.order_by_desc(offer::Column::Id).paginate(&db.read, per_page);
     let total = pages.num_items().await?;
-    Ok((pages.fetch_page(page).await?, total))
+    let found = pages.fetch_page(page).await?;
+    Ok((found.into_iter().map(OfferRecord::from).collect(), total))
 }
 
 /// The team moves an offer along and keeps a note on it.

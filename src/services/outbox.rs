@@ -2,7 +2,6 @@
 //! it tells about, then sent by [`crate::jobs::mailer`] when SMTP is configured. Without
 //! SMTP the team reads them at `/team/outbox`, so nothing is lost.
 
-use crate::domain::states::{EmailKind, EmailState};
 use chrono::{DateTime, Utc};
 use entity::email;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -11,7 +10,9 @@ use sea_orm::{
     Set,
 };
 
+use super::stored::instant;
 use crate::db::Db;
+use crate::domain::states::{EmailKind, EmailState};
 use crate::error::AppError;
 
 /// An email about to be stored.
@@ -135,20 +136,55 @@ pub async fn send_again(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppE
     if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
 }
 
+/// An email of the outbox, as the team reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailRecord {
+    pub id: i64,
+    pub kind: EmailKind,
+    pub to: String,
+    pub subject: String,
+    /// Plain text.
+    pub body: String,
+    pub state: EmailState,
+    pub attempts: i32,
+    /// The SMTP server's last answer, when it refused.
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+impl From<email::Model> for EmailRecord {
+    fn from(row: email::Model) -> EmailRecord {
+        EmailRecord {
+            id: row.id,
+            kind: row.kind,
+            to: row.to_address,
+            subject: row.subject,
+            body: row.body,
+            state: row.state,
+            attempts: row.attempts,
+            last_error: row.last_error,
+            created_at: instant(row.created_at_ms),
+            sent_at: row.sent_at_ms.map(instant),
+        }
+    }
+}
+
 /// One page of the outbox, newest first, optionally of one state.
 pub async fn list(
     db: &Db,
     state: Option<EmailState>,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<email::Model>, u64), AppError> {
+) -> Result<(Vec<EmailRecord>, u64), AppError> {
     let mut query = email::Entity::find();
     if let Some(state) = state {
         query = query.filter(email::Column::State.eq(state));
     }
     let pages = query.order_by_desc(email::Column::Id).paginate(&db.read, per_page);
     let total = pages.num_items().await?;
-    Ok((pages.fetch_page(page).await?, total))
+    let found = pages.fetch_page(page).await?;
+    Ok((found.into_iter().map(EmailRecord::from).collect(), total))
 }
 
 #[cfg(test)]

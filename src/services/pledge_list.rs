@@ -1,12 +1,13 @@
 //! The pledges as the team lists and exports them for fulfilment: filtered, in pages, or in
 //! chunks for a file of any size.
 
-use crate::domain::states::PledgeState;
 use entity::pledge;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
+use super::pledges::PledgeRecord;
 use crate::db::Db;
+use crate::domain::states::PledgeState;
 use crate::error::AppError;
 
 /// Which pledges to show. Empty fields do not filter.
@@ -54,22 +55,23 @@ pub async fn page(
     filter: &PledgeFilter,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<pledge::Model>, u64), AppError> {
+) -> Result<(Vec<PledgeRecord>, u64), AppError> {
     let query = pledge::Entity::find().filter(filter.condition()).order_by_desc(pledge::Column::Id);
     let paginator = query.paginate(&db.read, per_page);
     let total = paginator.num_items().await?;
     let pledges = paginator.fetch_page(page).await?;
-    Ok((pledges, total))
+    Ok((pledges.into_iter().map(PledgeRecord::from).collect(), total))
 }
 
 /// The next `limit` matching pledges after `after_id`, oldest first: an export reads the
 /// pledges this way, a chunk at a time, whatever their number.
-pub async fn chunk(db: &Db, filter: &PledgeFilter, after_id: i64, limit: u64) -> Result<Vec<pledge::Model>, AppError> {
-    Ok(pledge::Entity::find()
+pub async fn chunk(db: &Db, filter: &PledgeFilter, after_id: i64, limit: u64) -> Result<Vec<PledgeRecord>, AppError> {
+    let found = pledge::Entity::find()
         .filter(filter.condition())
         .filter(pledge::Column::Id.gt(after_id))
         .order_by_asc(pledge::Column::Id)
         .limit(limit)
         .all(&db.read)
-        .await?)
+        .await?;
+    Ok(found.into_iter().map(PledgeRecord::from).collect())
 }

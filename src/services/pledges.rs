@@ -2,7 +2,6 @@
 //! [`super::writer`] gives each its own savepoint inside a transaction that groups concurrent
 //! ones into one commit, and rolls the savepoint back when it refuses.
 
-use crate::domain::states::PledgeState;
 use chrono::{DateTime, Utc};
 use entity::pledge;
 use sea_orm::{
@@ -12,10 +11,12 @@ use sea_orm::{
 
 use super::counters::{backer_leaves, backers_join, claim_reward, move_campaign, release_reward, units_left};
 use super::pricing::{Tier, tier};
+use super::stored::instant;
 use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::ids::{new_pledge_reference, new_secret};
-use crate::domain::{Email, Lang, Money, PersonName, RewardId, Source};
+use crate::domain::states::PledgeState;
+use crate::domain::{Amount, Email, Lang, Money, PersonName, RewardId, Source};
 use crate::error::AppError;
 
 /// A pledge as it arrives from a form or the API, before any check.
@@ -209,9 +210,57 @@ pub(super) fn same_request(earlier: pledge::Model, new: &NewPledge) -> Result<Pl
     if same { Ok(Placed { pledge: earlier, replayed: true }) } else { Err(AppError::IdempotencyKeyReused) }
 }
 
+/// A stored pledge, as pages and the API read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PledgeRecord {
+    pub id: i64,
+    /// Opens the backer's private page.
+    pub token: String,
+    pub reference: String,
+    pub reward_id: Option<String>,
+    pub amount: Amount,
+    pub early_bird: bool,
+    pub name: String,
+    pub email: String,
+    /// The name shown publicly; `None` when the backer stays anonymous.
+    pub public_name: Option<String>,
+    pub state: PledgeState,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl PledgeRecord {
+    pub fn is_active(&self) -> bool {
+        match self.state {
+            PledgeState::Active => true,
+            PledgeState::Cancelled => false,
+        }
+    }
+}
+
+impl From<pledge::Model> for PledgeRecord {
+    fn from(row: pledge::Model) -> PledgeRecord {
+        PledgeRecord {
+            id: row.id,
+            token: row.token,
+            reference: row.reference,
+            reward_id: row.reward_id,
+            amount: Amount::from_cents(row.amount_cents),
+            early_bird: row.early_bird,
+            name: row.name,
+            email: row.email,
+            public_name: row.public_name,
+            state: row.state,
+            created_at: instant(row.created_at_ms),
+            updated_at: instant(row.updated_at_ms),
+        }
+    }
+}
+
 /// Finds an active or cancelled pledge by its private token.
-pub async fn find_by_token(db: &Db, token: &str) -> Result<pledge::Model, AppError> {
-    pledge::Entity::find().filter(pledge::Column::Token.eq(token)).one(&db.read).await?.ok_or(AppError::NotFound)
+pub async fn find_by_token(db: &Db, token: &str) -> Result<PledgeRecord, AppError> {
+    let found = pledge::Entity::find().filter(pledge::Column::Token.eq(token)).one(&db.read).await?;
+    found.map(PledgeRecord::from).ok_or(AppError::NotFound)
 }
 
 /// The reward and amount of a pledge, checked against the campaign's rules; also what a

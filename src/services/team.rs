@@ -6,10 +6,25 @@ use chrono::{DateTime, Utc};
 use entity::team_member;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr};
 
+use super::stored::instant;
 use crate::db::Db;
 use crate::domain::Email;
 use crate::domain::password::{self, Password};
 use crate::error::AppError;
+
+/// A team member's account, never with its password's hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: i32,
+    pub email: String,
+    pub last_login: Option<DateTime<Utc>>,
+}
+
+impl From<team_member::Model> for Member {
+    fn from(row: team_member::Model) -> Member {
+        Member { id: row.id, email: row.email, last_login: row.last_login_ms.map(instant) }
+    }
+}
 
 /// Why an account cannot be added.
 #[derive(Debug, thiserror::Error)]
@@ -21,12 +36,7 @@ pub enum TeamError {
 }
 
 /// Adds an account. The password is hashed off the async threads: argon2 is slow on purpose.
-pub async fn add(
-    db: &Db,
-    email: &Email,
-    password: &Password,
-    now: DateTime<Utc>,
-) -> Result<team_member::Model, TeamError> {
+pub async fn add(db: &Db, email: &Email, password: &Password, now: DateTime<Utc>) -> Result<Member, TeamError> {
     let password = password.clone();
     let hash = tokio::task::spawn_blocking(move || password.hash())
         .await
@@ -39,7 +49,7 @@ pub async fn add(
         ..Default::default()
     };
     match member.insert(&db.write).await {
-        Ok(member) => Ok(member),
+        Ok(member) => Ok(member.into()),
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             Err(TeamError::Exists(email.identity()))
         }
@@ -48,8 +58,9 @@ pub async fn add(
 }
 
 /// Every account, oldest first.
-pub async fn list(db: &Db) -> Result<Vec<team_member::Model>, AppError> {
-    Ok(team_member::Entity::find().order_by_asc(team_member::Column::Id).all(&db.read).await?)
+pub async fn list(db: &Db) -> Result<Vec<Member>, AppError> {
+    let found = team_member::Entity::find().order_by_asc(team_member::Column::Id).all(&db.read).await?;
+    Ok(found.into_iter().map(Member::from).collect())
 }
 
 /// Removes an account; false if there was none. Its open sessions end with it.
@@ -61,22 +72,19 @@ pub async fn remove(db: &Db, email: &Email) -> Result<bool, AppError> {
     Ok(removed.rows_affected > 0)
 }
 
+/// How many accounts there are.
 pub async fn count(db: &Db) -> Result<u64, AppError> {
     Ok(team_member::Entity::find().count(&db.read).await?)
 }
 
-pub async fn find(db: &Db, id: i32) -> Result<Option<team_member::Model>, AppError> {
-    Ok(team_member::Entity::find_by_id(id).one(&db.read).await?)
+/// The account with this id, if it still exists.
+pub async fn find(db: &Db, id: i32) -> Result<Option<Member>, AppError> {
+    Ok(team_member::Entity::find_by_id(id).one(&db.read).await?.map(Member::from))
 }
 
 /// The account whose email and password these are, if any. An unknown email costs the same
 /// time as a wrong password, so timing does not tell which emails have accounts.
-pub async fn authenticate(
-    db: &Db,
-    email: &str,
-    attempt: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<team_member::Model>, AppError> {
+pub async fn authenticate(db: &Db, email: &str, attempt: &str, now: DateTime<Utc>) -> Result<Option<Member>, AppError> {
     let identity = email.trim().to_lowercase();
     let member = team_member::Entity::find().filter(team_member::Column::Email.eq(identity)).one(&db.read).await?;
     let stored = member.as_ref().map_or_else(|| DUMMY_HASH.clone(), |m| m.password_hash.clone());
@@ -88,8 +96,7 @@ pub async fn authenticate(
         Some(member) if matches => {
             let mut seen: team_member::ActiveModel = member.clone().into();
             seen.last_login_ms = Set(Some(now.timestamp_millis()));
-            seen.update(&db.write).await?;
-            Ok(Some(member))
+            Ok(Some(seen.update(&db.write).await?.into()))
         }
         _ => Ok(None),
     }

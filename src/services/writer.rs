@@ -19,7 +19,7 @@ use super::batch;
 use super::counters::lock_open_campaign;
 use super::letters::{Letters, PledgeNews};
 use super::outbox;
-use super::pledges::{self, NewPledge, Placed, PledgeChange};
+use super::pledges::{self, NewPledge, Placed, PledgeChange, PledgeRecord};
 use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::{Clock, Lang};
@@ -43,6 +43,14 @@ pub enum Outcome {
     Placed(Placed),
     Changed(pledge::Model),
     Cancelled(pledge::Model),
+}
+
+/// A pledge the writer placed, or found already placed under its idempotency key.
+#[derive(Debug, Clone)]
+pub struct PlacedPledge {
+    pub pledge: PledgeRecord,
+    /// The pledge was placed by an earlier request with the same idempotency key.
+    pub replayed: bool,
 }
 
 struct Job {
@@ -86,25 +94,30 @@ impl PledgeWriter {
     }
 
     /// Places a pledge; see [`pledges::place`].
-    pub async fn place(&self, new: NewPledge, lang: Lang, idempotency_key: Option<String>) -> Result<Placed, AppError> {
+    pub async fn place(
+        &self,
+        new: NewPledge,
+        lang: Lang,
+        idempotency_key: Option<String>,
+    ) -> Result<PlacedPledge, AppError> {
         match self.apply(Operation::Place { new, lang, idempotency_key }).await? {
-            Outcome::Placed(placed) => Ok(placed),
+            Outcome::Placed(Placed { pledge, replayed }) => Ok(PlacedPledge { pledge: pledge.into(), replayed }),
             other => Err(unexpected(other)),
         }
     }
 
     /// Changes a pledge's reward or amount; see [`pledges::change`].
-    pub async fn change(&self, token: &str, change: PledgeChange) -> Result<pledge::Model, AppError> {
+    pub async fn change(&self, token: &str, change: PledgeChange) -> Result<PledgeRecord, AppError> {
         match self.apply(Operation::Change { token: token.to_owned(), change }).await? {
-            Outcome::Changed(pledge) => Ok(pledge),
+            Outcome::Changed(pledge) => Ok(pledge.into()),
             other => Err(unexpected(other)),
         }
     }
 
     /// Cancels a pledge; see [`pledges::cancel`].
-    pub async fn cancel(&self, token: &str) -> Result<pledge::Model, AppError> {
+    pub async fn cancel(&self, token: &str) -> Result<PledgeRecord, AppError> {
         match self.apply(Operation::Cancel { token: token.to_owned() }).await? {
-            Outcome::Cancelled(pledge) => Ok(pledge),
+            Outcome::Cancelled(pledge) => Ok(pledge.into()),
             other => Err(unexpected(other)),
         }
     }

@@ -70,7 +70,9 @@ async fn the_first_member_chooses_a_password_through_the_one_time_setup_link() {
     let members = team::list(&app.db).await.unwrap();
     assert_eq!(members.len(), 1);
     assert_eq!(members[0].email, "team@example.ch");
-    assert!(members[0].password_hash.starts_with("$argon2id$"));
+    let stored =
+        <entity::team_member::Entity as sea_orm::EntityTrait>::find().one(&app.db.read).await.unwrap().unwrap();
+    assert!(stored.password_hash.starts_with("$argon2id$"));
 }
 
 #[tokio::test]

@@ -1,159 +1,189 @@
-//! The team's dashboard, as a page and as JSON.
+//! The team's dashboard, as a page and as a live stream of its figures (the same figures
+//! as JSON are in [`crate::routes::api`]).
 
-use crate::domain::states::PledgeState;
 use chrono::{DateTime, Utc};
-use entity::source_total;
 use rocket::response::stream::{Event, EventStream};
-use rocket::serde::json::Json;
 use rocket::{Shutdown, State, get, routes};
 use rocket_dyn_templates::Template;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::chart::{self, ChartInput};
 use super::session::TeamSession;
 use crate::app::AppState;
-use crate::domain::Lang;
-use crate::domain::money::{cents_to_string, display_cents};
+use crate::domain::{Amount, CampaignState, Lang};
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
-use crate::routes::errors::{ApiError, PageError};
-use crate::routes::views;
-use crate::services::campaign::remaining;
-use crate::services::dashboard::{Summary, WORK_CAP, summary};
+use crate::routes::errors::PageError;
+use crate::routes::views::{self, CampaignView};
+use crate::services::dashboard::{SourceShare, Sources, Summary, Work, summary};
 
-/// The figures, with amounts written by `amount`: exact decimal strings for the API, grouped
-/// thousands for the page.
-fn figures(
-    state: &AppState,
-    summary: &Summary,
-    lang: Lang,
-    now: DateTime<Utc>,
-    amount: impl Fn(i64) -> String,
-) -> Value {
+/// The dashboard's figures, written for people: the page shows them, and the live stream
+/// sends them again whenever they change.
+#[derive(Debug, Clone, Serialize)]
+struct Figures {
+    state: CampaignState,
+    currency: String,
+    goal: String,
+    pledged: String,
+    percent_funded: i64,
+    backers: i64,
+    pledge_count: i64,
+    average_pledge: String,
+    deadline: String,
+    seconds_left: i64,
+    rewards: Vec<RewardRow>,
+    recent: Vec<RecentRow>,
+    sources: SourcesView,
+    work: Work,
+    last_check: Option<CheckView>,
+}
+
+/// One reward's claims and revenue.
+#[derive(Debug, Clone, Serialize)]
+struct RewardRow {
+    id: String,
+    title: String,
+    claimed: i64,
+    limit: Option<i64>,
+    remaining: Option<i64>,
+    revenue: String,
+    early_bird_uses: i64,
+}
+
+/// A recent pledge, shown as the public would see its backer.
+#[derive(Debug, Clone, Serialize)]
+struct RecentRow {
+    reference: String,
+    name: Option<String>,
+    reward: Option<String>,
+    amount: String,
+    at: String,
+    cancelled: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SourcesView {
+    tags: SourceGroupView,
+    sites: SourceGroupView,
+}
+
+/// The biggest sources of a kind, and the others together.
+#[derive(Debug, Clone, Serialize)]
+struct SourceGroupView {
+    top: Vec<SourceRow>,
+    others: Option<SourceRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SourceRow {
+    name: Option<String>,
+    pledges: i64,
+    raised: String,
+    share: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct CheckView {
+    at: String,
+    differences: i64,
+}
+
+fn figures(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) -> Figures {
+    let money = |amount: Amount| amount.display(lang.thousands());
     let campaign = &summary.snapshot.campaign;
-    let average = if campaign.pledge_count > 0 { campaign.pledged_cents / campaign.pledge_count } else { 0 };
-    let rewards: Vec<Value> = summary
-        .snapshot
-        .rewards
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "title": if lang == Lang::En { &r.title_en } else { &r.title_fr },
-                "claimed": r.claimed,
-                "limit": r.limit_qty,
-                "remaining": remaining(r),
-                "revenue": amount(r.pledged_cents),
-                "early_bird_uses": r.early_bird_claimed,
-            })
-        })
-        .collect();
-    let recent: Vec<Value> = summary
-        .recent
-        .iter()
-        .map(|p| {
-            let reward = p.reward_id.as_deref().and_then(|id| state.campaign.reward(id));
-            json!({
-                "reference": p.reference,
-                "name": p.public_name,
-                "reward": reward.map(|r| r.title.get(lang)).or(p.reward_id.as_deref()),
-                "amount": amount(p.amount_cents),
-                "at": views::rfc3339(p.created_at_ms),
-                "state": p.state,
-            })
-        })
-        .collect();
-    let sources = |rows: &[source_total::Model]| {
-        let share = |cents: i64| {
-            if campaign.pledged_cents > 0 {
-                (cents * 100 + campaign.pledged_cents / 2) / campaign.pledged_cents
-            } else {
-                0
-            }
+    let group = |sources: &Sources| {
+        let row = |s: &SourceShare| SourceRow {
+            name: s.name.clone(),
+            pledges: s.pledges,
+            raised: money(s.raised),
+            share: s.share,
         };
-        let top: Vec<Value> = rows
-            .iter()
-            .map(|s| {
-                json!({
-                    "name": (!s.name.is_empty()).then_some(&s.name),
-                    "pledges": s.pledges,
-                    "raised": amount(s.cents),
-                    "share": share(s.cents),
-                })
-            })
-            .collect();
-        let others_cents = campaign.pledged_cents - rows.iter().map(|s| s.cents).sum::<i64>();
-        let others_pledges = campaign.pledge_count - rows.iter().map(|s| s.pledges).sum::<i64>();
-        let others = (others_pledges > 0).then(
-            || json!({ "pledges": others_pledges, "raised": amount(others_cents), "share": share(others_cents) }),
-        );
-        json!({ "top": top, "others": others })
+        SourceGroupView { top: sources.top.iter().map(row).collect(), others: sources.others.as_ref().map(row) }
     };
-    json!({
-        "state": summary.snapshot.state(now),
-        "currency": state.campaign.currency,
-        "goal": amount(campaign.goal_cents),
-        "pledged": amount(campaign.pledged_cents),
-        "percent_funded": summary.snapshot.percent_funded(),
-        "backers": campaign.backers,
-        "pledge_count": campaign.pledge_count,
-        "average_pledge": amount(average),
-        "deadline": views::rfc3339(campaign.deadline_ms),
-        "seconds_left": ((campaign.deadline_ms - now.timestamp_millis()) / 1000).max(0),
-        "rewards": rewards,
-        "recent": recent,
-        "sources": { "tags": sources(&summary.tags), "sites": sources(&summary.sites) },
-        "work": {
-            "designers_pending": summary.work.designers_pending,
-            "offers_new": summary.work.offers_new,
-            "emails_waiting": summary.work.emails_waiting,
-            "emails_failed": summary.work.emails_failed,
-            "emails_capped_at": WORK_CAP,
-        },
-        "last_check": summary.last_check.as_ref().map(|check| json!({
-            "at": views::rfc3339(check.checked_at_ms),
-            "differences": check.differences,
-        })),
-    })
+    Figures {
+        state: summary.snapshot.state(now),
+        currency: state.campaign.currency.clone(),
+        goal: money(campaign.goal),
+        pledged: money(campaign.pledged),
+        percent_funded: summary.snapshot.percent_funded(),
+        backers: campaign.backers,
+        pledge_count: campaign.pledge_count,
+        average_pledge: money(summary.average_pledge()),
+        deadline: views::moment(state, campaign.deadline, lang),
+        seconds_left: summary.seconds_left(now),
+        rewards: summary
+            .snapshot
+            .rewards
+            .iter()
+            .map(|r| RewardRow {
+                id: r.id.clone(),
+                title: r.title(lang).to_owned(),
+                claimed: r.claimed,
+                limit: r.limit,
+                remaining: r.remaining(),
+                revenue: money(r.pledged),
+                early_bird_uses: r.early_bird_claimed,
+            })
+            .collect(),
+        recent: summary
+            .recent
+            .iter()
+            .map(|p| RecentRow {
+                reference: p.reference.clone(),
+                name: p.public_name.clone(),
+                reward: p.reward_id.as_deref().map(|id| {
+                    state.campaign.reward(id).map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned())
+                }),
+                amount: money(p.amount),
+                at: views::moment(state, p.created_at, lang),
+                cancelled: !p.is_active(),
+            })
+            .collect(),
+        sources: SourcesView { tags: group(&summary.tags), sites: group(&summary.sites) },
+        work: summary.work,
+        last_check: summary
+            .last_check
+            .map(|c| CheckView { at: views::moment(state, c.at, lang), differences: c.differences }),
+    }
 }
 
-#[get("/api/team/summary")]
-async fn get_summary(state: &State<AppState>, _session: TeamSession, lang: Lang) -> Result<Json<Value>, ApiError> {
-    let summary = summary(&state.db, state.campaign_id).await?;
-    Ok(Json(figures(state, &summary, lang, state.clock.now(), cents_to_string)))
-}
-
-/// What the dashboard page shows, formatted for people: the page renders it, and the live
-/// stream sends it again whenever the figures change.
-fn page_figures(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) -> Value {
-    let mut data = figures(state, summary, lang, now, |cents| display_cents(cents, lang.thousands()));
-    if let Some(recent) = data["recent"].as_array_mut() {
-        for (pledge, model) in recent.iter_mut().zip(&summary.recent) {
-            let at = DateTime::from_timestamp_millis(model.created_at_ms).unwrap_or_default();
-            pledge["at"] = json!(views::moment(state, at, lang));
-            pledge["cancelled"] = json!(model.state == PledgeState::Cancelled);
-        }
-    }
-    if let Some(check) = &summary.last_check {
-        let at = DateTime::from_timestamp_millis(check.checked_at_ms).unwrap_or_default();
-        data["last_check"]["at"] = json!(views::moment(state, at, lang));
-    }
-    let hours: Vec<(i64, i64)> = summary.hours.iter().map(|h| (h.hour_ms, h.cents)).collect();
+/// The chart of money raised, as inline SVG.
+fn chart(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) -> String {
+    let campaign = &summary.snapshot.campaign;
+    let hours: Vec<(i64, i64)> = summary.hours.iter().map(|h| (h.hour.timestamp_millis(), h.raised.cents())).collect();
     let goal = format!(
         "{} {} {}",
         i18n::t(lang, "team-goal"),
         state.campaign.currency,
-        display_cents(summary.snapshot.campaign.goal_cents, lang.thousands())
+        campaign.goal.display(lang.thousands())
     );
-    let chart = chart::svg(&ChartInput {
+    chart::svg(&ChartInput {
         hours: &hours,
-        goal_cents: summary.snapshot.campaign.goal_cents,
-        deadline_ms: summary.snapshot.campaign.deadline_ms,
+        goal_cents: campaign.goal.cents(),
+        deadline_ms: campaign.deadline.timestamp_millis(),
         now_ms: now.timestamp_millis(),
         goal_label: &goal,
         projection_label: &i18n::t(lang, "team-projection"),
-    });
-    json!({ "figures": data, "campaign": views::campaign_view(state, &summary.snapshot, lang, now), "chart": chart })
+    })
+}
+
+/// One table of sources: its kind, its title and what a source without a name is called.
+#[derive(Serialize)]
+struct SourceTable {
+    kind: &'static str,
+    title: &'static str,
+    none: &'static str,
+    figures: SourceGroupView,
+}
+
+/// The dashboard.
+#[derive(Serialize)]
+struct DashboardPage {
+    figures: Figures,
+    campaign: CampaignView,
+    chart: String,
+    sources: Vec<SourceTable>,
+    sends_mail: bool,
 }
 
 #[get("/team")]
@@ -164,16 +194,64 @@ async fn show_dashboard(
     csrf: CsrfToken,
 ) -> Result<Template, PageError> {
     let summary = summary(&state.db, state.campaign_id).await?;
-    let mut body = page_figures(state, &summary, lang, state.clock.now());
-    body["sources"] = json!([
-        { "kind": "tags", "title": "team-sources-tags", "none": "team-source-no-tag", "figures": body["figures"]["sources"]["tags"] },
-        { "kind": "sites", "title": "team-sources-sites", "none": "team-source-direct", "figures": body["figures"]["sources"]["sites"] },
-    ]);
-    body["sends_mail"] = json!(state.sends_mail);
-    body["member"] = json!(session.member.email);
-    body["csrf"] = json!(csrf.0);
-    body["page_title"] = json!(i18n::t(lang, "team-dashboard-title"));
-    Ok(Template::render("team_dashboard", views::page(state, lang, "/team", body)))
+    let now = state.clock.now();
+    let figures = figures(state, &summary, lang, now);
+    let sources = vec![
+        SourceTable {
+            kind: "tags",
+            title: "team-sources-tags",
+            none: "team-source-no-tag",
+            figures: figures.sources.tags.clone(),
+        },
+        SourceTable {
+            kind: "sites",
+            title: "team-sources-sites",
+            none: "team-source-direct",
+            figures: figures.sources.sites.clone(),
+        },
+    ];
+    let body = DashboardPage {
+        campaign: views::campaign_view(state, &summary.snapshot, &[], lang, now),
+        chart: chart(state, &summary, lang, now),
+        figures,
+        sources,
+        sends_mail: state.sends_mail,
+    };
+    let page = super::team_page(state, lang, "/team", "team-dashboard-title", &session, &csrf, body);
+    Ok(Template::render("team_dashboard", page))
+}
+
+/// What the live stream sends: the figures, the chart, and the campaign's figures the
+/// progress bar shows (not its texts).
+#[derive(Serialize)]
+struct LiveFigures {
+    figures: Figures,
+    chart: String,
+    campaign: LiveCampaign,
+}
+
+#[derive(Serialize)]
+struct LiveCampaign {
+    pledged: String,
+    percent: i64,
+    bar_percent: String,
+    backers: i64,
+    time_left: Option<String>,
+}
+
+fn live_figures_of(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) -> LiveFigures {
+    let campaign = views::campaign_view(state, &summary.snapshot, &[], lang, now);
+    LiveFigures {
+        figures: figures(state, summary, lang, now),
+        chart: chart(state, summary, lang, now),
+        campaign: LiveCampaign {
+            pledged: campaign.pledged,
+            percent: campaign.percent,
+            bar_percent: campaign.bar_percent,
+            backers: campaign.backers,
+            time_left: campaign.time_left,
+        },
+    }
 }
 
 /// How often the live stream looks for new figures, and how often it says it is alive.
@@ -195,16 +273,7 @@ fn live_figures(state: &State<AppState>, _session: TeamSession, lang: Lang, mut 
                     Ok(summary) => {
                         seen = Some(generation);
                         quiet = std::time::Instant::now();
-                        let mut data = page_figures(&state, &summary, lang, state.clock.now());
-                        // Only what the page updates, not the campaign's texts.
-                        let campaign = &data["campaign"];
-                        data["campaign"] = json!({
-                            "pledged": campaign["pledged"],
-                            "percent": campaign["percent"],
-                            "bar_percent": campaign["bar_percent"],
-                            "backers": campaign["backers"],
-                            "time_left": campaign["time_left"],
-                        });
+                        let data = live_figures_of(&state, &summary, lang, state.clock.now());
                         yield Event::json(&data).event("figures");
                     }
                     Err(error) => tracing::warn!(%error, "live figures unavailable for now"),
@@ -222,5 +291,5 @@ fn live_figures(state: &State<AppState>, _session: TeamSession, lang: Lang, mut 
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![get_summary, show_dashboard, live_figures]
+    routes![show_dashboard, live_figures]
 }

@@ -1,14 +1,14 @@
 //! The team's moderation of designers' profiles: approve, reject with a reason the designer
 //! reads, or take an approved profile off the site.
 
-use chrono::DateTime;
 use rocket::form::{Form, FromForm};
 use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{State, get, post, routes};
 use rocket_dyn_templates::Template;
-use serde_json::json;
+use serde::Serialize;
 
+use super::Paging;
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
@@ -16,15 +16,15 @@ use crate::domain::states::DesignerState;
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
-use crate::routes::designers::{Jpeg, designer_view};
+use crate::routes::designers::{DesignerCard, Jpeg, designer_card};
 use crate::routes::errors::PageError;
-use crate::routes::views;
-use crate::services::designers::{self, Decision};
+use crate::routes::views::{self, Choice};
+use crate::services::designers::{self, Decision, DesignerRecord};
 
 const PER_PAGE: u64 = 30;
 
 #[get("/team/designers?<state>&<page>")]
-async fn list(
+async fn list_designers(
     app: &State<AppState>,
     session: TeamSession,
     lang: Lang,
@@ -35,45 +35,71 @@ async fn list(
     let wanted = state.and_then(|s| s.parse::<DesignerState>().ok());
     let page = page.unwrap_or(1).max(1);
     let (found, total) = designers::page(&app.db, wanted, page - 1, PER_PAGE).await?;
-    let rows: Vec<_> = found
-        .iter()
-        .map(|d| {
-            let mut view = designer_view(app, d, lang);
-            view["id"] = json!(d.id);
-            view["email"] = json!(d.email);
-            view["state"] = json!(d.state);
-            view["state_label"] = json!(i18n::t(lang, &format!("team-designer-{}", d.state)));
-            view["reason"] = json!(d.reject_reason);
-            view["photo_url"] =
-                json!(d.has_photo.then(|| format!("/team/designers/{}/photo?v={}", d.id, d.updated_at_ms)));
-            view["at"] =
-                json!(views::moment(app, DateTime::from_timestamp_millis(d.created_at_ms).unwrap_or_default(), lang));
-            view["approvable"] = json!(d.state != DesignerState::Approved);
-            view["rejectable"] = json!(d.state == DesignerState::Pending);
-            view["unpublishable"] = json!(d.state == DesignerState::Approved);
-            view
-        })
-        .collect();
+    let rows = found.iter().map(|d| designer_row(app, d, lang)).collect();
     let link = |n: u64| match wanted {
         Some(s) => format!("/team/designers?state={s}&page={n}"),
         None => format!("/team/designers?page={n}"),
     };
-    let states =
-        views::options(lang, DesignerState::all(), "team-designer-", |s| wanted.is_some_and(|w| w.to_string() == s));
-    let body = json!({
-        "page_title": i18n::t(lang, "team-designers-title"),
-        "member": session.member.email,
-        "csrf": csrf.0,
-        "rows": rows,
-        "paging": super::paging(total, page, PER_PAGE, link),
-        "states": states,
-    });
-    Ok(Template::render("team_designers", views::page(app, lang, "/team/designers", body)))
+    let body = DesignersPage {
+        rows,
+        paging: super::paging(total, page, PER_PAGE, link),
+        states: views::options(lang, DesignerState::all(), "team-designer-", |s| {
+            wanted.is_some_and(|w| w.to_string() == s)
+        }),
+    };
+    let page = super::team_page(app, lang, "/team/designers", "team-designers-title", &session, &csrf, body);
+    Ok(Template::render("team_designers", page))
+}
+
+/// The designers' profiles for moderation.
+#[derive(Serialize)]
+struct DesignersPage {
+    rows: Vec<DesignerRow>,
+    paging: Paging,
+    states: Vec<Choice>,
+}
+
+/// A profile with everything its designer sent, and what the team may decide about it.
+#[derive(Serialize)]
+struct DesignerRow {
+    #[serde(flatten)]
+    card: DesignerCard,
+    id: i64,
+    email: String,
+    state: DesignerState,
+    state_label: String,
+    reason: Option<String>,
+    at: String,
+    approvable: bool,
+    rejectable: bool,
+    unpublishable: bool,
+}
+
+fn designer_row(app: &AppState, d: &DesignerRecord, lang: Lang) -> DesignerRow {
+    let photo_url =
+        d.has_photo.then(|| format!("/team/designers/{}/photo?v={}", d.id, d.updated_at.timestamp_millis()));
+    let (approvable, rejectable, unpublishable) = match d.state {
+        DesignerState::Pending => (true, true, false),
+        DesignerState::Approved => (false, false, true),
+        DesignerState::Rejected | DesignerState::Unpublished => (true, false, false),
+    };
+    DesignerRow {
+        card: designer_card(app, d, lang, photo_url),
+        id: d.id,
+        email: d.email.clone(),
+        state: d.state,
+        state_label: i18n::t(lang, &format!("team-designer-{}", d.state)),
+        reason: d.reject_reason.clone(),
+        at: views::moment(app, d.created_at, lang),
+        approvable,
+        rejectable,
+        unpublishable,
+    }
 }
 
 #[get("/team/designers/<id>/photo")]
-async fn photo(app: &State<AppState>, _session: TeamSession, id: i64) -> Result<Jpeg, PageError> {
-    Ok(Jpeg::new(designers::photo(&app.db, id).await?.jpeg, false))
+async fn designer_photo(app: &State<AppState>, _session: TeamSession, id: i64) -> Result<Jpeg, PageError> {
+    Ok(Jpeg::new(designers::photo(&app.db, id).await?, false))
 }
 
 #[derive(Debug, FromForm)]
@@ -84,7 +110,7 @@ struct DecisionForm {
 }
 
 #[post("/team/designers/<id>", data = "<form>")]
-async fn decide(
+async fn decide_on_designer(
     app: &State<AppState>,
     _session: TeamSession,
     jar: &CookieJar<'_>,
@@ -105,5 +131,5 @@ async fn decide(
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![list, photo, decide]
+    routes![list_designers, designer_photo, decide_on_designer]
 }

@@ -7,7 +7,7 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{Either, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use serde_json::json;
+use serde::Serialize;
 
 use super::TeamState;
 use super::session::{self, TeamSession};
@@ -19,12 +19,22 @@ use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfOnly, CsrfToken};
 use crate::routes::errors::PageError;
-use crate::routes::views;
+use crate::routes::views::Page;
 use crate::services::team;
 
 /// Where to go after logging in: only somewhere on the team's side.
 fn after_login(next: Option<&str>) -> String {
     next.filter(|n| n.starts_with("/team") && !n.starts_with("//")).unwrap_or("/team").to_owned()
+}
+
+/// The login form, with what went wrong.
+#[derive(Serialize)]
+struct LoginPage {
+    csrf: String,
+    email: String,
+    /// Where to go once logged in.
+    next: String,
+    message: Option<String>,
 }
 
 fn login_page(
@@ -35,8 +45,11 @@ fn login_page(
     next: &str,
     message: Option<String>,
 ) -> Template {
-    let body = json!({ "csrf": csrf.0, "email": email, "next": next, "message": message, "page_title": i18n::t(lang, "team-login-title") });
-    Template::render("team_login", views::page(state, lang, "/team/login", body))
+    let body = LoginPage { csrf: csrf.0.clone(), email: email.to_owned(), next: next.to_owned(), message };
+    Template::render(
+        "team_login",
+        Page::new(state, lang, "/team/login", body).titled(i18n::t(lang, "team-login-title")),
+    )
 }
 
 #[get("/team/login?<next>")]
@@ -128,6 +141,15 @@ fn valid_setup(team_state: &TeamState, token: &str, now: chrono::DateTime<chrono
     setup.as_ref().is_some_and(|link| crate::domain::ids::secrets_match(&link.token, token) && now < link.expires)
 }
 
+/// The first member's form to choose a password, through the one-time setup link.
+#[derive(Serialize)]
+struct SetupPage {
+    csrf: String,
+    token: String,
+    email: String,
+    message: Option<String>,
+}
+
 fn setup_page(
     state: &AppState,
     lang: Lang,
@@ -136,8 +158,11 @@ fn setup_page(
     email: &str,
     message: Option<String>,
 ) -> Template {
-    let body = json!({ "csrf": csrf.0, "token": token, "email": email, "message": message, "page_title": i18n::t(lang, "team-setup-title") });
-    Template::render("team_setup", views::page(state, lang, "/team/login", body))
+    let body = SetupPage { csrf: csrf.0.clone(), token: token.to_owned(), email: email.to_owned(), message };
+    Template::render(
+        "team_setup",
+        Page::new(state, lang, "/team/login", body).titled(i18n::t(lang, "team-setup-title")),
+    )
 }
 
 #[get("/team/setup/<token>")]

@@ -13,7 +13,14 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Duration, Utc};
 
+use serde::Serialize;
+
+use self::session::TeamSession;
+use crate::app::AppState;
+use crate::domain::Lang;
 use crate::domain::throttle::Throttle;
+use crate::routes::csrf::CsrfToken;
+use crate::routes::views::Page;
 
 /// What the team's pages keep between requests, in this process.
 #[derive(Debug)]
@@ -54,17 +61,57 @@ impl TeamState {
     }
 }
 
-/// The paging of a team list, for its template: `total`, `page`, `pages`, and the links to
-/// the `previous` and `next` pages, drawn by `link`.
-pub fn paging(total: u64, page: u64, per_page: u64, link: impl Fn(u64) -> String) -> serde_json::Value {
+/// The bar at the top of every team page: who is logged in, and the logout form's token.
+#[derive(Debug, Serialize)]
+pub struct TeamBar {
+    pub member: String,
+    pub csrf: String,
+}
+
+/// A team page: the bar beside the page's own fields.
+#[derive(Debug, Serialize)]
+pub struct TeamPage<T> {
+    #[serde(flatten)]
+    pub bar: TeamBar,
+    #[serde(flatten)]
+    pub body: T,
+}
+
+/// The team page at `path`, titled by the message `title_key`.
+pub fn team_page<T: Serialize>(
+    state: &AppState,
+    lang: Lang,
+    path: &str,
+    title_key: &str,
+    session: &TeamSession,
+    csrf: &CsrfToken,
+    body: T,
+) -> Page<TeamPage<T>> {
+    let bar = TeamBar { member: session.member.email.clone(), csrf: csrf.0.clone() };
+    Page::new(state, lang, path, TeamPage { bar, body }).titled(crate::i18n::t(lang, title_key))
+}
+
+/// The paging of a team list: how many in all, this page of how many, and the links to the
+/// previous and next pages.
+#[derive(Debug, Serialize)]
+pub struct Paging {
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+/// The paging of `total` items, `per_page` a page, at `page`; `link` draws a page's address.
+pub fn paging(total: u64, page: u64, per_page: u64, link: impl Fn(u64) -> String) -> Paging {
     let pages = total.div_ceil(per_page).max(1);
-    serde_json::json!({
-        "total": total,
-        "page": page,
-        "pages": pages,
-        "previous": (page > 1).then(|| link(page - 1)),
-        "next": (page < pages).then(|| link(page + 1)),
-    })
+    Paging {
+        total,
+        page,
+        pages,
+        previous: (page > 1).then(|| link(page - 1)),
+        next: (page < pages).then(|| link(page + 1)),
+    }
 }
 
 /// Every route of the team's side.

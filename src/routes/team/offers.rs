@@ -1,13 +1,13 @@
 //! The team's triage of offers of help: new, contacted, accepted or declined, with a note.
 
-use chrono::DateTime;
 use rocket::form::{Form, FromForm};
 use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{State, get, post, routes};
 use rocket_dyn_templates::Template;
-use serde_json::json;
+use serde::Serialize;
 
+use super::Paging;
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
-use crate::routes::views;
+use crate::routes::views::{self, Choice};
 use crate::services::offers::{self, OfferFilter};
 
 const PER_PAGE: u64 = 30;
@@ -37,25 +37,21 @@ async fn list_offers(
     };
     let page = page.unwrap_or(1).max(1);
     let (found, total) = offers::page(&app.db, &filter, page - 1, PER_PAGE).await?;
-    let state_label = |s: OfferState| i18n::t(lang, &format!("offer-state-{s}"));
-    let rows: Vec<_> = found
-        .iter()
-        .map(|o| {
-            let states = views::options(lang, OfferState::all(), "offer-state-", |s| o.state.to_string() == s);
-            json!({
-                "id": o.id,
-                "kind": i18n::t(lang, &format!("offer-kind-{}", o.kind)),
-                "description": o.description,
-                "name": o.name,
-                "email": o.email,
-                "phone": o.phone,
-                "availability": o.availability,
-                "state": o.state,
-                "state_label": state_label(o.state),
-                "states": states,
-                "note": o.note,
-                "at": views::moment(app, DateTime::from_timestamp_millis(o.created_at_ms).unwrap_or_default(), lang),
-            })
+    let rows = found
+        .into_iter()
+        .map(|o| OfferRow {
+            id: o.id,
+            kind: i18n::t(lang, &format!("offer-kind-{}", o.kind)),
+            description: o.description,
+            name: o.name,
+            email: o.email,
+            phone: o.phone,
+            availability: o.availability,
+            state_label: i18n::t(lang, &format!("offer-state-{}", o.state)),
+            states: views::options(lang, OfferState::all(), "offer-state-", |s| o.state.to_string() == s),
+            state: o.state,
+            note: o.note,
+            at: views::moment(app, o.created_at, lang),
         })
         .collect();
     let query = [("state", filter.state.map(|s| s.to_string())), ("kind", filter.kind.map(|k| k.to_string()))]
@@ -63,22 +59,46 @@ async fn list_offers(
         .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}={v}&")))
         .collect::<String>();
     let link = |n: u64| format!("/team/offers?{query}page={n}");
-    let states = views::options(lang, OfferState::all(), "offer-state-", |s| {
-        filter.state.is_some_and(|wanted| wanted.to_string() == s)
-    });
-    let kinds = views::options(lang, OfferKind::all(), "offer-kind-", |k| {
-        filter.kind.is_some_and(|wanted| wanted.to_string() == k)
-    });
-    let body = json!({
-        "page_title": i18n::t(lang, "team-offers-title"),
-        "member": session.member.email,
-        "csrf": csrf.0,
-        "rows": rows,
-        "paging": super::paging(total, page, PER_PAGE, link),
-        "states": states,
-        "kinds": kinds,
-    });
-    Ok(Template::render("team_offers", views::page(app, lang, "/team/offers", body)))
+    let body = OffersPage {
+        rows,
+        paging: super::paging(total, page, PER_PAGE, link),
+        states: views::options(lang, OfferState::all(), "offer-state-", |s| {
+            filter.state.is_some_and(|wanted| wanted.to_string() == s)
+        }),
+        kinds: views::options(lang, OfferKind::all(), "offer-kind-", |k| {
+            filter.kind.is_some_and(|wanted| wanted.to_string() == k)
+        }),
+    };
+    let page = super::team_page(app, lang, "/team/offers", "team-offers-title", &session, &csrf, body);
+    Ok(Template::render("team_offers", page))
+}
+
+/// The offers of help, filtered by state and kind.
+#[derive(Serialize)]
+struct OffersPage {
+    rows: Vec<OfferRow>,
+    paging: Paging,
+    states: Vec<Choice>,
+    kinds: Vec<Choice>,
+}
+
+/// One offer, with the form to triage it.
+#[derive(Serialize)]
+struct OfferRow {
+    id: i64,
+    /// The kind's name.
+    kind: String,
+    description: String,
+    name: String,
+    email: String,
+    phone: Option<String>,
+    availability: Option<String>,
+    state: OfferState,
+    state_label: String,
+    /// The states it may move to, its own selected.
+    states: Vec<Choice>,
+    note: Option<String>,
+    at: String,
 }
 
 #[derive(Debug, FromForm)]

@@ -1,26 +1,24 @@
 //! The pledges for fulfilment: a filtered, paged list, and a CSV export of the same filter.
 
-use crate::domain::states::PledgeState;
-use chrono::DateTime;
-use entity::pledge;
 use rocket::http::ContentType;
 use rocket::request::Request;
 use rocket::response::stream::TextStream;
 use rocket::response::{self, Responder, Response};
 use rocket::{FromForm, State, get, routes};
 use rocket_dyn_templates::Template;
-use serde_json::json;
+use serde::Serialize;
 
+use super::Paging;
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::config::campaign::Fulfilment;
 use crate::domain::Lang;
-use crate::domain::money::{cents_to_string, display_cents};
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
 use crate::routes::errors::PageError;
 use crate::routes::views;
 use crate::services::pledge_list::{self, PledgeFilter};
+use crate::services::pledges::PledgeRecord;
 
 const PER_PAGE: u64 = 50;
 const EXPORT_CHUNK: u64 = 1_000;
@@ -58,14 +56,14 @@ impl Filter {
     }
 }
 
-fn reward_title(state: &AppState, pledge: &pledge::Model, lang: Lang) -> String {
+fn reward_title(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> String {
     match pledge.reward_id.as_deref() {
         Some(id) => state.campaign.reward(id).map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned()),
         None => i18n::t(lang, "no-reward"),
     }
 }
 
-fn delivery(state: &AppState, pledge: &pledge::Model, lang: Lang) -> String {
+fn delivery(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> String {
     let fulfilment = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id)).map(|r| r.fulfilment);
     match fulfilment {
         Some(Fulfilment::Shipped) => i18n::t(lang, "fulfilment-shipped"),
@@ -86,40 +84,86 @@ async fn list_pledges(
 ) -> Result<Template, PageError> {
     let page = page.unwrap_or(1).max(1);
     let (pledges, total) = pledge_list::page(&state.db, &filter.service(), page - 1, PER_PAGE).await?;
-    let rows: Vec<_> = pledges
+    let rows = pledges
         .iter()
-        .map(|p| {
-            json!({
-                "reference": p.reference,
-                "token": p.token,
-                "name": p.name,
-                "email": p.email,
-                "reward": reward_title(state, p, lang),
-                "amount": display_cents(p.amount_cents, lang.thousands()),
-                "cancelled": p.state == PledgeState::Cancelled,
-                "at": views::moment(state, DateTime::from_timestamp_millis(p.created_at_ms).unwrap_or_default(), lang),
-            })
+        .map(|p| PledgeRow {
+            reference: p.reference.clone(),
+            token: p.token.clone(),
+            name: p.name.clone(),
+            email: p.email.clone(),
+            reward: reward_title(state, p, lang),
+            amount: p.amount.display(lang.thousands()),
+            cancelled: !p.is_active(),
+            at: views::moment(state, p.created_at, lang),
         })
         .collect();
     let query = filter.query();
     let link = |n: u64| format!("/team/pledges?{}{}page={n}", query, if query.is_empty() { "" } else { "&" });
-    let rewards: Vec<_> = state
+    let rewards = state
         .campaign
         .rewards
         .iter()
-        .map(|r| json!({ "id": r.id.as_str(), "title": r.title.get(lang), "selected": filter.reward.as_deref() == Some(r.id.as_str()) }))
+        .map(|r| RewardChoice {
+            id: r.id.to_string(),
+            title: r.title.get(lang).to_owned(),
+            selected: filter.reward.as_deref() == Some(r.id.as_str()),
+        })
         .collect();
-    let body = json!({
-        "page_title": i18n::t(lang, "team-pledges-title"),
-        "member": session.member.email,
-        "csrf": csrf.0,
-        "rows": rows,
-        "paging": super::paging(total, page, PER_PAGE, link),
-        "export": format!("/team/pledges.csv{}{}", if query.is_empty() { "" } else { "?" }, query),
-        "rewards": rewards,
-        "filter": { "reward": filter.reward, "state": filter.state, "q": filter.q, "no_reward": filter.reward.as_deref() == Some("none") },
-    });
-    Ok(Template::render("team_pledges", views::page(state, lang, "/team/pledges", body)))
+    let body = PledgesPage {
+        rows,
+        paging: super::paging(total, page, PER_PAGE, link),
+        export: format!("/team/pledges.csv{}{}", if query.is_empty() { "" } else { "?" }, query),
+        rewards,
+        filter: FilterView {
+            no_reward: filter.reward.as_deref() == Some("none"),
+            reward: filter.reward,
+            state: filter.state,
+            q: filter.q,
+        },
+    };
+    let page = super::team_page(state, lang, "/team/pledges", "team-pledges-title", &session, &csrf, body);
+    Ok(Template::render("team_pledges", page))
+}
+
+/// The pledges that match a filter, a page of them.
+#[derive(Serialize)]
+struct PledgesPage {
+    rows: Vec<PledgeRow>,
+    paging: Paging,
+    /// The CSV export of the same filter.
+    export: String,
+    rewards: Vec<RewardChoice>,
+    filter: FilterView,
+}
+
+/// One pledge for fulfilment.
+#[derive(Serialize)]
+struct PledgeRow {
+    reference: String,
+    token: String,
+    name: String,
+    email: String,
+    reward: String,
+    amount: String,
+    cancelled: bool,
+    at: String,
+}
+
+/// A reward in the filter's select.
+#[derive(Serialize)]
+struct RewardChoice {
+    id: String,
+    title: String,
+    selected: bool,
+}
+
+/// The filter as the form shows it again.
+#[derive(Serialize)]
+struct FilterView {
+    reward: Option<String>,
+    state: Option<String>,
+    q: Option<String>,
+    no_reward: bool,
 }
 
 /// A CSV file to download, whatever produces its text.
@@ -185,11 +229,11 @@ async fn export_pledges(
                     defused(&p.name),
                     defused(&p.email),
                     defused(&reward_title(&state, p, lang)),
-                    cents_to_string(p.amount_cents),
+                    p.amount.to_string(),
                     p.state.to_string(),
                     defused(&delivery(&state, p, lang)),
-                    views::rfc3339(p.created_at_ms),
-                    views::rfc3339(p.updated_at_ms),
+                    views::rfc3339(p.created_at),
+                    views::rfc3339(p.updated_at),
                 ]
             });
             let lines = match csv_lines(rows) {

@@ -2,25 +2,25 @@
 //! session ends. Every team page and team API takes a [`TeamSession`].
 
 use chrono::{DateTime, Duration, Utc};
-use entity::team_member;
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 
 use crate::app::AppState;
-use crate::services::team;
+use crate::services::team::{self, Member};
 
-const COOKIE: &str = "team";
+/// The name of the session cookie.
+pub const COOKIE: &str = "team";
 
 /// How long a login lasts.
 pub const LIFETIME: Duration = Duration::hours(12);
 
 /// A logged-in team member. Without one, pages redirect to the login and the API answers 401.
 pub struct TeamSession {
-    pub member: team_member::Model,
+    pub member: Member,
 }
 
 /// Starts a session for `member`.
-pub fn start(jar: &CookieJar<'_>, member: &team_member::Model, now: DateTime<Utc>) {
+pub fn start(jar: &CookieJar<'_>, member: &Member, now: DateTime<Utc>) {
     let ends = now + LIFETIME;
     let cookie = Cookie::build((COOKIE, format!("{}:{}", member.id, ends.timestamp_millis())))
         .path("/")

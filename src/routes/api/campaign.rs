@@ -1,0 +1,116 @@
+//! `GET /api/campaign`: the campaign's figures and rewards.
+
+use chrono::{DateTime, Utc};
+use rocket::http::ContentType;
+use rocket::{State, get, routes};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::ErrorBody;
+use crate::app::AppState;
+use crate::domain::{Amount, CampaignState, Lang};
+use crate::routes::cache::{Cached, CachedPage};
+use crate::routes::errors::ApiError;
+use crate::routes::views::rfc3339;
+use crate::services::campaign::{Snapshot, snapshot};
+
+/// The campaign, its figures, and what remains of each reward.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CampaignBody {
+    pub slug: String,
+    pub title: String,
+    /// ISO 4217, such as `CHF`.
+    pub currency: String,
+    pub goal: Amount,
+    pub pledged: Amount,
+    /// Distinct emails among active pledges.
+    pub backers: i64,
+    /// Active pledges.
+    pub pledge_count: i64,
+    /// Rounded down; may pass 100.
+    pub percent_funded: i64,
+    /// RFC 3339, UTC.
+    #[schema(format = DateTime)]
+    pub deadline: String,
+    pub state: CampaignState,
+    #[schema(format = DateTime)]
+    pub closed_at: Option<String>,
+    pub rewards: Vec<RewardBody>,
+}
+
+/// One reward and what remains of it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RewardBody {
+    pub id: String,
+    pub title: String,
+    /// `object`, `workshop`, `guided-tour`, `coaching` or `meeting`.
+    pub kind: String,
+    pub minimum: Amount,
+    /// `null` when unlimited.
+    pub limit: Option<i64>,
+    pub claimed: i64,
+    /// `null` when unlimited.
+    pub remaining: Option<i64>,
+    /// Whether a pledge may choose it now.
+    pub available: bool,
+}
+
+fn campaign_body(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTime<Utc>) -> CampaignBody {
+    let figures = &snapshot.campaign;
+    let status = snapshot.state(now);
+    let rewards = snapshot
+        .rewards
+        .iter()
+        .map(|r| RewardBody {
+            id: r.id.clone(),
+            title: r.title(lang).to_owned(),
+            kind: r.kind.clone(),
+            minimum: r.minimum,
+            limit: r.limit,
+            claimed: r.claimed,
+            remaining: r.remaining(),
+            available: r.remaining() != Some(0) && status == CampaignState::Open,
+        })
+        .collect();
+    CampaignBody {
+        slug: figures.slug.clone(),
+        title: state.campaign.title.get(lang).to_owned(),
+        currency: state.campaign.currency.clone(),
+        goal: figures.goal,
+        pledged: figures.pledged,
+        backers: figures.backers,
+        pledge_count: figures.pledge_count,
+        percent_funded: snapshot.percent_funded(),
+        deadline: rfc3339(figures.deadline),
+        state: status,
+        closed_at: figures.closed_at.map(rfc3339),
+        rewards,
+    }
+}
+
+/// The campaign's figures, served from a copy rebuilt when they change (see
+/// [`crate::routes::cache`]).
+#[utoipa::path(
+    get,
+    path = "/api/campaign",
+    tag = "campaign",
+    responses(
+        (status = 200, description = "The campaign and its rewards", body = CampaignBody),
+        (status = 500, description = "The database did not answer", body = ErrorBody),
+    )
+)]
+#[get("/api/campaign")]
+async fn get_campaign(state: &State<AppState>, lang: Lang) -> Result<Cached, ApiError> {
+    let generation = state.writer.generation();
+    let render = async {
+        let snapshot = snapshot(&state.db, state.campaign_id).await?;
+        let body = campaign_body(state, &snapshot, lang, state.clock.now());
+        serde_json::to_string(&body).map_err(|e| crate::error::AppError::internal("writing the campaign's JSON", e))
+    };
+    let body = state.pages.get(CachedPage::ApiCampaign, lang, generation, render).await?.plain;
+    Ok(Cached(ContentType::JSON, body))
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![get_campaign]
+}

@@ -1,0 +1,68 @@
+//! The OpenAPI description of the JSON API, generated from the API's own types and served at
+//! `/api/openapi.json`; `.ci/run` has an outside fuzzer check the server against it.
+
+use rocket::serde::json::Json;
+use rocket::{get, routes};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::{campaign, designers, pledges, team};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "bobine",
+        description = "The JSON API of a bobine crowdfunding campaign. Amounts are decimal strings with two decimals; instants are RFC 3339 in UTC; messages follow Accept-Language (French by default). Errors are always {\"error\": {\"code\", \"message\"}} and store nothing.",
+        license(name = "AGPL-3.0-or-later"),
+    ),
+    paths(campaign::get_campaign, pledges::create_pledge, designers::list_designers, team::get_summary),
+    modifiers(&TeamSessionCookie),
+    tags(
+        (name = "campaign", description = "The campaign's figures"),
+        (name = "pledges", description = "Placing pledges"),
+        (name = "designers", description = "The designers behind the rewards"),
+        (name = "team", description = "For the campaign team, with a session from /team/login"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The team's session: a private cookie set by `/team/login`.
+struct TeamSessionCookie;
+
+impl Modify for TeamSessionCookie {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "team_session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::routes::team::session::COOKIE,
+                "The session cookie set by logging in at /team/login",
+            ))),
+        );
+    }
+}
+
+/// The description, built once per request: it is small and rarely asked for.
+#[get("/api/openapi.json")]
+fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![openapi_json]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_description_names_every_endpoint_of_the_api() {
+        let doc = ApiDoc::openapi();
+        let paths: Vec<&str> = doc.paths.paths.keys().map(String::as_str).collect();
+        assert_eq!(paths, ["/api/campaign", "/api/designers", "/api/pledges", "/api/team/summary"]);
+        let json = serde_json::to_value(&doc).unwrap();
+        let state = &json["components"]["schemas"]["CampaignState"]["enum"];
+        assert_eq!(state, &serde_json::json!(["open", "succeeded", "failed"]));
+    }
+}

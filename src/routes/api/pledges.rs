@@ -1,0 +1,154 @@
+//! `POST /api/pledges`: placing a pledge, with an optional idempotency key.
+
+use rocket::http::{ContentType, Status};
+use rocket::request::{FromRequest, Outcome, Request};
+use rocket::response::status::Custom;
+use rocket::serde::json::Json;
+use rocket::{State, post, routes};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::ErrorBody;
+use crate::app::AppState;
+use crate::domain::money::MoneyError;
+use crate::domain::source::{site, tag_of};
+use crate::domain::states::PledgeState;
+use crate::domain::{Amount, Lang, Source};
+use crate::error::AppError;
+use crate::routes::errors::ApiError;
+use crate::services::pledges::PledgeInput;
+
+/// A pledge to place. The amount stays a JSON value here so that a number gets a clear
+/// "write it as text" error instead of passing through a float.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PledgeRequest {
+    /// A reward's id, or `null` (or absent) for a pledge without reward.
+    #[schema(example = "atelier-reparation")]
+    reward: Option<String>,
+    /// A decimal string with at most two decimals, at least the reward's minimum (or
+    /// `min_pledge` without reward); a JSON number is refused.
+    #[schema(value_type = String, example = "60.00")]
+    amount: Value,
+    #[schema(example = "Anne Dupont")]
+    name: String,
+    #[schema(example = "anne@example.ch")]
+    email: String,
+    /// The name shown publicly; defaults to `name`; ignored when `anonymous`.
+    #[serde(default)]
+    display_name: Option<String>,
+    #[serde(default)]
+    anonymous: bool,
+    /// The campaign's tag of the link that brought the backer, as `?ref=` on the site.
+    #[serde(default, rename = "ref")]
+    #[schema(rename = "ref")]
+    source_tag: Option<String>,
+    /// The page or site that brought the backer: a URL or a host name.
+    #[serde(default)]
+    referrer: Option<String>,
+}
+
+/// A pledge placed (201), or found placed by an earlier request with the same
+/// `Idempotency-Key` (200).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PledgeCreated {
+    pub id: i64,
+    /// Opens the backer's private page, `/pledges/<token>`.
+    pub token: String,
+    /// Short and human-readable, for bank transfers and support, such as `BX7K-3M9Q`.
+    pub reference: String,
+    pub amount: Amount,
+    pub reward: Option<String>,
+    pub state: PledgeState,
+}
+
+/// The optional `Idempotency-Key` header.
+struct IdempotencyKey(Option<String>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for IdempotencyKey {
+    type Error = std::convert::Infallible;
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let key = request.headers().get_one("Idempotency-Key").map(str::trim).filter(|k| !k.is_empty());
+        Outcome::Success(IdempotencyKey(key.map(|k| format!("api:{k}"))))
+    }
+}
+
+/// The longest `Idempotency-Key` accepted.
+const MAX_KEY: usize = 200;
+
+#[utoipa::path(
+    post,
+    path = "/api/pledges",
+    tag = "pledges",
+    request_body = PledgeRequest,
+    params(
+        ("Idempotency-Key" = Option<String>, Header, max_length = 200,
+         description = "Any string up to 200 characters: a retried request with the same key returns the first pledge"),
+    ),
+    responses(
+        (status = 201, description = "The pledge is placed", body = PledgeCreated),
+        (status = 200, description = "The same request was placed before under this Idempotency-Key", body = PledgeCreated),
+        (status = 400, description = "Not JSON, a field of the wrong type or missing (`malformed_request`)", body = ErrorBody),
+        (status = 409, description = "`sold_out` or `campaign_closed`", body = ErrorBody),
+        (status = 422, description = "`invalid_amount`, `amount_below_minimum`, `amount_too_large`, `invalid_email`, `invalid_name`, `unknown_reward` or `idempotency_key_reused`", body = ErrorBody),
+        (status = 500, description = "The pledge could not be stored; nothing was", body = ErrorBody),
+    )
+)]
+#[post("/api/pledges", data = "<body>")]
+async fn create_pledge(
+    state: &State<AppState>,
+    lang: Lang,
+    content_type: Option<&ContentType>,
+    key: IdempotencyKey,
+    body: Result<Json<PledgeRequest>, rocket::serde::json::Error<'_>>,
+) -> Result<Custom<Json<PledgeCreated>>, ApiError> {
+    if !content_type.is_some_and(|ct| ct.is_json()) {
+        return Err(AppError::Malformed("send JSON with Content-Type: application/json".into()).into());
+    }
+    let body = body.map_err(|e| AppError::Malformed(malformed_detail(&e)))?.into_inner();
+    if key.0.as_ref().is_some_and(|k| k.chars().count() > MAX_KEY + "api:".len()) {
+        return Err(AppError::Malformed(format!("Idempotency-Key is longer than {MAX_KEY} characters")).into());
+    }
+    let Value::String(amount) = body.amount else {
+        return Err(AppError::InvalidAmount(MoneyError::NotANumber).into());
+    };
+    let input = PledgeInput {
+        reward: body.reward,
+        amount,
+        name: body.name,
+        email: body.email,
+        display_name: body.display_name,
+        anonymous: body.anonymous,
+        source: Source {
+            tag: body.source_tag.as_deref().and_then(tag_of),
+            site: body.referrer.as_deref().and_then(site),
+        },
+    };
+    let new = input.validate(&state.campaign, state.clock.now())?;
+    let placed = state.writer.place(new, lang, key.0).await?;
+    let status = if placed.replayed { Status::Ok } else { Status::Created };
+    let pledge = placed.pledge;
+    Ok(Custom(
+        status,
+        Json(PledgeCreated {
+            id: pledge.id,
+            token: pledge.token,
+            reference: pledge.reference,
+            amount: pledge.amount,
+            reward: pledge.reward_id,
+            state: pledge.state,
+        }),
+    ))
+}
+
+fn malformed_detail(error: &rocket::serde::json::Error<'_>) -> String {
+    match error {
+        rocket::serde::json::Error::Io(e) => e.to_string(),
+        rocket::serde::json::Error::Parse(_, e) => e.to_string(),
+    }
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![create_pledge]
+}
