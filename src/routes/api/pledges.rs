@@ -30,9 +30,9 @@ pub struct PledgeRequest {
     /// `min_pledge` without reward); a JSON number is refused.
     #[schema(value_type = String, example = "60.00")]
     amount: Value,
-    #[schema(example = "Anne Dupont")]
+    #[schema(example = "Anne Dupont", min_length = 1)]
     name: String,
-    #[schema(example = "anne@example.ch")]
+    #[schema(example = "anne@example.ch", min_length = 3)]
     email: String,
     /// The name shown publicly; defaults to `name`; ignored when `anonymous`.
     #[serde(default)]
