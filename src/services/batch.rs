@@ -1,5 +1,6 @@
-//! Placing the new pledges of a batch together: one claim per reward, one upsert of their
-//! backers, one insert, inside the batch's transaction (see [`super::writer`]).
+//! Placing new pledges: the one rule, for a batch of them or for one alone
+//! ([`super::pledges::place`]). One claim per reward, one upsert of their backers, one
+//! insert, inside the transaction of the batch (see [`super::writer`]).
 //!
 //! Under a crowd, each statement's round trip costs more than the work it does; grouping the
 //! statements of a batch keeps the pledge path near the database's commit rate. Limits stay

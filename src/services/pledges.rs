@@ -9,7 +9,8 @@ use sea_orm::{
     QuerySelect, Set, SqlErr, TransactionTrait,
 };
 
-use super::counters::{backer_leaves, backers_join, claim_reward, move_campaign, release_reward, units_left};
+use super::batch;
+use super::counters::{backer_leaves, claim_reward, lock_open_campaign, move_campaign, release_reward, units_left};
 use super::pricing::{Tier, tier};
 use super::stored::instant;
 use crate::config::Campaign;
@@ -68,10 +69,10 @@ pub struct Placed {
     pub replayed: bool,
 }
 
-/// Stores a pledge inside `txn`: claims its reward, moves the counters and inserts it, or
-/// refuses it if the campaign is closed or the reward sold out, leaving `txn` as it was.
-/// With an idempotency key, a pledge already stored under that key is returned instead of a
-/// second one.
+/// Stores one pledge inside `txn`, by the same rule as a batch of them ([`batch::place_many`]):
+/// judges the campaign open at `now`, claims the reward, moves the counters and inserts the
+/// pledge, or refuses it and leaves `txn` as it was. With an idempotency key, a pledge
+/// already stored under that key is returned instead of a second one.
 pub async fn place(
     txn: &DatabaseTransaction,
     campaign: &Campaign,
@@ -81,20 +82,28 @@ pub async fn place(
     idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Placed, AppError> {
-    if let Some(key) = idempotency_key
-        && let Some(earlier) = replay(txn, key, new).await?
-    {
-        return Ok(earlier);
-    }
+    let request = batch::Request { new, lang, idempotency_key };
     // A reference is random; on the rare clash with an existing one, try again.
     for _ in 0..3 {
         let attempt = txn.begin().await?;
-        match insert(&attempt, campaign, campaign_id, new, lang, idempotency_key, now).await {
-            Ok(pledge) => {
+        let placed = match lock_open_campaign(&attempt, campaign_id, now).await {
+            Ok(()) => batch::place_many(&attempt, campaign, campaign_id, &[request], now).await,
+            Err(refusal) => Ok(vec![Err(refusal)]),
+        };
+        match placed.map(|mut answers| answers.pop()) {
+            Ok(Some(Ok(placed))) => {
                 attempt.commit().await?;
-                return Ok(Placed { pledge, replayed: false });
+                return Ok(placed);
             }
-            Err(AppError::Db(error)) => {
+            Ok(Some(Err(refusal))) => {
+                attempt.rollback().await?;
+                return Err(refusal);
+            }
+            Ok(None) => {
+                attempt.rollback().await?;
+                return Err(AppError::internal("placing a pledge", "no answer for it"));
+            }
+            Err(error) => {
                 attempt.rollback().await?;
                 let Some(SqlErr::UniqueConstraintViolation(detail)) = error.sql_err() else {
                     return Err(AppError::Db(error));
@@ -107,32 +116,9 @@ pub async fn place(
                 }
                 tracing::warn!(%detail, "pledge reference clashed, retrying");
             }
-            Err(refusal) => {
-                attempt.rollback().await?;
-                return Err(refusal);
-            }
         }
     }
     Err(AppError::internal("drawing a unique pledge reference", "three clashes in a row"))
-}
-
-async fn insert(
-    txn: &DatabaseTransaction,
-    campaign: &Campaign,
-    campaign_id: i32,
-    new: &NewPledge,
-    lang: Lang,
-    idempotency_key: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<pledge::Model, AppError> {
-    let cents = new.amount.cents();
-    let early_bird = match &new.reward {
-        Some((id, tier)) => take_reward(txn, campaign, id, *tier, new.amount, cents).await?,
-        None => false,
-    };
-    let new_backers = backers_join(txn, &[(new.email.identity(), 1)]).await?;
-    move_campaign(txn, campaign_id, &new.source, cents, 1, new_backers, now).await?;
-    Ok(new_row(campaign_id, new, lang, idempotency_key, early_bird, now).insert(txn).await?)
 }
 
 /// What placed pledges add to the campaign's totals.

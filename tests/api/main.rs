@@ -10,6 +10,7 @@ mod designers;
 mod helpers;
 mod offers;
 mod outbox;
+mod placement;
 mod pledge_api;
 mod pledge_pages;
 mod smtp;
