@@ -2,6 +2,7 @@
 //! (SQLite by default, PostgreSQL with `TEST_DATABASE_URL=postgres://...`).
 
 mod browser;
+mod builders;
 mod campaign_pages;
 mod closing;
 mod concurrency;
