@@ -19,7 +19,7 @@ bobine: a self-hosted crowdfunding campaign
 Usage:
   bobine                      serve the campaign (same as `bobine serve`)
   bobine serve                serve the campaign
-  bobine check-config [FILE]  validate a campaign file (default: BOBINE_CAMPAIGN or campaign.toml)
+  bobine check-config [FILE]  validate a campaign file (default: the one the server reads)
   bobine check                recompute every counter from the pledges; exit 1 on any difference
   bobine team add EMAIL       add a team account (password from the terminal or standard input,
                               or generated and printed once when left empty)
@@ -32,7 +32,7 @@ Benchmark tools (bench/run uses them on databases it creates; never on a real ca
   bobine bench-close --pledges N  add N pledges, close the campaign, print how long it took
 
 Environment:
-  BOBINE_CAMPAIGN   campaign file (default: campaign.toml)
+  BOBINE_CAMPAIGN   campaign file (default: campaign.toml here, else the one beside the sources)
   BOBINE_DATA_DIR   folder for the SQLite database and secret key (default: data)
   DATABASE_URL      postgres://... to use PostgreSQL instead of SQLite
   ROCKET_ADDRESS, ROCKET_PORT, ...  Rocket's own settings
@@ -58,9 +58,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
 }
 
 fn check_config(file: Option<PathBuf>) -> ExitCode {
-    let file = file
-        .or_else(|| std::env::var_os("BOBINE_CAMPAIGN").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("campaign.toml"));
+    let file = file.unwrap_or_else(crate::config::campaign_path);
     match Campaign::load(&file) {
         Ok(campaign) => {
             println!(

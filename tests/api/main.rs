@@ -4,6 +4,7 @@
 mod browser;
 mod builders;
 mod campaign_pages;
+mod cli;
 mod closing;
 mod concurrency;
 mod config_file;
