@@ -1,5 +1,5 @@
 //! The command line: serve the campaign (the default), manage the team, check files and
-//! counters, and the benchmark's tools.
+//! counters.
 
 mod team;
 
@@ -8,10 +8,8 @@ use std::process::ExitCode;
 
 use crate::config::{Campaign, Settings};
 use crate::db::Db;
-use crate::error::AppError;
 use crate::services::consistency;
-use crate::services::sync::sync;
-use crate::{app, bench, telemetry};
+use crate::{app, telemetry};
 
 const USAGE: &str = "\
 bobine: a self-hosted crowdfunding campaign
@@ -25,11 +23,6 @@ Usage:
                               or generated and printed once when left empty)
   bobine team list            list the team's accounts
   bobine team remove EMAIL    remove an account and end its sessions
-
-Benchmark tools (bench/run uses them on databases it creates; never on a real campaign):
-  bobine seed --pledges N         add N generated pledges, counters included
-  bobine bench-commits --seconds S  measure durable claim-plus-insert commits per second
-  bobine bench-close --pledges N  add N pledges, close the campaign, print how long it took
 
 Environment:
   BOBINE_CAMPAIGN   campaign file (default: campaign.toml here, else the one beside the sources)
@@ -45,7 +38,6 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         Some("check-config") => check_config(args.get(1).map(PathBuf::from)),
         Some("check") => check_counters().await,
         Some("team") => team::run(&args[1..]).await,
-        Some(tool @ ("seed" | "bench-commits" | "bench-close")) => bench_tool(tool, &args[1..]).await,
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -79,70 +71,12 @@ fn check_config(file: Option<PathBuf>) -> ExitCode {
     }
 }
 
-/// The value of `--name VALUE` in `args`.
-fn flag<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
-    let at = args.iter().position(|a| a == name)?;
-    args.get(at + 1)?.parse().ok()
-}
-
 /// Opens (and migrates) the configured database.
 async fn open_database() -> Result<(Settings, Db), String> {
     let settings = Settings::from_env().map_err(|e| e.to_string())?;
     settings.ensure_data_dir().map_err(|e| format!("cannot create {}: {e}", settings.data_dir.display()))?;
     let db = Db::connect(&settings.database_url, None).await.map_err(|e| format!("cannot open the database: {e}"))?;
     Ok((settings, db))
-}
-
-/// Opens the configured database with the campaign synced, as the server would.
-async fn open() -> Result<(Settings, Db, i32), String> {
-    let (settings, db) = open_database().await?;
-    let campaign_id = sync(&db, &settings.campaign).await.map_err(|e| e.to_string())?;
-    Ok((settings, db, campaign_id))
-}
-
-async fn bench_tool(tool: &str, args: &[String]) -> ExitCode {
-    let (settings, db, campaign_id) = match open().await {
-        Ok(opened) => opened,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let campaign = &settings.campaign;
-    let result = match tool {
-        "seed" => match flag::<usize>(args, "--pledges") {
-            Some(n) => {
-                bench::seed(&db, campaign, campaign_id, n, chrono::Utc::now()).await.map(|()| format!("seeded={n}"))
-            }
-            None => Err(AppError::Malformed("seed needs --pledges N".into())),
-        },
-        "bench-commits" => {
-            let seconds = flag::<f64>(args, "--seconds").unwrap_or(5.0);
-            bench::commit_rate(&db, campaign, campaign_id, seconds, bench::raw_workers(&db))
-                .await
-                .map(|rate| format!("commits_per_second={rate:.0}"))
-        }
-        _ => match flag::<usize>(args, "--pledges") {
-            Some(n) => match bench::seed(&db, campaign, campaign_id, n, chrono::Utc::now()).await {
-                Ok(()) => bench::time_close(&db, campaign, campaign_id).await.map(|(took, state)| {
-                    let state = state.map_or("already closed", |s| s.as_str());
-                    format!("close_ms={:.1} state={state}", took.as_secs_f64() * 1000.0)
-                }),
-                Err(e) => Err(e),
-            },
-            None => Err(AppError::Malformed("bench-close needs --pledges N".into())),
-        },
-    };
-    match result {
-        Ok(line) => {
-            println!("{line}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("{tool}: {error}");
-            ExitCode::FAILURE
-        }
-    }
 }
 
 /// Compares the stored counters with the pledges of the configured database.
