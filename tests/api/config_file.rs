@@ -108,3 +108,20 @@ fn check_config_exits_zero_on_a_valid_file_and_one_on_a_broken_one() {
     let message = String::from_utf8(broken.stderr).unwrap();
     assert!(message.contains("campaign.toml:") && message.contains("rewards[0].minimum"), "{message}");
 }
+
+#[test]
+fn check_config_locates_a_deadline_cut_inside_a_letter_instead_of_crashing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("campaign.toml");
+    let source = std::fs::read_to_string(fixture()).unwrap();
+    let line = line_of("deadline =");
+    std::fs::write(&file, source.replace("deadline = 2030-01-01T00:00:00+01:00", "deadline = \"2027-11-07T23:59:5é\""))
+        .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_bobine")).arg("check-config").arg(&file).output().unwrap();
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert_eq!(
+        message.trim_end(),
+        format!("{}:{line}: deadline: write a date and time such as 2027-03-31T23:59:59+02:00", file.display())
+    );
+}
