@@ -10,6 +10,7 @@ mod cli;
 mod closing;
 mod concurrency;
 mod config_file;
+mod config_properties;
 mod designers;
 mod helpers;
 mod offers;
