@@ -2,6 +2,8 @@ use std::path::Path;
 use std::process::Command;
 
 use bobine::config::{Campaign, crate_dir};
+use bobine::services::pledges::PledgeInput;
+use bobine::services::pricing::current_minimum;
 
 use crate::helpers::fixture;
 
@@ -24,7 +26,19 @@ fn the_shipped_campaign_has_twenty_rewards_of_five_kinds_and_takes_pledges() {
     assert_eq!(campaign.rewards.len(), 20);
     let kinds: std::collections::HashSet<_> = campaign.rewards.iter().map(|r| r.kind).collect();
     assert_eq!(kinds.len(), 5);
-    assert!(campaign.deadline > chrono::Utc::now(), "a fresh install must take pledges");
+    // Not today's date, which would fail this test once the deadline has passed: a month
+    // before the deadline, every reward takes a pledge at its current price.
+    let a_month_before = campaign.deadline - chrono::Duration::days(30);
+    for reward in &campaign.rewards {
+        let input = PledgeInput {
+            reward: Some(reward.id.to_string()),
+            amount: current_minimum(reward, a_month_before).to_string(),
+            name: "Anne Dupont".into(),
+            email: "anne@example.ch".into(),
+            ..PledgeInput::default()
+        };
+        assert!(input.validate(&campaign, a_month_before).is_ok(), "a fresh install must take pledges: {}", reward.id);
+    }
     assert_eq!(campaign.currency, "CHF");
     assert_eq!(campaign.time_zone, chrono_tz::Europe::Zurich);
     let history = Campaign::load(&crate_dir().join("examples/geneva-2020.toml")).unwrap();
