@@ -8,7 +8,7 @@ use crate::config::{self, Campaign};
 use crate::services::consistency;
 
 /// Validates a campaign file, by default the one the server would read.
-pub fn config(file: Option<PathBuf>) -> ExitCode {
+pub(super) fn config(file: Option<PathBuf>) -> ExitCode {
     let file = file.unwrap_or_else(config::campaign_path);
     match Campaign::load(&file) {
         Ok(campaign) => {
@@ -32,7 +32,7 @@ pub fn config(file: Option<PathBuf>) -> ExitCode {
 
 /// Compares the stored counters with the pledges of the configured database, and records
 /// the result for the team's dashboard.
-pub async fn counters() -> ExitCode {
+pub(super) async fn counters() -> ExitCode {
     let differences = match super::open_database().await {
         Ok((settings, db)) => consistency::check_and_record(&db, settings.clock.now()).await,
         Err(error) => {

@@ -29,15 +29,15 @@ Environment:
 /// bobine: a self-hosted, reward-based crowdfunding platform.
 #[derive(Debug, Parser)]
 #[command(name = "bobine", version, about, propagate_version = true, after_help = ENVIRONMENT)]
-pub struct Cli {
+struct Cli {
     /// What to do; serving the campaign when left out.
     #[command(subcommand)]
-    pub command: Option<Command>,
+    command: Option<Command>,
 }
 
 /// The commands of `bobine`.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+enum Command {
     /// Serve the campaign (what `bobine` alone does)
     Serve,
     /// Validate a campaign file; exit 0 when it is valid, 1 with the line of the mistake

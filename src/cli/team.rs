@@ -13,7 +13,7 @@ use crate::services::team::{self, TeamError};
 /// The subcommands of `bobine team`. Addresses are checked while the arguments are parsed,
 /// so a mistyped one stops the command before the database is opened.
 #[derive(Debug, Subcommand)]
-pub enum TeamCommand {
+pub(super) enum TeamCommand {
     /// Add an account; its password comes from the terminal or standard input, or is
     /// generated and printed once when left empty
     Add {
@@ -32,7 +32,7 @@ pub enum TeamCommand {
 }
 
 /// Runs a `team` subcommand on the configured database.
-pub async fn run(command: TeamCommand) -> ExitCode {
+pub(super) async fn run(command: TeamCommand) -> ExitCode {
     let (settings, db) = match super::open_database().await {
         Ok(opened) => opened,
         Err(error) => {
