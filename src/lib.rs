@@ -4,7 +4,6 @@
 //! database) and `domain` (plain types and rules).
 
 pub mod app;
-pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod db;

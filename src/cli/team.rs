@@ -3,12 +3,36 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
+use clap::Subcommand;
+
+use crate::db::Db;
 use crate::domain::Email;
 use crate::domain::password::{MIN_LENGTH, Password};
 use crate::services::team::{self, TeamError};
 
+/// The subcommands of `bobine team`. Addresses are checked while the arguments are parsed,
+/// so a mistyped one stops the command before the database is opened.
+#[derive(Debug, Subcommand)]
+pub(super) enum TeamCommand {
+    /// Add an account; its password comes from the terminal or standard input, or is
+    /// generated and printed once when left empty
+    Add {
+        /// The member's email address, which they log in with
+        #[arg(value_parser = Email::parse)]
+        email: Email,
+    },
+    /// List the accounts and when each last logged in
+    List,
+    /// Remove an account and end its sessions at once
+    Remove {
+        /// The email address of the account
+        #[arg(value_parser = Email::parse)]
+        email: Email,
+    },
+}
+
 /// Runs a `team` subcommand on the configured database.
-pub async fn run(args: &[String]) -> ExitCode {
+pub(super) async fn run(command: TeamCommand) -> ExitCode {
     let (settings, db) = match super::open_database().await {
         Ok(opened) => opened,
         Err(error) => {
@@ -16,81 +40,76 @@ pub async fn run(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let now = settings.clock.now();
-    match (args.first().map(String::as_str), args.get(1)) {
-        (Some("add"), Some(email)) => {
-            let Ok(email) = Email::parse(email) else {
-                eprintln!("{email} is not an email address");
-                return ExitCode::FAILURE;
-            };
-            let (password, generated) = match read_password() {
-                Ok(Some(password)) => (password, false),
-                Ok(None) => (Password::generate(), true),
-                Err(message) => {
-                    eprintln!("{message}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            match team::add(&db, &email, &password, now).await {
-                Ok(member) if generated => {
-                    println!("added {}; its password, shown this once: {}", member.email, password.as_str());
-                    ExitCode::SUCCESS
-                }
-                Ok(member) => {
-                    println!("added {}", member.email);
-                    ExitCode::SUCCESS
-                }
-                Err(TeamError::Exists(email)) => {
-                    eprintln!("{email} already has an account");
-                    ExitCode::FAILURE
-                }
-                Err(error) => {
-                    eprintln!("cannot add the account: {error}");
-                    ExitCode::FAILURE
-                }
-            }
+    match command {
+        TeamCommand::Add { email } => add(&db, &email, settings.clock.now()).await,
+        TeamCommand::List => list(&db).await,
+        TeamCommand::Remove { email } => remove(&db, &email).await,
+    }
+}
+
+async fn add(db: &Db, email: &Email, now: chrono::DateTime<chrono::Utc>) -> ExitCode {
+    let (password, generated) = match read_password() {
+        Ok(Some(password)) => (password, false),
+        Ok(None) => (Password::generate(), true),
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
         }
-        (Some("list"), None) => match team::list(&db).await {
-            Ok(members) => {
-                for member in &members {
-                    let last = member
-                        .last_login
-                        .map_or_else(|| "never logged in".to_owned(), |at| format!("last login {}", at.to_rfc3339()));
-                    println!("{}\t{}", member.email, last);
-                }
-                if members.is_empty() {
-                    println!("no team account yet");
-                }
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("cannot list the accounts: {error}");
-                ExitCode::FAILURE
-            }
-        },
-        (Some("remove"), Some(email)) => {
-            let removed = match Email::parse(email) {
-                Ok(email) => team::remove(&db, &email).await,
-                Err(_) => Ok(false),
-            };
-            match removed {
-                Ok(true) => {
-                    println!("removed {email}; its sessions have ended");
-                    ExitCode::SUCCESS
-                }
-                Ok(false) => {
-                    eprintln!("{email} has no account");
-                    ExitCode::FAILURE
-                }
-                Err(error) => {
-                    eprintln!("cannot remove the account: {error}");
-                    ExitCode::FAILURE
-                }
-            }
+    };
+    match team::add(db, email, &password, now).await {
+        Ok(member) if generated => {
+            println!("added {}; its password, shown this once: {}", member.email, password.as_str());
+            ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!("usage: bobine team add EMAIL | bobine team list | bobine team remove EMAIL");
-            ExitCode::from(2)
+        Ok(member) => {
+            println!("added {}", member.email);
+            ExitCode::SUCCESS
+        }
+        Err(TeamError::Exists(email)) => {
+            eprintln!("{email} already has an account");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("cannot add the account: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn list(db: &Db) -> ExitCode {
+    match team::list(db).await {
+        Ok(members) => {
+            for member in &members {
+                let last = member
+                    .last_login
+                    .map_or_else(|| "never logged in".to_owned(), |at| format!("last login {}", at.to_rfc3339()));
+                println!("{}\t{}", member.email, last);
+            }
+            if members.is_empty() {
+                println!("no team account yet");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("cannot list the accounts: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn remove(db: &Db, email: &Email) -> ExitCode {
+    match team::remove(db, email).await {
+        Ok(true) => {
+            println!("removed {email}; its sessions have ended");
+            ExitCode::SUCCESS
+        }
+        Ok(false) => {
+            eprintln!("{email} has no account");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("cannot remove the account: {error}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, Offset, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use toml::Spanned;
@@ -442,7 +442,7 @@ fn instant(at: &Locator, value: &Spanned<toml::Value>, field: &str, zone: Tz) ->
         }
     };
     let parsed = DateTime::parse_from_rfc3339(&text).map_err(|_| {
-        let hint = if text.len() >= 19 && !text.ends_with('Z') && !text[19..].contains(['+', '-']) {
+        let hint = if lacks_offset(&text) {
             "has no time zone: add the offset, such as 2027-03-31T23:59:59+02:00"
         } else {
             "write a date and time such as 2027-03-31T23:59:59+02:00"
@@ -458,4 +458,16 @@ fn instant(at: &Locator, value: &Spanned<toml::Value>, field: &str, zone: Tz) ->
         ));
     }
     Ok(parsed.with_timezone(&Utc))
+}
+
+/// Whether `text` is a valid date and time to the second that only lacks its UTC offset.
+fn lacks_offset(text: &str) -> bool {
+    // `get`, not indexing: a letter such as `é` may straddle the end of the seconds.
+    match (text.get(..19), text.get(19..)) {
+        (Some(date_time), Some(rest)) => {
+            NaiveDateTime::parse_from_str(date_time, "%Y-%m-%dT%H:%M:%S").is_ok()
+                && !rest.contains(['Z', 'z', '+', '-'])
+        }
+        _ => false,
+    }
 }

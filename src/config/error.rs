@@ -39,9 +39,11 @@ pub(crate) struct Locator<'a> {
 }
 
 impl Locator<'_> {
+    /// The 1-based line of a byte offset. Counted in bytes, since an offset may fall inside a
+    /// character (a newline byte never does).
     pub fn line_of(&self, offset: usize) -> usize {
         let end = offset.min(self.source.len());
-        self.source[..end].bytes().filter(|&b| b == b'\n').count() + 1
+        self.source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
     }
 
     pub fn at(&self, offset: usize, field: impl Into<String>, message: impl Into<String>) -> ConfigError {
@@ -64,5 +66,19 @@ impl Locator<'_> {
         };
         let message = error.message().trim().replace('\n', " ");
         self.at(offset, if field.is_empty() { "(file)".to_owned() } else { field }, message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_offset_inside_a_letter_has_the_line_of_that_letter() {
+        let at = Locator { file: Path::new("campaign.toml"), source: "slug = \"a\"\ntitle.fr = \"été\"\n" };
+        let inside_e = at.source.find('é').unwrap() + 1;
+        assert_eq!(at.line_of(inside_e), 2);
+        assert_eq!(at.line_of(0), 1);
+        assert_eq!(at.line_of(usize::MAX), 3);
     }
 }

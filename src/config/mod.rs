@@ -91,6 +91,13 @@ pub fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The campaign file: `BOBINE_CAMPAIGN`, else `campaign.toml` in the working directory,
+/// else the one beside the crate's sources. The server and `bobine check-config` both read
+/// the file named here, so they can never disagree about which file is meant.
+pub fn campaign_path() -> PathBuf {
+    resolve("BOBINE_CAMPAIGN", "campaign.toml")
+}
+
 /// A path as configured, or else `name` in the working directory if it exists there, or
 /// else beside the crate's sources.
 fn resolve(variable: &str, name: &str) -> PathBuf {
@@ -105,7 +112,7 @@ impl Settings {
     /// Reads `BOBINE_CAMPAIGN`, `BOBINE_DATA_DIR`, `DATABASE_URL`, `BOBINE_TEMPLATES`,
     /// `BOBINE_PUBLIC` and the mail settings, with defaults that need no configuration at all.
     pub fn from_env() -> Result<Settings, ConfigError> {
-        let campaign = Campaign::load(&resolve("BOBINE_CAMPAIGN", "campaign.toml"))?;
+        let campaign = Campaign::load(&campaign_path())?;
         let data_dir = std::env::var("BOBINE_DATA_DIR").map_or_else(|_| PathBuf::from("data"), PathBuf::from);
         let database_url = std::env::var("DATABASE_URL")
             .ok()

@@ -2,6 +2,8 @@ use std::path::Path;
 use std::process::Command;
 
 use bobine::config::{Campaign, crate_dir};
+use bobine::services::pledges::PledgeInput;
+use bobine::services::pricing::current_minimum;
 
 use crate::helpers::fixture;
 
@@ -24,7 +26,19 @@ fn the_shipped_campaign_has_twenty_rewards_of_five_kinds_and_takes_pledges() {
     assert_eq!(campaign.rewards.len(), 20);
     let kinds: std::collections::HashSet<_> = campaign.rewards.iter().map(|r| r.kind).collect();
     assert_eq!(kinds.len(), 5);
-    assert!(campaign.deadline > chrono::Utc::now(), "a fresh install must take pledges");
+    // Not today's date, which would fail this test once the deadline has passed: a month
+    // before the deadline, every reward takes a pledge at its current price.
+    let a_month_before = campaign.deadline - chrono::Duration::days(30);
+    for reward in &campaign.rewards {
+        let input = PledgeInput {
+            reward: Some(reward.id.to_string()),
+            amount: current_minimum(reward, a_month_before).to_string(),
+            name: "Anne Dupont".into(),
+            email: "anne@example.ch".into(),
+            ..PledgeInput::default()
+        };
+        assert!(input.validate(&campaign, a_month_before).is_ok(), "a fresh install must take pledges: {}", reward.id);
+    }
     assert_eq!(campaign.currency, "CHF");
     assert_eq!(campaign.time_zone, chrono_tz::Europe::Zurich);
     let history = Campaign::load(&crate_dir().join("examples/geneva-2020.toml")).unwrap();
@@ -107,4 +121,21 @@ fn check_config_exits_zero_on_a_valid_file_and_one_on_a_broken_one() {
     assert_eq!(broken.status.code(), Some(1));
     let message = String::from_utf8(broken.stderr).unwrap();
     assert!(message.contains("campaign.toml:") && message.contains("rewards[0].minimum"), "{message}");
+}
+
+#[test]
+fn check_config_locates_a_deadline_cut_inside_a_letter_instead_of_crashing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("campaign.toml");
+    let source = std::fs::read_to_string(fixture()).unwrap();
+    let line = line_of("deadline =");
+    std::fs::write(&file, source.replace("deadline = 2030-01-01T00:00:00+01:00", "deadline = \"2027-11-07T23:59:5é\""))
+        .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_bobine")).arg("check-config").arg(&file).output().unwrap();
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert_eq!(
+        message.trim_end(),
+        format!("{}:{line}: deadline: write a date and time such as 2027-03-31T23:59:59+02:00", file.display())
+    );
 }

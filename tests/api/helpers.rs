@@ -9,6 +9,7 @@ use bobine::config::{CacheAges, Campaign, MailSettings, Settings, crate_dir, sql
 use bobine::db::Db;
 use bobine::domain::Clock;
 use bobine::routes::team::TeamState;
+use bobine::services::writer::PledgeWriter;
 use chrono::{DateTime, Utc};
 use rocket::fairing::AdHoc;
 use sea_orm::{ConnectionTrait, Database, FromQueryResult, Statement};
@@ -37,6 +38,8 @@ pub struct TestApp {
     pub cookies: std::sync::Arc<reqwest::cookie::Jar>,
     /// The team's login throttle and setup link, as the server holds them.
     pub team: Arc<TeamState>,
+    /// The server's own pledge writer, for builders that place pledges the way requests do.
+    pub writer: PledgeWriter,
     pub clock: Clock,
     pub db: Db,
     pub campaign_id: i32,
@@ -114,15 +117,15 @@ async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
         .merge(("log_level", "off"))
         .merge(("shutdown.grace", 1))
         .merge(("shutdown.mercy", 1));
-    let (port_tx, port_rx) = oneshot::channel::<(u16, Arc<TeamState>)>();
+    let (port_tx, port_rx) = oneshot::channel::<(u16, Arc<TeamState>, PledgeWriter)>();
     let rocket = app::build_with(settings.clone(), figment).await.unwrap().attach(AdHoc::on_liftoff(
         "test port",
         move |rocket| {
             let port = rocket.config().port;
-            let team = rocket.state::<AppState>().map(|state| state.team.clone());
+            let state = rocket.state::<AppState>().map(|state| (state.team.clone(), state.writer.clone()));
             Box::pin(async move {
-                if let Some(team) = team {
-                    let _ = port_tx.send((port, team));
+                if let Some((team, writer)) = state {
+                    let _ = port_tx.send((port, team, writer));
                 }
             })
         },
@@ -132,7 +135,7 @@ async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
     let server = tokio::spawn(async move {
         let _ = rocket.launch().await;
     });
-    let (port, team) = port_rx.await.unwrap();
+    let (port, team, writer) = port_rx.await.unwrap();
     let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await.unwrap();
     let campaign_id = campaign_id(&db).await;
     let cookies = std::sync::Arc::new(reqwest::cookie::Jar::default());
@@ -145,6 +148,7 @@ async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
             .unwrap(),
         cookies,
         team,
+        writer,
         clock: settings.clock.clone(),
         db,
         campaign_id,
@@ -199,6 +203,11 @@ impl TestApp {
         let mut form = vec![("csrf", csrf.as_str())];
         form.extend_from_slice(fields);
         self.client.post(self.url(path)).form(&form).send().await.unwrap()
+    }
+
+    /// The campaign as its file describes it (the fixture, unless the test chose another).
+    pub fn campaign_file(&self) -> &Campaign {
+        &self.settings.campaign
     }
 
     pub fn database_url(&self) -> String {

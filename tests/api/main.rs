@@ -1,11 +1,16 @@
 //! Integration tests: the real application on a real HTTP server and a real database
 //! (SQLite by default, PostgreSQL with `TEST_DATABASE_URL=postgres://...`).
 
+#[cfg(feature = "bench-tools")]
+mod bench_tools;
 mod browser;
+mod builders;
 mod campaign_pages;
+mod cli;
 mod closing;
 mod concurrency;
 mod config_file;
+mod config_properties;
 mod designers;
 mod helpers;
 mod offers;

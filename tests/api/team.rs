@@ -7,6 +7,7 @@ use bobine::services::team;
 use chrono::Duration;
 use serde_json::Value;
 
+use crate::builders::PledgeBuilder;
 use crate::helpers::{TestApp, spawn_app};
 
 pub(crate) const PASSWORD: &str = "linen-and-wool-2027";
@@ -174,12 +175,12 @@ async fn the_dashboard_figures_match_a_known_set_of_pledges() {
     assert_eq!(summary["pledge_count"], 4);
     assert_eq!(summary["average_pledge"], "61.37");
     assert_eq!(summary["state"], "open");
-    let early = &summary["rewards"][1];
+    let early = reward(&summary, "early");
     assert_eq!(
         (early["claimed"].as_i64(), early["revenue"].as_str(), early["early_bird_uses"].as_i64()),
         (Some(2), Some("210.00"), Some(1))
     );
-    assert_eq!(summary["rewards"][0]["remaining"], 4);
+    assert_eq!(reward(&summary, "limited-five")["remaining"], 4);
     let recent = summary["recent"].as_array().unwrap();
     assert_eq!(recent.len(), 4);
     assert_eq!(recent[0]["amount"], "25.00", "newest first");
@@ -280,8 +281,7 @@ async fn pledges_are_listed_filtered_and_exported_for_fulfilment() {
     assert_eq!(filtered.lines().count(), 2);
 
     // Fifty a page, with the filter kept in the links between pages.
-    let campaign = bobine::config::Campaign::load(&crate::helpers::fixture()).unwrap();
-    bobine::bench::seed(&app.db, &campaign, app.campaign_id, 60, app.clock.now()).await.unwrap();
+    PledgeBuilder::new(&app).reward("open").place_many(60).await;
     let first = app.get("/team/pledges?state=active").await.text().await.unwrap();
     let pager = first.split("class=\"pager\"").nth(1).unwrap_or_default().replace("&#x3D;", "=").replace("&amp;", "&");
     assert!(pager.contains("page 1 sur 2") && pager.contains("href=\"/team/pledges?state=active&page=2\""), "{pager}");
@@ -310,6 +310,12 @@ async fn the_open_dashboard_receives_new_figures_within_a_second() {
     assert!(received.contains("\"pledge_count\":1"), "{received}");
 }
 
+/// The reward with this id among a summary's.
+fn reward<'a>(summary: &'a Value, id: &str) -> &'a Value {
+    let rewards = summary["rewards"].as_array().unwrap();
+    rewards.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("no reward {id} in {summary}"))
+}
+
 /// Reads an event stream until what it sent carries `wanted`, within a second.
 async fn read_until(stream: &mut reqwest::Response, received: &mut String, wanted: &str) {
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(1);
@@ -326,7 +332,6 @@ async fn the_dashboard_reads_a_fixed_number_of_queries_whatever_the_pledges() {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     let app = spawn_app().await;
-    let campaign = bobine::config::Campaign::load(&crate::helpers::fixture()).unwrap();
     let mut db = bobine::db::Db::connect(&app.database_url(), app.database_schema().as_deref()).await.unwrap();
     let queries = Arc::new(AtomicUsize::new(0));
     let counter = queries.clone();
@@ -338,9 +343,12 @@ async fn the_dashboard_reads_a_fixed_number_of_queries_whatever_the_pledges() {
         bobine::services::dashboard::summary(db, app.campaign_id).await.unwrap();
         queries.load(Ordering::SeqCst)
     };
-    bobine::bench::seed(&app.db, &campaign, app.campaign_id, 10, app.clock.now()).await.unwrap();
+    PledgeBuilder::new(&app).reward("open").place_many(5).await;
+    PledgeBuilder::new(&app).place_many(5).await;
     let with_ten = count(&db).await;
-    bobine::bench::seed(&app.db, &campaign, app.campaign_id, 5_000, app.clock.now()).await.unwrap();
+    PledgeBuilder::new(&app).reward("open").place_many(2_495).await;
+    PledgeBuilder::new(&app).place_many(2_495).await;
+    assert_eq!(app.stored_pledges().await, 5_000);
     let with_many = count(&db).await;
     assert_eq!(with_ten, with_many);
     assert_eq!(
@@ -354,7 +362,7 @@ async fn the_dashboard_warns_when_the_last_check_found_a_difference() {
     use sea_orm::ConnectionTrait;
     let app = spawn_app().await;
     add_member(&app, "anne@example.ch").await;
-    app.pledge(TestApp::body(Some("open"), "20", "a@example.ch")).await;
+    PledgeBuilder::new(&app).reward("open").amount("20").place().await;
     log_in(&app, "anne@example.ch", PASSWORD).await;
     let now = app.clock.now();
     assert!(bobine::services::consistency::check_and_record(&app.db, now).await.unwrap().is_empty());

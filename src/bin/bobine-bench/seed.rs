@@ -1,17 +1,23 @@
-//! Tools for the benchmark (`bench/run`): preloading pledges, measuring the database's raw
-//! commit rate, and timing the close of a large campaign. They work on the database they are
-//! given, which the benchmark creates for the purpose.
-
-use std::time::{Duration, Instant};
+//! Preloading a scratch database with generated pledges, counters included, so that reads
+//! can be measured against a campaign with many pledges.
+//!
+//! The pledges are written with raw SQL, many rows per statement, far faster than the pledge
+//! path would take them; they are marked as generated (see [`super::scratch`]) so that the
+//! tools recognise their own database.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseBackend};
+use sea_orm::ConnectionTrait;
 
-use crate::config::Campaign;
-use crate::db::Db;
-use crate::domain::CampaignState;
-use crate::error::AppError;
-use crate::services::closing::close_if_due;
+use bobine::config::Campaign;
+use bobine::db::Db;
+use bobine::domain::states::PledgeState;
+use bobine::error::AppError;
+use bobine::services::counters::hour_start;
+
+use crate::scratch::{MARK_DOMAIN, SEED_TOKEN};
+
+/// The state generated pledges are in: they count, as real ones do.
+const ACTIVE: PledgeState = PledgeState::Active;
 
 /// How many rows one `INSERT` carries while preloading.
 const ROWS_PER_INSERT: usize = 500;
@@ -53,9 +59,9 @@ pub async fn seed(
                 let at = now.timestamp_millis() - (count - i) as i64 * 1_000;
                 let separator = if pledges.is_empty() { "" } else { "," };
                 pledges.push_str(&format!(
-                    "{separator}({campaign_id},'seed-{n:012}','S{n:09}',{reward},{cents},FALSE,'Backer {n}','seed{n}@example.invalid','Backer {n}','active','fr',NULL,{at},{at})"
+                    "{separator}({campaign_id},'{SEED_TOKEN}{n:012}','S{n:09}',{reward},{cents},FALSE,'Backer {n}','seed{n}@{MARK_DOMAIN}','Backer {n}','{ACTIVE}','fr',NULL,{at},{at})"
                 ));
-                backers.push_str(&format!("{separator}('seed{n}@example.invalid',1)"));
+                backers.push_str(&format!("{separator}('seed{n}@{MARK_DOMAIN}',1)"));
             }
             txn.execute_unprepared(&format!(
                 "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms) VALUES {pledges}"
@@ -72,7 +78,7 @@ pub async fn seed(
         "UPDATE campaigns SET pledged_cents = pledged_cents + {total}, pledge_count = pledge_count + {count}, backers = backers + {count} WHERE id = {campaign_id}"
     ))
     .await?;
-    let hour_ms = crate::services::counters::hour_start(now);
+    let hour_ms = hour_start(now);
     txn.execute_unprepared(&format!(
         "INSERT INTO hourly_totals (campaign_id, hour_ms, cents, pledges) VALUES ({campaign_id}, {hour_ms}, {total}, {count}) \
          ON CONFLICT (campaign_id, hour_ms) DO UPDATE SET cents = hourly_totals.cents + excluded.cents, pledges = hourly_totals.pledges + excluded.pledges"
@@ -104,76 +110,9 @@ async fn next_seed_index(db: &Db) -> Result<usize, AppError> {
         .read
         .query_one_raw(sea_orm::Statement::from_string(
             db.backend(),
-            "SELECT COUNT(*) AS n FROM pledges WHERE token LIKE 'seed-%'",
+            format!("SELECT COUNT(*) AS n FROM pledges WHERE token LIKE '{SEED_TOKEN}%'"),
         ))
         .await?;
     let n: i64 = row.map_or(Ok(0), |r| r.try_get("", "n"))?;
     Ok(usize::try_from(n).unwrap_or(0))
-}
-
-/// Durable claim-plus-insert transactions per second: each claims a unit of an unlimited
-/// reward and inserts a pledge, then commits, one after another on each of `workers`
-/// connections, for `seconds`. This is the database's own ceiling for the pledge path.
-pub async fn commit_rate(
-    db: &Db,
-    campaign: &Campaign,
-    campaign_id: i32,
-    seconds: f64,
-    workers: usize,
-) -> Result<f64, AppError> {
-    let reward =
-        campaign.rewards.iter().find(|r| r.limit.is_none()).map(|r| r.id.to_string()).ok_or_else(|| {
-            AppError::Db(sea_orm::DbErr::Custom("the campaign has no unlimited reward to claim".into()))
-        })?;
-    let started = Instant::now();
-    let until = started + Duration::from_secs_f64(seconds);
-    let tasks: Vec<_> = (0..workers)
-        .map(|worker| {
-            let db = db.clone();
-            let reward = reward.clone();
-            tokio::spawn(async move {
-                let mut commits = 0usize;
-                while Instant::now() < until {
-                    let n = worker * 1_000_000_000 + commits;
-                    let txn = db.begin_write().await?;
-                    txn.execute_unprepared(&format!(
-                        "UPDATE rewards SET claimed = claimed + 1, pledged_cents = pledged_cents + 100 WHERE id = '{reward}' AND (limit_qty IS NULL OR claimed < limit_qty)"
-                    ))
-                    .await?;
-                    txn.execute_unprepared(&format!(
-                        "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms) VALUES ({campaign_id},'raw-{n}','R{n}','{reward}',100,FALSE,'Raw','raw{n}@example.invalid',NULL,'active','fr',NULL,0,0)"
-                    ))
-                    .await?;
-                    txn.commit().await?;
-                    commits += 1;
-                }
-                Ok::<usize, AppError>(commits)
-            })
-        })
-        .collect();
-    let mut total = 0;
-    for task in tasks {
-        total += task.await.map_err(|e| AppError::Db(sea_orm::DbErr::Custom(e.to_string())))??;
-    }
-    Ok(total as f64 / started.elapsed().as_secs_f64())
-}
-
-/// How many connections write at once when measuring the raw commit rate: SQLite takes one
-/// writer at a time; PostgreSQL is measured like `pgbench -c 8`.
-pub fn raw_workers(db: &Db) -> usize {
-    match db.backend() {
-        DatabaseBackend::Sqlite => 1,
-        _ => 8,
-    }
-}
-
-/// Closes the campaign at its deadline and returns how long it took.
-pub async fn time_close(
-    db: &Db,
-    campaign: &Campaign,
-    campaign_id: i32,
-) -> Result<(Duration, Option<CampaignState>), AppError> {
-    let started = Instant::now();
-    let state = close_if_due(db, campaign_id, campaign.deadline).await?;
-    Ok((started.elapsed(), state))
 }

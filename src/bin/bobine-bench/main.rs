@@ -1,0 +1,88 @@
+//! `bobine-bench`: the benchmark's own tools, which `bench/run` calls on databases it makes
+//! for the purpose. Built only with the `bench-tools` feature
+//! (`cargo build --release --features bench-tools --bins`), so neither the `bobine` binary
+//! nor the library carries them.
+//!
+//! It reads the same settings as `bobine` (`BOBINE_CAMPAIGN`, `BOBINE_DATA_DIR`,
+//! `DATABASE_URL`) and refuses a database holding pledges it did not write (see [`scratch`]).
+
+mod measure;
+mod scratch;
+mod seed;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// The benchmark's tools, for databases made for the purpose; never on a real campaign.
+#[derive(Debug, Parser)]
+#[command(name = "bobine-bench", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    tool: Tool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Tool {
+    /// Add N generated pledges, counters included; prints `seeded=N`
+    Seed {
+        /// How many pledges to add
+        #[arg(long)]
+        pledges: usize,
+    },
+    /// Measure durable claim-plus-insert commits per second; prints `commits_per_second=R`
+    Commits {
+        /// How long to measure
+        #[arg(long, default_value_t = 5.0)]
+        seconds: f64,
+    },
+    /// Add N pledges, close the campaign at its deadline, and print how long the close took:
+    /// `close_ms=T state=S`
+    Close {
+        /// How many pledges to add before closing
+        #[arg(long)]
+        pledges: usize,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    // No OpenSSL and no aws-lc here: TLS to PostgreSQL uses ring.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let cli = Cli::parse();
+    match run(cli.tool).await {
+        Ok(line) => {
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("bobine-bench: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a tool and returns the line it prints for `bench/run`.
+async fn run(tool: Tool) -> Result<String, String> {
+    let (settings, db, campaign_id) = scratch::open().await?;
+    let campaign = &settings.campaign;
+    let now = settings.clock.now();
+    let failed = |e: bobine::error::AppError| e.to_string();
+    match tool {
+        Tool::Seed { pledges } => {
+            seed::seed(&db, campaign, campaign_id, pledges, now).await.map_err(failed)?;
+            Ok(format!("seeded={pledges}"))
+        }
+        Tool::Commits { seconds } => {
+            let workers = measure::raw_workers(&db);
+            let rate = measure::commit_rate(&db, campaign, campaign_id, seconds, workers).await.map_err(failed)?;
+            Ok(format!("commits_per_second={rate:.0}"))
+        }
+        Tool::Close { pledges } => {
+            seed::seed(&db, campaign, campaign_id, pledges, now).await.map_err(failed)?;
+            let (took, state) = measure::time_close(&db, campaign, campaign_id).await.map_err(failed)?;
+            let state = state.map_or_else(|| "already closed".to_owned(), |s| s.to_string());
+            Ok(format!("close_ms={:.1} state={state}", took.as_secs_f64() * 1000.0))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! `bobine-bench`, the benchmark's tools: only built, and so only tested, with the
+//! `bench-tools` feature (`cargo test --features bench-tools --test api bench_tools`).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::builders::PledgeBuilder;
+use crate::helpers::{fixture, spawn_app};
+
+/// Runs a program of this package on the fixture campaign and the SQLite file `database`.
+fn run(program: &str, args: &[&str], data: &Path, database: Option<&str>) -> Output {
+    let mut command = Command::new(program);
+    command.args(args).env("BOBINE_CAMPAIGN", fixture()).env("BOBINE_DATA_DIR", data).env_remove("DATABASE_URL");
+    if let Some(url) = database {
+        command.env("DATABASE_URL", url);
+    }
+    command.output().unwrap()
+}
+
+fn bench(args: &[&str], data: &Path, database: Option<&str>) -> Output {
+    run(env!("CARGO_BIN_EXE_bobine-bench"), args, data, database)
+}
+
+#[test]
+fn the_tools_keep_the_counters_right_on_a_database_of_their_own() {
+    let data = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let seeded = bench(&["seed", "--pledges", "25"], data.path(), None);
+        assert_eq!(String::from_utf8_lossy(&seeded.stdout), "seeded=25\n", "{seeded:?}");
+    }
+    let check = run(env!("CARGO_BIN_EXE_bobine"), &["check"], data.path(), None);
+    assert!(check.status.success(), "{check:?}");
+    let closed = bench(&["close", "--pledges", "5"], data.path(), None);
+    let closed = String::from_utf8_lossy(&closed.stdout).into_owned();
+    // 55 pledges of 5, 20 and 50 francs in turn pass the goal of 1,000.
+    assert!(closed.starts_with("close_ms=") && closed.ends_with(" state=succeeded\n"), "{closed}");
+}
+
+#[tokio::test]
+async fn the_tools_refuse_a_database_that_holds_real_pledges() {
+    let app = spawn_app().await;
+    if app.database_schema().is_some() {
+        return; // The tools know nothing of the tests' PostgreSQL schemas.
+    }
+    PledgeBuilder::new(&app).reward("open").place().await;
+    let data = tempfile::tempdir().unwrap();
+    let url = app.database_url();
+    for args in [&["seed", "--pledges", "10"][..], &["commits", "--seconds", "0.1"], &["close", "--pledges", "1"]] {
+        let refused = bench(args, data.path(), Some(&url));
+        assert_eq!(refused.status.code(), Some(1), "{args:?}: {refused:?}");
+        let message = String::from_utf8_lossy(&refused.stderr);
+        assert!(message.contains("1 pledge(s) that bobine-bench did not make"), "{message}");
+    }
+    assert_eq!(app.stored_pledges().await, 1);
+    app.assert_counters_match_pledges().await;
+    assert_eq!(app.campaign().await["state"], "open");
+}

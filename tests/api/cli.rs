@@ -1,0 +1,127 @@
+//! The `bobine` binary's command line, run as a person would: in a folder of its own, with
+//! its data folder in a temporary one.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// An empty working folder, and a data folder beside it that nothing has created yet.
+struct Folders {
+    _root: tempfile::TempDir,
+    work: PathBuf,
+    data: PathBuf,
+}
+
+impl Folders {
+    fn new() -> Folders {
+        let root = tempfile::tempdir().unwrap();
+        let work = root.path().join("work");
+        std::fs::create_dir(&work).unwrap();
+        let data = root.path().join("data");
+        Folders { _root: root, work, data }
+    }
+
+    /// Runs `bobine` with these arguments, with no campaign or database configured.
+    fn bobine(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_bobine"))
+            .args(args)
+            .current_dir(&self.work)
+            .env("BOBINE_DATA_DIR", &self.data)
+            .env_remove("BOBINE_CAMPAIGN")
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap()
+    }
+
+    /// Whether a command left anything behind: a data folder, or files where it ran.
+    fn untouched(&self) -> bool {
+        !self.data.exists() && std::fs::read_dir(&self.work).unwrap().next().is_none()
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn every_command_explains_itself_with_help() {
+    let folders = Folders::new();
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["serve", "--help"],
+        &["check-config", "--help"],
+        &["check", "--help"],
+        &["team", "--help"],
+        &["team", "add", "--help"],
+        &["team", "list", "--help"],
+        &["team", "remove", "--help"],
+    ] {
+        let output = folders.bobine(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        assert!(text(&output.stdout).contains("Usage: bobine"), "{args:?}: {}", text(&output.stdout));
+    }
+    assert!(folders.untouched(), "help touches nothing");
+}
+
+#[test]
+fn version_prints_the_version() {
+    let output = Folders::new().bobine(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(text(&output.stdout).trim(), format!("bobine {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn check_config_help_does_not_open_a_file() {
+    let output = Folders::new().bobine(&["check-config", "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(text(&output.stdout).contains("Usage: bobine check-config [FILE]"), "{output:?}");
+    assert!(!text(&output.stderr).contains("cannot be read"), "{output:?}");
+}
+
+#[test]
+fn bad_arguments_exit_two_before_creating_anything() {
+    for args in [
+        &["team", "lst"][..],
+        &["check-config", "a", "b"],
+        &["serv"],
+        &["team"],
+        &["team", "add"],
+        &["team", "add", "anne"],
+        &["team", "remove", "anne@"],
+        &["team", "list", "everyone"],
+        &["check", "--all"],
+    ] {
+        let folders = Folders::new();
+        let output = folders.bobine(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+        assert!(!text(&output.stderr).is_empty(), "{args:?}: a message says what is wrong");
+        assert!(folders.untouched(), "{args:?}: no data folder, no database");
+    }
+    let output = Folders::new().bobine(&["team", "lst"]);
+    assert!(text(&output.stderr).contains("unrecognized subcommand 'lst'"), "{output:?}");
+    let output = Folders::new().bobine(&["team", "add", "anne"]);
+    assert!(text(&output.stderr).contains("this is not an email address"), "{output:?}");
+}
+
+#[test]
+fn in_a_folder_without_campaign_file_both_the_server_and_check_config_read_the_shipped_one() {
+    let folders = Folders::new();
+    let shipped = bobine::config::crate_dir().join("campaign.toml");
+    let output = folders.bobine(&["check-config"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(text(&output.stdout).starts_with(&format!("{}: valid:", shipped.display())), "{output:?}");
+
+    // `team list` opens the database the way the server does, campaign file included.
+    let output = folders.bobine(&["team", "list"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(text(&output.stdout), "no team account yet\n");
+    assert!(folders.data.join("bobine.db").exists());
+    assert!(!folders.work.join("data").exists(), "the data folder is the configured one");
+}
+
+#[test]
+fn check_config_names_a_file_it_cannot_read() {
+    let output = Folders::new().bobine(&["check-config", "missing.toml"]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(text(&output.stderr).starts_with("missing.toml: (file): cannot be read"), "{output:?}");
+}
