@@ -10,7 +10,7 @@ pub struct Model {
     pub id: String,
     pub campaign_id: i32,
     pub position: i32,
-    pub kind: String,
+    pub kind: RewardKind,
     pub title_fr: String,
     pub title_en: String,
     pub minimum_cents: i64,
@@ -24,6 +24,19 @@ pub struct Model {
     /// False once the reward left the campaign file but still has pledges.
     pub active: bool,
 }
+
+/// The five kinds of reward a campaign offers; the stored text is the campaign file's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "kebab-case")]
+pub enum RewardKind {
+    Object,
+    Workshop,
+    GuidedTour,
+    Coaching,
+    Meeting,
+}
+
+crate::stored_text!(RewardKind);
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}

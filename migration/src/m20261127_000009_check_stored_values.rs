@@ -7,6 +7,7 @@ use entity::designer::DesignerState;
 use entity::email::{EmailKind, EmailState};
 use entity::offer::{OfferKind, OfferState};
 use entity::pledge::PledgeState;
+use entity::reward::RewardKind;
 use entity::source_total::SourceKind;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
@@ -28,6 +29,7 @@ fn checked() -> Vec<(&'static str, &'static str, Vec<String>)> {
         ("offers", "state", texts(OfferState::all())),
         ("offers", "kind", texts(OfferKind::all())),
         ("source_totals", "kind", texts(SourceKind::all())),
+        ("rewards", "kind", texts(RewardKind::all())),
     ]
 }
 

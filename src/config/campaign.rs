@@ -39,33 +39,7 @@ pub enum FundingModel {
     KeepItAll,
 }
 
-/// The five kinds of reward the campaign offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RewardKind {
-    Object,
-    Workshop,
-    GuidedTour,
-    Coaching,
-    Meeting,
-}
-
-impl RewardKind {
-    const ALL: [(&'static str, RewardKind); 5] = [
-        ("object", RewardKind::Object),
-        ("workshop", RewardKind::Workshop),
-        ("guided-tour", RewardKind::GuidedTour),
-        ("coaching", RewardKind::Coaching),
-        ("meeting", RewardKind::Meeting),
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        Self::ALL.iter().find(|(_, k)| *k == self).map_or("object", |(name, _)| name)
-    }
-
-    pub fn parse(text: &str) -> Option<RewardKind> {
-        Self::ALL.iter().find(|(name, _)| *name == text).map(|(_, k)| *k)
-    }
-}
+pub use crate::domain::states::RewardKind;
 
 /// How a reward reaches its backer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,7 +250,7 @@ impl RawReward {
     ) -> Result<Reward, ConfigError> {
         let id = RewardId::parse(self.id.get_ref())
             .map_err(|e| at.at(self.id.span().start, format!("{field}.id"), e.to_string()))?;
-        let kind = RewardKind::parse(self.kind.get_ref()).ok_or_else(|| {
+        let kind = self.kind.get_ref().parse::<RewardKind>().map_err(|_| {
             at.at(
                 self.kind.span().start,
                 format!("{field}.kind"),

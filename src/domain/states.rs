@@ -6,6 +6,7 @@ pub use entity::designer::DesignerState;
 pub use entity::email::{EmailKind, EmailState};
 pub use entity::offer::{OfferKind, OfferState};
 pub use entity::pledge::PledgeState;
+pub use entity::reward::RewardKind;
 pub use entity::source_total::SourceKind;
 
 #[cfg(test)]
@@ -46,6 +47,7 @@ mod tests {
         assert_eq!(round_trips(OfferKind::all()).len(), 9);
         assert_eq!(OfferKind::TechnologyPartner.to_string(), "partner-technology");
         assert_eq!(round_trips(SourceKind::all()), ["tag", "site"]);
+        assert_eq!(round_trips(RewardKind::all()), ["object", "workshop", "guided-tour", "coaching", "meeting"]);
     }
 
     #[test]

@@ -249,7 +249,7 @@ pub fn reward_view(
         title: config.title.get(lang).to_owned(),
         description: paragraphs(description),
         summary: description.split("\n\n").next().unwrap_or_default().trim().to_owned(),
-        kind: i18n::t(lang, &format!("kind-{}", config.kind.as_str())),
+        kind: i18n::t(lang, &format!("kind-{}", config.kind)),
         minimum: money(config.minimum.into()),
         suggested_amount: if early_open { minimum } else { config.minimum }.to_string(),
         early_bird: early_open.then(|| EarlyBirdView {

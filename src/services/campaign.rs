@@ -6,6 +6,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::stored::instant;
 use crate::db::Db;
+use crate::domain::states::RewardKind;
 use crate::domain::{Amount, CampaignState, Lang};
 use crate::error::AppError;
 
@@ -38,7 +39,7 @@ pub struct CampaignFigures {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RewardFigures {
     pub id: String,
-    pub kind: String,
+    pub kind: RewardKind,
     pub title_fr: String,
     pub title_en: String,
     pub minimum: Amount,

@@ -89,7 +89,7 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
         };
         row.campaign_id = Set(campaign_id);
         row.position = Set(i32::try_from(position).unwrap_or(i32::MAX));
-        row.kind = Set(wanted.kind.as_str().to_owned());
+        row.kind = Set(wanted.kind);
         row.title_fr = Set(wanted.title.fr.clone());
         row.title_en = Set(wanted.title.en.clone());
         row.minimum_cents = Set(wanted.minimum.cents());

@@ -15,6 +15,7 @@ async fn the_database_refuses_a_state_no_enum_knows() {
         format!("UPDATE pledges SET state = 'actif' WHERE id = {}", pledge["id"]),
         "UPDATE campaigns SET state = 'closed'".to_owned(),
         "UPDATE source_totals SET kind = 'campaign'".to_owned(),
+        "UPDATE rewards SET kind = 'dinner'".to_owned(),
         "INSERT INTO emails (kind, to_address, subject, body, state, attempts, next_attempt_ms, created_at_ms) \
          VALUES ('pledge_placed', 'a@example.ch', 's', 'b', 'queued', 0, 0, 0)"
             .to_owned(),

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::ErrorBody;
 use crate::app::AppState;
+use crate::domain::states::RewardKind;
 use crate::domain::{Amount, CampaignState, Lang};
 use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::ApiError;
@@ -43,8 +44,7 @@ pub struct CampaignBody {
 pub struct RewardBody {
     pub id: String,
     pub title: String,
-    /// `object`, `workshop`, `guided-tour`, `coaching` or `meeting`.
-    pub kind: String,
+    pub kind: RewardKind,
     pub minimum: Amount,
     /// `null` when unlimited.
     pub limit: Option<i64>,
@@ -64,7 +64,7 @@ fn campaign_body(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTim
         .map(|r| RewardBody {
             id: r.id.clone(),
             title: r.title(lang).to_owned(),
-            kind: r.kind.clone(),
+            kind: r.kind,
             minimum: r.minimum,
             limit: r.limit,
             claimed: r.claimed,
