@@ -1,5 +1,6 @@
 //! The one error type of the application, with a stable code for the API and a message for
-//! people in their language. It knows nothing of HTTP: `routes::errors` gives each its status.
+//! people in their language. It depends on no web framework: it names its HTTP status as a
+//! number, which `routes::errors` turns into Rocket's.
 
 use sea_orm::DbErr;
 

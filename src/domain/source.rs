@@ -3,7 +3,7 @@
 //! never from a cookie or a tracker.
 
 /// The source of a pledge; either part may be unknown.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Source {
     pub tag: Option<String>,
     pub site: Option<String>,

@@ -239,7 +239,7 @@ fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, page: FormPage<'_>)
 }
 
 #[get("/designers/register")]
-fn show_register(state: &State<AppState>, lang: Lang, csrf: CsrfToken) -> Template {
+fn show_designer_form(state: &State<AppState>, lang: Lang, csrf: CsrfToken) -> Template {
     let page = FormPage {
         path: "/designers/register",
         title: "designer-register-title",
@@ -253,7 +253,7 @@ fn show_register(state: &State<AppState>, lang: Lang, csrf: CsrfToken) -> Templa
 }
 
 #[post("/designers/register", data = "<form>")]
-async fn register(
+async fn register_designer(
     state: &State<AppState>,
     lang: Lang,
     jar: &CookieJar<'_>,
@@ -308,14 +308,14 @@ async fn register(
 }
 
 #[get("/designers/registered")]
-fn registered(state: &State<AppState>, lang: Lang) -> Template {
+fn show_designer_registered(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "designer-registered-title", text_key: "designer-registered-text" };
     let page = Page::new(state, lang, "/designers/registered", body).titled(i18n::t(lang, body.title_key));
     Template::render("notice", page)
 }
 
 #[get("/designers/edit/<token>?<saved>")]
-async fn show_edit(
+async fn show_designer_edit(
     state: &State<AppState>,
     lang: Lang,
     csrf: CsrfToken,
@@ -337,7 +337,7 @@ async fn show_edit(
 }
 
 #[post("/designers/edit/<token>", data = "<form>")]
-async fn edit(
+async fn edit_designer(
     state: &State<AppState>,
     lang: Lang,
     jar: &CookieJar<'_>,
@@ -408,13 +408,13 @@ impl Jpeg {
 }
 
 #[get("/designers/edit/<token>/photo")]
-async fn own_photo(state: &State<AppState>, token: &str) -> Result<Jpeg, PageError> {
+async fn own_designer_photo(state: &State<AppState>, token: &str) -> Result<Jpeg, PageError> {
     let designer = designers::by_token(&state.db, token).await?;
     Ok(Jpeg::new(designers::photo(&state.db, designer.id).await?, false))
 }
 
 #[get("/designers/<slug>/photo")]
-async fn public_photo(state: &State<AppState>, slug: &str) -> Result<Jpeg, PageError> {
+async fn public_designer_photo(state: &State<AppState>, slug: &str) -> Result<Jpeg, PageError> {
     let designer = designers::public(&state.db, slug).await?;
     Ok(Jpeg::new(designers::photo(&state.db, designer.id).await?, true))
 }
@@ -529,13 +529,13 @@ async fn show_designer(state: &State<AppState>, lang: Lang, slug: &str) -> Resul
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![
-        show_register,
-        register,
-        registered,
-        show_edit,
-        edit,
-        own_photo,
-        public_photo,
+        show_designer_form,
+        register_designer,
+        show_designer_registered,
+        show_designer_edit,
+        edit_designer,
+        own_designer_photo,
+        public_designer_photo,
         list_designers,
         show_designer
     ]

@@ -98,7 +98,7 @@ fn form_page(
 }
 
 #[get("/help?<kind>")]
-fn show_form(state: &State<AppState>, lang: Lang, csrf: CsrfToken, kind: Option<&str>) -> Template {
+fn show_help_form(state: &State<AppState>, lang: Lang, csrf: CsrfToken, kind: Option<&str>) -> Template {
     let values = OfferValues { kind: kind.unwrap_or_default().to_owned(), ..OfferValues::default() };
     form_page(state, lang, &csrf, values, None)
 }
@@ -145,12 +145,12 @@ async fn offer_help(
 }
 
 #[get("/help/thanks")]
-fn thanks(state: &State<AppState>, lang: Lang) -> Template {
+fn show_help_thanks(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "help-thanks-title", text_key: "help-thanks-text" };
     let page = Page::new(state, lang, "/help/thanks", body).titled(i18n::t(lang, body.title_key));
     Template::render("help_thanks", page)
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![show_form, offer_help, thanks]
+    routes![show_help_form, offer_help, show_help_thanks]
 }

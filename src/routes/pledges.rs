@@ -54,6 +54,13 @@ struct PledgeValues {
     anonymous: bool,
 }
 
+/// The source of a visit, as the pledge form's hidden fields carry it.
+#[derive(Serialize)]
+struct SourceFields {
+    tag: Option<String>,
+    site: Option<String>,
+}
+
 /// The pledge form.
 #[derive(Serialize)]
 struct PledgeFormPage {
@@ -67,7 +74,7 @@ struct PledgeFormPage {
     /// Drawn for each form shown, so a double click pledges once.
     form_key: String,
     /// Where the visitor came from, kept in hidden fields.
-    source: Source,
+    source: SourceFields,
 }
 
 async fn render_form(
@@ -89,7 +96,7 @@ async fn render_form(
         error_field: error.and_then(AppError::field),
         csrf: csrf.0.clone(),
         form_key: new_secret(),
-        source: source.clone(),
+        source: SourceFields { tag: source.tag.clone(), site: source.site.clone() },
     };
     let page = Page::new(state, lang, "/pledge", body).titled(i18n::t(lang, "pledge-title")).carrying(source);
     Ok(Template::render("pledge_form", page))

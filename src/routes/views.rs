@@ -171,9 +171,16 @@ pub struct RewardView {
     pub delivery: String,
     pub fulfilment: String,
     /// The approved designers behind it.
-    pub designers: Vec<Byline>,
+    pub designers: Vec<DesignerLink>,
     /// Chosen in the reward picker.
     pub selected: bool,
+}
+
+/// A designer named on a reward, linking to their profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct DesignerLink {
+    pub slug: String,
+    pub brand: String,
 }
 
 /// An early-bird price still open.
@@ -262,22 +269,31 @@ pub fn reward_view(
         remaining: left,
         sold_out: left == Some(0),
         delivery: month_year(config.delivery, lang),
-        fulfilment: i18n::t(
-            lang,
-            match config.fulfilment {
-                Fulfilment::Shipped => "fulfilment-shipped",
-                Fulfilment::Pickup => "fulfilment-pickup",
-                Fulfilment::Online => "fulfilment-online",
-            },
-        ),
+        fulfilment: fulfilment_label(config.fulfilment, lang),
         designers: config
             .designers
             .iter()
             .filter_map(|slug| bylines.iter().find(|b| &b.slug == slug))
-            .cloned()
+            .map(|b| DesignerLink { slug: b.slug.clone(), brand: b.brand.clone() })
             .collect(),
         selected: false,
     }
+}
+
+/// A reward's title in `lang`; a reward that left the campaign file still names the pledges
+/// that hold it, by its id.
+pub fn reward_title(state: &AppState, id: &str, lang: Lang) -> String {
+    state.campaign.reward(id).map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned())
+}
+
+/// How a reward reaches its backer, in words.
+pub fn fulfilment_label(fulfilment: Fulfilment, lang: Lang) -> String {
+    let key = match fulfilment {
+        Fulfilment::Shipped => "fulfilment-shipped",
+        Fulfilment::Pickup => "fulfilment-pickup",
+        Fulfilment::Online => "fulfilment-online",
+    };
+    i18n::t(lang, key)
 }
 
 /// The slugs of every designer the campaign's rewards name.
@@ -363,14 +379,12 @@ pub struct PledgeView {
 }
 
 pub fn pledge_view(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> PledgeView {
-    let reward = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id));
     PledgeView {
         token: pledge.token.clone(),
         reference: pledge.reference.clone(),
         amount: pledge.amount.display(lang.thousands()),
         reward_id: pledge.reward_id.clone(),
-        // A reward that left the campaign file still names the pledges that hold it.
-        reward_title: reward.map(|r| r.title.get(lang).to_owned()).or_else(|| pledge.reward_id.clone()),
+        reward_title: pledge.reward_id.as_deref().map(|id| reward_title(state, id, lang)),
         early_bird: pledge.early_bird,
         name: pledge.name.clone(),
         email: pledge.email.clone(),

@@ -73,7 +73,7 @@ pub struct Sources {
 
 /// What waits for the team: profiles to review, new offers of help, emails not sent yet.
 /// Emails are counted up to [`WORK_CAP`]: past that, the number no longer matters.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromQueryResult, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromQueryResult)]
 pub struct Work {
     pub designers_pending: i64,
     pub offers_new: i64,

@@ -327,7 +327,7 @@ impl From<designer::Model> for DesignerRecord {
 }
 
 /// How a reward names a designer behind it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Byline {
     pub slug: String,
     pub brand: String,

@@ -82,6 +82,12 @@ pub async fn place(
     idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Placed, AppError> {
+    // A retried request gets its pledge back, even once the campaign has closed.
+    if let Some(key) = idempotency_key
+        && let Some(earlier) = replay(txn, key, new).await?
+    {
+        return Ok(earlier);
+    }
     let request = batch::Request { new, lang, idempotency_key };
     // A reference is random; on the rare clash with an existing one, try again.
     for _ in 0..3 {
@@ -182,8 +188,9 @@ pub(super) async fn take_reward(
     Err(AppError::SoldOut)
 }
 
-async fn replay(txn: &DatabaseTransaction, key: &str, new: &NewPledge) -> Result<Option<Placed>, AppError> {
-    let found = pledge::Entity::find().filter(pledge::Column::IdempotencyKey.eq(key)).one(txn).await?;
+/// The pledge placed earlier under `key`, if any; refused if it was another pledge.
+pub async fn replay<C: ConnectionTrait>(db: &C, key: &str, new: &NewPledge) -> Result<Option<Placed>, AppError> {
+    let found = pledge::Entity::find().filter(pledge::Column::IdempotencyKey.eq(key)).one(db).await?;
     found.map(|earlier| same_request(earlier, new)).transpose()
 }
 

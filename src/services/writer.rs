@@ -198,7 +198,7 @@ async fn quickly(context: &Context, jobs: &[Job]) -> Result<Vec<Result<Outcome, 
         Err(AppError::Db(error)) => return Err(error),
         Err(refusal) => {
             txn.rollback().await?;
-            return Ok(jobs.iter().map(|_| Err(refusal.clone())).collect());
+            return Ok(refused_all(context, jobs, &refusal).await);
         }
     }
     let now = context.clock.now();
@@ -229,6 +229,26 @@ async fn quickly(context: &Context, jobs: &[Job]) -> Result<Vec<Result<Outcome, 
     }
     txn.commit().await?;
     Ok(outcomes.into_iter().flatten().collect())
+}
+
+/// Every job refused, the campaign being closed; but a retried request, whose pledge was
+/// placed before the close, gets that pledge back, as it would have before.
+async fn refused_all(context: &Context, jobs: &[Job], refusal: &AppError) -> Vec<Result<Outcome, AppError>> {
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let outcome = match &job.operation {
+            Operation::Place { new, idempotency_key: Some(key), .. } => {
+                match pledges::replay(&context.db.read, key, new).await {
+                    Ok(Some(placed)) => Ok(Outcome::Placed(placed)),
+                    Ok(None) => Err(refusal.clone()),
+                    Err(error) => Err(error),
+                }
+            }
+            _ => Err(refusal.clone()),
+        };
+        outcomes.push(outcome);
+    }
+    outcomes
 }
 
 /// The careful path: each operation in a savepoint of its own inside one transaction, so

@@ -1,7 +1,7 @@
 use bobine::config::{Campaign, crate_dir};
 use serde_json::json;
 
-use crate::helpers::{TestApp, spawn_app, spawn_app_with};
+use crate::helpers::{TestApp, reward, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn the_shipped_campaign_shows_its_twenty_rewards_in_french() {
@@ -58,8 +58,8 @@ async fn the_api_describes_the_campaign_with_exact_amounts() {
         rewards[0],
         json!({"id": "limited-five", "title": "Cinq seulement", "kind": "object", "minimum": "10.00", "limit": 5, "claimed": 0, "remaining": 5, "available": true})
     );
-    assert_eq!(rewards[3]["limit"], json!(null));
-    assert_eq!(rewards[3]["remaining"], json!(null));
+    assert_eq!(reward(&campaign, "open")["limit"], json!(null));
+    assert_eq!(reward(&campaign, "open")["remaining"], json!(null));
 }
 
 #[tokio::test]
@@ -71,11 +71,11 @@ async fn a_sold_out_reward_shows_as_such() {
     }
     let page = app.get("/").await.text().await.unwrap();
     assert!(page.contains("reward sold-out\" id=\"reward-limited-five\""));
-    let reward = app.get("/rewards/limited-five").await.text().await.unwrap();
-    assert!(reward.contains("Épuisé"));
+    let reward_page = app.get("/rewards/limited-five").await.text().await.unwrap();
+    assert!(reward_page.contains("Épuisé"));
     let campaign = app.campaign().await;
-    assert_eq!(campaign["rewards"][0]["available"], false);
-    assert_eq!(campaign["rewards"][0]["remaining"], 0);
+    assert_eq!(reward(&campaign, "limited-five")["available"], false);
+    assert_eq!(reward(&campaign, "limited-five")["remaining"], 0);
 }
 
 #[tokio::test]

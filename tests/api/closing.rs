@@ -18,6 +18,30 @@ async fn a_pledge_one_second_before_the_deadline_is_accepted_and_one_at_the_dead
 }
 
 #[tokio::test]
+async fn a_request_retried_after_the_close_gets_the_pledge_it_placed_before() {
+    let app = spawn_app().await;
+    let send = |email: &'static str| {
+        app.client
+            .post(app.url("/api/pledges"))
+            .header("Idempotency-Key", "retry-1")
+            .json(&TestApp::body(None, "50", email))
+            .send()
+    };
+    let first = send("a@example.ch").await.unwrap();
+    assert_eq!(first.status().as_u16(), 201);
+    let first: serde_json::Value = first.json().await.unwrap();
+    app.clock.set(deadline() + Duration::minutes(5));
+    let again = send("a@example.ch").await.unwrap();
+    assert_eq!(again.status().as_u16(), 200, "the retry finds its pledge");
+    let again: serde_json::Value = again.json().await.unwrap();
+    assert_eq!(again["token"], first["token"]);
+    // A new request under another key is refused, as any pledge after the deadline.
+    let (status, _) = app.pledge(TestApp::body(None, "50", "b@example.ch")).await;
+    assert_eq!(status, 409);
+    assert_eq!(app.stored_pledges().await, 1);
+}
+
+#[tokio::test]
 async fn the_deadline_is_decided_in_the_transaction_even_before_the_closer_runs() {
     let app = spawn_app().await;
     let (_, placed) = app.pledge(TestApp::body(Some("open"), "50", "a@example.ch")).await;

@@ -26,6 +26,12 @@ pub fn before_deadline() -> DateTime<Utc> {
     deadline() - chrono::Duration::days(30)
 }
 
+/// A reward of `/api/campaign`'s answer, by id.
+pub fn reward<'a>(campaign: &'a Value, id: &str) -> &'a Value {
+    let rewards = campaign["rewards"].as_array().expect("the campaign lists its rewards");
+    rewards.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("no reward {id} in {campaign}"))
+}
+
 pub fn fixture() -> PathBuf {
     crate_dir().join("tests/fixtures/campaign.toml")
 }

@@ -1,4 +1,4 @@
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, reward, spawn_app};
 
 #[tokio::test]
 async fn the_form_is_prefilled_with_the_rewards_minimum() {
@@ -30,8 +30,8 @@ async fn a_backer_pledges_with_the_form_then_changes_and_cancels() {
     assert_eq!(response.status().as_u16(), 303);
     let campaign = app.campaign().await;
     assert_eq!(campaign["pledged"], "40.00");
-    assert_eq!(campaign["rewards"][0]["claimed"], 0);
-    assert_eq!(campaign["rewards"][3]["claimed"], 1);
+    assert_eq!(reward(&campaign, "limited-five")["claimed"], 0);
+    assert_eq!(reward(&campaign, "open")["claimed"], 1);
 
     let response = app.post_form(&format!("{location}/cancel"), &[]).await;
     assert_eq!(response.status().as_u16(), 303);
@@ -97,8 +97,8 @@ async fn a_pledge_changed_to_a_sold_out_reward_is_refused_and_left_as_it_was() {
     assert_eq!(response.status().as_u16(), 409);
     assert!(response.text().await.unwrap().contains("épuisée"));
     let campaign = app.campaign().await;
-    assert_eq!(campaign["rewards"][0]["claimed"], 5);
-    assert_eq!(campaign["rewards"][3]["claimed"], 1);
+    assert_eq!(reward(&campaign, "limited-five")["claimed"], 5);
+    assert_eq!(reward(&campaign, "open")["claimed"], 1);
     app.assert_counters_match_pledges().await;
 }
 

@@ -3,7 +3,7 @@ use std::path::Path;
 use bobine::config::Campaign;
 use sea_orm::EntityTrait;
 
-use crate::helpers::{TestApp, before_deadline, fixture, spawn_app};
+use crate::helpers::{TestApp, before_deadline, fixture, reward, spawn_app};
 
 fn edited(edit: impl Fn(String) -> String) -> Campaign {
     let source = edit(std::fs::read_to_string(fixture()).unwrap());
@@ -32,7 +32,7 @@ async fn the_campaign_file_is_synced_at_start_up_without_losing_pledges() {
     assert_eq!(api["goal"], "1500.00");
     let ids: Vec<&str> = api["rewards"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["limited-five", "early"]);
-    assert_eq!(api["rewards"][0]["title"], "Cinq, pas une de plus");
+    assert_eq!(reward(&api, "limited-five")["title"], "Cinq, pas une de plus");
     // The reward with a pledge is hidden, not deleted; the one without is gone.
     let open = entity::reward::Entity::find_by_id("open").one(&app.db.read).await.unwrap().unwrap();
     assert!(!open.active);

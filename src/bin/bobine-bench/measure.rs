@@ -28,10 +28,12 @@ pub async fn commit_rate(
     seconds: f64,
     workers: usize,
 ) -> Result<f64, AppError> {
-    let reward =
-        campaign.rewards.iter().find(|r| r.limit.is_none()).map(|r| r.id.to_string()).ok_or_else(|| {
-            AppError::Db(sea_orm::DbErr::Custom("the campaign has no unlimited reward to claim".into()))
-        })?;
+    let reward = campaign
+        .rewards
+        .iter()
+        .find(|r| r.limit.is_none())
+        .map(|r| r.id.to_string())
+        .ok_or_else(|| AppError::internal("measuring commits", "the campaign has no unlimited reward to claim"))?;
     let started = Instant::now();
     let until = started + Duration::from_secs_f64(seconds);
     let tasks: Vec<_> = (0..workers)
@@ -60,7 +62,7 @@ pub async fn commit_rate(
         .collect();
     let mut total = 0;
     for task in tasks {
-        total += task.await.map_err(|e| AppError::Db(sea_orm::DbErr::Custom(e.to_string())))??;
+        total += task.await.map_err(|e| AppError::internal("measuring commits", e))??;
     }
     Ok(total as f64 / started.elapsed().as_secs_f64())
 }

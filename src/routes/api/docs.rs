@@ -56,6 +56,24 @@ pub fn routes() -> Vec<rocket::Route> {
 mod tests {
     use super::*;
 
+    /// A route added under `/api/` without its `#[utoipa::path]` in [`ApiDoc`] fails here.
+    #[test]
+    fn every_route_of_the_api_is_described_and_nothing_else() {
+        let mounted: std::collections::BTreeSet<(String, String)> = crate::routes::routes()
+            .iter()
+            .filter(|route| route.uri.path().starts_with("/api/") && route.uri.path() != "/api/openapi.json")
+            .map(|route| (route.method.as_str().to_lowercase(), route.uri.path().to_string()))
+            .collect();
+        let json = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let described: std::collections::BTreeSet<(String, String)> = json["paths"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| (method.clone(), path.clone())))
+            .collect();
+        assert_eq!(mounted, described);
+    }
+
     #[test]
     fn the_description_names_every_endpoint_of_the_api() {
         let doc = ApiDoc::openapi();

@@ -38,7 +38,7 @@ impl utoipa::PartialSchema for Amount {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
             .schema_type(Type::String)
-            .pattern(Some(r"^-?[0-9]+\.[0-9]{2}$"))
+            .pattern(Some(r"^[0-9]+\.[0-9]{2}$"))
             .description(Some("An exact amount in the campaign's currency, with two decimals"))
             .examples([serde_json::json!("1250.00")])
             .into()

@@ -12,7 +12,7 @@ use crate::domain::states::PledgeState;
 use crate::domain::{Amount, CampaignState, Lang};
 use crate::routes::errors::ApiError;
 use crate::routes::team::session::TeamSession;
-use crate::routes::views::rfc3339;
+use crate::routes::views::{self, rfc3339};
 use crate::services::dashboard::{SourceShare, Sources, Summary, WORK_CAP, summary};
 
 /// What the team's dashboard shows.
@@ -158,9 +158,7 @@ pub fn summary_body(state: &AppState, summary: &Summary, lang: Lang, now: DateTi
             .map(|p| RecentPledge {
                 reference: p.reference.clone(),
                 name: p.public_name.clone(),
-                reward: p.reward_id.as_deref().map(|id| {
-                    state.campaign.reward(id).map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned())
-                }),
+                reward: p.reward_id.as_deref().map(|id| views::reward_title(state, id, lang)),
                 amount: p.amount,
                 at: rfc3339(p.created_at),
                 state: p.state,

@@ -10,32 +10,35 @@ use serde::Serialize;
 use super::chart::{self, ChartInput};
 use super::session::TeamSession;
 use crate::app::AppState;
-use crate::domain::{Amount, CampaignState, Lang};
+use crate::domain::{Amount, Lang};
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
 use crate::routes::errors::PageError;
 use crate::routes::views::{self, CampaignView};
-use crate::services::dashboard::{SourceShare, Sources, Summary, Work, summary};
+use crate::services::dashboard::{SourceShare, Sources, Summary, summary};
 
 /// The dashboard's figures, written for people: the page shows them, and the live stream
-/// sends them again whenever they change.
+/// sends them again whenever they change (`public/dashboard.js` applies them). The
+/// campaign's own figures are the progress bar's, in [`CampaignView`].
 #[derive(Debug, Clone, Serialize)]
 struct Figures {
-    state: CampaignState,
     currency: String,
-    goal: String,
-    pledged: String,
-    percent_funded: i64,
-    backers: i64,
     pledge_count: i64,
     average_pledge: String,
-    deadline: String,
-    seconds_left: i64,
     rewards: Vec<RewardRow>,
     recent: Vec<RecentRow>,
     sources: SourcesView,
-    work: Work,
+    work: WorkView,
     last_check: Option<CheckView>,
+}
+
+/// What waits for the team.
+#[derive(Debug, Clone, Serialize)]
+struct WorkView {
+    designers_pending: i64,
+    offers_new: i64,
+    emails_waiting: i64,
+    emails_failed: i64,
 }
 
 /// One reward's claims and revenue.
@@ -88,7 +91,7 @@ struct CheckView {
     differences: i64,
 }
 
-fn figures(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) -> Figures {
+fn figures(state: &AppState, summary: &Summary, lang: Lang) -> Figures {
     let money = |amount: Amount| amount.display(lang.thousands());
     let campaign = &summary.snapshot.campaign;
     let group = |sources: &Sources| {
@@ -101,16 +104,9 @@ fn figures(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) 
         SourceGroupView { top: sources.top.iter().map(row).collect(), others: sources.others.as_ref().map(row) }
     };
     Figures {
-        state: summary.snapshot.state(now),
         currency: state.campaign.currency.clone(),
-        goal: money(campaign.goal),
-        pledged: money(campaign.pledged),
-        percent_funded: summary.snapshot.percent_funded(),
-        backers: campaign.backers,
         pledge_count: campaign.pledge_count,
         average_pledge: money(summary.average_pledge()),
-        deadline: views::moment(state, campaign.deadline, lang),
-        seconds_left: summary.seconds_left(now),
         rewards: summary
             .snapshot
             .rewards
@@ -131,16 +127,19 @@ fn figures(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) 
             .map(|p| RecentRow {
                 reference: p.reference.clone(),
                 name: p.public_name.clone(),
-                reward: p.reward_id.as_deref().map(|id| {
-                    state.campaign.reward(id).map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned())
-                }),
+                reward: p.reward_id.as_deref().map(|id| views::reward_title(state, id, lang)),
                 amount: money(p.amount),
                 at: views::moment(state, p.created_at, lang),
                 cancelled: !p.is_active(),
             })
             .collect(),
         sources: SourcesView { tags: group(&summary.tags), sites: group(&summary.sites) },
-        work: summary.work,
+        work: WorkView {
+            designers_pending: summary.work.designers_pending,
+            offers_new: summary.work.offers_new,
+            emails_waiting: summary.work.emails_waiting,
+            emails_failed: summary.work.emails_failed,
+        },
         last_check: summary
             .last_check
             .map(|c| CheckView { at: views::moment(state, c.at, lang), differences: c.differences }),
@@ -195,7 +194,7 @@ async fn show_dashboard(
 ) -> Result<Template, PageError> {
     let summary = summary(&state.db, state.campaign_id).await?;
     let now = state.clock.now();
-    let figures = figures(state, &summary, lang, now);
+    let figures = figures(state, &summary, lang);
     let sources = vec![
         SourceTable {
             kind: "tags",
@@ -242,7 +241,7 @@ struct LiveCampaign {
 fn live_figures_of(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) -> LiveFigures {
     let campaign = views::campaign_view(state, &summary.snapshot, &[], lang, now);
     LiveFigures {
-        figures: figures(state, summary, lang, now),
+        figures: figures(state, summary, lang),
         chart: chart(state, summary, lang, now),
         campaign: LiveCampaign {
             pledged: campaign.pledged,

@@ -109,7 +109,7 @@ struct TriageForm {
 }
 
 #[post("/team/offers/<id>", data = "<form>")]
-async fn triage(
+async fn triage_offer(
     app: &State<AppState>,
     _session: TeamSession,
     jar: &CookieJar<'_>,
@@ -127,5 +127,5 @@ async fn triage(
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![list_offers, triage]
+    routes![list_offers, triage_offer]
 }

@@ -11,7 +11,6 @@ use serde::Serialize;
 use super::Paging;
 use super::session::TeamSession;
 use crate::app::AppState;
-use crate::config::campaign::Fulfilment;
 use crate::domain::Lang;
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
@@ -58,19 +57,14 @@ impl Filter {
 
 fn reward_title(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> String {
     match pledge.reward_id.as_deref() {
-        Some(id) => state.campaign.reward(id).map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned()),
+        Some(id) => views::reward_title(state, id, lang),
         None => i18n::t(lang, "no-reward"),
     }
 }
 
 fn delivery(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> String {
     let fulfilment = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id)).map(|r| r.fulfilment);
-    match fulfilment {
-        Some(Fulfilment::Shipped) => i18n::t(lang, "fulfilment-shipped"),
-        Some(Fulfilment::Pickup) => i18n::t(lang, "fulfilment-pickup"),
-        Some(Fulfilment::Online) => i18n::t(lang, "fulfilment-online"),
-        None => String::new(),
-    }
+    fulfilment.map(|f| views::fulfilment_label(f, lang)).unwrap_or_default()
 }
 
 #[get("/team/pledges?<page>&<filter..>")]
@@ -211,7 +205,8 @@ async fn export_pledges(
     let headers = ["reference", "name", "email", "reward", "amount", "state", "delivery", "created", "updated"];
     let body = TextStream! {
         // A byte-order mark, so that spreadsheet programs read the accents right.
-        yield format!("\u{feff}{}\r\n", headers.join(","));
+        let header = csv_lines([headers.map(str::to_owned)]).unwrap_or_default();
+        yield format!("\u{feff}{header}");
         let mut after = 0;
         loop {
             let chunk = match pledge_list::chunk(&state.db, &filter, after, EXPORT_CHUNK).await {
