@@ -2,7 +2,7 @@
 //! latest pledges, and the arithmetic on them (average, shares, what is left). A fixed number
 //! of queries, whatever the number of pledges.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use entity::{hourly_total, pledge, source_total};
 use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement};
 
@@ -94,10 +94,32 @@ impl Summary {
         }
     }
 
+    /// The total expected at the deadline, seen at `now`; see [`projection`].
+    pub fn projection(&self, now: DateTime<Utc>) -> Option<Amount> {
+        projection(&self.hours, now, self.snapshot.campaign.deadline)
+    }
+
     /// Whole seconds until the deadline at `now`; zero once it passed.
     pub fn seconds_left(&self, now: DateTime<Utc>) -> i64 {
         (self.snapshot.campaign.deadline - now).num_seconds().max(0)
     }
+}
+
+/// The total expected at the deadline if the pace of the last week (or of the whole
+/// campaign, if younger) goes on; none before a day of pledges, when a pace means nothing,
+/// nor once the deadline passed. Exact: whole cents, never a float.
+pub fn projection(hours: &[HourTotal], now: DateTime<Utc>, deadline: DateTime<Utc>) -> Option<Amount> {
+    let first = hours.first()?.hour;
+    if now >= deadline || now - first < Duration::days(1) {
+        return None;
+    }
+    let window = (now - first).min(Duration::days(7));
+    let recent: i64 = hours.iter().filter(|h| h.hour >= now - window).map(|h| h.raised.cents()).sum();
+    let total: i64 = hours.iter().map(|h| h.raised.cents()).sum();
+    let ahead =
+        i128::from(recent) * i128::from((deadline - now).num_milliseconds()) / i128::from(window.num_milliseconds());
+    let ahead = i64::try_from(ahead).unwrap_or(if ahead < 0 { i64::MIN } else { i64::MAX });
+    Some(Amount::from_cents(total.saturating_add(ahead)))
 }
 
 /// A source total as stored: the sum of its pledges' cents and their number.
@@ -250,6 +272,22 @@ mod tests {
         let deadline = instant(1_900_000_000_000);
         assert_eq!(summary_of(10_000, 3, deadline).average_pledge(), Amount::from_cents(3_333));
         assert_eq!(summary_of(0, 0, deadline).average_pledge(), Amount::ZERO);
+    }
+
+    #[test]
+    fn the_projection_follows_the_recent_pace_in_whole_cents() {
+        let day = |d: i64| instant(0) + Duration::days(d);
+        // 1000 cents a day over the last ten days; five days left.
+        let hours: Vec<HourTotal> =
+            (0..10).map(|d| HourTotal { hour: day(d), raised: Amount::from_cents(1000) }).collect();
+        assert_eq!(projection(&hours, day(10), day(15)), Some(Amount::from_cents(15_000)));
+        assert_eq!(projection(&hours, day(16), day(15)), None, "past the deadline");
+        assert_eq!(projection(&[], day(0), day(1)), None);
+        let one = [HourTotal { hour: day(0), raised: Amount::from_cents(5_000) }];
+        assert_eq!(projection(&one, day(0) + Duration::hours(1), day(30)), None, "an hour is no pace");
+        // A third of a cent a millisecond is no float: 1 cent over 3 days, 1 day ahead.
+        let slow = [HourTotal { hour: day(0), raised: Amount::from_cents(1) }];
+        assert_eq!(projection(&slow, day(3), day(4)), Some(Amount::from_cents(1)));
     }
 
     #[test]

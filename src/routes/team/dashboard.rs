@@ -161,6 +161,7 @@ fn chart(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) ->
         goal_cents: campaign.goal.cents(),
         deadline_ms: campaign.deadline.timestamp_millis(),
         now_ms: now.timestamp_millis(),
+        projected_cents: summary.projection(now).map(Amount::cents),
         goal_label: &goal,
         projection_label: &i18n::t(lang, "team-projection"),
     })
