@@ -38,16 +38,17 @@ mod tests {
 
     #[test]
     fn each_state_reads_back_what_it_writes_in_every_form() {
-        assert_eq!(round_trips(CampaignState::all()), ["open", "succeeded", "failed"]);
-        assert_eq!(round_trips(PledgeState::all()), ["active", "cancelled"]);
-        assert_eq!(round_trips(DesignerState::all()), ["pending", "approved", "rejected", "unpublished"]);
-        assert_eq!(round_trips(EmailState::all()), ["waiting", "sent", "failed"]);
+        // The texts themselves are pinned by the integration tests (`stored_values`), since
+        // rows already stored depend on them.
+        assert_eq!(round_trips(CampaignState::all()).len(), 3);
+        assert_eq!(round_trips(PledgeState::all()).len(), 2);
+        assert_eq!(round_trips(DesignerState::all()).len(), 4);
+        assert_eq!(round_trips(EmailState::all()).len(), 3);
         assert_eq!(round_trips(EmailKind::all()).len(), 8);
-        assert_eq!(round_trips(OfferState::all()), ["new", "contacted", "accepted", "declined"]);
+        assert_eq!(round_trips(OfferState::all()).len(), 4);
         assert_eq!(round_trips(OfferKind::all()).len(), 9);
-        assert_eq!(OfferKind::TechnologyPartner.to_string(), "partner-technology");
-        assert_eq!(round_trips(SourceKind::all()), ["tag", "site"]);
-        assert_eq!(round_trips(RewardKind::all()), ["object", "workshop", "guided-tour", "coaching", "meeting"]);
+        assert_eq!(round_trips(SourceKind::all()).len(), 2);
+        assert_eq!(round_trips(RewardKind::all()).len(), 5);
     }
 
     #[test]

@@ -99,3 +99,48 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
         assert!(done.is_ok(), "refused: {sql}: {done:?}");
     }
 }
+
+/// Rows already stored hold these texts: renaming one would leave them unreadable.
+#[test]
+fn the_stored_texts_stay_as_rows_already_hold_them() {
+    use bobine::domain::states::{
+        CampaignState, DesignerState, EmailKind, EmailState, OfferKind, OfferState, PledgeState, RewardKind, SourceKind,
+    };
+    fn texts<T: ToString>(values: impl Iterator<Item = T>) -> Vec<String> {
+        values.map(|v| v.to_string()).collect()
+    }
+    assert_eq!(texts(CampaignState::all()), ["open", "succeeded", "failed"]);
+    assert_eq!(texts(PledgeState::all()), ["active", "cancelled"]);
+    assert_eq!(texts(DesignerState::all()), ["pending", "approved", "rejected", "unpublished"]);
+    assert_eq!(texts(EmailState::all()), ["waiting", "sent", "failed"]);
+    assert_eq!(
+        texts(EmailKind::all()),
+        [
+            "pledge_placed",
+            "pledge_changed",
+            "pledge_cancelled",
+            "offer_received",
+            "designer_link",
+            "designer_approved",
+            "designer_rejected",
+            "designer_unpublished"
+        ]
+    );
+    assert_eq!(texts(OfferState::all()), ["new", "contacted", "accepted", "declined"]);
+    assert_eq!(
+        texts(OfferKind::all()),
+        [
+            "time",
+            "skills",
+            "machines",
+            "space",
+            "introduction",
+            "partner-technology",
+            "partner-media",
+            "partner-finance",
+            "interview"
+        ]
+    );
+    assert_eq!(texts(SourceKind::all()), ["tag", "site"]);
+    assert_eq!(texts(RewardKind::all()), ["object", "workshop", "guided-tour", "coaching", "meeting"]);
+}

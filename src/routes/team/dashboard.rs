@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::chart::{self, ChartInput};
 use super::session::TeamSession;
 use crate::app::AppState;
+use crate::domain::states::{DesignerState, EmailState, OfferState};
 use crate::domain::{Amount, Lang};
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
@@ -176,9 +177,30 @@ struct SourceTable {
     figures: SourceGroupView,
 }
 
+/// Where the team finds the work waiting: each list, filtered.
+#[derive(Serialize)]
+struct WorkLinks {
+    designers: String,
+    offers: String,
+    emails_waiting: String,
+    emails_failed: String,
+}
+
+impl WorkLinks {
+    fn new() -> WorkLinks {
+        WorkLinks {
+            designers: format!("/team/designers?state={}", DesignerState::Pending),
+            offers: format!("/team/offers?state={}", OfferState::New),
+            emails_waiting: format!("/team/outbox?state={}", EmailState::Waiting),
+            emails_failed: format!("/team/outbox?state={}", EmailState::Failed),
+        }
+    }
+}
+
 /// The dashboard.
 #[derive(Serialize)]
 struct DashboardPage {
+    work_links: WorkLinks,
     figures: Figures,
     campaign: CampaignView,
     chart: String,
@@ -211,6 +233,7 @@ async fn show_dashboard(
         },
     ];
     let body = DashboardPage {
+        work_links: WorkLinks::new(),
         campaign: views::campaign_view(state, &summary.snapshot, &[], lang, now),
         chart: chart(state, &summary, lang, now),
         figures,

@@ -12,10 +12,11 @@ use super::Paging;
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
+use crate::domain::states::PledgeState;
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
 use crate::routes::errors::PageError;
-use crate::routes::views;
+use crate::routes::views::{self, Choice};
 use crate::services::pledge_list::{self, PledgeFilter};
 use crate::services::pledges::PledgeRecord;
 
@@ -108,6 +109,7 @@ async fn list_pledges(
         paging: super::paging(total, page, PER_PAGE, link),
         export: format!("/team/pledges.csv{}{}", if query.is_empty() { "" } else { "?" }, query),
         rewards,
+        states: views::options(lang, PledgeState::all(), "team-", |s| filter.state.as_deref() == Some(s)),
         filter: FilterView {
             no_reward: filter.reward.as_deref() == Some("none"),
             reward: filter.reward,
@@ -127,6 +129,8 @@ struct PledgesPage {
     /// The CSV export of the same filter.
     export: String,
     rewards: Vec<RewardChoice>,
+    /// The states to filter by, the chosen one selected.
+    states: Vec<Choice>,
     filter: FilterView,
 }
 
