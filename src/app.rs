@@ -57,20 +57,22 @@ pub enum StartError {
 }
 
 /// Rocket's configuration (Rocket.toml, ROCKET_* variables) with bobine's defaults under it:
-/// templates found wherever the crate is, and a secret key made on first run.
+/// templates found wherever the crate is, limits that take a phone's photo, and a secret key
+/// made on first run.
 pub fn figment(settings: &Settings) -> Result<Figment, StartError> {
-    let mut figment = rocket::Config::figment();
-    if !figment.contains("template_dir") {
-        figment = figment.merge(("template_dir", settings.templates_dir.clone()));
-    }
-    // Designers upload photos: a whole form may carry one, and the photo's own limit is the
-    // one people are told about. Either may be raised in Rocket.toml.
-    if !figment.contains("limits.data-form") {
-        figment = figment.merge(("limits.data-form", "64 MiB"));
-    }
-    if !figment.contains("limits.file") {
-        figment = figment.merge(("limits.file", crate::domain::photo::MAX_UPLOAD));
-    }
+    use rocket::figment::Profile;
+    use rocket::figment::providers::{Env, Format, Toml};
+    // Rocket's own figment already holds every default limit, so bobine's defaults go between
+    // Rocket's defaults and what the operator writes, exactly as Rocket layers its sources.
+    let mut figment = Figment::from(rocket::Config::default())
+        .merge(("template_dir", settings.templates_dir.clone()))
+        // Designers upload photos: a whole form may carry one, and the photo's own limit is
+        // the one people are told about. Either may be raised in Rocket.toml.
+        .merge(("limits.data-form", "64 MiB"))
+        .merge(("limits.file", crate::domain::photo::MAX_UPLOAD))
+        .merge(Toml::file(Env::var_or("ROCKET_CONFIG", "Rocket.toml")).nested())
+        .merge(Env::prefixed("ROCKET_").ignore(&["PROFILE"]).global())
+        .select(Profile::from_env_or("ROCKET_PROFILE", rocket::Config::DEFAULT_PROFILE));
     let has_key = figment.extract::<rocket::Config>().is_ok_and(|config| !config.secret_key.is_zero());
     if !has_key {
         figment = figment.merge(("secret_key", secret_key(&settings.data_dir)?));

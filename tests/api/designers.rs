@@ -261,3 +261,27 @@ async fn a_rejected_designer_reads_the_reason_and_can_submit_again() {
     assert!(again.has_photo);
     assert_eq!(app.get("/designers/atelier-rose").await.status().as_u16(), 404);
 }
+
+/// A photo as a phone takes it: megabytes of detail that JPEG cannot squeeze.
+fn detailed_photo(width: u32, height: u32) -> Vec<u8> {
+    let mut seed: u32 = 0x2545_f491;
+    let picture = image::RgbImage::from_fn(width, height, |_, _| {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        let [r, g, b, _] = seed.to_le_bytes();
+        image::Rgb([r, g, b])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 92).encode_image(&picture).unwrap();
+    jpeg
+}
+
+#[tokio::test]
+async fn an_ordinary_five_megabyte_phone_photo_is_accepted() {
+    let app = spawn_app().await;
+    let photo = detailed_photo(1800, 1400);
+    assert!((4_500_000..9_500_000).contains(&photo.len()), "{} bytes", photo.len());
+    let sent = register(&app, &atelier_rose(), Some(("IMG_3001.JPG", "image/jpeg", photo))).await;
+    assert_eq!(sent.status().as_u16(), 303, "{}", sent.text().await.unwrap());
+    let stored = designer::Entity::find().one(&app.db.read).await.unwrap().unwrap();
+    assert!(stored.has_photo);
+}
