@@ -47,6 +47,9 @@ impl<T: Serialize> Page<T> {
             Lang::Fr => Lang::En,
             Lang::En => Lang::Fr,
         };
+        // A path as the visitor sent it may start `//host`, which a link would take for
+        // another site: the language link stays on this one.
+        let path = format!("/{}", path.trim_start_matches(['/', '\\']));
         let separator = if path.contains('?') { '&' } else { '?' };
         let layout = Layout {
             lang: lang.code(),

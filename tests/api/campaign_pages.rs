@@ -123,3 +123,15 @@ async fn the_cached_figures_follow_pledges_within_a_fraction_of_a_second() {
     tokio::time::sleep(bobine::config::CacheAges::default().max).await;
     assert_eq!(app.campaign().await["pledged"], "21.00");
 }
+
+#[tokio::test]
+async fn a_page_for_a_path_that_names_another_host_links_only_to_this_site() {
+    let app = spawn_app().await;
+    for path in ["//evil.example/x", "/\\evil.example/x", "///evil.example"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status().as_u16(), 404, "{path}");
+        let page = response.text().await.unwrap();
+        assert!(!page.contains("href=\"//") && !page.contains("href=\"/\\"), "{path}: {page}");
+        assert!(page.contains("href=\"/evil.example"), "the language link stays here: {path}: {page}");
+    }
+}
