@@ -376,3 +376,16 @@ async fn the_dashboard_warns_when_the_last_check_found_a_difference() {
     let summary: Value = app.get("/api/team/summary").await.json().await.unwrap();
     assert_eq!(summary["last_check"]["differences"], 1);
 }
+
+#[tokio::test]
+async fn a_page_number_of_any_size_shows_an_empty_page_not_an_error() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    for list in ["/team/pledges", "/team/offers", "/team/outbox", "/team/designers"] {
+        for page in ["0", "999999999999", "18446744073709551615"] {
+            let status = app.get(&format!("{list}?page={page}")).await.status().as_u16();
+            assert_eq!(status, 200, "{list}?page={page}");
+        }
+    }
+}

@@ -33,7 +33,7 @@ async fn list_designers(
     page: Option<u64>,
 ) -> Result<Template, PageError> {
     let wanted = state.and_then(|s| s.parse::<DesignerState>().ok());
-    let page = page.unwrap_or(1).max(1);
+    let page = super::page_number(page);
     let (found, total) = designers::page(&app.db, wanted, page - 1, PER_PAGE).await?;
     let rows = found.iter().map(|d| designer_row(app, d, lang)).collect();
     let link = |n: u64| match wanted {

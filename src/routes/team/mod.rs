@@ -102,6 +102,13 @@ pub struct Paging {
     pub next: Option<String>,
 }
 
+/// The page a list was asked for: 1 when none or 0, and never so far that counting its
+/// offset would overflow (such a page is simply empty).
+pub fn page_number(asked: Option<u64>) -> u64 {
+    const LAST: u64 = 1_000_000_000;
+    asked.unwrap_or(1).clamp(1, LAST)
+}
+
 /// The paging of `total` items, `per_page` a page, at `page`; `link` draws a page's address.
 pub fn paging(total: u64, page: u64, per_page: u64, link: impl Fn(u64) -> String) -> Paging {
     let pages = total.div_ceil(per_page).max(1);

@@ -35,7 +35,7 @@ async fn list_offers(
         state: state.and_then(|s| s.trim().parse().ok()),
         kind: kind.and_then(|k| k.trim().parse().ok()),
     };
-    let page = page.unwrap_or(1).max(1);
+    let page = super::page_number(page);
     let (found, total) = offers::page(&app.db, &filter, page - 1, PER_PAGE).await?;
     let rows = found
         .into_iter()

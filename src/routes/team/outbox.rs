@@ -31,7 +31,7 @@ async fn show_outbox(
     page: Option<u64>,
 ) -> Result<Template, PageError> {
     let wanted = state.and_then(|s| s.parse::<EmailState>().ok());
-    let page = page.unwrap_or(1).max(1);
+    let page = super::page_number(page);
     let (emails, total) = outbox::list(&app.db, wanted, page - 1, PER_PAGE).await?;
     let rows = emails
         .into_iter()

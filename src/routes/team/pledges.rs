@@ -77,7 +77,7 @@ async fn list_pledges(
     filter: Filter,
     page: Option<u64>,
 ) -> Result<Template, PageError> {
-    let page = page.unwrap_or(1).max(1);
+    let page = super::page_number(page);
     let (pledges, total) = pledge_list::page(&state.db, &filter.service(), page - 1, PER_PAGE).await?;
     let rows = pledges
         .iter()
