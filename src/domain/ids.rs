@@ -43,6 +43,12 @@ pub fn new_secret() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// Whether a text has the shape of a secret made by [`new_secret`]: what has not cannot be
+/// one, and is not looked for (a NUL byte, for one, is refused by PostgreSQL).
+pub fn looks_like_secret(text: &str) -> bool {
+    text.len() == 43 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// Whether a secret someone sent is the one we hold, in time that does not tell how much of
 /// it was right.
 pub fn secrets_match(held: &str, sent: &str) -> bool {
@@ -89,6 +95,14 @@ mod tests {
         let reference = new_pledge_reference();
         assert_eq!(reference.len(), 9);
         assert_eq!(&reference[4..5], "-");
+    }
+
+    #[test]
+    fn only_what_has_the_shape_of_a_secret_looks_like_one() {
+        assert!(looks_like_secret(&new_secret()));
+        assert!(!looks_like_secret(""));
+        assert!(!looks_like_secret(&format!("{}\0", &new_secret()[..42])));
+        assert!(!looks_like_secret(&"é".repeat(43)));
     }
 
     #[test]

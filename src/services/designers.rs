@@ -15,7 +15,7 @@ use super::outbox;
 use super::stored::{instant, list};
 use crate::db::Db;
 use crate::domain::designer::{AREAS, LinkError, MAX_BIO, MAX_LINKS, PRACTICES, slug_of, web_link};
-use crate::domain::ids::new_secret;
+use crate::domain::ids::{looks_like_secret, new_secret};
 use crate::domain::photo::Photo;
 use crate::domain::states::DesignerState;
 use crate::domain::text::{optional, required};
@@ -244,12 +244,18 @@ pub async fn update(
 
 /// The profile behind a private edit link.
 pub async fn by_token(db: &Db, token: &str) -> Result<DesignerRecord, AppError> {
+    if !looks_like_secret(token) {
+        return Err(AppError::NotFound);
+    }
     let found = designer::Entity::find().filter(designer::Column::EditToken.eq(token)).one(&db.read).await?;
     found.map(DesignerRecord::from).ok_or(AppError::NotFound)
 }
 
 /// An approved profile by its slug; anything else is not found.
 pub async fn public(db: &Db, slug: &str) -> Result<DesignerRecord, AppError> {
+    if slug.is_empty() || slug_of(slug) != slug {
+        return Err(AppError::NotFound);
+    }
     let found = designer::Entity::find()
         .filter(designer::Column::Slug.eq(slug))
         .filter(designer::Column::State.eq(DesignerState::Approved))

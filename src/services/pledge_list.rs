@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, 
 
 use super::pledges::PledgeRecord;
 use crate::db::Db;
+use crate::domain::RewardId;
 use crate::domain::states::PledgeState;
 use crate::error::AppError;
 
@@ -25,13 +26,17 @@ impl PledgeFilter {
         let mut condition = Condition::all();
         match self.reward.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             Some("none") => condition = condition.add(pledge::Column::RewardId.is_null()),
-            Some(id) => condition = condition.add(pledge::Column::RewardId.eq(id)),
+            Some(id) if RewardId::parse(id).is_ok() => condition = condition.add(pledge::Column::RewardId.eq(id)),
+            // No reward has such an id (nor could the database compare one with a NUL byte).
+            Some(_) => condition = condition.add(pledge::Column::Id.lt(0)),
             None => {}
         }
         if let Some(state) = self.state {
             condition = condition.add(pledge::Column::State.eq(state));
         }
-        if let Some(search) = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        // PostgreSQL takes no NUL byte in a text, and no name, email or reference holds one.
+        let search = self.search.as_deref().map(|s| s.replace('\0', ""));
+        if let Some(search) = search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             let pattern =
                 format!("%{}%", search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
             let like = |column: pledge::Column| {

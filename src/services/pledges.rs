@@ -15,7 +15,7 @@ use super::pricing::{Tier, tier};
 use super::stored::instant;
 use crate::config::Campaign;
 use crate::db::Db;
-use crate::domain::ids::{new_pledge_reference, new_secret};
+use crate::domain::ids::{looks_like_secret, new_pledge_reference, new_secret};
 use crate::domain::states::PledgeState;
 use crate::domain::{Amount, Email, Lang, Money, PersonName, RewardId, Source};
 use crate::error::AppError;
@@ -252,6 +252,9 @@ impl From<pledge::Model> for PledgeRecord {
 
 /// Finds an active or cancelled pledge by its private token.
 pub async fn find_by_token(db: &Db, token: &str) -> Result<PledgeRecord, AppError> {
+    if !looks_like_secret(token) {
+        return Err(AppError::NotFound);
+    }
     let found = pledge::Entity::find().filter(pledge::Column::Token.eq(token)).one(&db.read).await?;
     found.map(PledgeRecord::from).ok_or(AppError::NotFound)
 }

@@ -107,3 +107,20 @@ async fn an_unknown_pledge_token_is_not_found() {
     let app = spawn_app().await;
     assert_eq!(app.get("/pledges/not-a-token").await.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn a_nul_byte_in_an_address_is_not_found_rather_than_an_error() {
+    let app = spawn_app().await;
+    for path in
+        ["/pledges/%00", "/pledges/abc%00def", "/designers/%00", "/designers/a%00b/photo", "/designers/edit/%00"]
+    {
+        let status = app.get(path).await.status().as_u16();
+        assert_eq!(status, 404, "{path}");
+    }
+    crate::team::add_member(&app, "anne@example.ch").await;
+    crate::team::log_in(&app, "anne@example.ch", crate::team::PASSWORD).await;
+    for path in ["/team/pledges?q=%00", "/team/pledges?reward=%00", "/team/pledges.csv?q=a%00b"] {
+        let status = app.get(path).await.status().as_u16();
+        assert_eq!(status, 200, "{path}");
+    }
+}
