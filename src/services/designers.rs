@@ -79,17 +79,13 @@ impl ProfileInput {
             .iter()
             .map(|typed| web_link(typed).map_err(|e| link_error("links", typed, e)))
             .collect::<Result<Vec<_>, _>>()?;
-        let practices = self
-            .practices
-            .iter()
-            .map(|p| {
-                PRACTICES
-                    .iter()
-                    .copied()
-                    .find(|known| known == p)
-                    .ok_or_else(|| AppError::invalid("practices", "error-practice"))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        if let Some(unknown) = self.practices.iter().find(|p| !PRACTICES.contains(&p.as_str())) {
+            tracing::debug!(%unknown, "a designer's form sent an unknown practice");
+            return Err(AppError::invalid("practices", "error-practice"));
+        }
+        // Each practice once, in the list's order, however many times a form repeats it.
+        let practices: Vec<&'static str> =
+            PRACTICES.iter().copied().filter(|known| self.practices.iter().any(|p| p == known)).collect();
         let practices_other =
             optional(Some(&self.practices_other), 200).map_err(|e| text_error("practices_other", e))?;
         let area = AREAS

@@ -285,3 +285,18 @@ async fn an_ordinary_five_megabyte_phone_photo_is_accepted() {
     let stored = designer::Entity::find().one(&app.db.read).await.unwrap().unwrap();
     assert!(stored.has_photo);
 }
+
+#[tokio::test]
+async fn a_practice_sent_many_times_is_kept_once() {
+    let app = spawn_app().await;
+    let mut fields = atelier_rose();
+    fields.retain(|(name, _)| *name != "practices");
+    for _ in 0..2_000 {
+        fields.push(("practices", "repair"));
+    }
+    fields.push(("practices", "upcycling"));
+    let sent = register(&app, &fields, None).await;
+    assert_eq!(sent.status().as_u16(), 303, "{}", sent.text().await.unwrap());
+    let stored = designer::Entity::find().one(&app.db.read).await.unwrap().unwrap();
+    assert_eq!(stored.practices, "upcycling,repair");
+}
