@@ -194,12 +194,17 @@ pub async fn replay<C: ConnectionTrait>(db: &C, key: &str, new: &NewPledge) -> R
     found.map(|earlier| same_request(earlier, new)).transpose()
 }
 
-/// The earlier pledge stored under a request's idempotency key, if it is the same request;
-/// the same key for another pledge is a client's mistake.
+/// The earlier pledge stored under a request's idempotency key, if it is the same request in
+/// every field a backer gives; anything else under that key is refused, so that knowing a
+/// key, an email and an amount never hands over someone's private token.
 pub(super) fn same_request(earlier: pledge::Model, new: &NewPledge) -> Result<Placed, AppError> {
     let same = earlier.amount_cents == new.amount.cents()
         && earlier.email == new.email.as_str()
-        && earlier.reward_id.as_deref() == new.reward.as_ref().map(|(id, _)| id.as_str());
+        && earlier.reward_id.as_deref() == new.reward.as_ref().map(|(id, _)| id.as_str())
+        && earlier.name == new.name.as_str()
+        && earlier.public_name == new.public_name
+        && earlier.source_tag == new.source.tag
+        && earlier.source_site == new.source.site;
     if same { Ok(Placed { pledge: earlier, replayed: true }) } else { Err(AppError::IdempotencyKeyReused) }
 }
 

@@ -208,3 +208,22 @@ async fn the_check_finds_a_counter_that_was_tampered_with() {
     assert_eq!(differences[0].counter, "reward open claimed");
     assert_eq!((differences[0].stored, differences[0].computed), (2, 1));
 }
+
+#[tokio::test]
+async fn a_key_replayed_with_another_name_never_returns_the_first_pledges_token() {
+    let app = spawn_app().await;
+    let send = |body: serde_json::Value| {
+        app.client.post(app.url("/api/pledges")).header("Idempotency-Key", "victim-key").json(&body).send()
+    };
+    let first: serde_json::Value =
+        send(TestApp::body(Some("open"), "40", "anne@example.ch")).await.unwrap().json().await.unwrap();
+    assert!(first["token"].is_string());
+    let mut forged = TestApp::body(Some("open"), "40", "anne@example.ch");
+    forged["name"] = json!("Mallory");
+    let answer = send(forged).await.unwrap();
+    assert_eq!(answer.status().as_u16(), 422);
+    let body: serde_json::Value = answer.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "idempotency_key_reused");
+    assert!(body.get("token").is_none() && !body.to_string().contains(first["token"].as_str().unwrap()));
+    assert_eq!(app.stored_pledges().await, 1);
+}
