@@ -283,11 +283,7 @@ mail-offer-received-subject = Thank you for helping “{ $campaign }”
 mail-offer-received-body =
     Hello { $name },
 
-    Thank you for your offer ({ $kind }):
-
-    { $description }
-
-    The team has received it and will get back to you soon.
+    Thank you for your offer ({ $kind }). The team has received it and will get back to you soon.
 
     { $campaign }
 team-offers-title = Offers of help

@@ -283,11 +283,7 @@ mail-offer-received-subject = Merci pour votre aide à « { $campaign } »
 mail-offer-received-body =
     Bonjour { $name },
 
-    Merci pour votre proposition ({ $kind }) :
-
-    { $description }
-
-    L'équipe l'a bien reçue et vous recontacte bientôt.
+    Merci pour votre proposition ({ $kind }). L'équipe l'a bien reçue et vous recontacte bientôt.
 
     { $campaign }
 team-offers-title = Offres d'aide

@@ -78,14 +78,15 @@ impl Letters {
         }
     }
 
-    /// The email that thanks a helper for an offer and tells them what comes next.
+    /// The email that thanks a helper for an offer and tells them what comes next. The address
+    /// is not proven, so nothing the sender wrote goes in it but their name: it cannot carry
+    /// someone's text (or links) to a stranger's inbox.
     pub fn offer_received(&self, offer: &offer::Model) -> Mail {
         let lang = Lang::from_tag(&offer.lang).unwrap_or_default();
         let args = [
             ("name", offer.name.clone()),
             ("campaign", self.campaign.title.get(lang).to_owned()),
             ("kind", i18n::t(lang, &format!("offer-kind-{}", offer.kind))),
-            ("description", offer.description.clone()),
         ];
         Mail {
             kind: EmailKind::OfferReceived,
