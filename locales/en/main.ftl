@@ -166,6 +166,7 @@ team-search = Search
 team-search-hint = name, email or reference
 team-filter = Filter
 team-export = Export as CSV
+team-export-semicolon = CSV with semicolons (Swiss and German spreadsheets)
 team-pledges-found = { $count ->
     [one] { $count } pledge
    *[other] { $count } pledges

@@ -166,6 +166,7 @@ team-search = Recherche
 team-search-hint = nom, e-mail ou référence
 team-filter = Filtrer
 team-export = Exporter en CSV
+team-export-semicolon = CSV avec points-virgules (tableurs suisses et allemands)
 team-pledges-found = { $count ->
     [one] { $count } promesse
    *[other] { $count } promesses

@@ -272,11 +272,20 @@ async fn pledges_are_listed_filtered_and_exported_for_fulfilment() {
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "a byte-order mark for spreadsheets");
     let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "reference,name,email,reward,amount,state,delivery,created,updated");
+    let header =
+        "\"reference\",\"name\",\"email\",\"reward\",\"amount\",\"state\",\"delivery\",\"created\",\"updated\"";
+    assert_eq!(lines[0], header);
     assert_eq!(lines.len(), 4);
-    assert!(lines[1].contains(",Zoé Müller,zoe@example.ch,Atelier lève-tôt,120.00,active,À Genève,"), "{}", lines[1]);
-    assert!(lines[2].contains(",\"'=HYPERLINK(\"\"x\"\")\",eve@example.ch,"), "formulas are defused: {}", lines[2]);
-    assert!(lines[3].contains(",\"Léa, Genève\",lea@example.ch,Sans contrepartie,30.00,active,,"), "{}", lines[3]);
+    let zoe = ",\"Zoé Müller\",\"zoe@example.ch\",\"Atelier lève-tôt\",\"120.00\",\"active\",\"À Genève\",";
+    assert!(lines[1].contains(zoe), "{}", lines[1]);
+    assert!(lines[2].contains(",\"'=HYPERLINK(\"\"x\"\")\",\"eve@example.ch\","), "formulas are defused: {}", lines[2]);
+    assert!(
+        lines[3].contains(",\"Léa, Genève\",\"lea@example.ch\",\"Sans contrepartie\",\"30.00\",\"active\",\"\","),
+        "{}",
+        lines[3]
+    );
+    let semicolons = app.get("/team/pledges.csv?sep=semicolon&reward=none").await.text().await.unwrap();
+    assert!(semicolons.contains("\"reference\";\"name\";") && semicolons.contains(";\"Léa, Genève\";"), "{semicolons}");
     let filtered = app.get("/team/pledges.csv?reward=open").await.text().await.unwrap();
     assert_eq!(filtered.lines().count(), 2);
 

@@ -4,7 +4,7 @@ use rocket::http::ContentType;
 use rocket::request::Request;
 use rocket::response::stream::TextStream;
 use rocket::response::{self, Responder, Response};
-use rocket::{FromForm, State, get, routes};
+use rocket::{FromForm, FromFormField, State, get, routes};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
@@ -108,6 +108,11 @@ async fn list_pledges(
         rows,
         paging: super::paging(total, page, PER_PAGE, link),
         export: format!("/team/pledges.csv{}{}", if query.is_empty() { "" } else { "?" }, query),
+        export_semicolon: format!(
+            "/team/pledges.csv?sep=semicolon{}{}",
+            if query.is_empty() { "" } else { "&" },
+            query
+        ),
         rewards,
         states: views::options(lang, PledgeState::all(), "team-", |s| filter.state.as_deref() == Some(s)),
         filter: FilterView {
@@ -126,8 +131,9 @@ async fn list_pledges(
 struct PledgesPage {
     rows: Vec<PledgeRow>,
     paging: Paging,
-    /// The CSV export of the same filter.
+    /// The CSV export of the same filter, with commas and with semicolons.
     export: String,
+    export_semicolon: String,
     rewards: Vec<RewardChoice>,
     /// The states to filter by, the chosen one selected.
     states: Vec<Choice>,
@@ -176,19 +182,50 @@ impl<'r, 'o: 'r, R: Responder<'r, 'o>> Responder<'r, 'o> for CsvFile<R> {
     }
 }
 
-/// A cell kept from being run as a formula by spreadsheet programs: a leading `'` before
-/// what would start one. Quoting is the CSV writer's job.
+/// A cell kept from being run as a formula by spreadsheet programs: a `'` before whatever
+/// would start one, at the start of the cell and after any character a spreadsheet may take
+/// for a separator (a file opened with `;` as separator splits `x;=2*21` in two).
 fn defused(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut at_start = true;
+    for c in text.chars() {
+        if at_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            out.push('\'');
+        }
+        out.push(c);
+        at_start = matches!(c, ',' | ';' | '\t' | '\n' | '\r');
+    }
+    out
 }
 
-/// Writes rows as CSV lines (RFC 4180, CRLF), quoted where needed.
-fn csv_lines<I, R>(rows: I) -> Result<String, csv::Error>
+/// The separator of an export: commas by default, semicolons for the spreadsheets that
+/// expect them (the Swiss and German defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromFormField)]
+enum Separator {
+    Comma,
+    Semicolon,
+}
+
+impl Separator {
+    fn byte(self) -> u8 {
+        match self {
+            Separator::Comma => b',',
+            Separator::Semicolon => b';',
+        }
+    }
+}
+
+/// Writes rows as CSV lines (RFC 4180, CRLF), every cell quoted.
+fn csv_lines<I, R>(rows: I, separator: Separator) -> Result<String, csv::Error>
 where
     I: IntoIterator<Item = R>,
     R: IntoIterator<Item = String>,
 {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .delimiter(separator.byte())
+        .quote_style(csv::QuoteStyle::Always)
+        .from_writer(Vec::new());
     for row in rows {
         writer.write_record(row)?;
     }
@@ -197,19 +234,21 @@ where
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-#[get("/team/pledges.csv?<filter..>")]
+#[get("/team/pledges.csv?<sep>&<filter..>")]
 async fn export_pledges(
     state: &State<AppState>,
     _session: TeamSession,
     lang: Lang,
+    sep: Option<Separator>,
     filter: Filter,
 ) -> CsvFile<TextStream![String]> {
+    let separator = sep.unwrap_or(Separator::Comma);
     let state = state.inner().clone();
     let filter = filter.service();
     let headers = ["reference", "name", "email", "reward", "amount", "state", "delivery", "created", "updated"];
     let body = TextStream! {
         // A byte-order mark, so that spreadsheet programs read the accents right.
-        let header = csv_lines([headers.map(str::to_owned)]).unwrap_or_default();
+        let header = csv_lines([headers.map(str::to_owned)], separator).unwrap_or_default();
         yield format!("\u{feff}{header}");
         let mut after = 0;
         loop {
@@ -235,7 +274,7 @@ async fn export_pledges(
                     views::rfc3339(p.updated_at),
                 ]
             });
-            let lines = match csv_lines(rows) {
+            let lines = match csv_lines(rows, separator) {
                 Ok(lines) => lines,
                 Err(error) => {
                     tracing::error!(%error, "the pledge export stopped");
@@ -250,4 +289,25 @@ async fn export_pledges(
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![list_pledges, export_pledges]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused_at_the_start_and_after_any_separator() {
+        assert_eq!(defused("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defused("x;=2*21;y"), "x;'=2*21;y");
+        assert_eq!(defused("a,+1\t@SUM(A1)"), "a,'+1\t'@SUM(A1)");
+        assert_eq!(defused("Jean-Luc +41 22"), "Jean-Luc +41 22");
+        assert_eq!(defused("-5"), "'-5");
+    }
+
+    #[test]
+    fn every_cell_is_quoted_with_either_separator() {
+        let row = || [vec!["a;b".to_owned(), "x\"y".to_owned()]];
+        assert_eq!(csv_lines(row(), Separator::Comma).unwrap(), "\"a;b\",\"x\"\"y\"\r\n");
+        assert_eq!(csv_lines(row(), Separator::Semicolon).unwrap(), "\"a;b\";\"x\"\"y\"\r\n");
+    }
 }
