@@ -37,6 +37,20 @@ impl Throttle {
         Err(oldest + window - now)
     }
 
+    /// Counts an attempt for every key at once, as a failure until [`Throttle::succeeded`]
+    /// says otherwise, or refuses it with the longest wait when any key must wait. Counted
+    /// before the password is checked, so that concurrent guesses cannot all slip through.
+    pub fn attempt(&mut self, keys: &[String], now: DateTime<Utc>) -> Result<(), Duration> {
+        let wait = keys.iter().filter_map(|key| self.check(key, now).err()).max();
+        if let Some(wait) = wait {
+            return Err(wait);
+        }
+        for key in keys {
+            self.failed(key, now);
+        }
+        Ok(())
+    }
+
     pub fn failed(&mut self, key: &str, now: DateTime<Utc>) {
         self.failures.entry(key.to_owned()).or_default().push_back(now);
     }
@@ -62,6 +76,20 @@ mod tests {
         assert_eq!(wait, Duration::minutes(15) - Duration::seconds(3));
         assert!(throttle.check("paul@example.ch", start).is_ok(), "other keys are not affected");
         assert!(throttle.check("anne@example.ch", start + Duration::minutes(15)).is_ok());
+    }
+
+    #[test]
+    fn attempts_count_before_their_outcome_and_a_refused_one_does_not_count() {
+        let mut throttle = Throttle::new(2, Duration::minutes(15));
+        let now = Utc::now();
+        let keys = ["account:a".to_owned(), "address:1".to_owned()];
+        assert!(throttle.attempt(&keys, now).is_ok());
+        assert!(throttle.attempt(&keys, now).is_ok());
+        assert!(throttle.attempt(&keys, now).is_err(), "the third, before any outcome is known");
+        assert!(throttle.attempt(&["account:b".to_owned(), "address:1".to_owned()], now).is_err(), "same address");
+        throttle.succeeded("account:a");
+        throttle.succeeded("address:1");
+        assert!(throttle.attempt(&keys, now).is_ok());
     }
 
     #[test]

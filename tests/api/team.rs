@@ -131,6 +131,17 @@ async fn failed_logins_are_slowed_down_per_account() {
     assert_eq!(log_in(&app, "anne@example.ch", PASSWORD).await.status().as_u16(), 303);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_wrong_passwords_are_counted_before_they_are_checked() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    let tries = (0..40).map(|_| log_in(&app, "anne@example.ch", "not-the-password"));
+    let statuses: Vec<u16> = futures::future::join_all(tries).await.iter().map(|r| r.status().as_u16()).collect();
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((checked, refused), (bobine::routes::team::MAX_FAILED_LOGINS, 40 - checked), "{statuses:?}");
+}
+
 #[tokio::test]
 async fn sessions_expire_and_end_with_their_account() {
     let app = spawn_app().await;

@@ -96,11 +96,9 @@ async fn login(
         format!("account:{email}"),
         format!("address:{}", address.map_or_else(|| "unknown".into(), |a| a.to_string())),
     ];
-    let waiting = {
-        let mut throttle = state.team.throttle();
-        keys.iter().filter_map(|key| throttle.check(key, now).err()).max()
-    };
-    if let Some(wait) = waiting {
+    // Counted before the password is checked: concurrent guesses cannot all get through.
+    let counted = state.team.throttle().attempt(&keys, now);
+    if let Err(wait) = counted {
         tracing::warn!(%email, ?address, "login refused: too many failed attempts");
         let minutes = (wait.num_seconds() + 59) / 60;
         return again(
@@ -119,9 +117,6 @@ async fn login(
             Ok(Ok(Redirect::to(next)))
         }
         None => {
-            let mut throttle = state.team.throttle();
-            keys.iter().for_each(|key| throttle.failed(key, now));
-            drop(throttle);
             tracing::warn!(%email, ?address, "failed team login");
             again(Status::Unauthorized, i18n::t(lang, "team-login-failed"))
         }
