@@ -37,6 +37,9 @@ pub enum AppError {
     Forbidden,
     #[error("login required")]
     Unauthorized,
+    /// Too much of a costly thing at once (checking passwords): try again in a moment.
+    #[error("busy, retry in {retry_after_seconds} s")]
+    Busy { retry_after_seconds: u64 },
     /// A form field that breaks a rule; `key` names the message, `args` fill it in.
     #[error("invalid {field}: {key}")]
     Invalid { field: &'static str, key: &'static str, args: Vec<(&'static str, String)> },
@@ -113,6 +116,7 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Forbidden => "invalid_form_token",
             AppError::Unauthorized => "unauthorized",
+            AppError::Busy { .. } => "busy",
             AppError::Invalid { .. } => "invalid_field",
             AppError::Db(_) | AppError::Internal { .. } => "internal_error",
         }
@@ -126,6 +130,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
             AppError::Unauthorized => 401,
+            AppError::Busy { .. } => 429,
             AppError::Db(_) | AppError::Internal { .. } => 500,
             AppError::InvalidAmount(_)
             | AppError::AmountBelowMinimum { .. }
@@ -175,6 +180,9 @@ impl AppError {
             AppError::NotFound => i18n::t(lang, "error-not-found"),
             AppError::Forbidden => i18n::t(lang, "error-forbidden"),
             AppError::Unauthorized => i18n::t(lang, "error-unauthorized"),
+            AppError::Busy { retry_after_seconds } => {
+                i18n::t_args(lang, "error-busy", &[("seconds", retry_after_seconds.to_string())])
+            }
             AppError::Invalid { key, args, .. } => i18n::t_args(lang, key, args),
             AppError::Db(_) | AppError::Internal { .. } => i18n::t(lang, "error-internal"),
         }

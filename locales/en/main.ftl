@@ -158,6 +158,7 @@ team-recent = Latest pledges
 team-cancelled = cancelled
 team-no-pledges = No pledge yet.
 error-unauthorized = Log in to see this page.
+error-busy = Too many people are logging in at this moment. Try again in { $seconds } seconds.
 team-pledges-title = Pledges
 team-all = All
 team-state = State

@@ -158,6 +158,7 @@ team-recent = Dernières promesses
 team-cancelled = annulée
 team-no-pledges = Pas encore de promesse.
 error-unauthorized = Connectez-vous pour voir cette page.
+error-busy = Trop de connexions en ce moment. Réessayez dans { $seconds } secondes.
 team-pledges-title = Promesses
 team-all = Toutes
 team-state = État

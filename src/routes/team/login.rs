@@ -107,7 +107,13 @@ async fn login(
         );
     }
     let password = form.password.clone().unwrap_or_default();
-    match team::authenticate(&state.db, &email, &password, now).await? {
+    let checked = match team::authenticate(&state.db, &email, &password, now).await {
+        Err(busy @ AppError::Busy { .. }) => {
+            return again(Status::TooManyRequests, busy.message(lang, &state.campaign.currency));
+        }
+        other => other?,
+    };
+    match checked {
         Some(member) => {
             let mut throttle = state.team.throttle();
             keys.iter().for_each(|key| throttle.succeeded(key));
