@@ -18,8 +18,10 @@ pub const MAX_UPLOAD: usize = 10 * 1024 * 1024;
 /// The largest side of a stored photo, in pixels.
 pub const MAX_SIDE: u32 = 1200;
 
-/// The largest picture decoded, in pixels per side: more than any camera, less than a bomb.
+/// The largest picture decoded, in pixels per side and in all: more than any phone's camera
+/// (48 megapixels), less than a bomb (a small file can claim 12,000 × 12,000 pixels).
 const MAX_DECODED_SIDE: u32 = 12_000;
+const MAX_DECODED_PIXELS: u64 = 50_000_000;
 
 /// A photo ready to store and serve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,9 +56,14 @@ pub fn process(bytes: &[u8]) -> Result<Photo, PhotoError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_DECODED_SIDE);
     limits.max_image_height = Some(MAX_DECODED_SIDE);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_alloc = Some(320 * 1024 * 1024);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(decode_error)?;
+    // The header tells the size: a picture too large is refused before a byte is decoded.
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_DECODED_PIXELS {
+        return Err(PhotoError::TooManyPixels);
+    }
     let orientation = decoder.orientation().map_err(decode_error)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
     picture.apply_orientation(orientation);
@@ -105,6 +112,15 @@ mod tests {
         let back = image::load_from_memory(&photo.jpeg).unwrap().to_rgb8();
         let [r, g, b] = back.get_pixel(10, 10).0;
         assert!(r > 200 && g > 100 && b > 100, "half-transparent red on white is pink: {r} {g} {b}");
+    }
+
+    #[test]
+    fn a_picture_of_more_than_fifty_megapixels_is_refused_before_it_is_decoded() {
+        // 8,000 × 7,000 grey pixels compress to a few kilobytes.
+        let mut bomb = Vec::new();
+        image::GrayImage::new(8_000, 7_000).write_to(&mut Cursor::new(&mut bomb), ImageFormat::Png).unwrap();
+        assert!(bomb.len() < 1_000_000, "{} bytes", bomb.len());
+        assert_eq!(process(&bomb), Err(PhotoError::TooManyPixels));
     }
 
     #[test]

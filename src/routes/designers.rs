@@ -23,6 +23,7 @@ use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
 use crate::routes::views::{self, Choice, FormError, Notice, Page};
+use crate::services::bounded::Bounded;
 use crate::services::designers::{self, DesignerRecord, Profile, ProfileInput};
 
 /// The profile form as posted (multipart, for the photo). Every field is optional here so a
@@ -113,6 +114,10 @@ fn values_of(designer: &DesignerRecord) -> ProfileValues {
     }
 }
 
+/// Photos are decoded two at a time (a large one takes a few hundred MiB while it is), with
+/// four waiting at most.
+static DECODING: Bounded = Bounded::new(2, 4);
+
 /// Reads and re-encodes an uploaded photo, off the async runtime; `None` when no file was
 /// chosen.
 async fn read_photo(file: Option<&Capped<TempFile<'_>>>) -> Result<Option<Photo>, AppError> {
@@ -125,9 +130,7 @@ async fn read_photo(file: Option<&Capped<TempFile<'_>>>) -> Result<Option<Photo>
     let unreadable = |_| AppError::invalid("photo", "error-photo-unreadable");
     let mut bytes = Vec::with_capacity(file.len() as usize);
     file.open().await.map_err(unreadable)?.read_to_end(&mut bytes).await.map_err(unreadable)?;
-    let processed = tokio::task::spawn_blocking(move || photo::process(&bytes))
-        .await
-        .map_err(|e| AppError::internal("processing a photo", e))?;
+    let processed = DECODING.run("processing a photo", move || photo::process(&bytes)).await?;
     processed.map(Some).map_err(|error| {
         let key = match error {
             PhotoError::TooLarge => "error-photo-too-large",

@@ -1,6 +1,7 @@
 //! The use cases, each over the database in one transaction. Services never see Rocket.
 
 pub mod batch;
+pub mod bounded;
 pub mod campaign;
 pub mod closing;
 pub mod consistency;

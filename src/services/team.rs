@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use entity::team_member;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr};
 
+use super::bounded::Bounded;
 use super::stored::instant;
 use crate::db::Db;
 use crate::domain::Email;
@@ -38,7 +39,7 @@ pub enum TeamError {
 /// Adds an account. The password is hashed off the async threads: argon2 is slow on purpose.
 pub async fn add(db: &Db, email: &Email, password: &Password, now: DateTime<Utc>) -> Result<Member, TeamError> {
     let password = password.clone();
-    let hash = hash_bounded("hashing a password", move || password.hash()).await?;
+    let hash = HASHING.run("hashing a password", move || password.hash()).await?;
     let member = team_member::ActiveModel {
         email: Set(email.identity()),
         password_hash: Set(hash),
@@ -87,7 +88,7 @@ pub async fn authenticate(db: &Db, email: &str, attempt: &str, now: DateTime<Utc
     let member = team_member::Entity::find().filter(team_member::Column::Email.eq(identity)).one(&db.read).await?;
     let stored = member.as_ref().map_or_else(|| DUMMY_HASH.clone(), |m| m.password_hash.clone());
     let attempt = attempt.to_owned();
-    let matches = hash_bounded("checking a password", move || password::verify(&attempt, &stored)).await?;
+    let matches = HASHING.run("checking a password", move || password::verify(&attempt, &stored)).await?;
     match member {
         Some(member) if matches => {
             let mut seen: team_member::ActiveModel = member.clone().into();
@@ -98,53 +99,9 @@ pub async fn authenticate(db: &Db, email: &str, attempt: &str, now: DateTime<Utc
     }
 }
 
-/// How many passwords are hashed at once: each argon2 hash holds about 19 MiB for its time.
-const HASHING_AT_ONCE: usize = 2;
-/// How many may wait for their turn; more are refused at once, to be tried again.
-const HASHING_QUEUE: usize = 8;
-
-static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| tokio::sync::Semaphore::new(HASHING_AT_ONCE));
-static WAITING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-/// Runs `work` (a password hash or check) off the async threads, at most
-/// [`HASHING_AT_ONCE`] at a time with at most [`HASHING_QUEUE`] waiting: memory stays bounded
-/// whatever the number of logins at once, and a refusal says to come back shortly.
-async fn hash_bounded<T: Send + 'static>(
-    context: &'static str,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, AppError> {
-    use std::sync::atomic::Ordering;
-    if WAITING.fetch_add(1, Ordering::AcqRel) >= HASHING_AT_ONCE + HASHING_QUEUE {
-        WAITING.fetch_sub(1, Ordering::AcqRel);
-        return Err(AppError::Busy { retry_after_seconds: 2 });
-    }
-    let permit = HASHING.acquire().await;
-    let result = match permit {
-        Ok(_permit) => tokio::task::spawn_blocking(work).await.map_err(|e| AppError::internal(context, e)),
-        Err(e) => Err(AppError::internal(context, e)),
-    };
-    WAITING.fetch_sub(1, Ordering::AcqRel);
-    result
-}
+/// Passwords are hashed two at a time (each argon2 hash holds about 19 MiB for its time),
+/// with eight waiting at most.
+static HASHING: Bounded = Bounded::new(2, 8);
 
 /// A hash of a password nobody knows, verified when the email has no account.
 static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| Password::generate().hash());
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn password_checks_beyond_the_queue_are_refused_at_once() {
-        let slow = || std::thread::sleep(std::time::Duration::from_millis(300));
-        let tries: Vec<_> = (0..30).map(|_| tokio::spawn(hash_bounded("testing", slow))).collect();
-        let mut busy = 0;
-        for t in tries {
-            if matches!(t.await.unwrap(), Err(AppError::Busy { .. })) {
-                busy += 1;
-            }
-        }
-        assert_eq!(busy, 30 - HASHING_AT_ONCE - HASHING_QUEUE);
-        assert!(hash_bounded("testing", || ()).await.is_ok(), "free again once they are done");
-    }
-}
