@@ -113,17 +113,17 @@ pub struct Choice {
 
 /// The options of a select or a set of checkboxes: each of `values` with its label (the
 /// message `{prefix}{value}`) and whether it is `selected`.
-pub fn options<T: std::fmt::Display>(
+pub fn options<T: std::fmt::Display + Copy>(
     lang: Lang,
     values: impl IntoIterator<Item = T>,
     prefix: &str,
-    selected: impl Fn(&str) -> bool,
+    selected: impl Fn(T) -> bool,
 ) -> Vec<Choice> {
     values
         .into_iter()
         .map(|v| {
             let value = v.to_string();
-            Choice { label: i18n::t(lang, &format!("{prefix}{value}")), selected: selected(&value), value }
+            Choice { label: i18n::t(lang, &format!("{prefix}{value}")), selected: selected(v), value }
         })
         .collect()
 }

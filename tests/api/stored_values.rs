@@ -44,21 +44,20 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
     let (status, pledge) = app.pledge(TestApp::body(Some("open"), "25.00", "anne@example.ch")).await;
     assert_eq!(status, 201);
     assert_eq!(pledge["state"], "active");
-    let texts = |values: Vec<String>| values;
     let mut statements = Vec::new();
-    for v in texts(CampaignState::all().map(|v| v.to_string()).collect()) {
+    for v in CampaignState::all() {
         statements.push(format!("UPDATE campaigns SET state = '{v}'"));
     }
-    for v in texts(PledgeState::all().map(|v| v.to_string()).collect()) {
+    for v in PledgeState::all() {
         statements.push(format!("UPDATE pledges SET state = '{v}'"));
     }
-    for v in texts(RewardKind::all().map(|v| v.to_string()).collect()) {
+    for v in RewardKind::all() {
         statements.push(format!("UPDATE rewards SET kind = '{v}'"));
     }
-    for v in texts(SourceKind::all().map(|v| v.to_string()).collect()) {
+    for v in SourceKind::all() {
         statements.push(format!("UPDATE source_totals SET kind = '{v}' WHERE kind = '{v}'"));
     }
-    for v in texts(DesignerState::all().map(|v| v.to_string()).collect()) {
+    for v in DesignerState::all() {
         statements.push(format!(
             "INSERT INTO designers (campaign_id, slug, name, brand, email, bio, links, practices, area, state, \
              edit_token, lang, has_photo, created_at_ms, updated_at_ms) \
@@ -66,31 +65,31 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
             c = app.campaign_id
         ));
     }
-    for v in texts(OfferState::all().map(|v| v.to_string()).collect()) {
+    for v in OfferState::all() {
         statements.push(format!(
             "INSERT INTO offers (campaign_id, kind, description, name, email, lang, state, created_at_ms, updated_at_ms) \
              VALUES ({c}, 'time', 'd', 'N', 'o@example.ch', 'fr', '{v}', 0, 0)",
             c = app.campaign_id
         ));
     }
-    for v in texts(OfferKind::all().map(|v| v.to_string()).collect()) {
+    for v in OfferKind::all() {
         statements.push(format!(
             "INSERT INTO offers (campaign_id, kind, description, name, email, lang, state, created_at_ms, updated_at_ms) \
              VALUES ({c}, '{v}', 'd', 'N', 'o@example.ch', 'fr', 'new', 0, 0)",
             c = app.campaign_id
         ));
     }
-    let email = |kind: String, state: String| {
+    let email = |kind: EmailKind, state: EmailState| {
         format!(
             "INSERT INTO emails (kind, to_address, subject, body, state, attempts, next_attempt_ms, created_at_ms) \
              VALUES ('{kind}', 'a@example.ch', 's', 'b', '{state}', 0, 0, 0)"
         )
     };
     for v in EmailState::all() {
-        statements.push(email(EmailKind::PledgePlaced.to_string(), v.to_string()));
+        statements.push(email(EmailKind::PledgePlaced, v));
     }
     for v in EmailKind::all() {
-        statements.push(email(v.to_string(), EmailState::Waiting.to_string()));
+        statements.push(email(v, EmailState::Waiting));
     }
     for sql in &statements {
         let txn = app.db.write.begin().await.unwrap();

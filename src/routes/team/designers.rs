@@ -43,9 +43,7 @@ async fn list_designers(
     let body = DesignersPage {
         rows,
         paging: super::paging(total, page, PER_PAGE, link),
-        states: views::options(lang, DesignerState::all(), "team-designer-", |s| {
-            wanted.is_some_and(|w| w.to_string() == s)
-        }),
+        states: views::options(lang, DesignerState::all(), "team-designer-", |s| wanted == Some(s)),
     };
     let page = super::team_page(app, lang, "/team/designers", "team-designers-title", &session, &csrf, body);
     Ok(Template::render("team_designers", page))

@@ -48,7 +48,7 @@ async fn list_offers(
             phone: o.phone,
             availability: o.availability,
             state_label: i18n::t(lang, &format!("offer-state-{}", o.state)),
-            states: views::options(lang, OfferState::all(), "offer-state-", |s| o.state.to_string() == s),
+            states: views::options(lang, OfferState::all(), "offer-state-", |s| o.state == s),
             state: o.state,
             note: o.note,
             at: views::moment(app, o.created_at, lang),
@@ -62,12 +62,8 @@ async fn list_offers(
     let body = OffersPage {
         rows,
         paging: super::paging(total, page, PER_PAGE, link),
-        states: views::options(lang, OfferState::all(), "offer-state-", |s| {
-            filter.state.is_some_and(|wanted| wanted.to_string() == s)
-        }),
-        kinds: views::options(lang, OfferKind::all(), "offer-kind-", |k| {
-            filter.kind.is_some_and(|wanted| wanted.to_string() == k)
-        }),
+        states: views::options(lang, OfferState::all(), "offer-state-", |s| filter.state == Some(s)),
+        kinds: views::options(lang, OfferKind::all(), "offer-kind-", |k| filter.kind == Some(k)),
     };
     let page = super::team_page(app, lang, "/team/offers", "team-offers-title", &session, &csrf, body);
     Ok(Template::render("team_offers", page))

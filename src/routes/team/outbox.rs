@@ -57,9 +57,7 @@ async fn show_outbox(
         sends_mail: app.sends_mail,
         rows,
         paging: super::paging(total, page, PER_PAGE, link),
-        filters: views::options(lang, EmailState::all(), "team-outbox-", |s| {
-            wanted.is_some_and(|w| w.to_string() == s)
-        }),
+        filters: views::options(lang, EmailState::all(), "team-outbox-", |s| wanted == Some(s)),
     };
     let page = super::team_page(app, lang, "/team/outbox", "team-outbox-title", &session, &csrf, body);
     Ok(Template::render("team_outbox", page))

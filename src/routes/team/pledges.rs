@@ -78,7 +78,8 @@ async fn list_pledges(
     page: Option<u64>,
 ) -> Result<Template, PageError> {
     let page = super::page_number(page);
-    let (pledges, total) = pledge_list::page(&state.db, &filter.service(), page - 1, PER_PAGE).await?;
+    let wanted = filter.service();
+    let (pledges, total) = pledge_list::page(&state.db, &wanted, page - 1, PER_PAGE).await?;
     let rows = pledges
         .iter()
         .map(|p| PledgeRow {
@@ -114,7 +115,7 @@ async fn list_pledges(
             query
         ),
         rewards,
-        states: views::options(lang, PledgeState::all(), "team-", |s| filter.state.as_deref() == Some(s)),
+        states: views::options(lang, PledgeState::all(), "team-", |s| wanted.state == Some(s)),
         filter: FilterView {
             no_reward: filter.reward.as_deref() == Some("none"),
             reward: filter.reward,
