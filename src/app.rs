@@ -11,7 +11,7 @@ use rocket::fs::FileServer;
 use rocket::{Build, Rocket};
 use rocket_dyn_templates::Template;
 
-use crate::config::{Campaign, Settings};
+use crate::config::{Campaign, Confirmation, Settings};
 use crate::db::Db;
 use crate::domain::Clock;
 use crate::jobs::mailer::Mailer;
@@ -39,6 +39,8 @@ pub struct AppState {
     pub letters: Letters,
     /// Whether emails leave through SMTP, or wait in the outbox for the team.
     pub sends_mail: bool,
+    /// Whether new pledges wait for their backer to confirm by email.
+    pub confirmation: Confirmation,
 }
 
 /// Why the application could not start.
@@ -129,13 +131,32 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let campaign_id = sync(&db, &settings.campaign).await?;
     let campaign = Arc::new(settings.campaign);
     let letters = Letters::new(campaign.clone(), &public_url(&settings.mail, &figment));
-    let writer =
-        PledgeWriter::start(db.clone(), campaign.clone(), campaign_id, settings.clock.clone(), letters.clone());
+    let confirmation = settings.mail.confirmation();
+    let writer = PledgeWriter::start(
+        db.clone(),
+        campaign.clone(),
+        campaign_id,
+        settings.clock.clone(),
+        letters.clone(),
+        confirmation,
+    );
     let pages = Arc::new(PageCache::new(settings.page_cache));
     let team = Arc::new(TeamState::default());
     let sends_mail = mailer.is_some();
-    let state = AppState { db, campaign, campaign_id, clock: settings.clock, writer, pages, team, letters, sends_mail };
+    let state = AppState {
+        db,
+        campaign,
+        campaign_id,
+        clock: settings.clock,
+        writer,
+        pages,
+        team,
+        letters,
+        sends_mail,
+        confirmation,
+    };
     let closer = state.clone();
+    let holds = state.clone();
     let outbox = (state.clone(), mailer, settings.mail.poll);
     Ok(rocket::custom(figment)
         .manage(state)
@@ -156,6 +177,18 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                 tokio::spawn(async move {
                     tokio::select! {
                         () = jobs::closer::run(db, campaign_id, campaign.deadline, clock, writer) => {}
+                        () = shutdown => {}
+                    }
+                });
+            })
+        }))
+        .attach(AdHoc::on_liftoff("held rewards", move |rocket| {
+            let shutdown = rocket.shutdown();
+            Box::pin(async move {
+                let AppState { db, clock, writer, .. } = holds;
+                tokio::spawn(async move {
+                    tokio::select! {
+                        () = jobs::holds::run(db, clock, writer) => {}
                         () = shutdown => {}
                     }
                 });

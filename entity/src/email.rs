@@ -22,12 +22,16 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at_ms: i64,
     pub sent_at_ms: Option<i64>,
+    /// The pledge the email is about, if any: deleted with it.
+    pub pledge_id: Option<i64>,
 }
 
 /// What an email tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
 pub enum EmailKind {
+    /// The link that confirms a new pledge.
+    PledgeConfirm,
     PledgePlaced,
     PledgeChanged,
     PledgeCancelled,

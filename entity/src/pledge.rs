@@ -30,13 +30,23 @@ pub struct Model {
     pub source_site: Option<String>,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
+    /// The one-time secret of the confirmation link, sent only by email.
+    #[sea_orm(unique)]
+    pub confirm_secret: Option<String>,
+    /// When the backer confirmed the pledge; `None` while it waits, or if it never was.
+    pub confirmed_at_ms: Option<i64>,
+    /// Until when an unconfirmed pledge holds a unit of its reward; `None` when it holds
+    /// nothing (no reward, released, or confirmed, when the unit is its own).
+    pub hold_until_ms: Option<i64>,
 }
 
 /// Whether a pledge counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
 pub enum PledgeState {
-    /// Counts in the totals; its backer may change or cancel it until the deadline.
+    /// Waits for its backer to confirm by email: counts nowhere, holds its reward a while.
+    Unconfirmed,
+    /// Confirmed: counts in the totals; its backer may change or cancel it until the deadline.
     Active,
     /// Given up by its backer; kept for the record, counted nowhere.
     Cancelled,

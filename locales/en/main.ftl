@@ -444,3 +444,32 @@ team-work-emails-sending = email(s) being sent
 team-work-emails-by-hand = email(s) to pass on (no SMTP)
 team-work-emails-failed = failed email(s)
 team-all-m = All
+
+## Confirming a pledge by email
+pledge-confirm-needed = Almost done: we sent you an email. Open the link in it to confirm your pledge; until then it does not count.
+pledge-state-unconfirmed = Not confirmed yet: open the link in the email we sent to { $email }. Until you confirm, your pledge does not count.
+pledge-state-unconfirmed-held = Your reward is held for you until { $until }.
+pledge-state-unconfirmed-released = Your reward is no longer held: when you confirm, it is yours if any remain.
+pledge-state-unconfirmed-typo = Not your address, or no email? Cancel this pledge below and pledge again with the right address.
+pledge-confirmed = Thank you: your pledge is confirmed and counts.
+pledge-confirm-title = Confirm my pledge
+pledge-confirm-sold-out = Your reward sold out while your pledge waited for confirmation. Choose another reward, or back without a reward, to confirm it.
+pledge-confirm-submit = Confirm my pledge
+pledge-confirm-closed = The campaign is over: a pledge can no longer be confirmed.
+error-pledge-unconfirmed = Confirm your pledge first, through the link in the email we sent you.
+api-pledge-unconfirmed = We sent an email to { $email }: the pledge counts once its backer opens the confirmation link in it.
+api-pledge-active = The pledge is recorded and counts.
+mail-pledge-confirm-subject = Confirm your pledge to “{ $campaign }”
+mail-pledge-confirm-body =
+    Hello { $name },
+
+    To confirm your pledge of { $amount } ({ $reward }), open this link:
+    { $confirm_link }
+
+    Until you confirm it, your pledge does not count, and your reward is held for you for { $hold_minutes } minutes.
+
+    Reference: { $reference }
+
+    If you did not pledge, ignore this email: the pledge will be deleted within a week.
+team-warning-confirm-at-once = No SMTP server is configured, so no email can leave: pledges count at once, without the backer confirming their address. Anyone can pledge in someone else's name. Set BOBINE_SMTP_URL and BOBINE_MAIL_FROM to have pledges confirmed by email.
+team-work-unconfirmed = pledges waiting for confirmation

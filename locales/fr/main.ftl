@@ -444,3 +444,32 @@ team-work-emails-sending = e-mail(s) en cours d'envoi
 team-work-emails-by-hand = e-mail(s) à transmettre (pas de SMTP)
 team-work-emails-failed = e-mail(s) en échec
 team-all-m = Tous
+
+## Confirmer une promesse par email
+pledge-confirm-needed = Presque fini : nous vous avons envoyé un email. Ouvrez le lien qu'il contient pour confirmer votre promesse ; d'ici là, elle ne compte pas.
+pledge-state-unconfirmed = Pas encore confirmée : ouvrez le lien de l'email envoyé à { $email }. Tant que vous ne l'avez pas confirmée, votre promesse ne compte pas.
+pledge-state-unconfirmed-held = Votre contrepartie vous est réservée jusqu'à { $until }.
+pledge-state-unconfirmed-released = Votre contrepartie n'est plus réservée : quand vous confirmerez, elle sera à vous s'il en reste.
+pledge-state-unconfirmed-typo = Ce n'est pas votre adresse, ou aucun email n'arrive ? Annulez cette promesse ci-dessous et faites-en une nouvelle avec la bonne adresse.
+pledge-confirmed = Merci : votre promesse est confirmée et compte.
+pledge-confirm-title = Confirmer ma promesse
+pledge-confirm-sold-out = Votre contrepartie a été épuisée pendant que votre promesse attendait sa confirmation. Choisissez-en une autre, ou soutenez sans contrepartie, pour la confirmer.
+pledge-confirm-submit = Confirmer ma promesse
+pledge-confirm-closed = La campagne est terminée : une promesse ne peut plus être confirmée.
+error-pledge-unconfirmed = Confirmez d'abord votre promesse, avec le lien de l'email que nous vous avons envoyé.
+api-pledge-unconfirmed = Un email a été envoyé à { $email } : la promesse compte dès que son auteur ouvre le lien de confirmation qu'il contient.
+api-pledge-active = La promesse est enregistrée et compte.
+mail-pledge-confirm-subject = Confirmez votre promesse à « { $campaign } »
+mail-pledge-confirm-body =
+    Bonjour { $name },
+
+    Pour confirmer votre promesse de { $amount } ({ $reward }), ouvrez ce lien :
+    { $confirm_link }
+
+    Tant que vous ne l'avez pas confirmée, votre promesse ne compte pas, et votre contrepartie vous est réservée pendant { $hold_minutes } minutes.
+
+    Référence : { $reference }
+
+    Si vous n'avez pas fait de promesse, ignorez cet email : elle sera effacée d'ici une semaine.
+team-warning-confirm-at-once = Aucun serveur SMTP n'est configuré, aucun email ne peut partir : les promesses comptent tout de suite, sans que leur auteur confirme son adresse. N'importe qui peut promettre au nom d'un autre. Réglez BOBINE_SMTP_URL et BOBINE_MAIL_FROM pour faire confirmer les promesses par email.
+team-work-unconfirmed = promesses en attente de confirmation

@@ -46,12 +46,33 @@ pub struct MailSettings {
     pub smtp: Option<Smtp>,
     /// How often the mailer looks for emails to send, and looks again after an error.
     pub poll: Duration,
+    /// `BOBINE_PLEDGE_CONFIRMATION` (`email` or `at-once`); by default by email exactly when
+    /// emails can leave.
+    pub pledge_confirmation: Option<Confirmation>,
+}
+
+impl MailSettings {
+    /// Whether new pledges wait for their backer to confirm by email.
+    pub fn confirmation(&self) -> Confirmation {
+        self.pledge_confirmation.unwrap_or(if self.smtp.is_some() { Confirmation::ByEmail } else { Confirmation::AtOnce })
+    }
 }
 
 impl Default for MailSettings {
     fn default() -> Self {
-        MailSettings { public_url: None, smtp: None, poll: Duration::from_secs(1) }
+        MailSettings { public_url: None, smtp: None, poll: Duration::from_secs(1), pledge_confirmation: None }
     }
+}
+
+/// Whether a new pledge waits for its backer to confirm it by email.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// A new pledge is `unconfirmed` until its backer opens the link emailed to them: fake
+    /// pledges in someone else's name, or with a mistyped address, never count.
+    ByEmail,
+    /// A new pledge counts at once: where no email can leave (no SMTP server), the link
+    /// could never arrive.
+    AtOnce,
 }
 
 /// An SMTP server to send through.
@@ -145,7 +166,18 @@ impl MailSettings {
                 ));
             }
         };
-        Ok(MailSettings { public_url: var("BOBINE_PUBLIC_URL"), smtp, ..MailSettings::default() })
+        let pledge_confirmation = match var("BOBINE_PLEDGE_CONFIRMATION").as_deref() {
+            None => None,
+            Some("email") => Some(Confirmation::ByEmail),
+            Some("at-once") => Some(Confirmation::AtOnce),
+            Some(_) => {
+                return Err(ConfigError::setting(
+                    "BOBINE_PLEDGE_CONFIRMATION",
+                    "is `email` (pledges count once confirmed by email) or `at-once`",
+                ));
+            }
+        };
+        Ok(MailSettings { public_url: var("BOBINE_PUBLIC_URL"), smtp, pledge_confirmation, ..MailSettings::default() })
     }
 }
 

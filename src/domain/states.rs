@@ -41,10 +41,10 @@ mod tests {
         // The texts themselves are pinned by the integration tests (`stored_values`), since
         // rows already stored depend on them.
         assert_eq!(round_trips(CampaignState::all()).len(), 3);
-        assert_eq!(round_trips(PledgeState::all()).len(), 2);
+        assert_eq!(round_trips(PledgeState::all()).len(), 3);
         assert_eq!(round_trips(DesignerState::all()).len(), 4);
         assert_eq!(round_trips(EmailState::all()).len(), 3);
-        assert_eq!(round_trips(EmailKind::all()).len(), 8);
+        assert_eq!(round_trips(EmailKind::all()).len(), 9);
         assert_eq!(round_trips(OfferState::all()).len(), 4);
         assert_eq!(round_trips(OfferKind::all()).len(), 9);
         assert_eq!(round_trips(SourceKind::all()).len(), 2);

@@ -1,4 +1,5 @@
 //! Background work started from a fairing at lift-off.
 
 pub mod closer;
+pub mod holds;
 pub mod mailer;

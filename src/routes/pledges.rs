@@ -4,7 +4,7 @@ use rocket::form::{Form, FromForm};
 use rocket::http::CookieJar;
 use rocket::request::FlashMessage;
 use rocket::response::{Flash, Redirect};
-use rocket::{State, get, post, routes, uri};
+use rocket::{Either, State, get, post, routes, uri};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
@@ -12,6 +12,7 @@ use crate::app::AppState;
 use crate::domain::ids::new_secret;
 use crate::domain::money::cents_to_string;
 use crate::domain::source::{site, tag_of};
+use crate::domain::states::PledgeState;
 use crate::domain::{CampaignState, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
@@ -152,8 +153,9 @@ async fn create_pledge(
     };
     match outcome {
         Ok(placed) => {
+            let thanks = if placed.pledge.state == PledgeState::Unconfirmed { "pledge-confirm-needed" } else { "pledge-thanks" };
             let to = uri!(show_pledge(token = placed.pledge.token));
-            Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, "pledge-thanks"))))
+            Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, thanks))))
         }
         Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
@@ -305,6 +307,122 @@ async fn cancel_pledge(
     }
 }
 
+/// The page a confirmation link shows when it cannot confirm as it is: the reward sold out
+/// while the pledge waited (with the form to choose again), or the campaign is over.
+#[derive(Serialize)]
+struct ConfirmPage {
+    pledge: PledgeView,
+    campaign: CampaignView,
+    error: FormError,
+    error_field: Option<&'static str>,
+    /// Whether the backer may choose another reward to confirm with.
+    choosing: bool,
+    values: ChangeValues,
+    secret: String,
+    csrf: String,
+}
+
+/// Where a confirmation link leads once it did what it could: the private page.
+fn to_private_page(lang: Lang, pledge: &entity::pledge::Model, now: bool) -> Either<Flash<Redirect>, Redirect> {
+    let to = Redirect::to(uri!(show_pledge(token = &pledge.token)));
+    match pledge.state {
+        PledgeState::Active if now => Either::Left(Flash::success(to, i18n::t(lang, "pledge-confirmed"))),
+        _ => Either::Right(to),
+    }
+}
+
+async fn render_confirm(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    secret: &str,
+    error: &AppError,
+    values: Option<ChangeValues>,
+) -> Result<Answer, PageError> {
+    let pledge = pledges::find_by_confirm_secret(&state.db, secret).await?;
+    let now = state.clock.now();
+    let snapshot = snapshot(&state.db, state.campaign_id).await?;
+    let closed = snapshot.state(now) != CampaignState::Open;
+    let mut shown = FormError::of(state, error, lang);
+    // The first refusal says what happened while the pledge waited; a refusal of the
+    // backer's new choice says what is wrong with it.
+    match (error, &values) {
+        (AppError::CampaignClosed, _) => shown.message = i18n::t(lang, "pledge-confirm-closed"),
+        (AppError::SoldOut, None) => shown.message = i18n::t(lang, "pledge-confirm-sold-out"),
+        _ => {}
+    }
+    let values = values.unwrap_or(ChangeValues { reward: None, amount: cents_to_string(pledge.amount.cents()) });
+    let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), None);
+    let body = ConfirmPage {
+        pledge: views::pledge_view(state, &pledge, lang),
+        campaign,
+        error_field: error.field(),
+        error: shown,
+        choosing: !closed && pledge.state == PledgeState::Unconfirmed,
+        values,
+        secret: secret.to_owned(),
+        csrf: csrf.0.clone(),
+    };
+    let page = Page::new(state, lang, "/pledge", body).titled(i18n::t(lang, "pledge-confirm-title"));
+    Ok((status_of(error), Template::render("pledge_confirm", page)))
+}
+
+/// The link emailed to the backer: confirms the pledge, then leads to its private page.
+/// Opened again, it leads there at once.
+#[get("/pledges/confirm/<secret>")]
+async fn confirm_pledge(
+    state: &State<AppState>,
+    lang: Lang,
+    csrf: CsrfToken,
+    secret: &str,
+) -> Result<Result<Either<Flash<Redirect>, Redirect>, Answer>, PageError> {
+    match state.writer.confirm(secret, None).await {
+        Ok(confirmed) => Ok(Ok(to_private_page(lang, &confirmed.pledge, confirmed.now))),
+        Err(error @ (AppError::SoldOut | AppError::CampaignClosed)) => {
+            Ok(Err(render_confirm(state, lang, &csrf, secret, &error, None).await?))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Confirming with another reward (or none), when the one held sold out meanwhile. Ranked
+/// after `/pledges/<token>/cancel`, whose shape it shares; no secret is `cancel`.
+#[post("/pledges/confirm/<secret>", data = "<form>", rank = 2)]
+async fn confirm_with_choice(
+    state: &State<AppState>,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    csrf: CsrfToken,
+    secret: &str,
+    form: Form<ChangeForm>,
+) -> Result<Result<Either<Flash<Redirect>, Redirect>, Answer>, PageError> {
+    let now = state.clock.now();
+    let amount = form.amount.clone().unwrap_or_default();
+    let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
+        Ok(()) => match PledgeChange::parse(&state.campaign, form.reward.as_deref(), &amount, now) {
+            Ok(change) => state.writer.confirm(secret, Some(change)).await,
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(confirmed) => Ok(Ok(to_private_page(lang, &confirmed.pledge, confirmed.now))),
+        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
+        Err(error) => {
+            let values = ChangeValues { reward: form.reward.clone(), amount };
+            Ok(Err(render_confirm(state, lang, &csrf, secret, &error, Some(values)).await?))
+        }
+    }
+}
+
 pub fn routes() -> Vec<rocket::Route> {
-    routes![new_pledge, create_pledge, show_pledge, change_pledge, cancel_pledge]
+    routes![
+        new_pledge,
+        create_pledge,
+        show_pledge,
+        change_pledge,
+        cancel_pledge,
+        confirm_pledge,
+        confirm_with_choice
+    ]
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::config::campaign::{Fulfilment, FundingModel, Reward};
+use crate::domain::states::PledgeState;
 use crate::domain::{Amount, CampaignState, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
@@ -378,6 +379,10 @@ pub struct PledgeView {
     pub email: String,
     pub public_name: Option<String>,
     pub active: bool,
+    /// Waits for its backer to confirm it by email.
+    pub unconfirmed: bool,
+    /// Until when an unconfirmed pledge holds its reward, as people read it.
+    pub held_until: Option<String>,
     pub created: String,
 }
 
@@ -393,6 +398,8 @@ pub fn pledge_view(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> Pledg
         email: pledge.email.clone(),
         public_name: pledge.public_name.clone(),
         active: pledge.is_active(),
+        unconfirmed: pledge.state == PledgeState::Unconfirmed,
+        held_until: pledge.hold_until.map(|until| moment(state, until, lang)),
         created: moment(state, pledge.created_at, lang),
     }
 }

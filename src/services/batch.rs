@@ -14,7 +14,7 @@ use entity::pledge;
 use sea_orm::{ActiveValue, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter};
 
 use super::counters::{add_to_campaign, backers_join, claim_many};
-use super::pledges::{NewPledge, Placed, Totals, new_row, same_request, take_reward};
+use super::pledges::{Confirmation, NewPledge, Placed, Totals, new_row, same_request, take_reward};
 use super::pricing::Tier;
 use crate::config::Campaign;
 use crate::domain::Lang;
@@ -30,14 +30,19 @@ pub struct Request<'a> {
 
 /// Places `requests` inside `txn`, whose campaign row the caller locked and judged open at
 /// `now`. Answers each request in order. A database error means nothing can be trusted in the
-/// transaction: the caller rolls it back and takes the operations one by one.
+/// transaction: the caller rolls it back and takes the operations one by one. Pledges to
+/// confirm by email take their reward's units (held) but add nothing to any total yet.
 pub async fn place_many(
     txn: &DatabaseTransaction,
     campaign: &Campaign,
     campaign_id: i32,
     requests: &[Request<'_>],
+    confirmation: Confirmation,
     now: DateTime<Utc>,
 ) -> Result<Vec<Result<Placed, AppError>>, DbErr> {
+    let counts_now = confirmation == Confirmation::AtOnce;
+    // The money of an unconfirmed pledge comes with its confirmation.
+    let money = |i: usize| if counts_now { requests[i].new.amount.cents() } else { 0 };
     let mut answers: Vec<Option<Result<Placed, AppError>>> = vec![None; requests.len()];
     replay_known_keys(txn, requests, &mut answers).await?;
 
@@ -47,7 +52,7 @@ pub async fn place_many(
         let tiers: Vec<Tier> =
             indexes.iter().map(|&i| requests[i].new.reward.as_ref().map_or(Tier::Regular, |r| r.1)).collect();
         let count = indexes.len() as i64;
-        let cents = indexes.iter().map(|&i| requests[i].new.amount.cents()).sum();
+        let cents = indexes.iter().map(|&i| money(i)).sum();
         let early_birds = tiers.iter().filter(|t| **t != Tier::Regular).count() as i64;
         let counted = tiers.iter().any(|t| matches!(t, Tier::EarlyBird { counted: true }));
         if claim_many(txn, reward, count, cents, early_birds, counted).await.map_err(AppError::into_db_err)? {
@@ -67,7 +72,7 @@ pub async fn place_many(
                 answers[i] = Some(Err(refusal));
                 continue;
             }
-            match take_reward(txn, campaign, id, *tier, new.amount, new.amount.cents()).await {
+            match take_reward(txn, campaign, id, *tier, new.amount, money(i)).await {
                 Ok(early) => early_bird[i] = early,
                 Err(AppError::Db(error)) => return Err(error),
                 Err(refusal) => {
@@ -83,12 +88,15 @@ pub async fn place_many(
 
     // The backers, each email once with how many of the batch's pledges it holds.
     let placing: Vec<usize> = (0..requests.len()).filter(|&i| answers[i].is_none()).collect();
-    let mut per_backer: HashMap<String, i64> = HashMap::new();
-    for &i in &placing {
-        *per_backer.entry(requests[i].new.email.identity()).or_default() += 1;
+    let mut new_backers = 0;
+    if counts_now {
+        let mut per_backer: HashMap<String, i64> = HashMap::new();
+        for &i in &placing {
+            *per_backer.entry(requests[i].new.email.identity()).or_default() += 1;
+        }
+        let per_backer: Vec<(String, i64)> = per_backer.into_iter().collect();
+        new_backers = backers_join(txn, &per_backer).await.map_err(AppError::into_db_err)?;
     }
-    let per_backer: Vec<(String, i64)> = per_backer.into_iter().collect();
-    let new_backers = backers_join(txn, &per_backer).await.map_err(AppError::into_db_err)?;
 
     // The pledges, in one insert; returned rows are matched by token, since the order of
     // RETURNING is not promised by every database.
@@ -97,8 +105,7 @@ pub async fn place_many(
         let rows: Vec<pledge::ActiveModel> = placing
             .iter()
             .map(|&i| {
-                let request = requests[i];
-                let row = new_row(campaign_id, request.new, request.lang, request.idempotency_key, early_bird[i], now);
+                let row = new_row(campaign_id, &requests[i], early_bird[i], confirmation, now);
                 if let ActiveValue::Set(token) = &row.token {
                     waiting.insert(token.clone(), i);
                 }
@@ -110,6 +117,8 @@ pub async fn place_many(
                 answers[i] = Some(Ok(Placed { pledge, replayed: false }));
             }
         }
+    }
+    if !placing.is_empty() && counts_now {
         let totals = Totals {
             cents: placing.iter().map(|&i| requests[i].new.amount.cents()).sum(),
             pledges: placing.len() as i64,

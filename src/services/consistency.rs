@@ -20,7 +20,8 @@ pub struct Difference {
 
 /// Every counter beside the sum it must equal, with `{active}`, `{tag}` and `{site}` where
 /// the stored states and kinds go (see [`checks`]). Scans all pledges: an operator's check,
-/// never a page's work.
+/// never a page's work. Money and backers count confirmed (active) pledges only; a reward's
+/// units also count those an unconfirmed pledge still holds (`{holds_unit}`).
 const CHECKS: &str = "
 SELECT 'campaign' AS what, c.slug AS id, 'pledged_cents' AS counter, c.pledged_cents AS stored,
        CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = c.id AND p.state = {active}), 0) AS BIGINT) AS computed
@@ -65,7 +66,7 @@ SELECT 'campaign', c.slug, 'helpers', c.helpers,
   FROM campaigns c
 UNION ALL
 SELECT 'reward', r.id, 'claimed', r.claimed,
-       (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND p.state = {active})
+       (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND {holds_unit})
   FROM rewards r
 UNION ALL
 SELECT 'reward', r.id, 'pledged_cents', r.pledged_cents,
@@ -73,8 +74,14 @@ SELECT 'reward', r.id, 'pledged_cents', r.pledged_cents,
   FROM rewards r
 UNION ALL
 SELECT 'reward', r.id, 'early_bird_claimed', r.early_bird_claimed,
-       (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND p.state = {active} AND p.early_bird)
+       (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND {holds_unit} AND p.early_bird)
   FROM rewards r
+UNION ALL
+SELECT 'pledges', 'unconfirmed', 'holding without reward or once confirmed', 0,
+       (SELECT COUNT(*) FROM pledges p WHERE p.hold_until_ms IS NOT NULL AND (p.state <> {unconfirmed} OR p.reward_id IS NULL))
+UNION ALL
+SELECT 'pledges', 'active', 'never confirmed', 0,
+       (SELECT COUNT(*) FROM pledges p WHERE p.state = {active} AND p.confirmed_at_ms IS NULL)
 UNION ALL
 SELECT 'backer', b.email, 'active_pledges', b.active_pledges,
        (SELECT COUNT(*) FROM pledges p WHERE LOWER(p.email) = b.email AND p.state = {active})
@@ -84,7 +91,12 @@ SELECT 'backer', b.email, 'active_pledges', b.active_pledges,
 /// [`CHECKS`] with the stored texts of the states and kinds it names.
 fn checks() -> String {
     CHECKS
+        .replace(
+            "{holds_unit}",
+            "(p.state = {active} OR (p.state = {unconfirmed} AND p.hold_until_ms IS NOT NULL))",
+        )
         .replace("{active}", &format!("'{}'", PledgeState::Active))
+        .replace("{unconfirmed}", &format!("'{}'", PledgeState::Unconfirmed))
         .replace("{tag}", &format!("'{}'", SourceKind::Tag))
         .replace("{site}", &format!("'{}'", SourceKind::Site))
 }

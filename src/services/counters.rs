@@ -211,6 +211,17 @@ pub async fn add_to_campaign(
     add_to_sources(txn, campaign_id, sources).await
 }
 
+/// Adds a pledge's money to the reward whose unit it already holds: an unconfirmed pledge
+/// claims the unit when placed and brings its money when confirmed.
+pub async fn add_reward_money(txn: &DatabaseTransaction, reward_id: &str, cents: i64) -> Result<(), AppError> {
+    reward::Entity::update_many()
+        .col_expr(reward::Column::PledgedCents, Expr::col(reward::Column::PledgedCents).add(cents))
+        .filter(reward::Column::Id.eq(reward_id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
 /// Gives back what [`claim_reward`] took.
 pub async fn release_reward(
     txn: &DatabaseTransaction,

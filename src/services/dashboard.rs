@@ -12,7 +12,7 @@ use super::pledges::PledgeRecord;
 use super::stored::instant;
 use crate::db::Db;
 use crate::domain::Amount;
-use crate::domain::states::{DesignerState, EmailState, OfferState, SourceKind};
+use crate::domain::states::{DesignerState, EmailState, OfferState, PledgeState, SourceKind};
 use crate::error::AppError;
 
 /// How many recent pledges the dashboard lists.
@@ -79,6 +79,8 @@ pub struct Work {
     pub offers_new: i64,
     pub emails_waiting: i64,
     pub emails_failed: i64,
+    /// Pledges waiting for their backer to confirm, up to [`WORK_CAP`].
+    pub pledges_unconfirmed: i64,
 }
 
 pub const WORK_CAP: i64 = 1000;
@@ -160,11 +162,13 @@ fn work_query() -> String {
            (SELECT COUNT(*) FROM designers WHERE state = '{pending}') AS designers_pending,
            (SELECT COUNT(*) FROM offers WHERE state = '{new}') AS offers_new,
            (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = '{waiting}' LIMIT {WORK_CAP}) w) AS emails_waiting,
-           (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = '{failed}' LIMIT {WORK_CAP}) f) AS emails_failed",
+           (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = '{failed}' LIMIT {WORK_CAP}) f) AS emails_failed,
+           (SELECT COUNT(*) FROM (SELECT 1 FROM pledges WHERE state = '{unconfirmed}' LIMIT {WORK_CAP}) u) AS pledges_unconfirmed",
         pending = DesignerState::Pending,
         new = OfferState::New,
         waiting = EmailState::Waiting,
         failed = EmailState::Failed,
+        unconfirmed = PledgeState::Unconfirmed,
     )
 }
 

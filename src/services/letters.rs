@@ -22,9 +22,23 @@ pub struct Letters {
 /// What happened to a pledge, for the email that tells its backer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PledgeNews {
+    /// Placed, to confirm through the link in this email.
+    ToConfirm,
+    /// Placed and counted (confirmed, or needing no confirmation).
     Placed,
     Changed,
     Cancelled,
+}
+
+impl PledgeNews {
+    /// What a new pledge's email tells: how to confirm it, or that it counts.
+    pub fn news_of_new(pledge: &pledge::Model) -> PledgeNews {
+        if pledge.confirm_secret.is_some() && pledge.confirmed_at_ms.is_none() {
+            PledgeNews::ToConfirm
+        } else {
+            PledgeNews::Placed
+        }
+    }
 }
 
 /// What happened to a designer's profile, for the email that tells them.
@@ -64,8 +78,11 @@ impl Letters {
             ("reference", pledge.reference.clone()),
             ("link", self.link(&format!("/pledges/{}", pledge.token))),
             ("deadline", deadline),
+            ("confirm_link", self.link(&format!("/pledges/confirm/{}", pledge.confirm_secret.as_deref().unwrap_or("")))),
+            ("hold_minutes", super::pledges::HOLD.num_minutes().to_string()),
         ];
         let (kind, key) = match news {
+            PledgeNews::ToConfirm => (EmailKind::PledgeConfirm, "mail-pledge-confirm"),
             PledgeNews::Placed => (EmailKind::PledgePlaced, "mail-pledge-placed"),
             PledgeNews::Changed => (EmailKind::PledgeChanged, "mail-pledge-changed"),
             PledgeNews::Cancelled => (EmailKind::PledgeCancelled, "mail-pledge-cancelled"),
@@ -75,6 +92,7 @@ impl Letters {
             to: pledge.email.clone(),
             subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
             body: i18n::t_args(lang, &format!("{key}-body"), &args),
+            pledge_id: Some(pledge.id),
         }
     }
 
@@ -93,6 +111,7 @@ impl Letters {
             to: offer.email.clone(),
             subject: i18n::t_args(lang, "mail-offer-received-subject", &args),
             body: i18n::t_args(lang, "mail-offer-received-body", &args),
+            pledge_id: None,
         }
     }
 
@@ -119,6 +138,7 @@ impl Letters {
             to: designer.email.clone(),
             subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
             body: i18n::t_args(lang, &format!("{key}-body"), &args),
+            pledge_id: None,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod closing;
 pub mod consistency;
 pub mod counters;
 pub mod dashboard;
+pub mod holds;
 pub mod designers;
 pub mod letters;
 pub mod offers;

@@ -22,6 +22,8 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// The pledge it is about, deleted with it.
+    pub pledge_id: Option<i64>,
 }
 
 /// After this many failed attempts the mailer gives up on an email; the team sees it failed
@@ -46,6 +48,7 @@ pub async fn queue(conn: &impl ConnectionTrait, mails: &[Mail], now: DateTime<Ut
         attempts: Set(0),
         next_attempt_ms: Set(now_ms),
         created_at_ms: Set(now_ms),
+        pledge_id: Set(mail.pledge_id),
         ..Default::default()
     });
     email::Entity::insert_many(rows).exec(conn).await?;

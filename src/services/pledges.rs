@@ -10,9 +10,13 @@ use sea_orm::{
 };
 
 use super::batch;
-use super::counters::{backer_leaves, claim_reward, lock_open_campaign, move_campaign, release_reward, units_left};
+use super::counters::{
+    add_reward_money, backer_leaves, backers_join, claim_reward, lock_open_campaign, move_campaign, release_reward,
+    units_left,
+};
 use super::pricing::{Tier, tier};
 use super::stored::instant;
+pub use crate::config::Confirmation;
 use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::ids::{looks_like_secret, new_pledge_reference, new_secret};
@@ -62,6 +66,12 @@ impl PledgeInput {
     }
 }
 
+/// How long an unconfirmed pledge holds a unit of its reward.
+pub const HOLD: chrono::TimeDelta = chrono::TimeDelta::minutes(30);
+
+/// How long an unconfirmed pledge is kept before it is deleted.
+pub const KEPT_UNCONFIRMED: chrono::TimeDelta = chrono::TimeDelta::days(7);
+
 /// A pledge that was stored, and whether it was an earlier one found by its idempotency key.
 #[derive(Debug, Clone)]
 pub struct Placed {
@@ -73,6 +83,7 @@ pub struct Placed {
 /// judges the campaign open at `now`, claims the reward, moves the counters and inserts the
 /// pledge, or refuses it and leaves `txn` as it was. With an idempotency key, a pledge
 /// already stored under that key is returned instead of a second one.
+#[allow(clippy::too_many_arguments)]
 pub async fn place(
     txn: &DatabaseTransaction,
     campaign: &Campaign,
@@ -80,6 +91,7 @@ pub async fn place(
     new: &NewPledge,
     lang: Lang,
     idempotency_key: Option<&str>,
+    confirmation: Confirmation,
     now: DateTime<Utc>,
 ) -> Result<Placed, AppError> {
     // A retried request gets its pledge back, even once the campaign has closed.
@@ -93,7 +105,7 @@ pub async fn place(
     for _ in 0..3 {
         let attempt = txn.begin().await?;
         let placed = match lock_open_campaign(&attempt, campaign_id, now).await {
-            Ok(()) => batch::place_many(&attempt, campaign, campaign_id, &[request], now).await,
+            Ok(()) => batch::place_many(&attempt, campaign, campaign_id, &[request], confirmation, now).await,
             Err(refusal) => Ok(vec![Err(refusal)]),
         };
         match placed.map(|mut answers| answers.pop()) {
@@ -135,16 +147,26 @@ pub struct Totals {
     pub backers: i64,
 }
 
-/// The row of a new pledge, with a fresh token and reference.
+/// The row of a new pledge, with a fresh token and reference; to confirm by email, with the
+/// secret of its link and, with a reward, the end of its hold.
 pub(super) fn new_row(
     campaign_id: i32,
-    new: &NewPledge,
-    lang: Lang,
-    idempotency_key: Option<&str>,
+    request: &batch::Request<'_>,
     early_bird: bool,
+    confirmation: Confirmation,
     now: DateTime<Utc>,
 ) -> pledge::ActiveModel {
+    let batch::Request { new, lang, idempotency_key } = *request;
     let now_ms = now.timestamp_millis();
+    let (state, confirm_secret, confirmed_at_ms, hold_until_ms) = match confirmation {
+        Confirmation::ByEmail => (
+            PledgeState::Unconfirmed,
+            Some(new_secret()),
+            None,
+            new.reward.as_ref().map(|_| (now + HOLD).timestamp_millis()),
+        ),
+        Confirmation::AtOnce => (PledgeState::Active, None, Some(now_ms), None),
+    };
     pledge::ActiveModel {
         campaign_id: Set(campaign_id),
         token: Set(new_secret()),
@@ -155,13 +177,16 @@ pub(super) fn new_row(
         name: Set(new.name.as_str().to_owned()),
         email: Set(new.email.to_string()),
         public_name: Set(new.public_name.clone()),
-        state: Set(PledgeState::Active),
+        state: Set(state),
         lang: Set(lang.code().to_owned()),
         idempotency_key: Set(idempotency_key.map(str::to_owned)),
         source_tag: Set(new.source.tag.clone()),
         source_site: Set(new.source.site.clone()),
         created_at_ms: Set(now_ms),
         updated_at_ms: Set(now_ms),
+        confirm_secret: Set(confirm_secret),
+        confirmed_at_ms: Set(confirmed_at_ms),
+        hold_until_ms: Set(hold_until_ms),
         ..Default::default()
     }
 }
@@ -225,14 +250,13 @@ pub struct PledgeRecord {
     pub state: PledgeState,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Until when an unconfirmed pledge holds its reward.
+    pub hold_until: Option<DateTime<Utc>>,
 }
 
 impl PledgeRecord {
     pub fn is_active(&self) -> bool {
-        match self.state {
-            PledgeState::Active => true,
-            PledgeState::Cancelled => false,
-        }
+        self.state == PledgeState::Active
     }
 }
 
@@ -251,11 +275,12 @@ impl From<pledge::Model> for PledgeRecord {
             state: row.state,
             created_at: instant(row.created_at_ms),
             updated_at: instant(row.updated_at_ms),
+            hold_until: row.hold_until_ms.map(instant),
         }
     }
 }
 
-/// Finds an active or cancelled pledge by its private token.
+/// Finds a pledge by its private token, whatever its state.
 pub async fn find_by_token(db: &Db, token: &str) -> Result<PledgeRecord, AppError> {
     if !looks_like_secret(token) {
         return Err(AppError::NotFound);
@@ -302,10 +327,18 @@ fn source_of(pledge: &pledge::Model) -> Source {
     Source { tag: pledge.source_tag.clone(), site: pledge.source_site.clone() }
 }
 
-/// Locks a pledge for the rest of the transaction (PostgreSQL; SQLite's write transaction
-/// already holds the whole database).
+/// Locks a pledge found by its private token for the rest of the transaction.
 async fn lock(txn: &DatabaseTransaction, token: &str) -> Result<pledge::Model, AppError> {
-    let mut select = pledge::Entity::find().filter(pledge::Column::Token.eq(token));
+    lock_by(txn, pledge::Column::Token, token).await
+}
+
+/// Locks the pledge whose `column` holds `secret` (PostgreSQL; SQLite's write transaction
+/// already holds the whole database).
+async fn lock_by(txn: &DatabaseTransaction, column: pledge::Column, secret: &str) -> Result<pledge::Model, AppError> {
+    if !looks_like_secret(secret) {
+        return Err(AppError::NotFound);
+    }
+    let mut select = pledge::Entity::find().filter(column.eq(secret));
     if txn.get_database_backend() == DatabaseBackend::Postgres {
         select = select.lock_exclusive();
     }
@@ -324,6 +357,8 @@ pub async fn change(
     let old = lock(txn, token).await?;
     match old.state {
         PledgeState::Active => {}
+        // Confirming is the one way forward; see [`confirm`].
+        PledgeState::Unconfirmed => return Err(AppError::invalid("pledge", "error-pledge-unconfirmed")),
         PledgeState::Cancelled => return Err(AppError::NotFound),
     }
     let cents = change.amount.cents();
@@ -343,11 +378,22 @@ pub async fn change(
     Ok(pledge.update(txn).await?)
 }
 
-/// Cancels an active pledge inside `txn`; its reward and the totals are given back.
+/// Cancels a pledge inside `txn`; its reward and the totals are given back. An unconfirmed
+/// one counted nowhere: it only gives back the unit it holds.
 pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) -> Result<pledge::Model, AppError> {
     let old = lock(txn, token).await?;
     match old.state {
         PledgeState::Active => {}
+        PledgeState::Unconfirmed => {
+            if let (Some(reward), Some(_)) = (&old.reward_id, old.hold_until_ms) {
+                release_reward(txn, reward, 0, old.early_bird).await?;
+            }
+            let mut pledge: pledge::ActiveModel = old.into();
+            pledge.state = Set(PledgeState::Cancelled);
+            pledge.hold_until_ms = Set(None);
+            pledge.updated_at_ms = Set(now.timestamp_millis());
+            return Ok(pledge.update(txn).await?);
+        }
         PledgeState::Cancelled => return Err(AppError::NotFound),
     }
     let gone = backer_leaves(txn, &old.email.to_lowercase()).await?;
@@ -359,4 +405,82 @@ pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) 
     pledge.state = Set(PledgeState::Cancelled);
     pledge.updated_at_ms = Set(now.timestamp_millis());
     Ok(pledge.update(txn).await?)
+}
+
+/// What opening a confirmation link did.
+#[derive(Debug, Clone)]
+pub struct Confirmed {
+    pub pledge: pledge::Model,
+    /// This request confirmed it; false when it was confirmed (or cancelled) before.
+    pub now: bool,
+}
+
+/// Confirms the unconfirmed pledge whose link holds `secret`, inside `txn`: it becomes active
+/// and counts from now on. The unit it holds becomes its own; if the hold was released, a
+/// unit is claimed again, or the pledge is refused as sold out and stays unconfirmed, for the
+/// backer to choose again (`change`, applied as it is confirmed). Refused once the campaign
+/// is closed, so nothing moves the result after the close. A link opened again finds the
+/// pledge as it is.
+pub async fn confirm(
+    txn: &DatabaseTransaction,
+    campaign: &Campaign,
+    secret: &str,
+    change: Option<&PledgeChange>,
+    now: DateTime<Utc>,
+) -> Result<Confirmed, AppError> {
+    let old = lock_by(txn, pledge::Column::ConfirmSecret, secret).await?;
+    match old.state {
+        PledgeState::Unconfirmed => {}
+        PledgeState::Active | PledgeState::Cancelled => return Ok(Confirmed { pledge: old, now: false }),
+    }
+    let cents = change.map_or(old.amount_cents, |c| c.amount.cents());
+    let joined = backers_join(txn, &[(old.email.to_lowercase(), 1)]).await?;
+    move_campaign(txn, old.campaign_id, &source_of(&old), cents, 1, joined, now).await?;
+    let holding = old.hold_until_ms.is_some();
+    let (reward_id, early_bird) = match change {
+        None => {
+            if let Some(id) = &old.reward_id {
+                if holding {
+                    add_reward_money(txn, id, cents).await?;
+                } else {
+                    let counted = old.early_bird && campaign.reward(id).is_some_and(|r| {
+                        r.early_bird.as_ref().is_some_and(|early| early.first.is_some())
+                    });
+                    if !claim_reward(txn, id, cents, old.early_bird, counted).await? {
+                        return Err(AppError::SoldOut);
+                    }
+                }
+            }
+            (old.reward_id.clone(), old.early_bird)
+        }
+        Some(change) => {
+            if let (Some(id), true) = (&old.reward_id, holding) {
+                release_reward(txn, id, 0, old.early_bird).await?;
+            }
+            let early_bird = match &change.reward {
+                Some((id, tier)) => take_reward(txn, campaign, id, *tier, change.amount, cents).await?,
+                None => false,
+            };
+            (change.reward.as_ref().map(|(id, _)| id.to_string()), early_bird)
+        }
+    };
+    let now_ms = now.timestamp_millis();
+    let mut pledge: pledge::ActiveModel = old.into();
+    pledge.state = Set(PledgeState::Active);
+    pledge.reward_id = Set(reward_id);
+    pledge.amount_cents = Set(cents);
+    pledge.early_bird = Set(early_bird);
+    pledge.hold_until_ms = Set(None);
+    pledge.confirmed_at_ms = Set(Some(now_ms));
+    pledge.updated_at_ms = Set(now_ms);
+    Ok(Confirmed { pledge: pledge.update(txn).await?, now: true })
+}
+
+/// Finds a pledge by the secret of its confirmation link, without changing it.
+pub async fn find_by_confirm_secret(db: &Db, secret: &str) -> Result<PledgeRecord, AppError> {
+    if !looks_like_secret(secret) {
+        return Err(AppError::NotFound);
+    }
+    let found = pledge::Entity::find().filter(pledge::Column::ConfirmSecret.eq(secret)).one(&db.read).await?;
+    found.map(PledgeRecord::from).ok_or(AppError::NotFound)
 }

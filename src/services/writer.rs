@@ -19,7 +19,7 @@ use super::batch;
 use super::counters::lock_open_campaign;
 use super::letters::{Letters, PledgeNews};
 use super::outbox;
-use super::pledges::{self, NewPledge, Placed, PledgeChange, PledgeRecord};
+use super::pledges::{self, Confirmation, Confirmed, NewPledge, Placed, PledgeChange, PledgeRecord};
 use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::{Clock, Lang};
@@ -35,6 +35,8 @@ pub enum Operation {
     Place { new: NewPledge, lang: Lang, idempotency_key: Option<String> },
     Change { token: String, change: PledgeChange },
     Cancel { token: String },
+    /// Opening a confirmation link; with the reward chosen again when the held one sold out.
+    Confirm { secret: String, change: Option<PledgeChange> },
 }
 
 /// What an operation produced.
@@ -43,6 +45,7 @@ pub enum Outcome {
     Placed(Placed),
     Changed(pledge::Model),
     Cancelled(pledge::Model),
+    Confirmed(Confirmed),
 }
 
 /// A pledge the writer placed, or found already placed under its idempotency key.
@@ -73,14 +76,23 @@ struct Context {
     clock: Clock,
     generation: Arc<AtomicU64>,
     letters: Letters,
+    confirmation: Confirmation,
 }
 
 impl PledgeWriter {
     /// Starts the writer task on the current runtime. It ends when every handle is dropped.
-    pub fn start(db: Db, campaign: Arc<Campaign>, campaign_id: i32, clock: Clock, letters: Letters) -> PledgeWriter {
+    pub fn start(
+        db: Db,
+        campaign: Arc<Campaign>,
+        campaign_id: i32,
+        clock: Clock,
+        letters: Letters,
+        confirmation: Confirmation,
+    ) -> PledgeWriter {
         let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
         let generation = Arc::new(AtomicU64::new(0));
-        let context = Context { db, campaign, campaign_id, clock, generation: generation.clone(), letters };
+        let context =
+            Context { db, campaign, campaign_id, clock, generation: generation.clone(), letters, confirmation };
         tokio::spawn(run(context, queue));
         PledgeWriter { jobs, generation }
     }
@@ -122,7 +134,16 @@ impl PledgeWriter {
         }
     }
 
-    /// Tells cached pages that the figures changed outside the writer (the campaign closed).
+    /// Confirms a pledge by the secret of its link; see [`pledges::confirm`].
+    pub async fn confirm(&self, secret: &str, change: Option<PledgeChange>) -> Result<Confirmed, AppError> {
+        match self.apply(Operation::Confirm { secret: secret.to_owned(), change }).await? {
+            Outcome::Confirmed(confirmed) => Ok(confirmed),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Tells cached pages that the figures changed outside the writer (the campaign closed,
+    /// held units were released).
     pub fn figures_changed(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
     }
@@ -216,12 +237,13 @@ async fn quickly(context: &Context, jobs: &[Job]) -> Result<Vec<Result<Outcome, 
             other => outcomes.push(Some(apply_one(context, &txn, other).await)),
         }
     }
-    let placed = batch::place_many(&txn, &context.campaign, context.campaign_id, &requests, now).await?;
+    let placed =
+        batch::place_many(&txn, &context.campaign, context.campaign_id, &requests, context.confirmation, now).await?;
     let mails: Vec<outbox::Mail> = placed
         .iter()
         .filter_map(|answer| answer.as_ref().ok())
         .filter(|placed| !placed.replayed)
-        .map(|placed| context.letters.pledge(PledgeNews::Placed, &placed.pledge))
+        .map(|placed| context.letters.pledge(PledgeNews::news_of_new(&placed.pledge), &placed.pledge))
         .collect();
     outbox::queue(&txn, &mails, now).await.map_err(AppError::into_db_err)?;
     for (index, answer) in placing.into_iter().zip(placed) {
@@ -283,6 +305,7 @@ async fn apply_one(context: &Context, txn: &DatabaseTransaction, operation: &Ope
             new,
             *lang,
             idempotency_key.as_deref(),
+            context.confirmation,
             now,
         )
         .await
@@ -291,6 +314,9 @@ async fn apply_one(context: &Context, txn: &DatabaseTransaction, operation: &Ope
             pledges::change(&savepoint, &context.campaign, token, change, now).await.map(Outcome::Changed)
         }
         Operation::Cancel { token } => pledges::cancel(&savepoint, token, now).await.map(Outcome::Cancelled),
+        Operation::Confirm { secret, change } => {
+            pledges::confirm(&savepoint, &context.campaign, secret, change.as_ref(), now).await.map(Outcome::Confirmed)
+        }
     };
     let told = match &result {
         Ok(outcome) => tell_backer(context, &savepoint, outcome, now).await,
@@ -316,10 +342,15 @@ async fn tell_backer(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), AppError> {
     let (news, pledge) = match outcome {
-        Outcome::Placed(Placed { replayed: true, .. }) => return Ok(()),
-        Outcome::Placed(Placed { pledge, .. }) => (PledgeNews::Placed, pledge),
+        Outcome::Placed(Placed { replayed: true, .. }) | Outcome::Confirmed(Confirmed { now: false, .. }) => {
+            return Ok(());
+        }
+        Outcome::Placed(Placed { pledge, .. }) => (PledgeNews::news_of_new(pledge), pledge),
         Outcome::Changed(pledge) => (PledgeNews::Changed, pledge),
+        // Its address was never proven: nothing goes to it.
+        Outcome::Cancelled(pledge) if pledge.confirmed_at_ms.is_none() => return Ok(()),
         Outcome::Cancelled(pledge) => (PledgeNews::Cancelled, pledge),
+        Outcome::Confirmed(Confirmed { pledge, .. }) => (PledgeNews::Placed, pledge),
     };
     outbox::queue(txn, &[context.letters.pledge(news, pledge)], now).await
 }
@@ -341,6 +372,10 @@ fn log(outcome: &Outcome) {
         ),
         Outcome::Cancelled(pledge) => {
             tracing::info!(reference = %pledge.reference, "pledge cancelled")
+        }
+        Outcome::Confirmed(Confirmed { now: false, .. }) => {}
+        Outcome::Confirmed(Confirmed { pledge, .. }) => {
+            tracing::info!(reference = %pledge.reference, amount_cents = pledge.amount_cents, "pledge confirmed")
         }
     }
 }

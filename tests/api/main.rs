@@ -9,6 +9,7 @@ mod campaign_pages;
 mod cli;
 mod closing;
 mod concurrency;
+mod confirmation;
 mod config_file;
 mod config_properties;
 mod designers;

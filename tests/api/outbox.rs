@@ -4,7 +4,7 @@
 use entity::email::{EmailKind, EmailState};
 use std::time::Duration;
 
-use bobine::config::{MailSettings, Smtp};
+use bobine::config::{Confirmation, MailSettings, Smtp};
 use entity::email;
 use sea_orm::{EntityTrait, QueryOrder};
 
@@ -33,6 +33,9 @@ fn mailing_to(server: &FakeSmtp) -> MailSettings {
         public_url: Some("https://soutenir.example.ch".into()),
         smtp: Some(Smtp { url: server.url(), from: "Bobine <bonjour@example.ch>".into() }),
         poll: Duration::from_millis(50),
+        // These tests follow emails about pledges that count; confirming has its own tests.
+        pledge_confirmation: Some(Confirmation::AtOnce),
+        ..MailSettings::default()
     }
 }
 

@@ -2,7 +2,7 @@
 //! by operation) follows the very rule of a batch: the same refusals, nothing written when
 //! refused, the same replay of an idempotency key.
 
-use bobine::config::Campaign;
+use bobine::config::{Campaign, Confirmation};
 use bobine::domain::Lang;
 use bobine::error::AppError;
 use bobine::services::pledges::{self, PledgeInput};
@@ -29,7 +29,7 @@ async fn a_pledge_placed_alone_is_refused_as_in_a_batch_and_leaves_nothing() {
         async move {
             let new = input(reward, "40.00", &email).validate(&campaign, now).unwrap();
             let txn = db.begin_write().await.unwrap();
-            let placed = pledges::place(&txn, &campaign, id, &new, Lang::Fr, key, now).await;
+            let placed = pledges::place(&txn, &campaign, id, &new, Lang::Fr, key, Confirmation::AtOnce, now).await;
             txn.commit().await.unwrap();
             placed
         }
@@ -52,7 +52,7 @@ async fn a_pledge_placed_alone_is_refused_as_in_a_batch_and_leaves_nothing() {
     // At the deadline, judged in the transaction.
     let new = input(None, "40.00", "last@example.ch").validate(&campaign, now).unwrap();
     let txn = app.db.begin_write().await.unwrap();
-    let closed = pledges::place(&txn, &campaign, app.campaign_id, &new, Lang::Fr, None, deadline()).await;
+    let closed = pledges::place(&txn, &campaign, app.campaign_id, &new, Lang::Fr, None, Confirmation::AtOnce, deadline()).await;
     txn.commit().await.unwrap();
     assert!(matches!(closed, Err(AppError::CampaignClosed)), "{closed:?}");
     assert_eq!(app.stored_pledges().await, 6);

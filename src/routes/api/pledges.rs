@@ -16,6 +16,7 @@ use crate::domain::source::{site, tag_of};
 use crate::domain::states::PledgeState;
 use crate::domain::{Amount, Lang, Source};
 use crate::error::AppError;
+use crate::i18n;
 use crate::routes::errors::ApiError;
 use crate::services::pledges::PledgeInput;
 
@@ -59,7 +60,13 @@ pub struct PledgeCreated {
     pub reference: String,
     pub amount: Amount,
     pub reward: Option<String>,
+    /// `unconfirmed` while the backer has not opened the confirmation link emailed to them:
+    /// the pledge counts nowhere until then, and its reward is held for 30 minutes. `active`
+    /// when the site confirms pledges at once (no email can leave).
     pub state: PledgeState,
+    /// What happens next, for the backer, in the request's language.
+    #[schema(example = "We sent an email to anne@example.ch: the pledge counts once its backer opens the confirmation link in it.")]
+    pub message: String,
 }
 
 /// The optional `Idempotency-Key` header.
@@ -87,7 +94,7 @@ const MAX_KEY: usize = 200;
          description = "Any string up to 200 characters: a retried request with the same key returns the first pledge"),
     ),
     responses(
-        (status = 201, description = "The pledge is placed", body = PledgeCreated),
+        (status = 201, description = "The pledge is placed; `unconfirmed` until its backer opens the link emailed to them", body = PledgeCreated),
         (status = 200, description = "The same request was placed before under this Idempotency-Key", body = PledgeCreated),
         (status = 400, description = "Not JSON, a field of the wrong type or missing (`malformed_request`)", body = ErrorBody),
         (status = 409, description = "`sold_out` or `campaign_closed`", body = ErrorBody),
@@ -129,6 +136,10 @@ async fn create_pledge(
     let placed = state.writer.place(new, lang, key.0).await?;
     let status = if placed.replayed { Status::Ok } else { Status::Created };
     let pledge = placed.pledge;
+    let message = match pledge.state {
+        PledgeState::Unconfirmed => i18n::t_args(lang, "api-pledge-unconfirmed", &[("email", pledge.email.clone())]),
+        _ => i18n::t(lang, "api-pledge-active"),
+    };
     Ok(Custom(
         status,
         Json(PledgeCreated {
@@ -138,6 +149,7 @@ async fn create_pledge(
             amount: pledge.amount,
             reward: pledge.reward_id,
             state: pledge.state,
+            message,
         }),
     ))
 }

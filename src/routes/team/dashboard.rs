@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::chart::{self, ChartInput};
 use super::session::TeamSession;
 use crate::app::AppState;
-use crate::domain::states::{DesignerState, EmailState, OfferState};
+use crate::config::Confirmation;
+use crate::domain::states::{DesignerState, EmailState, OfferState, PledgeState};
 use crate::domain::{Amount, Lang};
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
@@ -40,6 +41,7 @@ struct WorkView {
     offers_new: i64,
     emails_waiting: i64,
     emails_failed: i64,
+    pledges_unconfirmed: i64,
 }
 
 /// One reward's claims and revenue.
@@ -140,6 +142,7 @@ fn figures(state: &AppState, summary: &Summary, lang: Lang) -> Figures {
             offers_new: summary.work.offers_new,
             emails_waiting: summary.work.emails_waiting,
             emails_failed: summary.work.emails_failed,
+            pledges_unconfirmed: summary.work.pledges_unconfirmed,
         },
         last_check: summary
             .last_check
@@ -184,6 +187,7 @@ struct WorkLinks {
     offers: String,
     emails_waiting: String,
     emails_failed: String,
+    pledges_unconfirmed: String,
 }
 
 impl WorkLinks {
@@ -193,6 +197,7 @@ impl WorkLinks {
             offers: format!("/team/offers?state={}", OfferState::New),
             emails_waiting: format!("/team/outbox?state={}", EmailState::Waiting),
             emails_failed: format!("/team/outbox?state={}", EmailState::Failed),
+            pledges_unconfirmed: format!("/team/pledges?state={}", PledgeState::Unconfirmed),
         }
     }
 }
@@ -206,6 +211,8 @@ struct DashboardPage {
     chart: String,
     sources: Vec<SourceTable>,
     sends_mail: bool,
+    /// Pledges count without their backer confirming by email: the team must know.
+    confirms_at_once: bool,
 }
 
 #[get("/team")]
@@ -239,6 +246,7 @@ async fn show_dashboard(
         figures,
         sources,
         sends_mail: state.sends_mail,
+        confirms_at_once: state.confirmation == Confirmation::AtOnce,
     };
     let page = super::team_page(state, lang, "/team", "team-dashboard-title", &session, &csrf, body);
     Ok(Template::render("team_dashboard", page))
