@@ -226,4 +226,11 @@ async fn a_key_replayed_with_another_name_never_returns_the_first_pledges_token(
     assert_eq!(body["error"]["code"], "idempotency_key_reused");
     assert!(body.get("token").is_none() && !body.to_string().contains(first["token"].as_str().unwrap()));
     assert_eq!(app.stored_pledges().await, 1);
+
+    // Keys belong to an email: someone else's key is simply another pledge of one's own.
+    let other = send(TestApp::body(Some("open"), "40", "mallory@example.ch")).await.unwrap();
+    assert_eq!(other.status().as_u16(), 201);
+    let other: serde_json::Value = other.json().await.unwrap();
+    assert_ne!(other["token"], first["token"]);
+    assert_eq!(app.stored_pledges().await, 2);
 }

@@ -69,7 +69,7 @@ pub struct PledgeCreated {
     pub message: String,
 }
 
-/// The optional `Idempotency-Key` header.
+/// The optional `Idempotency-Key` header, as the client sent it.
 struct IdempotencyKey(Option<String>);
 
 #[rocket::async_trait]
@@ -77,7 +77,7 @@ impl<'r> FromRequest<'r> for IdempotencyKey {
     type Error = std::convert::Infallible;
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let key = request.headers().get_one("Idempotency-Key").map(str::trim).filter(|k| !k.is_empty());
-        Outcome::Success(IdempotencyKey(key.map(|k| format!("api:{k}"))))
+        Outcome::Success(IdempotencyKey(key.map(str::to_owned)))
     }
 }
 
@@ -114,7 +114,7 @@ async fn create_pledge(
         return Err(AppError::Malformed("send JSON with Content-Type: application/json".into()).into());
     }
     let body = body.map_err(|e| AppError::Malformed(malformed_detail(&e)))?.into_inner();
-    if key.0.as_ref().is_some_and(|k| k.chars().count() > MAX_KEY + "api:".len()) {
+    if key.0.as_ref().is_some_and(|k| k.chars().count() > MAX_KEY) {
         return Err(AppError::Malformed(format!("Idempotency-Key is longer than {MAX_KEY} characters")).into());
     }
     let Value::String(amount) = body.amount else {
@@ -133,7 +133,9 @@ async fn create_pledge(
         },
     };
     let new = input.validate(&state.campaign, state.clock.now())?;
-    let placed = state.writer.place(new, lang, key.0).await?;
+    // Each email has keys of its own: knowing someone's key never reaches their pledge.
+    let key = key.0.map(|k| format!("api:{}:{k}", new.email.identity()));
+    let placed = state.writer.place(new, lang, key).await?;
     let status = if placed.replayed { Status::Ok } else { Status::Created };
     let pledge = placed.pledge;
     let message = match pledge.state {
