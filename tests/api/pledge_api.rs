@@ -234,3 +234,18 @@ async fn a_key_replayed_with_another_name_never_returns_the_first_pledges_token(
     assert_ne!(other["token"], first["token"]);
     assert_eq!(app.stored_pledges().await, 2);
 }
+
+#[tokio::test]
+async fn idempotency_keys_of_up_to_two_hundred_characters_are_taken() {
+    let app = spawn_app().await;
+    let send = |key: String| {
+        app.client
+            .post(app.url("/api/pledges"))
+            .header("Idempotency-Key", key)
+            .json(&TestApp::body(None, "20", "lea@example.ch"))
+            .send()
+    };
+    assert_eq!(send("k".repeat(200)).await.unwrap().status().as_u16(), 201);
+    assert_eq!(send("k".repeat(201)).await.unwrap().status().as_u16(), 400);
+    assert_eq!(send("é".repeat(200)).await.unwrap().status().as_u16(), 201, "characters, not bytes");
+}
