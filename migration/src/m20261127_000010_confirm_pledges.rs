@@ -1,7 +1,8 @@
 //! Pledges count once their backer confirms by email: a new `unconfirmed` state, the
 //! one-time secret of the confirmation link, when it was confirmed, and until when an
 //! unconfirmed pledge holds its reward. Emails may name the pledge they are about, so that
-//! an unconfirmed pledge deleted after a week takes its emails with it.
+//! an unconfirmed pledge deleted after a week takes its emails with it. Public counts of
+//! people become what proves them: helpers count once the team took up their offer.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
@@ -89,6 +90,12 @@ impl MigrationTrait for Migration {
         let db = manager.get_connection();
         // Pledges made before confirmation existed stand as confirmed when they were made.
         db.execute_unprepared("UPDATE pledges SET confirmed_at_ms = created_at_ms").await?;
+        // The public count of helpers now counts the people whose offer the team took up.
+        db.execute_unprepared(
+            "UPDATE campaigns SET helpers = (SELECT COUNT(DISTINCT LOWER(o.email)) FROM offers o \
+             WHERE o.campaign_id = campaigns.id AND o.state IN ('contacted', 'accepted'))",
+        )
+        .await?;
         for (table, column, values) in WIDENED {
             let allowed = list(values);
             let name = format!("{table}_{column}_known");

@@ -2,6 +2,7 @@
 
 use crate::domain::states::PledgeState;
 use crate::domain::states::SourceKind;
+use crate::services::offers::COUNTED;
 use chrono::{DateTime, Utc};
 use entity::consistency_check;
 use sea_orm::{ActiveModelTrait, EntityTrait, FromQueryResult, QueryOrder, Set, Statement};
@@ -62,7 +63,7 @@ SELECT 'source', q.kind || ' ' || q.name, 'missing', 0, q.pledges
  WHERE NOT EXISTS (SELECT 1 FROM source_totals s WHERE s.campaign_id = q.campaign_id AND s.kind = q.kind AND s.name = q.name)
 UNION ALL
 SELECT 'campaign', c.slug, 'helpers', c.helpers,
-       (SELECT COUNT(DISTINCT LOWER(o.email)) FROM offers o WHERE o.campaign_id = c.id)
+       (SELECT COUNT(DISTINCT LOWER(o.email)) FROM offers o WHERE o.campaign_id = c.id AND o.state IN ({counted_offers}))
   FROM campaigns c
 UNION ALL
 SELECT 'reward', r.id, 'claimed', r.claimed,
@@ -96,6 +97,7 @@ fn checks() -> String {
             "(p.state = {active} OR (p.state = {unconfirmed} AND p.hold_until_ms IS NOT NULL))",
         )
         .replace("{active}", &format!("'{}'", PledgeState::Active))
+        .replace("{counted_offers}", &COUNTED.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "))
         .replace("{unconfirmed}", &format!("'{}'", PledgeState::Unconfirmed))
         .replace("{tag}", &format!("'{}'", SourceKind::Tag))
         .replace("{site}", &format!("'{}'", SourceKind::Site))

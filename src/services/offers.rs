@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, Utc};
 use entity::{campaign, offer};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
 };
 
 use super::letters::Letters;
@@ -70,8 +71,9 @@ impl OfferInput {
     }
 }
 
-/// Stores an offer, counts its helper if their email is new, and stores the email that
-/// thanks them: one transaction. A form sent twice (same `form_key`) stores one offer.
+/// Stores an offer and the email that thanks its sender: one transaction. A form sent twice
+/// (same `form_key`) stores one offer. The public count of helpers waits for the team (see
+/// [`triage`]): counting every address at once would tell anyone whether an address offered.
 pub async fn create(
     db: &Db,
     campaign_id: i32,
@@ -82,19 +84,6 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<OfferRecord, AppError> {
     let txn = db.begin_write().await?;
-    let identity = new.email.identity();
-    // Counted before the insert, so the offer being stored does not count as an earlier one.
-    let earlier = Query::select()
-        .expr(Expr::val(1))
-        .from(offer::Entity)
-        .and_where(Expr::expr(Func::lower(Expr::col(offer::Column::Email))).eq(identity.as_str()))
-        .to_owned();
-    campaign::Entity::update_many()
-        .col_expr(campaign::Column::Helpers, Expr::col(campaign::Column::Helpers).add(1))
-        .filter(campaign::Column::Id.eq(campaign_id))
-        .filter(Condition::all().add(Expr::exists(earlier).not()))
-        .exec(&txn)
-        .await?;
     let now_ms = now.timestamp_millis();
     let row = offer::ActiveModel {
         campaign_id: Set(campaign_id),
@@ -186,15 +175,50 @@ pub async fn page(
     Ok((found.into_iter().map(OfferRecord::from).collect(), total))
 }
 
-/// The team moves an offer along and keeps a note on it.
+/// The states in which an offer counts its sender among the campaign's public helpers: the
+/// team has seen it and taken it up.
+pub const COUNTED: [OfferState; 2] = [OfferState::Contacted, OfferState::Accepted];
+
+/// The team moves an offer along and keeps a note on it. The public count of helpers (distinct
+/// emails with an offer contacted or accepted) follows, in the same transaction.
 pub async fn triage(db: &Db, id: i64, state: OfferState, note: &str, now: DateTime<Utc>) -> Result<(), AppError> {
     let note = optional(Some(note), MAX_NOTE).map_err(|e| text_error("note", e))?;
-    let updated = offer::Entity::update_many()
+    let txn = db.begin_write().await?;
+    let offer = offer::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    // Triages of one campaign take turns, so two of one person's offers cannot both count them.
+    let mut campaign_row = campaign::Entity::find_by_id(offer.campaign_id);
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        campaign_row = campaign_row.lock_exclusive();
+    }
+    campaign_row.one(&txn).await?;
+    let identity = offer.email.to_lowercase();
+    let counted_before = counts_as_helper(&txn, &identity).await?;
+    offer::Entity::update_many()
         .col_expr(offer::Column::State, Expr::value(state.to_string()))
         .col_expr(offer::Column::Note, Expr::value(note))
         .col_expr(offer::Column::UpdatedAtMs, Expr::value(now.timestamp_millis()))
         .filter(offer::Column::Id.eq(id))
-        .exec(&db.write)
+        .exec(&txn)
         .await?;
-    if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
+    let counted_after = counts_as_helper(&txn, &identity).await?;
+    let change = i64::from(counted_after) - i64::from(counted_before);
+    if change != 0 {
+        campaign::Entity::update_many()
+            .col_expr(campaign::Column::Helpers, Expr::col(campaign::Column::Helpers).add(change))
+            .filter(campaign::Column::Id.eq(offer.campaign_id))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Whether an email has an offer in a [`COUNTED`] state.
+async fn counts_as_helper(txn: &DatabaseTransaction, identity: &str) -> Result<bool, AppError> {
+    let found = offer::Entity::find()
+        .filter(Expr::expr(Func::lower(Expr::col(offer::Column::Email))).eq(identity))
+        .filter(offer::Column::State.is_in(COUNTED))
+        .one(txn)
+        .await?;
+    Ok(found.is_some())
 }

@@ -33,7 +33,7 @@ async fn an_offer_of_a_sewing_machine_reaches_the_teams_list() {
     assert_eq!(sent.status().as_u16(), 303);
     assert_eq!(sent.headers()["location"], "/help/thanks");
     let campaign = app.get("/").await.text().await.unwrap();
-    assert!(campaign.contains("1 personne a proposé son aide"), "the campaign page counts helpers");
+    assert!(!campaign.contains("proposé son aide"), "an offer counts publicly once the team has triaged it");
 
     // The same person offering more is still one person; another is a second.
     app.post_form(
@@ -47,7 +47,7 @@ async fn an_offer_of_a_sewing_machine_reaches_the_teams_list() {
     )
     .await;
     assert_eq!(offers(&app).await, 3);
-    assert!(app.get("/").await.text().await.unwrap().contains("2 personnes ont proposé leur aide"));
+    assert!(!app.get("/").await.text().await.unwrap().contains("proposé"), "an untriaged address tells nothing");
 
     assert_eq!(app.get("/team/offers").await.status().as_u16(), 303, "the team's list needs a session");
     add_member(&app, "anne@example.ch").await;
@@ -69,6 +69,18 @@ async fn an_offer_of_a_sewing_machine_reaches_the_teams_list() {
     assert_eq!(triaged.status().as_u16(), 303);
     let contacted = app.get("/team/offers?state=contacted").await.text().await.unwrap();
     assert!(contacted.contains("Appelée le 3, passe lundi") && contacted.contains("Bernina"));
+    assert!(app.get("/").await.text().await.unwrap().contains("1 personne a proposé son aide"));
+    // Each person once, whatever the team does with their other offers; a declined one is not counted.
+    let all = offer::Entity::find().all(&app.db.read).await.unwrap();
+    for (offer, state) in all.iter().skip(1).zip(["accepted", "declined"]) {
+        app.post_form(&format!("/team/offers/{}", offer.id), &[("state", state), ("note", "")]).await;
+    }
+    assert!(app.get("/").await.text().await.unwrap().contains("1 personne a proposé son aide"));
+    app.post_form(&format!("/team/offers/{}", all[2].id), &[("state", "accepted"), ("note", "")]).await;
+    assert!(app.get("/").await.text().await.unwrap().contains("2 personnes ont proposé leur aide"));
+    app.post_form(&format!("/team/offers/{id}"), &[("state", "declined"), ("note", "")]).await;
+    assert!(app.get("/").await.text().await.unwrap().contains("2 personnes"), "Léa's other offer still counts");
+    app.assert_counters_match_pledges().await;
     let bad_state = app.post_form(&format!("/team/offers/{id}"), &[("state", "lost"), ("note", "")]).await;
     assert_eq!(bad_state.status().as_u16(), 422);
 
