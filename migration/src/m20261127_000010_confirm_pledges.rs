@@ -67,11 +67,7 @@ impl MigrationTrait for Migration {
         // The sweeper's two questions: holds that are due, and unconfirmed pledges that are old.
         manager
             .create_index(
-                Index::create()
-                    .name("idx_pledges_hold")
-                    .table(Pledges::Table)
-                    .col(Pledges::HoldUntilMs)
-                    .to_owned(),
+                Index::create().name("idx_pledges_hold").table(Pledges::Table).col(Pledges::HoldUntilMs).to_owned(),
             )
             .await?;
         manager
@@ -85,7 +81,9 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_emails_pledge").table(Emails::Table).col(Emails::PledgeId).to_owned())
+            .create_index(
+                Index::create().name("idx_emails_pledge").table(Emails::Table).col(Emails::PledgeId).to_owned(),
+            )
             .await?;
         let db = manager.get_connection();
         // Pledges made before confirmation existed stand as confirmed when they were made.

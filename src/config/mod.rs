@@ -54,7 +54,11 @@ pub struct MailSettings {
 impl MailSettings {
     /// Whether new pledges wait for their backer to confirm by email.
     pub fn confirmation(&self) -> Confirmation {
-        self.pledge_confirmation.unwrap_or(if self.smtp.is_some() { Confirmation::ByEmail } else { Confirmation::AtOnce })
+        self.pledge_confirmation.unwrap_or(if self.smtp.is_some() {
+            Confirmation::ByEmail
+        } else {
+            Confirmation::AtOnce
+        })
     }
 }
 

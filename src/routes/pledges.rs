@@ -153,7 +153,8 @@ async fn create_pledge(
     };
     match outcome {
         Ok(placed) => {
-            let thanks = if placed.pledge.state == PledgeState::Unconfirmed { "pledge-confirm-needed" } else { "pledge-thanks" };
+            let thanks =
+                if placed.pledge.state == PledgeState::Unconfirmed { "pledge-confirm-needed" } else { "pledge-thanks" };
             let to = uri!(show_pledge(token = placed.pledge.token));
             Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, thanks))))
         }
@@ -416,13 +417,5 @@ async fn confirm_with_choice(
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![
-        new_pledge,
-        create_pledge,
-        show_pledge,
-        change_pledge,
-        cancel_pledge,
-        confirm_pledge,
-        confirm_with_choice
-    ]
+    routes![new_pledge, create_pledge, show_pledge, change_pledge, cancel_pledge, confirm_pledge, confirm_with_choice]
 }

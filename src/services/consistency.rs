@@ -92,10 +92,7 @@ SELECT 'backer', b.email, 'active_pledges', b.active_pledges,
 /// [`CHECKS`] with the stored texts of the states and kinds it names.
 fn checks() -> String {
     CHECKS
-        .replace(
-            "{holds_unit}",
-            "(p.state = {active} OR (p.state = {unconfirmed} AND p.hold_until_ms IS NOT NULL))",
-        )
+        .replace("{holds_unit}", "(p.state = {active} OR (p.state = {unconfirmed} AND p.hold_until_ms IS NOT NULL))")
         .replace("{active}", &format!("'{}'", PledgeState::Active))
         .replace("{counted_offers}", &COUNTED.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "))
         .replace("{unconfirmed}", &format!("'{}'", PledgeState::Unconfirmed))

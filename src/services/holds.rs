@@ -9,9 +9,9 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect, Value};
 
 use super::counters::release_reward;
-use super::pledges::KEPT_UNCONFIRMED;
 #[cfg(doc)]
 use super::pledges::HOLD;
+use super::pledges::KEPT_UNCONFIRMED;
 use crate::db::Db;
 use crate::domain::states::PledgeState;
 use crate::error::AppError;
@@ -76,8 +76,7 @@ pub async fn delete_stale(db: &Db, now: DateTime<Utc>) -> Result<u64, AppError> 
     let txn = db.begin_write().await?;
     email::Entity::delete_many().filter(email::Column::PledgeId.is_in(ids.clone())).exec(&txn).await?;
     // Judged again inside the transaction: a confirmation may have come in between.
-    let deleted =
-        pledge::Entity::delete_many().filter(pledge::Column::Id.is_in(ids)).filter(stale).exec(&txn).await?;
+    let deleted = pledge::Entity::delete_many().filter(pledge::Column::Id.is_in(ids)).filter(stale).exec(&txn).await?;
     txn.commit().await?;
     Ok(deleted.rows_affected)
 }

@@ -78,7 +78,10 @@ impl Letters {
             ("reference", pledge.reference.clone()),
             ("link", self.link(&format!("/pledges/{}", pledge.token))),
             ("deadline", deadline),
-            ("confirm_link", self.link(&format!("/pledges/confirm/{}", pledge.confirm_secret.as_deref().unwrap_or("")))),
+            (
+                "confirm_link",
+                self.link(&format!("/pledges/confirm/{}", pledge.confirm_secret.as_deref().unwrap_or(""))),
+            ),
             ("hold_minutes", super::pledges::HOLD.num_minutes().to_string()),
         ];
         let (kind, key) = match news {

@@ -16,8 +16,8 @@ use super::counters::{
 };
 use super::pricing::{Tier, tier};
 use super::stored::instant;
-pub use crate::config::Confirmation;
 use crate::config::Campaign;
+pub use crate::config::Confirmation;
 use crate::db::Db;
 use crate::domain::ids::{looks_like_secret, new_pledge_reference, new_secret};
 use crate::domain::states::PledgeState;
@@ -443,9 +443,10 @@ pub async fn confirm(
                 if holding {
                     add_reward_money(txn, id, cents).await?;
                 } else {
-                    let counted = old.early_bird && campaign.reward(id).is_some_and(|r| {
-                        r.early_bird.as_ref().is_some_and(|early| early.first.is_some())
-                    });
+                    let counted = old.early_bird
+                        && campaign
+                            .reward(id)
+                            .is_some_and(|r| r.early_bird.as_ref().is_some_and(|early| early.first.is_some()));
                     if !claim_reward(txn, id, cents, old.early_bird, counted).await? {
                         return Err(AppError::SoldOut);
                     }

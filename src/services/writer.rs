@@ -32,11 +32,23 @@ const MAX_BATCH: usize = 256;
 /// One change to pledges, as the writer applies it.
 #[derive(Debug)]
 pub enum Operation {
-    Place { new: NewPledge, lang: Lang, idempotency_key: Option<String> },
-    Change { token: String, change: PledgeChange },
-    Cancel { token: String },
+    Place {
+        new: NewPledge,
+        lang: Lang,
+        idempotency_key: Option<String>,
+    },
+    Change {
+        token: String,
+        change: PledgeChange,
+    },
+    Cancel {
+        token: String,
+    },
     /// Opening a confirmation link; with the reward chosen again when the held one sold out.
-    Confirm { secret: String, change: Option<PledgeChange> },
+    Confirm {
+        secret: String,
+        change: Option<PledgeChange>,
+    },
 }
 
 /// What an operation produced.

@@ -108,10 +108,7 @@ async fn a_pledge_counts_only_once_its_backer_opens_the_link_emailed_to_them() {
 async fn the_pledge_form_says_to_confirm_by_email() {
     let app = spawn_confirming_app().await;
     let posted = app
-        .post_form(
-            "/pledge",
-            &[("reward", ""), ("amount", "25"), ("name", "Zoé Müller"), ("email", "zoe@example.ch")],
-        )
+        .post_form("/pledge", &[("reward", ""), ("amount", "25"), ("name", "Zoé Müller"), ("email", "zoe@example.ch")])
         .await;
     assert_eq!(posted.status().as_u16(), 303);
     let private = posted.headers()["location"].to_str().unwrap().to_owned();
@@ -142,7 +139,10 @@ async fn fake_pledges_hold_a_limited_reward_for_thirty_minutes_at_most() {
     app.clock.set(app.clock.now() + TimeDelta::minutes(31));
     until_left(&app, "limited-five", 5).await;
     let real = unconfirmed(&app, Some("limited-five"), "10", "real@example.ch").await;
-    assert_eq!(stored(&app, &real).await.hold_until_ms, Some((app.clock.now() + TimeDelta::minutes(30)).timestamp_millis()));
+    assert_eq!(
+        stored(&app, &real).await.hold_until_ms,
+        Some((app.clock.now() + TimeDelta::minutes(30)).timestamp_millis())
+    );
     app.assert_counters_match_pledges().await;
 
     // A late confirmation takes a unit again while one remains…

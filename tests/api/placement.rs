@@ -52,7 +52,8 @@ async fn a_pledge_placed_alone_is_refused_as_in_a_batch_and_leaves_nothing() {
     // At the deadline, judged in the transaction.
     let new = input(None, "40.00", "last@example.ch").validate(&campaign, now).unwrap();
     let txn = app.db.begin_write().await.unwrap();
-    let closed = pledges::place(&txn, &campaign, app.campaign_id, &new, Lang::Fr, None, Confirmation::AtOnce, deadline()).await;
+    let closed =
+        pledges::place(&txn, &campaign, app.campaign_id, &new, Lang::Fr, None, Confirmation::AtOnce, deadline()).await;
     txn.commit().await.unwrap();
     assert!(matches!(closed, Err(AppError::CampaignClosed)), "{closed:?}");
     assert_eq!(app.stored_pledges().await, 6);

@@ -308,6 +308,14 @@ async fn pledges_are_listed_filtered_and_exported_for_fulfilment() {
     let second = app.get("/team/pledges?state=active&page=2").await.text().await.unwrap();
     let pager = second.split("class=\"pager\"").nth(1).unwrap_or_default().replace("&#x3D;", "=");
     assert!(pager.contains("page 2 sur 2") && pager.contains("page=1") && !pager.contains("page=3"), "{pager}");
+
+    // A database that fails gives a failed download, never a file that looks complete.
+    use sea_orm::ConnectionTrait;
+    app.db.write.execute_unprepared("ALTER TABLE pledges RENAME TO pledges_away").await.unwrap();
+    let broken = app.get("/team/pledges.csv").await;
+    assert_eq!(broken.status().as_u16(), 500);
+    assert!(!broken.text().await.unwrap().contains("\"reference\""));
+    app.db.write.execute_unprepared("ALTER TABLE pledges_away RENAME TO pledges").await.unwrap();
 }
 
 #[tokio::test]

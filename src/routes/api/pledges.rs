@@ -65,7 +65,9 @@ pub struct PledgeCreated {
     /// when the site confirms pledges at once (no email can leave).
     pub state: PledgeState,
     /// What happens next, for the backer, in the request's language.
-    #[schema(example = "We sent an email to anne@example.ch: the pledge counts once its backer opens the confirmation link in it.")]
+    #[schema(
+        example = "We sent an email to anne@example.ch: the pledge counts once its backer opens the confirmation link in it."
+    )]
     pub message: String,
 }
 

@@ -2,7 +2,7 @@
 
 use rocket::http::ContentType;
 use rocket::request::Request;
-use rocket::response::stream::TextStream;
+use rocket::response::stream::ReaderStream;
 use rocket::response::{self, Responder, Response};
 use rocket::{FromForm, FromFormField, State, get, routes};
 use rocket_dyn_templates::Template;
@@ -235,6 +235,58 @@ where
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// A piece of the export, or the failure that stops it. A failure breaks the download off
+/// (the response ends without its last chunk), so the browser reports a failed download
+/// instead of saving a file that looks complete but lacks pledges.
+enum Piece {
+    Text(std::io::Cursor<Vec<u8>>),
+    Failed,
+}
+
+impl Piece {
+    fn text(text: String) -> Piece {
+        Piece::Text(std::io::Cursor::new(text.into_bytes()))
+    }
+}
+
+impl tokio::io::AsyncRead for Piece {
+    fn poll_read(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Piece::Text(text) => std::pin::Pin::new(text).poll_read(cx, buf),
+            Piece::Failed => std::task::Poll::Ready(Err(std::io::Error::other("the pledge export stopped"))),
+        }
+    }
+}
+
+/// The CSV lines of a chunk of pledges.
+fn chunk_lines(
+    state: &AppState,
+    chunk: &[PledgeRecord],
+    lang: Lang,
+    separator: Separator,
+) -> Result<String, csv::Error> {
+    let rows = chunk.iter().map(|p| {
+        [
+            defused(&p.reference),
+            defused(&p.name),
+            defused(&p.email),
+            defused(&reward_title(state, p, lang)),
+            p.amount.to_string(),
+            p.state.to_string(),
+            defused(&delivery(state, p, lang)),
+            views::rfc3339(p.created_at),
+            views::rfc3339(p.updated_at),
+        ]
+    });
+    csv_lines(rows, separator)
+}
+
+/// The export. The first chunk is read before answering, so a database that fails from the
+/// start gets an error page, not a file with only its header row.
 #[get("/team/pledges.csv?<sep>&<filter..>")]
 async fn export_pledges(
     state: &State<AppState>,
@@ -242,50 +294,39 @@ async fn export_pledges(
     lang: Lang,
     sep: Option<Separator>,
     filter: Filter,
-) -> CsvFile<TextStream![String]> {
+) -> Result<CsvFile<ReaderStream![Piece]>, PageError> {
     let separator = sep.unwrap_or(Separator::Comma);
     let state = state.inner().clone();
     let filter = filter.service();
     let headers = ["reference", "name", "email", "reward", "amount", "state", "delivery", "created", "updated"];
-    let body = TextStream! {
+    let first = pledge_list::chunk(&state.db, &filter, 0, EXPORT_CHUNK).await?;
+    let body = ReaderStream! {
         // A byte-order mark, so that spreadsheet programs read the accents right.
         let header = csv_lines([headers.map(str::to_owned)], separator).unwrap_or_default();
-        yield format!("\u{feff}{header}");
-        let mut after = 0;
+        yield Piece::text(format!("\u{feff}{header}"));
+        let mut chunk = first;
         loop {
-            let chunk = match pledge_list::chunk(&state.db, &filter, after, EXPORT_CHUNK).await {
+            let Some(last) = chunk.last() else { break };
+            let after = last.id;
+            match chunk_lines(&state, &chunk, lang, separator) {
+                Ok(lines) => yield Piece::text(lines),
+                Err(error) => {
+                    tracing::error!(%error, "the pledge export stopped");
+                    yield Piece::Failed;
+                    break;
+                }
+            }
+            chunk = match pledge_list::chunk(&state.db, &filter, after, EXPORT_CHUNK).await {
                 Ok(chunk) => chunk,
                 Err(error) => {
                     tracing::error!(%error, "the pledge export stopped");
+                    yield Piece::Failed;
                     break;
                 }
             };
-            let Some(last) = chunk.last() else { break };
-            after = last.id;
-            let rows = chunk.iter().map(|p| {
-                [
-                    defused(&p.reference),
-                    defused(&p.name),
-                    defused(&p.email),
-                    defused(&reward_title(&state, p, lang)),
-                    p.amount.to_string(),
-                    p.state.to_string(),
-                    defused(&delivery(&state, p, lang)),
-                    views::rfc3339(p.created_at),
-                    views::rfc3339(p.updated_at),
-                ]
-            });
-            let lines = match csv_lines(rows, separator) {
-                Ok(lines) => lines,
-                Err(error) => {
-                    tracing::error!(%error, "the pledge export stopped");
-                    break;
-                }
-            };
-            yield lines;
         }
     };
-    CsvFile(body)
+    Ok(CsvFile(body))
 }
 
 pub fn routes() -> Vec<rocket::Route> {
