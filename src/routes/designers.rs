@@ -360,6 +360,7 @@ async fn edit_designer(
     jar: &CookieJar<'_>,
     csrf: CsrfToken,
     token: &str,
+    admission: Admission<'_>,
     form: Result<Form<ProfileForm<'_>>, Errors<'_>>,
 ) -> Result<Result<Redirect, Answer>, PageError> {
     let designer = designers::by_token(&state.db, token).await?;
@@ -397,6 +398,8 @@ async fn edit_designer(
         }
         Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
+            // A photo refused because others are being decoded says when to send it again.
+            admission.note(&error);
             let photo_again = form.photo_again(&error);
             let page = FormPage {
                 path: &path,

@@ -273,3 +273,24 @@ async fn behind_a_trusted_proxy_x_forwarded_for_names_the_client() {
     .collect();
     assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 2, "{statuses:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn logins_refused_because_passwords_are_being_checked_say_when_to_try_again() {
+    let app = spawn_app().await;
+    // Forty accounts from forty addresses, so that the throttle stops none of them first (an
+    // unknown account's password is checked all the same, against a hash nobody knows).
+    let mut tries = Vec::new();
+    for i in 0..40 {
+        let visitor = app.visitor(&format!("127.0.1.{}", i + 1));
+        let csrf = visitor.csrf_token().await;
+        let form =
+            [("csrf", csrf), ("email", format!("member{i}@example.ch")), ("password", "not-the-password".into())];
+        tries.push(visitor.client.post(visitor.url("/team/login")).form(&form).send());
+    }
+    let answers = futures::future::join_all(tries).await;
+    let busy: Vec<_> = answers.iter().map(|a| a.as_ref().unwrap()).filter(|a| a.status() == 429).collect();
+    assert!(!busy.is_empty(), "two checks at a time and eight waiting: forty at once cannot all wait");
+    for answer in busy {
+        assert_eq!(retry_after(answer), 2);
+    }
+}
