@@ -39,6 +39,7 @@ impl TrustedProxies {
         Ok(TrustedProxies(nets))
     }
 
+    /// Whether no proxy is trusted.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -149,6 +149,7 @@ pub struct Buckets<K> {
 }
 
 impl<K: Hash + Eq> Buckets<K> {
+    /// Empty buckets filling at `rate`, for `capacity` keys at most.
     pub fn new(rate: Rate, capacity: usize) -> Buckets<K> {
         Buckets { rate, capacity: capacity.max(2), full_at: HashMap::new() }
     }
@@ -181,6 +182,7 @@ impl<K: Hash + Eq> Buckets<K> {
         self.full_at.len()
     }
 
+    /// Whether no key is kept.
     pub fn is_empty(&self) -> bool {
         self.full_at.is_empty()
     }

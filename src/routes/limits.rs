@@ -51,6 +51,7 @@ fn take<K: std::hash::Hash + Eq>(buckets: &Mutex<Buckets<K>>, key: K, now: DateT
 }
 
 impl RateLimiter {
+    /// Empty buckets for the limits that apply; none at all when rate limits are off.
     pub fn new(limits: &RateLimits) -> RateLimiter {
         let kinds = LimitKind::ALL
             .iter()
