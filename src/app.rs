@@ -14,8 +14,10 @@ use rocket_dyn_templates::Template;
 use crate::config::{Campaign, Confirmation, Settings};
 use crate::db::Db;
 use crate::domain::Clock;
+use crate::domain::proxies::TrustedProxies;
 use crate::jobs::mailer::Mailer;
 use crate::routes::cache::PageCache;
+use crate::routes::limits::RateLimiter;
 use crate::routes::team::{SetupLink, TeamState};
 use crate::services::letters::Letters;
 use crate::services::sync::{SyncError, sync};
@@ -41,6 +43,10 @@ pub struct AppState {
     pub sends_mail: bool,
     /// Whether new pledges wait for their backer to confirm by email.
     pub confirmation: Confirmation,
+    /// The rate limits' buckets.
+    pub limits: Arc<RateLimiter>,
+    /// The reverse proxies whose forwarding headers tell the client's address.
+    pub proxies: Arc<TrustedProxies>,
 }
 
 /// Why the application could not start.
@@ -59,8 +65,8 @@ pub enum StartError {
 }
 
 /// Rocket's configuration (Rocket.toml, ROCKET_* variables) with bobine's defaults under it:
-/// templates found wherever the crate is, limits that take a phone's photo, and a secret key
-/// made on first run.
+/// templates found wherever the crate is, limits that take a phone's photo, no client address
+/// read from `X-Real-IP`, and a secret key made on first run.
 pub fn figment(settings: &Settings) -> Result<Figment, StartError> {
     use rocket::figment::Profile;
     use rocket::figment::providers::{Env, Format, Toml};
@@ -72,6 +78,9 @@ pub fn figment(settings: &Settings) -> Result<Figment, StartError> {
         // the one people are told about. Either may be raised in Rocket.toml.
         .merge(("limits.data-form", "64 MiB"))
         .merge(("limits.file", crate::domain::photo::MAX_UPLOAD))
+        // Rocket would take the client's address from `X-Real-IP`, which anyone can send;
+        // the address comes from the socket, or from a trusted proxy (`routes::client`).
+        .merge(("ip_header", false))
         .merge(Toml::file(Env::var_or("ROCKET_CONFIG", "Rocket.toml")).nested())
         .merge(Env::prefixed("ROCKET_").ignore(&["PROFILE"]).global())
         .select(Profile::from_env_or("ROCKET_PROFILE", rocket::Config::DEFAULT_PROFILE));
@@ -143,6 +152,11 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let pages = Arc::new(PageCache::new(settings.page_cache));
     let team = Arc::new(TeamState::default());
     let sends_mail = mailer.is_some();
+    if !settings.rate_limits.enabled {
+        tracing::warn!("rate limits are off (BOBINE_RATE_LIMITS=off): only the login throttle applies");
+    }
+    let limits = Arc::new(RateLimiter::new(&settings.rate_limits));
+    let proxies = Arc::new(settings.trusted_proxies);
     let state = AppState {
         db,
         campaign,
@@ -154,6 +168,8 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         letters,
         sends_mail,
         confirmation,
+        limits,
+        proxies,
     };
     let closer = state.clone();
     let holds = state.clone();
@@ -170,6 +186,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .attach(routes::logging::RequestLog)
         .attach(routes::headers::shield())
         .attach(routes::headers::PrivatePages)
+        .attach(routes::limits::RetryAfter)
         .attach(AdHoc::on_liftoff("deadline closer", move |rocket| {
             let shutdown = rocket.shutdown();
             Box::pin(async move {

@@ -40,6 +40,9 @@ pub enum AppError {
     /// Too much of a costly thing at once (checking passwords): try again in a moment.
     #[error("busy, retry in {retry_after_seconds} s")]
     Busy { retry_after_seconds: u64 },
+    /// Too many requests of one kind from one address or for one email: try again later.
+    #[error("rate limited, retry in {retry_after_seconds} s")]
+    RateLimited { retry_after_seconds: u64 },
     /// A form field that breaks a rule; `key` names the message, `args` fill it in.
     #[error("invalid {field}: {key}")]
     Invalid { field: &'static str, key: &'static str, args: Vec<(&'static str, String)> },
@@ -117,6 +120,7 @@ impl AppError {
             AppError::Forbidden => "invalid_form_token",
             AppError::Unauthorized => "unauthorized",
             AppError::Busy { .. } => "busy",
+            AppError::RateLimited { .. } => "rate_limited",
             AppError::Invalid { .. } => "invalid_field",
             AppError::Db(_) | AppError::Internal { .. } => "internal_error",
         }
@@ -130,7 +134,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
             AppError::Unauthorized => 401,
-            AppError::Busy { .. } => 429,
+            AppError::Busy { .. } | AppError::RateLimited { .. } => 429,
             AppError::Db(_) | AppError::Internal { .. } => 500,
             AppError::InvalidAmount(_)
             | AppError::AmountBelowMinimum { .. }
@@ -139,6 +143,16 @@ impl AppError {
             | AppError::UnknownReward
             | AppError::IdempotencyKeyReused
             | AppError::Invalid { .. } => 422,
+        }
+    }
+
+    /// How long to wait before trying again, for the `Retry-After` header of a 429.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::Busy { retry_after_seconds } | AppError::RateLimited { retry_after_seconds } => {
+                Some((*retry_after_seconds).max(1))
+            }
+            _ => None,
         }
     }
 
@@ -182,6 +196,12 @@ impl AppError {
             AppError::Unauthorized => i18n::t(lang, "error-unauthorized"),
             AppError::Busy { retry_after_seconds } => {
                 i18n::t_args(lang, "error-busy", &[("seconds", retry_after_seconds.to_string())])
+            }
+            AppError::RateLimited { retry_after_seconds: seconds @ ..120 } => {
+                i18n::t_count(lang, "error-rate-limited-seconds", "seconds", *seconds)
+            }
+            AppError::RateLimited { retry_after_seconds } => {
+                i18n::t_count(lang, "error-rate-limited-minutes", "minutes", retry_after_seconds.div_ceil(60))
             }
             AppError::Invalid { key, args, .. } => i18n::t_args(lang, key, args),
             AppError::Db(_) | AppError::Internal { .. } => i18n::t(lang, "error-internal"),

@@ -43,6 +43,14 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String 
     LOCALES.lookup_with_args(identifier(lang), key, &args)
 }
 
+/// The message `key` with one count, `name`, passed as a number so that Fluent chooses the
+/// plural form ("1 minute", "2 minutes").
+pub fn t_count(lang: Lang, key: &str, name: &'static str, count: u64) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> =
+        HashMap::from([(Cow::Borrowed(name), FluentValue::from(count))]);
+    LOCALES.lookup_with_args(identifier(lang), key, &args)
+}
+
 /// A local date and time as people read it, such as "7 novembre 2020, 23:59".
 pub fn moment<Tz: TimeZone>(local: DateTime<Tz>, lang: Lang) -> String
 where

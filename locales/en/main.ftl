@@ -159,6 +159,14 @@ team-cancelled = cancelled
 team-no-pledges = No pledge yet.
 error-unauthorized = Log in to see this page.
 error-busy = The server is very busy at this moment. Try again in { $seconds } seconds.
+error-rate-limited-seconds = Too many requests in a short time from your connection or for this email address. Try again in { $seconds ->
+    [one] one second
+   *[other] { $seconds } seconds
+}.
+error-rate-limited-minutes = Too many requests in a short time from your connection or for this email address. Try again in { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}.
 team-pledges-title = Pledges
 team-all = All
 team-state = State

@@ -159,6 +159,14 @@ team-cancelled = annulée
 team-no-pledges = Pas encore de promesse.
 error-unauthorized = Connectez-vous pour voir cette page.
 error-busy = Le serveur est très occupé en ce moment. Réessayez dans { $seconds } secondes.
+error-rate-limited-seconds = Trop de demandes en peu de temps depuis votre connexion ou pour cette adresse e-mail. Réessayez dans { $seconds ->
+    [one] une seconde
+   *[other] { $seconds } secondes
+}.
+error-rate-limited-minutes = Trop de demandes en peu de temps depuis votre connexion ou pour cette adresse e-mail. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
 team-pledges-title = Promesses
 team-all = Toutes
 team-state = État

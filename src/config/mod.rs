@@ -5,14 +5,17 @@
 
 pub mod campaign;
 pub mod error;
+pub mod limits;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use campaign::Campaign;
 pub use error::ConfigError;
+pub use limits::RateLimits;
 
 use crate::domain::Clock;
+use crate::domain::proxies::TrustedProxies;
 
 /// Where everything is, resolved from the environment.
 #[derive(Debug, Clone)]
@@ -34,6 +37,10 @@ pub struct Settings {
     pub page_cache: CacheAges,
     /// How emails reach people.
     pub mail: MailSettings,
+    /// How many requests of each kind one address or one email may make.
+    pub rate_limits: RateLimits,
+    /// The reverse proxies whose `X-Forwarded-For` tells the client's address.
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// How emails reach people: links in them start with `public_url`; with `smtp` they are
@@ -135,7 +142,8 @@ fn resolve(variable: &str, name: &str) -> PathBuf {
 
 impl Settings {
     /// Reads `BOBINE_CAMPAIGN`, `BOBINE_DATA_DIR`, `DATABASE_URL`, `BOBINE_TEMPLATES`,
-    /// `BOBINE_PUBLIC` and the mail settings, with defaults that need no configuration at all.
+    /// `BOBINE_PUBLIC`, the mail settings, the rate limits and the trusted proxies, with
+    /// defaults that need no configuration at all.
     pub fn from_env() -> Result<Settings, ConfigError> {
         let campaign = Campaign::load(&campaign_path())?;
         let data_dir = std::env::var("BOBINE_DATA_DIR").map_or_else(|_| PathBuf::from("data"), PathBuf::from);
@@ -153,6 +161,8 @@ impl Settings {
             database_schema: None,
             page_cache: CacheAges::default(),
             mail: MailSettings::from_env()?,
+            rate_limits: RateLimits::from_env()?,
+            trusted_proxies: limits::trusted_proxies_from_env()?,
         })
     }
 }

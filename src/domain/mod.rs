@@ -10,6 +10,8 @@ pub mod names;
 pub mod offer;
 pub mod password;
 pub mod photo;
+pub mod proxies;
+pub mod rate_limit;
 pub mod source;
 pub mod states;
 pub mod text;

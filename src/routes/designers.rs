@@ -16,12 +16,14 @@ use crate::domain::Lang;
 use crate::domain::designer::{AREAS, MAX_BIO, PRACTICES};
 use crate::domain::ids::new_secret;
 use crate::domain::photo::{self, Photo, PhotoError};
+use crate::domain::rate_limit::LimitKind;
 use crate::domain::states::DesignerState;
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
+use crate::routes::limits::Admission;
 use crate::routes::views::{self, Choice, FormError, Notice, Page};
 use crate::services::bounded::Bounded;
 use crate::services::designers::{self, DesignerRecord, Profile, ProfileInput};
@@ -143,13 +145,18 @@ async fn read_photo(file: Option<&Capped<TempFile<'_>>>) -> Result<Option<Photo>
 }
 
 /// The form's token, its fields, then its photo: the cheap checks before the costly one.
+/// A new registration is counted against its email before its photo is decoded.
 async fn checked(
     jar: &CookieJar<'_>,
     form: &ProfileForm<'_>,
     input: &ProfileInput,
+    admission: Option<&Admission<'_>>,
 ) -> Result<(Profile, Option<Photo>), AppError> {
     csrf::verify(jar, form.csrf.as_deref())?;
     let profile = input.validate()?;
+    if let Some(admission) = admission {
+        admission.by_email(LimitKind::Designers, &profile.email)?;
+    }
     let photo = read_photo(form.photo.as_ref()).await?;
     Ok((profile, photo))
 }
@@ -261,10 +268,12 @@ async fn register_designer(
     lang: Lang,
     jar: &CookieJar<'_>,
     csrf: CsrfToken,
+    admission: Admission<'_>,
     form: Result<Form<ProfileForm<'_>>, Errors<'_>>,
 ) -> Result<Result<Redirect, Answer>, PageError> {
     let path = "/designers/register";
     let title = "designer-register-title";
+    let admitted = admission.by_address(LimitKind::Designers);
     let form = match form {
         Ok(form) => form.into_inner(),
         Err(errors) => {
@@ -282,7 +291,11 @@ async fn register_designer(
         }
     };
     let input = form.input();
-    let outcome = match checked(jar, &form, &input).await {
+    let checked = match admitted {
+        Ok(()) => checked(jar, &form, &input, Some(&admission)).await,
+        Err(error) => Err(error),
+    };
+    let outcome = match checked {
         Ok((profile, photo)) => {
             let key = form.form_key.as_deref().filter(|k| (32..=64).contains(&k.len()));
             let now = state.clock.now();
@@ -295,6 +308,7 @@ async fn register_designer(
         Ok(_) => Ok(Ok(Redirect::to("/designers/registered"))),
         Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
+            admission.note(&error);
             let photo_again = form.photo_again(&error);
             let page = FormPage {
                 path,
@@ -346,6 +360,7 @@ async fn edit_designer(
     jar: &CookieJar<'_>,
     csrf: CsrfToken,
     token: &str,
+    admission: Admission<'_>,
     form: Result<Form<ProfileForm<'_>>, Errors<'_>>,
 ) -> Result<Result<Redirect, Answer>, PageError> {
     let designer = designers::by_token(&state.db, token).await?;
@@ -369,7 +384,7 @@ async fn edit_designer(
         }
     };
     let input = form.input();
-    let outcome = match checked(jar, &form, &input).await {
+    let outcome = match checked(jar, &form, &input, None).await {
         Ok((profile, photo)) => designers::update(&state.db, token, &profile, photo.as_ref(), state.clock.now()).await,
         Err(error) => Err(error),
     };
@@ -383,6 +398,8 @@ async fn edit_designer(
         }
         Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
+            // A photo refused because others are being decoded says when to send it again.
+            admission.note(&error);
             let photo_again = form.photo_again(&error);
             let page = FormPage {
                 path: &path,

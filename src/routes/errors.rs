@@ -50,7 +50,7 @@ impl<E: Into<AppError>> From<E> for ApiError {
 impl<'r> Responder<'r, 'static> for ApiError {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
         log(&self.0);
-        json_error(request, &self.0, status_of(&self.0))
+        with_retry_after(json_error(request, &self.0, status_of(&self.0)), &self.0)
     }
 }
 
@@ -69,8 +69,17 @@ impl<'r> Responder<'r, 'static> for PageError {
         log(&self.0);
         let lang = lang_of(request);
         let message = self.0.message(lang, &currency_of(request));
-        page(request, status_of(&self.0), lang, message)
+        with_retry_after(page(request, status_of(&self.0), lang, message), &self.0)
     }
+}
+
+/// A refusal that asks to come back later says when, in whole seconds.
+fn with_retry_after(response: response::Result<'static>, error: &AppError) -> response::Result<'static> {
+    let mut response = response?;
+    if let Some(seconds) = error.retry_after() {
+        response.set_header(rocket::http::Header::new("Retry-After", seconds.to_string()));
+    }
+    Ok(response)
 }
 
 /// What the error page shows.

@@ -1,6 +1,6 @@
-//! One concise log line per request: method, route, status, time taken. Paths carry secrets
-//! (`/pledges/<token>`, `/designers/edit/<token>`, `/team/setup/<token>`), so the log names
-//! the route's template, never the path as sent.
+//! One concise log line per request: method, route, status, client address, time taken.
+//! Paths carry secrets (`/pledges/<token>`, `/designers/edit/<token>`, `/team/setup/<token>`),
+//! so the log names the route's template, never the path as sent.
 
 use std::time::Instant;
 
@@ -29,6 +29,7 @@ impl Fairing for RequestLog {
             method = %request.method(),
             path = %loggable_path(request.route().map(|r| r.uri.to_string()).as_deref(), request.uri().path().as_str()),
             status = response.status().code,
+            client = %crate::routes::client::of(request),
             micros = took.as_micros() as u64,
             "request"
         );

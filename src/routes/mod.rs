@@ -3,11 +3,13 @@
 pub mod api;
 pub mod cache;
 pub mod campaign;
+pub mod client;
 pub mod csrf;
 pub mod designers;
 pub mod errors;
 pub mod headers;
 pub mod lang;
+pub mod limits;
 pub mod logging;
 pub mod offers;
 pub mod pledges;

@@ -10,12 +10,14 @@ use serde::Serialize;
 use crate::app::AppState;
 use crate::domain::Lang;
 use crate::domain::ids::new_secret;
+use crate::domain::rate_limit::LimitKind;
 use crate::domain::states::OfferKind;
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
+use crate::routes::limits::Admission;
 use crate::routes::views::{FormError, Notice, Page};
 use crate::services::offers::{self, MAX_AVAILABILITY, MAX_DESCRIPTION, OfferInput};
 
@@ -109,8 +111,10 @@ async fn offer_help(
     lang: Lang,
     jar: &CookieJar<'_>,
     csrf: CsrfToken,
+    admission: Admission<'_>,
     form: Form<OfferForm>,
 ) -> Result<Result<Redirect, Answer>, PageError> {
+    let admitted = admission.by_address(LimitKind::Offers);
     let form = form.into_inner();
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
     let input = OfferInput {
@@ -123,10 +127,14 @@ async fn offer_help(
     };
     let key = form.form_key.filter(|k| (32..=64).contains(&k.len()));
     let now = state.clock.now();
-    let outcome = match csrf::verify(jar, form.csrf.as_deref()).and_then(|()| input.validate()) {
-        Ok(new) => offers::create(&state.db, state.campaign_id, &new, lang, key.as_deref(), &state.letters, now).await,
-        Err(error) => Err(error),
-    };
+    let outcome = async {
+        admitted?;
+        csrf::verify(jar, form.csrf.as_deref())?;
+        let new = input.validate()?;
+        admission.by_email(LimitKind::Offers, &new.email)?;
+        offers::create(&state.db, state.campaign_id, &new, lang, key.as_deref(), &state.letters, now).await
+    }
+    .await;
     match outcome {
         Ok(_) => Ok(Ok(Redirect::to("/help/thanks"))),
         Err(error) if error.is_internal() => Err(error.into()),
@@ -139,6 +147,7 @@ async fn offer_help(
                 email: input.email,
                 phone: input.phone,
             };
+            admission.note(&error);
             Ok(Err((status_of(&error), form_page(state, lang, &csrf, values, Some(&error)))))
         }
     }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::app::AppState;
 use crate::domain::ids::new_secret;
 use crate::domain::money::cents_to_string;
+use crate::domain::rate_limit::LimitKind;
 use crate::domain::source::{site, tag_of};
 use crate::domain::states::PledgeState;
 use crate::domain::{CampaignState, Lang, Source};
@@ -19,6 +20,7 @@ use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
+use crate::routes::limits::Admission;
 use crate::routes::source::Visit;
 use crate::routes::views::{self, CampaignView, FormError, Page, PledgeView};
 use crate::services::campaign::snapshot;
@@ -128,8 +130,10 @@ async fn create_pledge(
     lang: Lang,
     jar: &CookieJar<'_>,
     csrf: CsrfToken,
+    admission: Admission<'_>,
     form: Form<PledgeForm>,
 ) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
+    let admitted = admission.by_address(LimitKind::Pledges);
     let form = form.into_inner();
     let input = PledgeInput {
         reward: form.reward.clone(),
@@ -141,16 +145,16 @@ async fn create_pledge(
         source: Source { tag: form.source_tag.as_deref().and_then(tag_of), site: form.from.as_deref().and_then(site) },
     };
     let now = state.clock.now();
-    let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
-        Ok(()) => match input.validate(&state.campaign, now) {
-            Ok(new) => {
-                let key = form.form_key.filter(|k| (32..=64).contains(&k.len())).map(|k| format!("form:{k}"));
-                state.writer.place(new, lang, key).await
-            }
-            Err(e) => Err(e),
-        },
-        Err(e) => Err(e),
-    };
+    let outcome = async {
+        admitted?;
+        csrf::verify(jar, form.csrf.as_deref())?;
+        let new = input.validate(&state.campaign, now)?;
+        // Once the email is known: one person cannot pledge without end from many addresses.
+        admission.by_email(LimitKind::Pledges, &new.email)?;
+        let key = form.form_key.as_deref().filter(|k| (32..=64).contains(&k.len())).map(|k| format!("form:{k}"));
+        state.writer.place(new, lang, key).await
+    }
+    .await;
     match outcome {
         Ok(placed) => {
             let thanks =
@@ -168,6 +172,7 @@ async fn create_pledge(
                 display_name: input.display_name,
                 anonymous: input.anonymous,
             };
+            admission.note(&error);
             let page = render_form(state, lang, &csrf, &input.source, values, Some(&error)).await?;
             Ok(Err((status_of(&error), page)))
         }

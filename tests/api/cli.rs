@@ -125,3 +125,29 @@ fn check_config_names_a_file_it_cannot_read() {
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert!(text(&output.stderr).starts_with("missing.toml: (file): cannot be read"), "{output:?}");
 }
+
+#[test]
+fn a_wrong_trusted_proxy_or_rate_limit_stops_the_start_with_the_setting_named() {
+    for (variable, value, expected) in [
+        ("BOBINE_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/33", "BOBINE_TRUSTED_PROXIES: \"10.0.0.0/33\" is neither"),
+        ("BOBINE_TRUSTED_PROXIES", "proxy.example.ch", "BOBINE_TRUSTED_PROXIES: \"proxy.example.ch\""),
+        ("BOBINE_RATE_LIMITS", "sometimes", "BOBINE_RATE_LIMITS: is on (the default) or off"),
+        ("BOBINE_RATE_LIMIT_PLEDGES", "30 a minute", "BOBINE_RATE_LIMIT_PLEDGES: \"30 a minute\" is not a rate"),
+    ] {
+        let folders = Folders::new();
+        let output = Command::new(env!("CARGO_BIN_EXE_bobine"))
+            .arg("serve")
+            .current_dir(&folders.work)
+            .env("BOBINE_DATA_DIR", &folders.data)
+            .env("ROCKET_PORT", "0")
+            .env(variable, value)
+            .env_remove("BOBINE_CAMPAIGN")
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{variable}={value} started");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(expected), "{variable}={value}: {stderr}");
+        assert!(folders.untouched(), "nothing created before the mistake is found");
+    }
+}

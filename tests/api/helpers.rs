@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bobine::app::{self, AppState};
-use bobine::config::{CacheAges, Campaign, Confirmation, MailSettings, Settings, crate_dir, sqlite_url};
+use bobine::config::{CacheAges, Campaign, Confirmation, MailSettings, RateLimits, Settings, crate_dir, sqlite_url};
 use bobine::db::Db;
 use bobine::domain::Clock;
+use bobine::domain::proxies::TrustedProxies;
 use bobine::routes::team::TeamState;
 use bobine::services::writer::PledgeWriter;
 use chrono::{DateTime, Utc};
@@ -101,7 +102,28 @@ pub async fn spawn_mailing_app(mail: MailSettings) -> TestApp {
     spawn(&fixture(), before_deadline(), CacheAges::NONE, mail).await
 }
 
+/// The fixture campaign with rate limits as `rate_limits` says, behind `trusted_proxies`.
+/// Other tests run without rate limits: they send many requests from one address and one
+/// email on a clock that does not move.
+pub async fn spawn_limited_app(rate_limits: RateLimits, trusted_proxies: TrustedProxies) -> TestApp {
+    spawn_adjusted(&fixture(), before_deadline(), CacheAges::NONE, MailSettings::default(), |settings| {
+        settings.rate_limits = rate_limits;
+        settings.trusted_proxies = trusted_proxies;
+    })
+    .await
+}
+
 async fn spawn(campaign: &Path, now: DateTime<Utc>, page_cache: CacheAges, mail: MailSettings) -> TestApp {
+    spawn_adjusted(campaign, now, page_cache, mail, |_| {}).await
+}
+
+async fn spawn_adjusted(
+    campaign: &Path,
+    now: DateTime<Utc>,
+    page_cache: CacheAges,
+    mail: MailSettings,
+    adjust: impl FnOnce(&mut Settings),
+) -> TestApp {
     let _ = rustls::crypto::ring::default_provider().install_default();
     if std::env::var_os("RUST_LOG").is_some() {
         bobine::telemetry::init();
@@ -118,7 +140,11 @@ async fn spawn(campaign: &Path, now: DateTime<Utc>, page_cache: CacheAges, mail:
         database_schema,
         page_cache,
         mail,
+        rate_limits: RateLimits::off(),
+        trusted_proxies: TrustedProxies::NONE,
     };
+    let mut settings = settings;
+    adjust(&mut settings);
     launch(settings, dir).await
 }
 
@@ -306,9 +332,56 @@ impl TestApp {
         assert!(differences.is_empty(), "bobine check: {differences:?}");
     }
 
+    /// A visitor of its own (its own cookies) whose requests come from `ip`, a loopback
+    /// address such as `127.0.0.2`, as another client on another network would.
+    pub fn visitor(&self, ip: &str) -> Visitor {
+        let cookies = Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(cookies.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(ip.parse::<std::net::IpAddr>().unwrap())
+            .build()
+            .unwrap();
+        Visitor { address: self.address.clone(), client, cookies }
+    }
+
     /// How many pledges the database holds, in any state.
     pub async fn stored_pledges(&self) -> u64 {
         use sea_orm::{EntityTrait, PaginatorTrait};
         entity::pledge::Entity::find().count(&self.db.read).await.unwrap()
+    }
+}
+
+/// A browser or program on another address than the tests' usual client.
+pub struct Visitor {
+    address: String,
+    pub client: reqwest::Client,
+    cookies: Arc<reqwest::cookie::Jar>,
+}
+
+impl Visitor {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// The form token, from the cookie the pledge form sets.
+    pub async fn csrf_token(&self) -> String {
+        self.client.get(self.url("/pledge")).send().await.unwrap();
+        let cookies = reqwest::cookie::CookieStore::cookies(&*self.cookies, &self.url("/").parse().unwrap()).unwrap();
+        let cookies = cookies.to_str().unwrap();
+        cookies.split("; ").find_map(|c| c.strip_prefix("csrf=")).unwrap().to_owned()
+    }
+
+    /// Posts a form as a browser would, with the visitor's form token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let csrf = self.csrf_token().await;
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        self.client.post(self.url(path)).form(&form).send().await.unwrap()
+    }
+
+    /// `POST /api/pledges`.
+    pub async fn pledge(&self, body: &Value) -> reqwest::Response {
+        self.client.post(self.url("/api/pledges")).json(body).send().await.unwrap()
     }
 }

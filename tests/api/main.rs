@@ -19,6 +19,7 @@ mod outbox;
 mod placement;
 mod pledge_api;
 mod pledge_pages;
+mod rate_limits;
 mod smtp;
 mod sources;
 mod stored_values;

@@ -63,6 +63,8 @@ async fn a_database_of_another_campaign_is_not_taken_over() {
         database_schema: app.database_schema(),
         page_cache: bobine::config::CacheAges::NONE,
         mail: Default::default(),
+        rate_limits: bobine::config::RateLimits::off(),
+        trusted_proxies: Default::default(),
     };
     let error = bobine::app::build(settings).await.unwrap_err().to_string();
     assert!(error.contains("holds the campaign \"test-campaign\""), "{error}");

@@ -83,4 +83,12 @@ mod tests {
         let state = &json["components"]["schemas"]["CampaignState"]["enum"];
         assert_eq!(state, &serde_json::json!(["open", "succeeded", "failed"]));
     }
+
+    #[test]
+    fn a_rate_limited_pledge_is_described_with_its_retry_after() {
+        let json = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let limited = &json["paths"]["/api/pledges"]["post"]["responses"]["429"];
+        assert!(limited["description"].as_str().unwrap().contains("rate_limited"), "{limited}");
+        assert_eq!(limited["headers"]["Retry-After"]["schema"]["type"], "integer", "{limited}");
+    }
 }

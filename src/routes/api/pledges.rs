@@ -12,12 +12,14 @@ use utoipa::ToSchema;
 use super::ErrorBody;
 use crate::app::AppState;
 use crate::domain::money::MoneyError;
+use crate::domain::rate_limit::LimitKind;
 use crate::domain::source::{site, tag_of};
 use crate::domain::states::PledgeState;
 use crate::domain::{Amount, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::errors::ApiError;
+use crate::routes::limits::Admission;
 use crate::services::pledges::PledgeInput;
 
 /// A pledge to place. The amount stays a JSON value here so that a number gets a clear
@@ -101,6 +103,8 @@ const MAX_KEY: usize = 200;
         (status = 400, description = "Not JSON, a field of the wrong type or missing (`malformed_request`)", body = ErrorBody),
         (status = 409, description = "`sold_out` or `campaign_closed`", body = ErrorBody),
         (status = 422, description = "`invalid_amount`, `amount_below_minimum`, `amount_too_large`, `invalid_email`, `invalid_name`, `unknown_reward` or `idempotency_key_reused`", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many pledges from this address or for this email; try again after `Retry-After` seconds", body = ErrorBody,
+         headers(("Retry-After" = u64, description = "Whole seconds to wait, at least 1"))),
         (status = 500, description = "The pledge could not be stored; nothing was", body = ErrorBody),
     )
 )]
@@ -108,10 +112,13 @@ const MAX_KEY: usize = 200;
 async fn create_pledge(
     state: &State<AppState>,
     lang: Lang,
+    admission: Admission<'_>,
     content_type: Option<&ContentType>,
     key: IdempotencyKey,
     body: Result<Json<PledgeRequest>, rocket::serde::json::Error<'_>>,
 ) -> Result<Custom<Json<PledgeCreated>>, ApiError> {
+    // Counted before any work, whatever the request turns out to be.
+    admission.by_address(LimitKind::Pledges)?;
     if !content_type.is_some_and(|ct| ct.is_json()) {
         return Err(AppError::Malformed("send JSON with Content-Type: application/json".into()).into());
     }
@@ -135,6 +142,7 @@ async fn create_pledge(
         },
     };
     let new = input.validate(&state.campaign, state.clock.now())?;
+    admission.by_email(LimitKind::Pledges, &new.email)?;
     // Each email has keys of its own: knowing someone's key never reaches their pledge.
     let key = key.0.map(|k| format!("api:{}:{k}", new.email.identity()));
     let placed = state.writer.place(new, lang, key).await?;

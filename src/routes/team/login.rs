@@ -1,7 +1,5 @@
 //! Logging in and out, and choosing the first password through the setup link.
 
-use std::net::IpAddr;
-
 use rocket::form::{Form, FromForm};
 use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
@@ -13,12 +11,15 @@ use super::TeamState;
 use super::session::{self, TeamSession};
 use crate::app::AppState;
 use crate::domain::password::Password;
+use crate::domain::rate_limit::LimitKind;
 use crate::domain::{Email, Lang};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
+use crate::routes::client::ClientAddress;
 use crate::routes::csrf::{self, CsrfOnly, CsrfToken};
 use crate::routes::errors::PageError;
+use crate::routes::limits::Admission;
 use crate::routes::views::Page;
 use crate::services::team;
 
@@ -80,7 +81,8 @@ async fn login(
     lang: Lang,
     jar: &CookieJar<'_>,
     csrf: CsrfToken,
-    address: Option<IpAddr>,
+    address: ClientAddress,
+    admission: Admission<'_>,
     form: Form<LoginForm>,
 ) -> Result<Result<Redirect, Answer>, PageError> {
     let email = form.email.clone().unwrap_or_default().trim().to_lowercase();
@@ -91,15 +93,17 @@ async fn login(
     if csrf::verify(jar, form.csrf.as_deref()).is_err() {
         return again(Status::Forbidden, AppError::Forbidden.message(lang, &state.campaign.currency));
     }
+    if let Err(limited) = admission.by_address(LimitKind::Logins) {
+        tracing::warn!(%address, "login refused: too many attempts from this address");
+        return again(Status::TooManyRequests, limited.message(lang, &state.campaign.currency));
+    }
     let now = state.clock.now();
-    let keys = [
-        format!("account:{email}"),
-        format!("address:{}", address.map_or_else(|| "unknown".into(), |a| a.to_string())),
-    ];
+    let keys = [format!("account:{email}"), format!("address:{address}")];
     // Counted before the password is checked: concurrent guesses cannot all get through.
     let counted = state.team.throttle().attempt(&keys, now);
     if let Err(wait) = counted {
-        tracing::warn!(%email, ?address, "login refused: too many failed attempts");
+        tracing::warn!(%email, %address, "login refused: too many failed attempts");
+        admission.wait(wait.num_seconds().max(1) as u64);
         let minutes = (wait.num_seconds() + 59) / 60;
         return again(
             Status::TooManyRequests,
@@ -109,6 +113,7 @@ async fn login(
     let password = form.password.clone().unwrap_or_default();
     let checked = match team::authenticate(&state.db, &email, &password, now).await {
         Err(busy @ AppError::Busy { .. }) => {
+            admission.note(&busy);
             return again(Status::TooManyRequests, busy.message(lang, &state.campaign.currency));
         }
         other => other?,
@@ -119,11 +124,11 @@ async fn login(
             keys.iter().for_each(|key| throttle.succeeded(key));
             drop(throttle);
             session::start(jar, &member, now);
-            tracing::info!(email = %member.email, ?address, "team login");
+            tracing::info!(email = %member.email, %address, "team login");
             Ok(Ok(Redirect::to(next)))
         }
         None => {
-            tracing::warn!(%email, ?address, "failed team login");
+            tracing::warn!(%email, %address, "failed team login");
             again(Status::Unauthorized, i18n::t(lang, "team-login-failed"))
         }
     }
