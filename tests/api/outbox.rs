@@ -35,7 +35,6 @@ fn mailing_to(server: &FakeSmtp) -> MailSettings {
         poll: Duration::from_millis(50),
         // These tests follow emails about pledges that count; confirming has its own tests.
         pledge_confirmation: Some(Confirmation::AtOnce),
-        ..MailSettings::default()
     }
 }
 

@@ -305,8 +305,7 @@ async fn export_pledges(
         let header = csv_lines([headers.map(str::to_owned)], separator).unwrap_or_default();
         yield Piece::text(format!("\u{feff}{header}"));
         let mut chunk = first;
-        loop {
-            let Some(last) = chunk.last() else { break };
+        while let Some(last) = chunk.last() {
             let after = last.id;
             match chunk_lines(&state, &chunk, lang, separator) {
                 Ok(lines) => yield Piece::text(lines),
