@@ -40,6 +40,9 @@ pub enum AppError {
     /// Too much of a costly thing at once (checking passwords): try again in a moment.
     #[error("busy, retry in {retry_after_seconds} s")]
     Busy { retry_after_seconds: u64 },
+    /// A member already holds as many live dashboards open as one may.
+    #[error("{limit} live streams open already")]
+    TooManyStreams { limit: usize },
     /// A form field that breaks a rule; `key` names the message, `args` fill it in.
     #[error("invalid {field}: {key}")]
     Invalid { field: &'static str, key: &'static str, args: Vec<(&'static str, String)> },
@@ -117,6 +120,7 @@ impl AppError {
             AppError::Forbidden => "invalid_form_token",
             AppError::Unauthorized => "unauthorized",
             AppError::Busy { .. } => "busy",
+            AppError::TooManyStreams { .. } => "too_many_streams",
             AppError::Invalid { .. } => "invalid_field",
             AppError::Db(_) | AppError::Internal { .. } => "internal_error",
         }
@@ -130,7 +134,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
             AppError::Unauthorized => 401,
-            AppError::Busy { .. } => 429,
+            AppError::Busy { .. } | AppError::TooManyStreams { .. } => 429,
             AppError::Db(_) | AppError::Internal { .. } => 500,
             AppError::InvalidAmount(_)
             | AppError::AmountBelowMinimum { .. }
@@ -182,6 +186,9 @@ impl AppError {
             AppError::Unauthorized => i18n::t(lang, "error-unauthorized"),
             AppError::Busy { retry_after_seconds } => {
                 i18n::t_args(lang, "error-busy", &[("seconds", retry_after_seconds.to_string())])
+            }
+            AppError::TooManyStreams { limit } => {
+                i18n::t_args(lang, "error-too-many-streams", &[("limit", limit.to_string())])
             }
             AppError::Invalid { key, args, .. } => i18n::t_args(lang, key, args),
             AppError::Db(_) | AppError::Internal { .. } => i18n::t(lang, "error-internal"),

@@ -159,6 +159,7 @@ team-cancelled = cancelled
 team-no-pledges = No pledge yet.
 error-unauthorized = Log in to see this page.
 error-busy = The server is very busy at this moment. Try again in { $seconds } seconds.
+error-too-many-streams = { $limit } live dashboards are open already for this account. Close one, then reload the page.
 team-pledges-title = Pledges
 team-all = All
 team-state = State

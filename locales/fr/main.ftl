@@ -159,6 +159,7 @@ team-cancelled = annulée
 team-no-pledges = Pas encore de promesse.
 error-unauthorized = Connectez-vous pour voir cette page.
 error-busy = Le serveur est très occupé en ce moment. Réessayez dans { $seconds } secondes.
+error-too-many-streams = { $limit } tableaux de bord en direct sont déjà ouverts pour ce compte. Fermez-en un, puis rechargez la page.
 team-pledges-title = Promesses
 team-all = Toutes
 team-state = État

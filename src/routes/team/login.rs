@@ -9,8 +9,8 @@ use rocket::{Either, State, get, post, routes};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
-use super::TeamState;
 use super::session::{self, TeamSession};
+use super::{TeamState, device};
 use crate::app::AppState;
 use crate::domain::password::Password;
 use crate::domain::{Email, Lang};
@@ -92,14 +92,16 @@ async fn login(
         return again(Status::Forbidden, AppError::Forbidden.message(lang, &state.campaign.currency));
     }
     let now = state.clock.now();
+    // A browser this account logged in from before is held only by its own failures.
+    let attempt = device::Attempt::of(jar, &email);
     let keys = [
-        format!("account:{email}"),
+        attempt.throttle_key(&email),
         format!("address:{}", address.map_or_else(|| "unknown".into(), |a| a.to_string())),
     ];
     // Counted before the password is checked: concurrent guesses cannot all get through.
     let counted = state.team.throttle().attempt(&keys, now);
     if let Err(wait) = counted {
-        tracing::warn!(%email, ?address, "login refused: too many failed attempts");
+        tracing::warn!(%email, ?address, ?attempt, "login refused: too many failed attempts");
         let minutes = (wait.num_seconds() + 59) / 60;
         return again(
             Status::TooManyRequests,
@@ -115,10 +117,12 @@ async fn login(
     };
     match checked {
         Some(member) => {
-            let mut throttle = state.team.throttle();
-            keys.iter().for_each(|key| throttle.succeeded(key));
-            drop(throttle);
-            session::start(jar, &member, now);
+            {
+                let mut throttle = state.team.throttle();
+                keys.iter().for_each(|key| throttle.succeeded(key));
+            }
+            session::start(state, jar, &member, now).await?;
+            device::remember(jar, &member.email);
             tracing::info!(email = %member.email, ?address, "team login");
             Ok(Ok(Redirect::to(next)))
         }
@@ -130,9 +134,9 @@ async fn login(
 }
 
 #[post("/team/logout", data = "<form>")]
-fn logout(jar: &CookieJar<'_>, form: Form<CsrfOnly>) -> Result<Redirect, PageError> {
+async fn logout(state: &State<AppState>, jar: &CookieJar<'_>, form: Form<CsrfOnly>) -> Result<Redirect, PageError> {
     csrf::verify(jar, form.csrf.as_deref())?;
-    session::end(jar);
+    session::end(state, jar).await?;
     Ok(Redirect::to("/team/login"))
 }
 
@@ -217,7 +221,8 @@ async fn setup(
         team::TeamError::Exists(_) => AppError::NotFound,
     })?;
     state.team.setup_link().take();
-    session::start(jar, &member, now);
+    session::start(state, jar, &member, now).await?;
+    device::remember(jar, &member.email);
     tracing::info!(email = %member.email, "first team account created through the setup link");
     Ok(Ok(Redirect::to("/team")))
 }
