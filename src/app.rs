@@ -128,7 +128,8 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
     let campaign_id = sync(&db, &settings.campaign).await?;
     let campaign = Arc::new(settings.campaign);
-    let letters = Letters::new(campaign.clone(), &public_url(&settings.mail, &figment));
+    let public_url = public_url(&settings.mail, &figment);
+    let letters = Letters::new(campaign.clone(), &public_url);
     let writer =
         PledgeWriter::start(db.clone(), campaign.clone(), campaign_id, settings.clock.clone(), letters.clone());
     let pages = Arc::new(PageCache::new(settings.page_cache));
@@ -149,6 +150,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .attach(routes::logging::RequestLog)
         .attach(routes::headers::shield())
         .attach(routes::headers::PrivatePages)
+        .attach(routes::headers::SecurityHeaders::for_public_url(&public_url))
         .attach(AdHoc::on_liftoff("deadline closer", move |rocket| {
             let shutdown = rocket.shutdown();
             Box::pin(async move {

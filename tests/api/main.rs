@@ -19,6 +19,7 @@ mod outbox;
 mod placement;
 mod pledge_api;
 mod pledge_pages;
+mod security_headers;
 mod sessions;
 mod smtp;
 mod sources;
