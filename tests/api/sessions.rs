@@ -178,3 +178,34 @@ async fn stored_sessions(app: &TestApp) -> u64 {
     use sea_orm::{EntityTrait, PaginatorTrait};
     entity::team_session::Entity::find().count(&app.db.read).await.unwrap()
 }
+
+#[tokio::test]
+async fn a_logout_on_one_instance_ends_the_session_on_the_others() {
+    let app = spawn_app().await;
+    let twin = app.twin().await;
+    add_member(&app, "anne@example.ch").await;
+    let (browser, cookie) = logged_in(&app, "127.0.0.1").await;
+    assert_eq!(copied(&twin, &cookie).send().await.unwrap().status().as_u16(), 200, "one key, one table");
+    assert_eq!(browser.post_form("/team/logout", &[]).await.status().as_u16(), 303);
+    assert_eq!(copied(&twin, &cookie).send().await.unwrap().status().as_u16(), 401);
+}
+
+#[tokio::test]
+async fn a_session_notes_when_it_was_last_seen_now_and_then() {
+    use sea_orm::EntityTrait;
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    let (_browser, cookie) = logged_in(&app, "127.0.0.1").await;
+    let later = app.clock.now() + Duration::minutes(6);
+    app.clock.set(later);
+    assert_eq!(copied(&app, &cookie).send().await.unwrap().status().as_u16(), 200);
+    let started = std::time::Instant::now();
+    loop {
+        let row = entity::team_session::Entity::find().one(&app.db.read).await.unwrap().unwrap();
+        if row.last_seen_ms == later.timestamp_millis() {
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "last seen stayed at {}", row.last_seen_ms);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
