@@ -41,6 +41,14 @@ impl Attempt {
         }
     }
 
+    /// What the log says of the browser: never its nonce, which stays in the cookie.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Attempt::KnownDevice { .. } => "known device",
+            Attempt::UnknownBrowser => "unknown browser",
+        }
+    }
+
     /// The throttle's key for this attempt, beside the address's.
     pub fn throttle_key(&self, identity: &str) -> String {
         match self {

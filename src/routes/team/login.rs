@@ -101,7 +101,7 @@ async fn login(
     // Counted before the password is checked: concurrent guesses cannot all get through.
     let counted = state.team.throttle().attempt(&keys, now);
     if let Err(wait) = counted {
-        tracing::warn!(%email, ?address, ?attempt, "login refused: too many failed attempts");
+        tracing::warn!(%email, ?address, from = attempt.label(), "login refused: too many failed attempts");
         let minutes = (wait.num_seconds() + 59) / 60;
         return again(
             Status::TooManyRequests,
