@@ -16,9 +16,14 @@
       var value = pick(data, element.getAttribute('data-live'));
       if (value != null) element.textContent = value;
     });
+    // The progress bar: an SVG rectangle as wide as the percentage, and the value that
+    // assistive technologies read.
     document.querySelectorAll('[data-live-width]').forEach(function (element) {
       var value = pick(data, element.getAttribute('data-live-width'));
-      if (value != null) element.style.width = value + '%';
+      if (value == null) return;
+      element.setAttribute('width', value);
+      var bar = element.closest('[role="progressbar"]');
+      if (bar) bar.setAttribute('aria-valuenow', value);
     });
     var chart = document.getElementById('chart');
     // The chart is drawn by the server from figures only; nothing a visitor typed is in it.

@@ -139,7 +139,8 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
     let campaign_id = sync(&db, &settings.campaign).await?;
     let campaign = Arc::new(settings.campaign);
-    let letters = Letters::new(campaign.clone(), &public_url(&settings.mail, &figment));
+    let public_url = public_url(&settings.mail, &figment);
+    let letters = Letters::new(campaign.clone(), &public_url);
     let confirmation = settings.mail.confirmation();
     let writer = PledgeWriter::start(
         db.clone(),
@@ -187,6 +188,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .attach(routes::headers::shield())
         .attach(routes::headers::PrivatePages)
         .attach(routes::limits::RetryAfter)
+        .attach(routes::headers::SecurityHeaders::for_public_url(&public_url))
         .attach(AdHoc::on_liftoff("deadline closer", move |rocket| {
             let shutdown = rocket.shutdown();
             Box::pin(async move {

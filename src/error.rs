@@ -43,6 +43,9 @@ pub enum AppError {
     /// Too many requests of one kind from one address or for one email: try again later.
     #[error("rate limited, retry in {retry_after_seconds} s")]
     RateLimited { retry_after_seconds: u64 },
+    /// A member already holds as many live dashboards open as one may.
+    #[error("{limit} live streams open already")]
+    TooManyStreams { limit: usize },
     /// A form field that breaks a rule; `key` names the message, `args` fill it in.
     #[error("invalid {field}: {key}")]
     Invalid { field: &'static str, key: &'static str, args: Vec<(&'static str, String)> },
@@ -121,6 +124,7 @@ impl AppError {
             AppError::Unauthorized => "unauthorized",
             AppError::Busy { .. } => "busy",
             AppError::RateLimited { .. } => "rate_limited",
+            AppError::TooManyStreams { .. } => "too_many_streams",
             AppError::Invalid { .. } => "invalid_field",
             AppError::Db(_) | AppError::Internal { .. } => "internal_error",
         }
@@ -134,7 +138,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
             AppError::Unauthorized => 401,
-            AppError::Busy { .. } | AppError::RateLimited { .. } => 429,
+            AppError::Busy { .. } | AppError::RateLimited { .. } | AppError::TooManyStreams { .. } => 429,
             AppError::Db(_) | AppError::Internal { .. } => 500,
             AppError::InvalidAmount(_)
             | AppError::AmountBelowMinimum { .. }
@@ -202,6 +206,9 @@ impl AppError {
             }
             AppError::RateLimited { retry_after_seconds } => {
                 i18n::t_count(lang, "error-rate-limited-minutes", "minutes", retry_after_seconds.div_ceil(60))
+            }
+            AppError::TooManyStreams { limit } => {
+                i18n::t_args(lang, "error-too-many-streams", &[("limit", limit.to_string())])
             }
             AppError::Invalid { key, args, .. } => i18n::t_args(lang, key, args),
             AppError::Db(_) | AppError::Internal { .. } => i18n::t(lang, "error-internal"),

@@ -84,3 +84,4 @@ pub mod pledge;
 pub mod reward;
 pub mod source_total;
 pub mod team_member;
+pub mod team_session;

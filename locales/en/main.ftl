@@ -167,6 +167,7 @@ error-rate-limited-minutes = Too many requests in a short time from your connect
     [one] one minute
    *[other] { $minutes } minutes
 }.
+error-too-many-streams = { $limit } live dashboards are open already for this account. Close one, then reload the page.
 team-pledges-title = Pledges
 team-all = All
 team-state = State

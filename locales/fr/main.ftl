@@ -167,6 +167,7 @@ error-rate-limited-minutes = Trop de demandes en peu de temps depuis votre conne
     [one] une minute
    *[other] { $minutes } minutes
 }.
+error-too-many-streams = { $limit } tableaux de bord en direct sont déjà ouverts pour ce compte. Fermez-en un, puis rechargez la page.
 team-pledges-title = Promesses
 team-all = Toutes
 team-state = État

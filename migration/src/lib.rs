@@ -12,6 +12,7 @@ mod m20261126_000007_create_offers;
 mod m20261126_000008_create_designers;
 mod m20261127_000009_check_stored_values;
 mod m20261127_000010_confirm_pledges;
+mod m20261127_000011_create_team_sessions;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000008_create_designers::Migration),
             Box::new(m20261127_000009_check_stored_values::Migration),
             Box::new(m20261127_000010_confirm_pledges::Migration),
+            Box::new(m20261127_000011_create_team_sessions::Migration),
         ]
     }
 }

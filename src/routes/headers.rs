@@ -1,15 +1,19 @@
-//! Response headers that protect people: no referrer leaves the site, and private pages (a
-//! backer's pledge, a designer's edit page, the team's pages) are never stored by a cache.
+//! Response headers that protect people: no referrer leaves the site, private pages (a
+//! backer's pledge, a designer's edit page, the team's pages) are never stored by a cache,
+//! every response carries a Content-Security-Policy that allows nothing inline, and a site
+//! reached over https marks its cookies `Secure` and asks browsers to come back only over
+//! https (HSTS).
 
 use rocket::fairing::{Fairing, Info, Kind};
 use rocket::http::Header;
-use rocket::shield::{Referrer, Shield};
+use rocket::shield::{Frame, Referrer, Shield};
 use rocket::{Request, Response};
 
 /// Rocket's shield, with the `Referer` kept within the site: a pledge page's address holds
-/// its secret token and must not reach other sites through a link.
+/// its secret token and must not reach other sites through a link. No page may be framed,
+/// as the Content-Security-Policy says too, for browsers that read only this header.
 pub fn shield() -> Shield {
-    Shield::default().enable(Referrer::SameOrigin)
+    Shield::default().enable(Referrer::SameOrigin).enable(Frame::Deny)
 }
 
 /// Marks pages that hold a secret token or people's details as private and not to be stored.
@@ -27,5 +31,82 @@ impl Fairing for PrivatePages {
         if private {
             response.set_header(Header::new("Cache-Control", "no-store, private"));
         }
+    }
+}
+
+/// What pages may load: their own scripts, styles and images, and their own live stream;
+/// nothing inline, no plug-in, no other site, and no page may frame them. Pages carry no
+/// `style=` attribute nor inline `<script>` (a test renders every page to hold them to it);
+/// scripts set styles through the DOM, which this policy allows.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+     form-action 'self'; frame-ancestors 'none'";
+
+/// Sent when the site is reached over https: browsers then refuse plain http for a year, on
+/// this host and those under it.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
+
+/// The Content-Security-Policy on every response, and over https, HSTS and `Secure` on every
+/// cookie the response sets, whichever part of the site set it.
+pub struct SecurityHeaders {
+    /// Whether people reach the site over https (`BOBINE_PUBLIC_URL`); TLS itself is usually
+    /// a proxy's, so Rocket cannot tell.
+    pub https: bool,
+}
+
+impl SecurityHeaders {
+    /// For a site whose public address is `public_url`.
+    pub fn for_public_url(public_url: &str) -> SecurityHeaders {
+        let https = url::Url::parse(public_url).is_ok_and(|url| url.scheme() == "https");
+        SecurityHeaders { https }
+    }
+}
+
+#[rocket::async_trait]
+impl Fairing for SecurityHeaders {
+    fn info(&self) -> Info {
+        Info { name: "security headers", kind: Kind::Response }
+    }
+
+    async fn on_response<'r>(&self, _request: &'r Request<'_>, response: &mut Response<'r>) {
+        response.set_raw_header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        if !self.https {
+            return;
+        }
+        response.set_raw_header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        let cookies: Vec<String> = response.headers().get("Set-Cookie").map(str::to_owned).collect();
+        if cookies.is_empty() {
+            return;
+        }
+        response.remove_header("Set-Cookie");
+        for cookie in cookies {
+            response.adjoin_raw_header("Set-Cookie", secure(cookie));
+        }
+    }
+}
+
+/// A `Set-Cookie` value with the `Secure` attribute, added unless it is there.
+fn secure(cookie: String) -> String {
+    let marked = cookie.split(';').skip(1).any(|attribute| attribute.trim().eq_ignore_ascii_case("secure"));
+    if marked { cookie } else { format!("{cookie}; Secure") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secure_is_added_once_and_only_as_an_attribute() {
+        assert_eq!(secure("lang=en; Path=/".into()), "lang=en; Path=/; Secure");
+        assert_eq!(secure("a=b; Secure; Path=/".into()), "a=b; Secure; Path=/");
+        assert_eq!(secure("secure=1".into()), "secure=1; Secure", "a cookie's name is not an attribute");
+    }
+
+    #[test]
+    fn only_an_https_public_address_counts_as_https() {
+        assert!(SecurityHeaders::for_public_url("https://soutenir.example.ch").https);
+        assert!(SecurityHeaders::for_public_url("HTTPS://soutenir.example.ch/").https);
+        assert!(!SecurityHeaders::for_public_url("http://127.0.0.1:8000").https);
+        assert!(!SecurityHeaders::for_public_url("not a url").https);
     }
 }

@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod pledge_list;
 pub mod pledges;
 pub mod pricing;
+pub mod sessions;
 pub mod stored;
 pub mod sync;
 pub mod team;

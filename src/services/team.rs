@@ -62,23 +62,22 @@ pub async fn list(db: &Db) -> Result<Vec<Member>, AppError> {
     Ok(found.into_iter().map(Member::from).collect())
 }
 
-/// Removes an account; false if there was none. Its open sessions end with it.
+/// Removes an account; false if there was none. Its sessions end with it, on every
+/// instance, and its open live streams stop at their next check.
 pub async fn remove(db: &Db, email: &Email) -> Result<bool, AppError> {
-    let removed = team_member::Entity::delete_many()
-        .filter(team_member::Column::Email.eq(email.identity()))
-        .exec(&db.write)
-        .await?;
-    Ok(removed.rows_affected > 0)
+    let txn = db.begin_write().await?;
+    let member = team_member::Entity::find().filter(team_member::Column::Email.eq(email.identity())).one(&txn).await?;
+    let Some(member) = member else { return Ok(false) };
+    // The foreign key cascades too; deleting here does not depend on SQLite's pragma.
+    super::sessions::close_all(&txn, member.id).await?;
+    team_member::Entity::delete_by_id(member.id).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(true)
 }
 
 /// How many accounts there are.
 pub async fn count(db: &Db) -> Result<u64, AppError> {
     Ok(team_member::Entity::find().count(&db.read).await?)
-}
-
-/// The account with this id, if it still exists.
-pub async fn find(db: &Db, id: i32) -> Result<Option<Member>, AppError> {
-    Ok(team_member::Entity::find_by_id(id).one(&db.read).await?.map(Member::from))
 }
 
 /// The account whose email and password these are, if any. An unknown email costs the same

@@ -140,6 +140,17 @@ async fn the_open_dashboard_shows_a_new_pledge_without_reload() {
     click(&client, "button[type=submit]").await;
     let raised = wait_for(&client, "[data-live='campaign.pledged']").await;
     assert_eq!(raised.text().await.unwrap(), "0.00");
+    // Whatever the live updates do from now on must pass the Content-Security-Policy.
+    client
+        .execute(
+            "window.violations = []; document.addEventListener('securitypolicyviolation', \
+             function (e) { window.violations.push(e.violatedDirective + ' ' + e.blockedURI); });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let bar = client.find(Locator::Css(".bar rect")).await.unwrap();
+    assert_eq!(bar.attr("width").await.unwrap().as_deref(), Some("0.00"));
 
     // Another backer pledges while the dashboard is open.
     let (status, _) = app.pledge(crate::helpers::TestApp::body(Some("open"), "20", "other@example.ch")).await;
@@ -153,6 +164,14 @@ async fn the_open_dashboard_shows_a_new_pledge_without_reload() {
     assert_eq!(row.text().await.unwrap(), "1");
     let recent = client.find(Locator::Css("#recent tr td:nth-child(4)")).await.unwrap();
     assert_eq!(recent.text().await.unwrap(), "CHF 20.00");
+    // The progress bar follows too: 20 of a goal of 1,000, drawn and told.
+    assert_eq!(bar.attr("width").await.unwrap().as_deref(), Some("2.00"));
+    let progress = client.find(Locator::Css(".bar[role='progressbar']")).await.unwrap();
+    assert_eq!(progress.attr("aria-valuenow").await.unwrap().as_deref(), Some("2.00"));
+    let drawn = client.execute("return document.querySelector('.bar rect').getBoundingClientRect().width / document.querySelector('.bar').getBoundingClientRect().width;", vec![]).await.unwrap();
+    assert!((drawn.as_f64().unwrap() - 0.02).abs() < 0.005, "the bar is drawn at 2 %: {drawn}");
+    let violations = client.execute("return window.violations;", vec![]).await.unwrap();
+    assert_eq!(violations, json!([]), "nothing the page did was refused by its policy");
     client.close().await.unwrap();
 }
 

@@ -332,19 +332,6 @@ impl TestApp {
         assert!(differences.is_empty(), "bobine check: {differences:?}");
     }
 
-    /// A visitor of its own (its own cookies) whose requests come from `ip`, a loopback
-    /// address such as `127.0.0.2`, as another client on another network would.
-    pub fn visitor(&self, ip: &str) -> Visitor {
-        let cookies = Arc::new(reqwest::cookie::Jar::default());
-        let client = reqwest::Client::builder()
-            .cookie_provider(cookies.clone())
-            .redirect(reqwest::redirect::Policy::none())
-            .local_address(ip.parse::<std::net::IpAddr>().unwrap())
-            .build()
-            .unwrap();
-        Visitor { address: self.address.clone(), client, cookies }
-    }
-
     /// How many pledges the database holds, in any state.
     pub async fn stored_pledges(&self) -> u64 {
         use sea_orm::{EntityTrait, PaginatorTrait};
@@ -352,32 +339,57 @@ impl TestApp {
     }
 }
 
-/// A browser or program on another address than the tests' usual client.
-pub struct Visitor {
-    address: String,
+/// Another browser, with cookies of its own, connecting from its own loopback address (every
+/// 127.x.y.z is this machine), so that per-address limits see it as another place.
+pub struct Browser {
     pub client: reqwest::Client,
-    cookies: Arc<reqwest::cookie::Jar>,
+    pub cookies: Arc<reqwest::cookie::Jar>,
+    address: String,
 }
 
-impl Visitor {
+impl TestApp {
+    /// A new browser connecting from `local`, such as `"127.0.0.2"`.
+    pub fn browser_from(&self, local: &str) -> Browser {
+        let cookies = Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(cookies.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(local.parse::<std::net::IpAddr>().unwrap())
+            .build()
+            .unwrap();
+        Browser { client, cookies, address: self.address.clone() }
+    }
+}
+
+impl Browser {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }
 
-    /// The form token, from the cookie the pledge form sets.
-    pub async fn csrf_token(&self) -> String {
-        self.client.get(self.url("/pledge")).send().await.unwrap();
-        let cookies = reqwest::cookie::CookieStore::cookies(&*self.cookies, &self.url("/").parse().unwrap()).unwrap();
-        let cookies = cookies.to_str().unwrap();
-        cookies.split("; ").find_map(|c| c.strip_prefix("csrf=")).unwrap().to_owned()
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
     }
 
-    /// Posts a form as a browser would, with the visitor's form token.
+    /// The value of the cookie `name` this browser would send to `path`, if it holds one.
+    pub fn cookie(&self, path: &str, name: &str) -> Option<String> {
+        let url = self.url(path).parse().unwrap();
+        let header = reqwest::cookie::CookieStore::cookies(&*self.cookies, &url)?;
+        let prefix = format!("{name}=");
+        header.to_str().unwrap().split("; ").find_map(|c| c.strip_prefix(&prefix)).map(str::to_owned)
+    }
+
+    /// Posts a form as this browser would, with its own form token.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        let csrf = self.csrf_token().await;
+        self.get("/pledge").await;
+        let csrf = self.cookie("/", "csrf").expect("the form page gives a form token");
         let mut form = vec![("csrf", csrf.as_str())];
         form.extend_from_slice(fields);
         self.client.post(self.url(path)).form(&form).send().await.unwrap()
+    }
+
+    /// Logs in at the team's login form.
+    pub async fn log_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form("/team/login", &[("email", email), ("password", password), ("next", "/team")]).await
     }
 
     /// `POST /api/pledges`.

@@ -51,7 +51,7 @@ async fn three_hundred_pledges_from_one_address_are_mostly_refused_while_another
     }
     assert_eq!(app.stored_pledges().await, created as u64, "a refused pledge leaves nothing");
 
-    let other = app.visitor("127.0.0.2");
+    let other = app.browser_from("127.0.0.2");
     let answer = other.pledge(&TestApp::body(None, "10.00", "someone.else@example.ch")).await;
     assert_eq!(answer.status().as_u16(), 201);
     app.assert_counters_match_pledges().await;
@@ -74,7 +74,7 @@ async fn a_per_email_limit_holds_across_addresses() {
     let app = spawn_limited_app(limiting(LimitKind::Pledges, Some("30/60s"), Some("3/5m")), TrustedProxies::NONE).await;
     let mut statuses = Vec::new();
     for i in 2..=7 {
-        let visitor = app.visitor(&format!("127.0.0.{i}"));
+        let visitor = app.browser_from(&format!("127.0.0.{i}"));
         // The same address however it is capitalised.
         let email = if i % 2 == 0 { "anne@example.ch" } else { "Anne@EXAMPLE.ch" };
         let response = visitor.pledge(&TestApp::body(None, "10.00", email)).await;
@@ -87,7 +87,7 @@ async fn a_per_email_limit_holds_across_addresses() {
     }
     assert_eq!(statuses, [201, 201, 201, 429, 429, 429]);
     // Another email from the same addresses is not affected.
-    let answer = app.visitor("127.0.0.2").pledge(&TestApp::body(None, "10.00", "paul@example.ch")).await;
+    let answer = app.browser_from("127.0.0.2").pledge(&TestApp::body(None, "10.00", "paul@example.ch")).await;
     assert_eq!(answer.status().as_u16(), 201);
 }
 
@@ -136,7 +136,7 @@ async fn offers_of_help_are_limited_per_address_and_per_email() {
     assert_eq!(retry_after(&same_address), 20);
     let page = same_address.text().await.unwrap();
     assert!(page.contains("Trop de demandes") && page.contains("zoe@example.ch"), "{page}");
-    assert_eq!(app.visitor("127.0.0.2").post_form("/help", &offer("zoe@example.ch")).await.status().as_u16(), 303);
+    assert_eq!(app.browser_from("127.0.0.2").post_form("/help", &offer("zoe@example.ch")).await.status().as_u16(), 303);
 }
 
 fn designer(email: &str) -> Vec<(&str, &str)> {
@@ -161,9 +161,9 @@ async fn designer_registrations_are_limited_per_address_and_per_email() {
     assert_eq!(retry_after(&again), 60);
     let page = again.text().await.unwrap();
     assert!(page.contains("Trop de demandes") && page.contains("lin@example.ch"), "{page}");
-    let elsewhere = app.visitor("127.0.0.2").post_form("/designers/register", &designer("rose@example.ch")).await;
+    let elsewhere = app.browser_from("127.0.0.2").post_form("/designers/register", &designer("rose@example.ch")).await;
     assert_eq!(elsewhere.status().as_u16(), 429, "the same email from another address");
-    let other = app.visitor("127.0.0.3").post_form("/designers/register", &designer("lin@example.ch")).await;
+    let other = app.browser_from("127.0.0.3").post_form("/designers/register", &designer("lin@example.ch")).await;
     assert_eq!(other.status().as_u16(), 303);
 }
 
@@ -180,7 +180,7 @@ async fn logins_are_limited_per_address_and_another_address_still_logs_in() {
     assert_eq!(retry_after(&refused), 20);
     assert!(refused.text().await.unwrap().contains("Trop de demandes"));
     let elsewhere = app
-        .visitor("127.0.0.2")
+        .browser_from("127.0.0.2")
         .post_form("/team/login", &[("email", "anne@example.ch"), ("password", PASSWORD), ("next", "/team")])
         .await;
     assert_eq!(elsewhere.status().as_u16(), 303);
@@ -263,7 +263,7 @@ async fn behind_a_trusted_proxy_x_forwarded_for_names_the_client() {
     assert_eq!(status(from(&app.client, url.clone(), "203.0.113.6", 5).await.unwrap()), 201, "another client");
 
     // A peer that is not a trusted proxy is the client, whatever it forwards.
-    let untrusted = app.visitor("127.0.0.2");
+    let untrusted = app.browser_from("127.0.0.2");
     let statuses: Vec<u16> = futures::future::join_all(
         (0..3).map(|i| from(&untrusted.client, url.clone(), &format!("192.0.2.{i}"), 10 + i as usize)),
     )
@@ -281,8 +281,9 @@ async fn logins_refused_because_passwords_are_being_checked_say_when_to_try_agai
     // unknown account's password is checked all the same, against a hash nobody knows).
     let mut tries = Vec::new();
     for i in 0..40 {
-        let visitor = app.visitor(&format!("127.0.1.{}", i + 1));
-        let csrf = visitor.csrf_token().await;
+        let visitor = app.browser_from(&format!("127.0.1.{}", i + 1));
+        visitor.get("/pledge").await;
+        let csrf = visitor.cookie("/", "csrf").expect("the form page gives a form token");
         let form =
             [("csrf", csrf), ("email", format!("member{i}@example.ch")), ("password", "not-the-password".into())];
         tries.push(visitor.client.post(visitor.url("/team/login")).form(&form).send());

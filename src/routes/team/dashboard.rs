@@ -2,22 +2,27 @@
 //! as JSON are in [`crate::routes::api`]).
 
 use chrono::{DateTime, Utc};
+use rocket::request::Request;
 use rocket::response::stream::{Event, EventStream};
+use rocket::response::{self, Responder};
 use rocket::{Shutdown, State, get, routes};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
 use super::chart::{self, ChartInput};
 use super::session::TeamSession;
+use super::streams::MAX_STREAMS;
 use crate::app::AppState;
 use crate::config::Confirmation;
 use crate::domain::states::{DesignerState, EmailState, OfferState, PledgeState};
 use crate::domain::{Amount, Lang};
+use crate::error::AppError;
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
-use crate::routes::errors::PageError;
+use crate::routes::errors::{ApiError, PageError};
 use crate::routes::views::{self, CampaignView};
 use crate::services::dashboard::{SourceShare, Sources, Summary, summary};
+use crate::services::sessions;
 
 /// The dashboard's figures, written for people: the page shows them, and the live stream
 /// sends them again whenever they change (`public/dashboard.js` applies them). The
@@ -285,19 +290,64 @@ fn live_figures_of(state: &AppState, summary: &Summary, lang: Lang, now: DateTim
     }
 }
 
-/// How often the live stream looks for new figures, and how often it says it is alive.
+/// How often the live stream looks for new figures, how often it asks whether its session
+/// is still open, and how often it says it is alive. A closed page is noticed only when a
+/// write to it fails, the second after it closed: the heartbeat is short so that a closed
+/// page gives its place among the member's streams back within seconds.
 const LIVE_TICK: std::time::Duration = std::time::Duration::from_millis(250);
-const LIVE_HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(15);
+const SESSION_CHECK: std::time::Duration = std::time::Duration::from_secs(1);
+pub const LIVE_HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// How long a member refused another stream is asked to wait: about the time a closed page
+/// takes to give its place back.
+const STREAM_RETRY_SECONDS: u64 = 30;
+
+/// A stream refused because its member holds too many: the error, and when to try again.
+struct TooManyStreams(ApiError);
+
+impl<'r> Responder<'r, 'static> for TooManyStreams {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        response::Response::build_from(self.0.respond_to(request)?)
+            .raw_header("Retry-After", STREAM_RETRY_SECONDS.to_string())
+            .ok()
+    }
+}
 
 /// The dashboard's figures as Server-Sent Events: once at once, then whenever a commit
-/// changed them (at most four times a second), until the page closes or the server stops.
+/// changed them (at most four times a second), until the page closes, the server stops, or
+/// the session ends (logout, the member's removal, its expiry; checked every second).
 #[get("/team/events")]
-fn live_figures(state: &State<AppState>, _session: TeamSession, lang: Lang, mut shutdown: Shutdown) -> EventStream![] {
+fn live_figures(
+    state: &State<AppState>,
+    session: TeamSession,
+    lang: Lang,
+    mut shutdown: Shutdown,
+) -> Result<EventStream![], TooManyStreams> {
+    let Some(pass) = state.team.streams.admit(session.member.id) else {
+        tracing::warn!(member = %session.member.email, "live stream refused: too many open");
+        return Err(TooManyStreams(ApiError(AppError::TooManyStreams { limit: MAX_STREAMS })));
+    };
     let state = state.inner().clone();
-    EventStream! {
+    Ok(EventStream! {
+        // Held as long as the stream lives; dropped with it.
+        let _pass = pass;
         let mut seen = None;
         let mut quiet = std::time::Instant::now();
+        let mut checked = std::time::Instant::now();
         loop {
+            if checked.elapsed() >= SESSION_CHECK {
+                checked = std::time::Instant::now();
+                match sessions::is_open(&state.db, &session.key, state.clock.now()).await {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(error) => {
+                        // Without an answer the session cannot be vouched for; the page's
+                        // EventSource reconnects and is checked again.
+                        tracing::warn!(%error, "cannot check a live stream's session");
+                        break;
+                    }
+                }
+            }
             let generation = state.writer.generation();
             if seen != Some(generation) {
                 match summary(&state.db, state.campaign_id).await {
@@ -318,7 +368,7 @@ fn live_figures(state: &State<AppState>, _session: TeamSession, lang: Lang, mut 
                 () = &mut shutdown => break,
             }
         }
-    }
+    })
 }
 
 pub fn routes() -> Vec<rocket::Route> {

@@ -7,8 +7,8 @@ use rocket::{Either, State, get, post, routes};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
-use super::TeamState;
 use super::session::{self, TeamSession};
+use super::{TeamState, device};
 use crate::app::AppState;
 use crate::domain::password::Password;
 use crate::domain::rate_limit::LimitKind;
@@ -98,11 +98,13 @@ async fn login(
         return again(Status::TooManyRequests, limited.message(lang, &state.campaign.currency));
     }
     let now = state.clock.now();
-    let keys = [format!("account:{email}"), format!("address:{address}")];
+    // A browser this account logged in from before is held only by its own failures.
+    let attempt = device::Attempt::of(jar, &email);
+    let keys = [attempt.throttle_key(&email), format!("address:{address}")];
     // Counted before the password is checked: concurrent guesses cannot all get through.
     let counted = state.team.throttle().attempt(&keys, now);
     if let Err(wait) = counted {
-        tracing::warn!(%email, %address, "login refused: too many failed attempts");
+        tracing::warn!(%email, %address, from = attempt.label(), "login refused: too many failed attempts");
         admission.wait(wait.num_seconds().max(1) as u64);
         let minutes = (wait.num_seconds() + 59) / 60;
         return again(
@@ -120,10 +122,12 @@ async fn login(
     };
     match checked {
         Some(member) => {
-            let mut throttle = state.team.throttle();
-            keys.iter().for_each(|key| throttle.succeeded(key));
-            drop(throttle);
-            session::start(jar, &member, now);
+            {
+                let mut throttle = state.team.throttle();
+                keys.iter().for_each(|key| throttle.succeeded(key));
+            }
+            session::start(state, jar, &member, now).await?;
+            device::remember(jar, &member.email);
             tracing::info!(email = %member.email, %address, "team login");
             Ok(Ok(Redirect::to(next)))
         }
@@ -135,9 +139,9 @@ async fn login(
 }
 
 #[post("/team/logout", data = "<form>")]
-fn logout(jar: &CookieJar<'_>, form: Form<CsrfOnly>) -> Result<Redirect, PageError> {
+async fn logout(state: &State<AppState>, jar: &CookieJar<'_>, form: Form<CsrfOnly>) -> Result<Redirect, PageError> {
     csrf::verify(jar, form.csrf.as_deref())?;
-    session::end(jar);
+    session::end(state, jar).await?;
     Ok(Redirect::to("/team/login"))
 }
 
@@ -222,7 +226,8 @@ async fn setup(
         team::TeamError::Exists(_) => AppError::NotFound,
     })?;
     state.team.setup_link().take();
-    session::start(jar, &member, now);
+    session::start(state, jar, &member, now).await?;
+    device::remember(jar, &member.email);
     tracing::info!(email = %member.email, "first team account created through the setup link");
     Ok(Ok(Redirect::to("/team")))
 }

@@ -3,13 +3,15 @@
 pub mod chart;
 pub mod dashboard;
 pub mod designers;
+pub mod device;
 pub mod login;
 pub mod offers;
 pub mod outbox;
 pub mod pledges;
 pub mod session;
+pub mod streams;
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -22,6 +24,9 @@ use crate::domain::throttle::Throttle;
 use crate::routes::csrf::CsrfToken;
 use crate::routes::views::Page;
 
+use self::streams::LiveStreams;
+pub use self::streams::MAX_STREAMS;
+
 /// What the team's pages keep between requests, in this process.
 #[derive(Debug)]
 pub struct TeamState {
@@ -29,6 +34,8 @@ pub struct TeamState {
     pub throttle: Mutex<Throttle>,
     /// The one-time link that lets the first member choose a password.
     pub setup: Mutex<Option<SetupLink>>,
+    /// The live streams each member holds open here.
+    pub streams: Arc<LiveStreams>,
 }
 
 /// A first-run setup link: its secret, and until when it works.
@@ -44,7 +51,11 @@ pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
 
 impl Default for TeamState {
     fn default() -> Self {
-        TeamState { throttle: Mutex::new(Throttle::new(MAX_FAILED_LOGINS, THROTTLE_WINDOW)), setup: Mutex::new(None) }
+        TeamState {
+            throttle: Mutex::new(Throttle::new(MAX_FAILED_LOGINS, THROTTLE_WINDOW)),
+            setup: Mutex::new(None),
+            streams: Arc::default(),
+        }
     }
 }
 
