@@ -3,7 +3,7 @@
 
 use entity::email::EmailKind;
 use entity::offer;
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 
 use crate::helpers::{TestApp, spawn_app};
 use crate::team::{PASSWORD, add_member, log_in};
@@ -62,7 +62,7 @@ async fn an_offer_of_a_sewing_machine_reaches_the_teams_list() {
     );
     assert!(!list.contains("Une vitrine"), "filtered by kind");
 
-    let id = offer::Entity::find().one(&app.db.read).await.unwrap().unwrap().id;
+    let id = offer::Entity::find().order_by_asc(offer::Column::Id).one(&app.db.read).await.unwrap().unwrap().id;
     let triaged = app
         .post_form(&format!("/team/offers/{id}"), &[("state", "contacted"), ("note", "Appelée le 3, passe lundi")])
         .await;
@@ -71,7 +71,7 @@ async fn an_offer_of_a_sewing_machine_reaches_the_teams_list() {
     assert!(contacted.contains("Appelée le 3, passe lundi") && contacted.contains("Bernina"));
     assert!(app.get("/").await.text().await.unwrap().contains("1 personne a proposé son aide"));
     // Each person once, whatever the team does with their other offers; a declined one is not counted.
-    let all = offer::Entity::find().all(&app.db.read).await.unwrap();
+    let all = offer::Entity::find().order_by_asc(offer::Column::Id).all(&app.db.read).await.unwrap();
     for (offer, state) in all.iter().skip(1).zip(["accepted", "declined"]) {
         app.post_form(&format!("/team/offers/{}", offer.id), &[("state", state), ("note", "")]).await;
     }
