@@ -38,6 +38,8 @@ pub struct Model {
     /// Until when an unconfirmed pledge holds a unit of its reward; `None` when it holds
     /// nothing (no reward, released, or confirmed, when the unit is its own).
     pub hold_until_ms: Option<i64>,
+    /// The address the pledge came from, for the team to find a flood from one place.
+    pub client_address: Option<String>,
 }
 
 /// Whether a pledge counts.

@@ -482,3 +482,22 @@ mail-pledge-confirm-body =
     If you did not pledge, ignore this email: the pledge will be deleted within a week.
 team-warning-confirm-at-once = No SMTP server is configured, so no email can leave: pledges count at once, without the backer confirming their address. Anyone can pledge in someone else's name. Set BOBINE_SMTP_URL and BOBINE_MAIL_FROM to have pledges confirmed by email.
 team-work-unconfirmed = pledges waiting for confirmation
+team-address = Address
+team-from = Placed from
+team-until = Placed before
+team-select = Select
+team-select-pledge = Select pledge { $reference }
+team-bulk-title = Cancel pledges
+team-bulk-hint = For fake pledges: tick the ones to cancel, or every pledge matching the filter (such as one address, or one minute). Nobody is emailed unless you ask; an address that never confirmed is never emailed.
+team-bulk-all = All { $count } matching the filter, not only those ticked
+team-bulk-tell = Tell the backers by email
+team-bulk-submit = Cancel these pledges
+team-bulk-none = No pledge to cancel: tick some, or choose all those matching the filter.
+team-bulk-cancelled = { $count ->
+    [one] One pledge cancelled.
+   *[other] { $count } pledges cancelled.
+}
+team-bulk-refused = { $count ->
+    [one] One could not be (the campaign is closed).
+   *[other] { $count } could not be (the campaign is closed).
+}

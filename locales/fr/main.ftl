@@ -482,3 +482,22 @@ mail-pledge-confirm-body =
     Si vous n'avez pas fait de promesse, ignorez cet email : elle sera effacée d'ici une semaine.
 team-warning-confirm-at-once = Aucun serveur SMTP n'est configuré, aucun email ne peut partir : les promesses comptent tout de suite, sans que leur auteur confirme son adresse. N'importe qui peut promettre au nom d'un autre. Réglez BOBINE_SMTP_URL et BOBINE_MAIL_FROM pour faire confirmer les promesses par email.
 team-work-unconfirmed = promesses en attente de confirmation
+team-address = Adresse
+team-from = Faites à partir de
+team-until = Faites avant
+team-select = Choisir
+team-select-pledge = Choisir la promesse { $reference }
+team-bulk-title = Annuler des promesses
+team-bulk-hint = Pour les fausses promesses : cochez celles à annuler, ou toutes celles du filtre (une adresse, une minute). Personne ne reçoit d'email sauf si vous le demandez ; une adresse jamais confirmée n'en reçoit jamais.
+team-bulk-all = Les { $count } promesses du filtre, pas seulement celles cochées
+team-bulk-tell = Prévenir leurs auteurs par email
+team-bulk-submit = Annuler ces promesses
+team-bulk-none = Aucune promesse à annuler : cochez-en, ou choisissez toutes celles du filtre.
+team-bulk-cancelled = { $count ->
+    [one] Une promesse annulée.
+   *[other] { $count } promesses annulées.
+}
+team-bulk-refused = { $count ->
+    [one] Une n'a pas pu l'être (la campagne est close).
+   *[other] { $count } n'ont pas pu l'être (la campagne est close).
+}

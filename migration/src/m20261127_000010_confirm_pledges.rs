@@ -42,6 +42,7 @@ impl MigrationTrait for Migration {
             ColumnDef::new(Pledges::ConfirmSecret).string_len(64).null().to_owned(),
             ColumnDef::new(Pledges::ConfirmedAtMs).big_integer().null().to_owned(),
             ColumnDef::new(Pledges::HoldUntilMs).big_integer().null().to_owned(),
+            ColumnDef::new(Pledges::ClientAddress).string_len(45).null().to_owned(),
         ] {
             let mut column = column;
             manager.alter_table(Table::alter().table(Pledges::Table).add_column(&mut column).to_owned()).await?;
@@ -78,6 +79,12 @@ impl MigrationTrait for Migration {
                     .col(Pledges::State)
                     .col(Pledges::CreatedAtMs)
                     .to_owned(),
+            )
+            .await?;
+        // The team finds the pledges one address sent, to cancel a flood at once.
+        manager
+            .create_index(
+                Index::create().name("idx_pledges_client").table(Pledges::Table).col(Pledges::ClientAddress).to_owned(),
             )
             .await?;
         manager
@@ -135,6 +142,7 @@ enum Pledges {
     ConfirmSecret,
     ConfirmedAtMs,
     HoldUntilMs,
+    ClientAddress,
 }
 
 #[derive(DeriveIden)]

@@ -18,6 +18,7 @@ use crate::domain::{CampaignState, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
+use crate::routes::client::ClientAddress;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
 use crate::routes::limits::Admission;
@@ -131,6 +132,7 @@ async fn create_pledge(
     jar: &CookieJar<'_>,
     csrf: CsrfToken,
     admission: Admission<'_>,
+    client: ClientAddress,
     form: Form<PledgeForm>,
 ) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
     let admitted = admission.by_address(LimitKind::Pledges);
@@ -143,6 +145,7 @@ async fn create_pledge(
         display_name: form.display_name.clone(),
         anonymous: form.anonymous,
         source: Source { tag: form.source_tag.as_deref().and_then(tag_of), site: form.from.as_deref().and_then(site) },
+        client: Some(client.0),
     };
     let now = state.clock.now();
     let outcome = async {
@@ -297,7 +300,7 @@ async fn cancel_pledge(
     form: Form<CancelForm>,
 ) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
     let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
-        Ok(()) => state.writer.cancel(token).await,
+        Ok(()) => state.writer.cancel(token, true).await,
         Err(e) => Err(e),
     };
     match outcome {

@@ -19,6 +19,12 @@ pub struct PledgeFilter {
     pub state: Option<PledgeState>,
     /// Part of a name, an email or a reference, in any case.
     pub search: Option<String>,
+    /// The address the pledges came from, exactly.
+    pub address: Option<String>,
+    /// Placed at or after this instant.
+    pub from: Option<chrono::DateTime<chrono::Utc>>,
+    /// Placed before this instant.
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl PledgeFilter {
@@ -33,6 +39,20 @@ impl PledgeFilter {
         }
         if let Some(state) = self.state {
             condition = condition.add(pledge::Column::State.eq(state));
+        }
+        match self.address.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+            Some(address) => match address.parse::<std::net::IpAddr>() {
+                Ok(address) => condition = condition.add(pledge::Column::ClientAddress.eq(address.to_string())),
+                // No pledge came from something that is not an address.
+                Err(_) => condition = condition.add(pledge::Column::Id.lt(0)),
+            },
+            None => {}
+        }
+        if let Some(from) = self.from {
+            condition = condition.add(pledge::Column::CreatedAtMs.gte(from.timestamp_millis()));
+        }
+        if let Some(until) = self.until {
+            condition = condition.add(pledge::Column::CreatedAtMs.lt(until.timestamp_millis()));
         }
         // PostgreSQL takes no NUL byte in a text, and no name, email or reference holds one.
         let search = self.search.as_deref().map(|s| s.replace('\0', ""));
@@ -79,4 +99,31 @@ pub async fn chunk(db: &Db, filter: &PledgeFilter, after_id: i64, limit: u64) ->
         .all(&db.read)
         .await?;
     Ok(found.into_iter().map(PledgeRecord::from).collect())
+}
+
+/// The private tokens of the pledges that may still be cancelled (waiting or active) among
+/// those that match `filter`, oldest first, at most `limit`.
+pub async fn cancellable(db: &Db, filter: &PledgeFilter, limit: u64) -> Result<Vec<String>, AppError> {
+    Ok(pledge::Entity::find()
+        .filter(filter.condition())
+        .filter(pledge::Column::State.is_in([PledgeState::Unconfirmed, PledgeState::Active]))
+        .select_only()
+        .column(pledge::Column::Token)
+        .order_by_asc(pledge::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(&db.read)
+        .await?)
+}
+
+/// The private tokens of the pledges `ids` that may still be cancelled.
+pub async fn cancellable_among(db: &Db, ids: &[i64]) -> Result<Vec<String>, AppError> {
+    Ok(pledge::Entity::find()
+        .filter(pledge::Column::Id.is_in(ids.iter().copied()))
+        .filter(pledge::Column::State.is_in([PledgeState::Unconfirmed, PledgeState::Active]))
+        .select_only()
+        .column(pledge::Column::Token)
+        .into_tuple()
+        .all(&db.read)
+        .await?)
 }

@@ -34,6 +34,8 @@ pub struct PledgeInput {
     pub display_name: Option<String>,
     pub anonymous: bool,
     pub source: Source,
+    /// The address the request came from.
+    pub client: Option<std::net::IpAddr>,
 }
 
 /// A pledge that passed every check that does not need the database.
@@ -45,6 +47,7 @@ pub struct NewPledge {
     pub email: Email,
     pub public_name: Option<String>,
     pub source: Source,
+    pub client: Option<std::net::IpAddr>,
 }
 
 impl PledgeInput {
@@ -62,7 +65,7 @@ impl PledgeInput {
                 None => Some(name.as_str().to_owned()),
             }
         };
-        Ok(NewPledge { reward, amount, name, email, public_name, source: self.source.clone() })
+        Ok(NewPledge { reward, amount, name, email, public_name, source: self.source.clone(), client: self.client })
     }
 }
 
@@ -187,6 +190,7 @@ pub(super) fn new_row(
         confirm_secret: Set(confirm_secret),
         confirmed_at_ms: Set(confirmed_at_ms),
         hold_until_ms: Set(hold_until_ms),
+        client_address: Set(new.client.map(|address| address.to_string())),
         ..Default::default()
     }
 }
@@ -252,6 +256,8 @@ pub struct PledgeRecord {
     pub updated_at: DateTime<Utc>,
     /// Until when an unconfirmed pledge holds its reward.
     pub hold_until: Option<DateTime<Utc>>,
+    /// The address the pledge came from, when known.
+    pub client_address: Option<String>,
 }
 
 impl PledgeRecord {
@@ -276,6 +282,7 @@ impl From<pledge::Model> for PledgeRecord {
             created_at: instant(row.created_at_ms),
             updated_at: instant(row.updated_at_ms),
             hold_until: row.hold_until_ms.map(instant),
+            client_address: row.client_address,
         }
     }
 }

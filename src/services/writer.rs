@@ -41,8 +41,11 @@ pub enum Operation {
         token: String,
         change: PledgeChange,
     },
+    /// `tell`: whether the backer is told by email (the team cancelling a flood of fake
+    /// pledges tells nobody).
     Cancel {
         token: String,
+        tell: bool,
     },
     /// Opening a confirmation link; with the reward chosen again when the held one sold out.
     Confirm {
@@ -138,9 +141,9 @@ impl PledgeWriter {
         }
     }
 
-    /// Cancels a pledge; see [`pledges::cancel`].
-    pub async fn cancel(&self, token: &str) -> Result<PledgeRecord, AppError> {
-        match self.apply(Operation::Cancel { token: token.to_owned() }).await? {
+    /// Cancels a pledge, telling its backer by email if `tell`; see [`pledges::cancel`].
+    pub async fn cancel(&self, token: &str, tell: bool) -> Result<PledgeRecord, AppError> {
+        match self.apply(Operation::Cancel { token: token.to_owned(), tell }).await? {
             Outcome::Cancelled(pledge) => Ok(pledge.into()),
             other => Err(unexpected(other)),
         }
@@ -325,14 +328,15 @@ async fn apply_one(context: &Context, txn: &DatabaseTransaction, operation: &Ope
         Operation::Change { token, change } => {
             pledges::change(&savepoint, &context.campaign, token, change, now).await.map(Outcome::Changed)
         }
-        Operation::Cancel { token } => pledges::cancel(&savepoint, token, now).await.map(Outcome::Cancelled),
+        Operation::Cancel { token, .. } => pledges::cancel(&savepoint, token, now).await.map(Outcome::Cancelled),
         Operation::Confirm { secret, change } => {
             pledges::confirm(&savepoint, &context.campaign, secret, change.as_ref(), now).await.map(Outcome::Confirmed)
         }
     };
+    let quiet = matches!(operation, Operation::Cancel { tell: false, .. });
     let told = match &result {
-        Ok(outcome) => tell_backer(context, &savepoint, outcome, now).await,
-        Err(_) => Ok(()),
+        Ok(outcome) if !quiet => tell_backer(context, &savepoint, outcome, now).await,
+        _ => Ok(()),
     };
     match result.and_then(|outcome| told.map(|()| outcome)) {
         Ok(outcome) => {

@@ -5,6 +5,7 @@
 mod bench_tools;
 mod browser;
 mod builders;
+mod bulk_cancel;
 mod campaign_pages;
 mod cli;
 mod closing;

@@ -18,6 +18,7 @@ use crate::domain::states::PledgeState;
 use crate::domain::{Amount, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
+use crate::routes::client::ClientAddress;
 use crate::routes::errors::ApiError;
 use crate::routes::limits::Admission;
 use crate::services::pledges::PledgeInput;
@@ -113,6 +114,7 @@ async fn create_pledge(
     state: &State<AppState>,
     lang: Lang,
     admission: Admission<'_>,
+    client: ClientAddress,
     content_type: Option<&ContentType>,
     key: IdempotencyKey,
     body: Result<Json<PledgeRequest>, rocket::serde::json::Error<'_>>,
@@ -140,6 +142,7 @@ async fn create_pledge(
             tag: body.source_tag.as_deref().and_then(tag_of),
             site: body.referrer.as_deref().and_then(site),
         },
+        client: Some(client.0),
     };
     let new = input.validate(&state.campaign, state.clock.now())?;
     admission.by_email(LimitKind::Pledges, &new.email)?;

@@ -1,10 +1,14 @@
 //! The pledges for fulfilment: a filtered, paged list, and a CSV export of the same filter.
 
+use rocket::form::Form;
 use rocket::http::ContentType;
+use rocket::http::CookieJar;
+use rocket::request::FlashMessage;
 use rocket::request::Request;
 use rocket::response::stream::ReaderStream;
 use rocket::response::{self, Responder, Response};
-use rocket::{FromForm, FromFormField, State, get, routes};
+use rocket::response::{Flash, Redirect};
+use rocket::{FromForm, FromFormField, State, get, post, routes};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
@@ -14,7 +18,7 @@ use crate::app::AppState;
 use crate::domain::Lang;
 use crate::domain::states::PledgeState;
 use crate::i18n;
-use crate::routes::csrf::CsrfToken;
+use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
 use crate::routes::views::{self, Choice};
 use crate::services::pledge_list::{self, PledgeFilter};
@@ -23,26 +27,45 @@ use crate::services::pledges::PledgeRecord;
 const PER_PAGE: u64 = 50;
 const EXPORT_CHUNK: u64 = 1_000;
 
+/// The most pledges one bulk cancellation takes; the team sends it again for more.
+const MAX_BULK: u64 = 10_000;
+
 /// The filter as the list's form sends it.
-#[derive(Debug, Default, FromForm)]
+#[derive(Debug, Default, Clone, FromForm)]
 struct Filter {
     reward: Option<String>,
     state: Option<String>,
     q: Option<String>,
+    /// The address the pledges came from.
+    address: Option<String>,
+    /// Placed from this local time of the campaign's zone (`2027-03-01T14:05`)…
+    from: Option<String>,
+    /// …until before this one: a minute's flood is `from=…14:05&until=…14:06`.
+    until: Option<String>,
 }
 
 impl Filter {
-    fn service(&self) -> PledgeFilter {
+    fn service(&self, zone: chrono_tz::Tz) -> PledgeFilter {
         PledgeFilter {
             reward: self.reward.clone(),
             state: self.state.as_deref().and_then(|s| s.parse().ok()),
             search: self.q.clone(),
+            address: self.address.clone(),
+            from: self.from.as_deref().and_then(|at| local_time(at, zone)),
+            until: self.until.as_deref().and_then(|at| local_time(at, zone)),
         }
     }
 
     /// The filter as a query string, to keep it across pages and in the export link.
     fn query(&self) -> String {
-        let pairs = [("reward", &self.reward), ("state", &self.state), ("q", &self.q)];
+        let pairs = [
+            ("reward", &self.reward),
+            ("state", &self.state),
+            ("q", &self.q),
+            ("address", &self.address),
+            ("from", &self.from),
+            ("until", &self.until),
+        ];
         pairs
             .iter()
             .filter_map(|(name, value)| {
@@ -54,6 +77,17 @@ impl Filter {
             .collect::<Vec<_>>()
             .join("&")
     }
+}
+
+/// A local time as a `datetime-local` field sends it (with or without seconds), in the
+/// campaign's zone; `None` when it is not one, or does not exist there (a spring-forward gap).
+fn local_time(text: &str, zone: chrono_tz::Tz) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::TimeZone;
+    let text = text.trim();
+    let naive = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    zone.from_local_datetime(&naive).earliest().map(|at| at.with_timezone(&chrono::Utc))
 }
 
 fn reward_title(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> String {
@@ -76,13 +110,16 @@ async fn list_pledges(
     csrf: CsrfToken,
     filter: Filter,
     page: Option<u64>,
+    flash: Option<FlashMessage<'_>>,
 ) -> Result<Template, PageError> {
     let page = super::page_number(page);
-    let wanted = filter.service();
+    let wanted = filter.service(state.campaign.time_zone);
     let (pledges, total) = pledge_list::page(&state.db, &wanted, page - 1, PER_PAGE).await?;
     let rows = pledges
         .iter()
         .map(|p| PledgeRow {
+            id: p.id,
+            address: p.client_address.clone(),
             reference: p.reference.clone(),
             token: p.token.clone(),
             name: p.name.clone(),
@@ -121,7 +158,12 @@ async fn list_pledges(
             reward: filter.reward,
             state: filter.state,
             q: filter.q,
+            address: filter.address,
+            from: filter.from,
+            until: filter.until,
         },
+        total,
+        flash: flash.map(|f| f.message().to_owned()),
     };
     let page = super::team_page(state, lang, "/team/pledges", "team-pledges-title", &session, &csrf, body);
     Ok(Template::render("team_pledges", page))
@@ -139,11 +181,17 @@ struct PledgesPage {
     /// The states to filter by, the chosen one selected.
     states: Vec<Choice>,
     filter: FilterView,
+    /// How many pledges match, for the bulk cancellation's button.
+    total: u64,
+    flash: Option<String>,
 }
 
 /// One pledge for fulfilment.
 #[derive(Serialize)]
 struct PledgeRow {
+    id: i64,
+    /// The address the pledge came from, when known.
+    address: Option<String>,
     reference: String,
     token: String,
     name: String,
@@ -168,6 +216,9 @@ struct FilterView {
     reward: Option<String>,
     state: Option<String>,
     q: Option<String>,
+    address: Option<String>,
+    from: Option<String>,
+    until: Option<String>,
     no_reward: bool,
 }
 
@@ -297,7 +348,7 @@ async fn export_pledges(
 ) -> Result<CsvFile<ReaderStream![Piece]>, PageError> {
     let separator = sep.unwrap_or(Separator::Comma);
     let state = state.inner().clone();
-    let filter = filter.service();
+    let filter = filter.service(state.campaign.time_zone);
     let headers = ["reference", "name", "email", "reward", "amount", "state", "delivery", "created", "updated"];
     let first = pledge_list::chunk(&state.db, &filter, 0, EXPORT_CHUNK).await?;
     let body = ReaderStream! {
@@ -328,8 +379,69 @@ async fn export_pledges(
     Ok(CsvFile(body))
 }
 
+/// The team's bulk cancellation: the ticked pledges, or every one matching the filter.
+#[derive(Debug, FromForm)]
+struct BulkCancel {
+    csrf: Option<String>,
+    ids: Vec<i64>,
+    /// Every pledge matching `filter`, not only those ticked.
+    all: bool,
+    /// Tell each backer by email (never an address that was not confirmed).
+    tell: bool,
+    filter: Filter,
+}
+
+/// Cancels many pledges at once, such as a flood of fake ones from one address or in one
+/// minute, through the writer like any cancellation (counters and held units follow). By
+/// default nobody is emailed: fake pledges name addresses that never asked for anything.
+#[post("/team/pledges/cancel", data = "<form>")]
+async fn cancel_pledges(
+    state: &State<AppState>,
+    _session: TeamSession,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    form: Form<BulkCancel>,
+) -> Result<Flash<Redirect>, PageError> {
+    csrf::verify(jar, form.csrf.as_deref())?;
+    let query = form.filter.query();
+    let back = Redirect::to(format!("/team/pledges{}{query}", if query.is_empty() { "" } else { "?" }));
+    let tokens = if form.all {
+        pledge_list::cancellable(&state.db, &form.filter.service(state.campaign.time_zone), MAX_BULK).await?
+    } else {
+        let ids: Vec<i64> = form.ids.iter().copied().take(MAX_BULK as usize).collect();
+        pledge_list::cancellable_among(&state.db, &ids).await?
+    };
+    if tokens.is_empty() {
+        return Ok(Flash::error(back, i18n::t(lang, "team-bulk-none")));
+    }
+    // All at once: the writer groups them into a few commits.
+    let tasks: Vec<_> = tokens
+        .into_iter()
+        .map(|token| {
+            let writer = state.writer.clone();
+            let tell = form.tell;
+            tokio::spawn(async move { writer.cancel(&token, tell).await })
+        })
+        .collect();
+    let (mut cancelled, mut refused) = (0u64, 0u64);
+    for task in tasks {
+        match task.await {
+            Ok(Ok(_)) => cancelled += 1,
+            Ok(Err(error)) if error.is_internal() => return Err(error.into()),
+            _ => refused += 1,
+        }
+    }
+    tracing::info!(cancelled, refused, "pledges cancelled by the team");
+    let mut message = i18n::t_args(lang, "team-bulk-cancelled", &[("count", cancelled.to_string())]);
+    if refused > 0 {
+        message.push(' ');
+        message.push_str(&i18n::t_args(lang, "team-bulk-refused", &[("count", refused.to_string())]));
+    }
+    Ok(Flash::success(back, message))
+}
+
 pub fn routes() -> Vec<rocket::Route> {
-    routes![list_pledges, export_pledges]
+    routes![list_pledges, export_pledges, cancel_pledges]
 }
 
 #[cfg(test)]
