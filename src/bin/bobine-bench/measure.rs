@@ -50,7 +50,7 @@ pub async fn commit_rate(
                     ))
                     .await?;
                     txn.execute_unprepared(&format!(
-                        "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms) VALUES ({campaign_id},'{RAW_TOKEN}{n}','R{n}','{reward}',100,FALSE,'Raw','raw{n}@{MARK_DOMAIN}',NULL,'{ACTIVE}','fr',NULL,0,0)"
+                        "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms, confirmed_at_ms) VALUES ({campaign_id},'{RAW_TOKEN}{n}','R{n}','{reward}',100,FALSE,'Raw','raw{n}@{MARK_DOMAIN}',NULL,'{ACTIVE}','fr',NULL,0,0,0)"
                     ))
                     .await?;
                     txn.commit().await?;

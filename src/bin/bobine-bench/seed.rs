@@ -59,12 +59,12 @@ pub async fn seed(
                 let at = now.timestamp_millis() - (count - i) as i64 * 1_000;
                 let separator = if pledges.is_empty() { "" } else { "," };
                 pledges.push_str(&format!(
-                    "{separator}({campaign_id},'{SEED_TOKEN}{n:012}','S{n:09}',{reward},{cents},FALSE,'Backer {n}','seed{n}@{MARK_DOMAIN}','Backer {n}','{ACTIVE}','fr',NULL,{at},{at})"
+                    "{separator}({campaign_id},'{SEED_TOKEN}{n:012}','S{n:09}',{reward},{cents},FALSE,'Backer {n}','seed{n}@{MARK_DOMAIN}','Backer {n}','{ACTIVE}','fr',NULL,{at},{at},{at})"
                 ));
                 backers.push_str(&format!("{separator}('seed{n}@{MARK_DOMAIN}',1)"));
             }
             txn.execute_unprepared(&format!(
-                "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms) VALUES {pledges}"
+                "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms, confirmed_at_ms) VALUES {pledges}"
             ))
             .await?;
             txn.execute_unprepared(&format!("INSERT INTO backers (email, active_pledges) VALUES {backers}")).await?;
