@@ -116,6 +116,15 @@ impl Campaign {
     pub fn reward(&self, id: &str) -> Option<&Reward> {
         self.rewards.iter().find(|r| r.id.as_str() == id)
     }
+
+    /// The designers' slugs that rewards name, each once: a registration never receives one
+    /// of them, so that only the team decides who appears on a reward.
+    pub fn named_designers(&self) -> Vec<&str> {
+        let mut slugs: Vec<&str> = self.rewards.iter().flat_map(|r| r.designers.iter().map(String::as_str)).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        slugs
+    }
 }
 
 #[derive(Deserialize)]

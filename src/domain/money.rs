@@ -219,4 +219,103 @@ mod tests {
         assert_eq!(Money::try_from_cents(12_345).unwrap().display(','), "123.45");
         assert_eq!(display_cents(100_000_000, ','), "1,000,000.00");
     }
+
+    mod properties {
+        //! Whatever is typed, parsing gives an amount or a `MoneyError`, and an amount reads back
+        //! as itself from the text it prints.
+
+        use proptest::prelude::*;
+
+        use super::*;
+
+        /// Text made of what amounts are made of, and of what they must not be made of.
+        fn amount_like() -> impl Strategy<Value = String> {
+            prop_oneof![
+                any::<String>(),
+                "[0-9.,]{0,20}",
+                "[ \t\n]{0,2}[+-]?[0-9]{0,16}([.,][0-9]{0,5})?([eE][+-]?[0-9]{1,3})?[ \t\n]{0,2}",
+                "[0-9\u{0660}-\u{0669}\u{FF10}-\u{FF19}\u{0966}\u{00B2}\u{0000}\u{00A0}\u{2009}.,]{1,12}",
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(500))]
+
+            #[test]
+            fn any_text_gives_an_amount_or_an_error(text in amount_like()) {
+                if let Ok(money) = Money::parse(&text) {
+                    prop_assert!((1..=CEILING_CENTS).contains(&money.cents()), "{:?} gave {}", text, money);
+                    prop_assert_eq!(Money::parse(&money.to_string()), Ok(money));
+                    // Only ASCII digits, one `.` or `,`, and whitespace around make an amount.
+                    let trimmed = text.trim();
+                    prop_assert!(trimmed.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b','), "{:?}", text);
+                    prop_assert!(trimmed.matches(['.', ',']).count() <= 1, "{:?}", text);
+                }
+            }
+
+            #[test]
+            fn every_amount_prints_as_text_that_reads_back_as_itself(cents in 1..=CEILING_CENTS) {
+                let money = Money::try_from_cents(cents).unwrap();
+                let printed = money.to_string();
+                prop_assert_eq!(Money::parse(&printed), Ok(money));
+                prop_assert_eq!(Money::parse(&printed.replace('.', ",")), Ok(money));
+                prop_assert_eq!(money.cents(), cents);
+                prop_assert_eq!(Amount::from(money).to_string(), printed);
+            }
+
+            #[test]
+            fn whole_and_cents_are_read_exactly(whole in 0..1_000_000_000_000i64, cents in 0..100i64, comma: bool, pad in "[ \t]{0,3}") {
+                let separator = if comma { ',' } else { '.' };
+                let text = format!("{pad}{whole}{separator}{cents:02}{pad}");
+                let expected = Money::try_from_cents(whole * 100 + cents);
+                prop_assert_eq!(Money::parse(&text), expected);
+            }
+
+            #[test]
+            fn a_third_decimal_that_counts_is_refused(whole in 0..1_000_000i64, thousandths in 0..1000u32) {
+                prop_assume!(thousandths % 10 != 0);
+                prop_assert_eq!(Money::parse(&format!("{whole}.{thousandths:03}")), Err(MoneyError::TooPrecise));
+            }
+
+            #[test]
+            fn signs_and_exponents_are_refused(
+                sign in "[+-]?",
+                digits in "[0-9]{1,8}",
+                exponent in "[eE][+-]?[0-9]{1,3}",
+                at_end: bool,
+            ) {
+                let signed = format!("{sign}{digits}");
+                if !sign.is_empty() {
+                    prop_assert_eq!(Money::parse(&signed), Err(MoneyError::NotANumber));
+                }
+                let with_exponent = if at_end { format!("{signed}{exponent}") } else { format!("{signed}.5{exponent}") };
+                prop_assert_eq!(Money::parse(&with_exponent), Err(MoneyError::NotANumber));
+            }
+
+            #[test]
+            fn huge_digit_strings_are_too_large_never_a_crash(zeros in 0..40usize, digits in "[1-9][0-9]{12,400}", fraction in "([.,][0-9]{1,2})?") {
+                let text = format!("{}{digits}{fraction}", "0".repeat(zeros));
+                prop_assert!(matches!(Money::parse(&text), Err(MoneyError::TooLarge(_))), "{}", text);
+            }
+
+            #[test]
+            fn a_foreign_character_inside_the_digits_is_refused(
+                before in "[0-9]{1,6}",
+                after in "[0-9]{1,2}",
+                odd in prop_oneof![
+                    Just('\0'), Just('\u{00A0}'), Just('\u{2009}'), Just(' '), Just('\''), Just('_'),
+                    Just('\u{0663}'), Just('\u{FF15}'), Just('\u{0969}'), Just('\u{00B2}'), Just('e'), Just('-'),
+                ],
+            ) {
+                let text = format!("{before}{odd}{after}");
+                prop_assert_eq!(Money::parse(&text), Err(MoneyError::NotANumber), "{:?}", text);
+            }
+
+            #[test]
+            fn whitespace_around_is_ignored(amount in 1..=CEILING_CENTS, before in "\\s{0,3}", after in "\\s{0,3}") {
+                let money = Money::try_from_cents(amount).unwrap();
+                prop_assert_eq!(Money::parse(&format!("{before}{money}{after}")), Ok(money));
+            }
+        }
+    }
 }

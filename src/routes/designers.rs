@@ -299,8 +299,20 @@ async fn register_designer(
         Ok((profile, photo)) => {
             let key = form.form_key.as_deref().filter(|k| (32..=64).contains(&k.len()));
             let now = state.clock.now();
-            designers::register(&state.db, state.campaign_id, &profile, photo.as_ref(), lang, key, &state.letters, now)
-                .await
+            let reserved = state.campaign.named_designers();
+            let db = &state.db;
+            designers::register(
+                db,
+                state.campaign_id,
+                &reserved,
+                &profile,
+                photo.as_ref(),
+                lang,
+                key,
+                &state.letters,
+                now,
+            )
+            .await
         }
         Err(error) => Err(error),
     };

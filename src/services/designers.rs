@@ -100,8 +100,12 @@ impl ProfileInput {
     }
 }
 
-/// A free slug made from `base`: `atelier-rose`, else `atelier-rose-2`, and so on.
-async fn free_slug(txn: &DatabaseTransaction, base: &str) -> Result<String, AppError> {
+/// Words the site's own addresses use under /designers/: never a designer's slug.
+const SITE_WORDS: [&str; 3] = ["register", "registered", "edit"];
+
+/// A free slug made from `base`: `atelier-rose`, else `atelier-rose-2`, and so on, never one
+/// of `reserved` (the slugs the campaign's rewards name).
+async fn free_slug(txn: &DatabaseTransaction, base: &str, reserved: &[&str]) -> Result<String, AppError> {
     let taken: Vec<String> = designer::Entity::find()
         .select_only()
         .column(designer::Column::Slug)
@@ -109,11 +113,11 @@ async fn free_slug(txn: &DatabaseTransaction, base: &str) -> Result<String, AppE
         .into_tuple()
         .all(txn)
         .await?;
-    // Words the site's own addresses use under /designers/ are never a designer's.
-    let reserved = ["register", "registered", "edit"];
     let free = std::iter::once(base.to_owned())
         .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|slug| !taken.contains(slug) && !reserved.contains(&slug.as_str()))
+        .find(|slug| {
+            !taken.contains(slug) && !SITE_WORDS.contains(&slug.as_str()) && !reserved.contains(&slug.as_str())
+        })
         .unwrap_or_else(|| base.to_owned());
     Ok(free)
 }
@@ -161,10 +165,12 @@ fn profile_columns(row: &mut designer::ActiveModel, profile: &Profile) {
 
 /// Stores a new profile, pending the team's approval, with its photo, and the email that
 /// gives the designer their private link: one transaction. A form sent twice is one profile.
+/// The profile's slug comes from its brand, never one of `reserved`.
 #[allow(clippy::too_many_arguments)]
 pub async fn register(
     db: &Db,
     campaign_id: i32,
+    reserved: &[&str],
     profile: &Profile,
     photo: Option<&Photo>,
     lang: Lang,
@@ -173,7 +179,7 @@ pub async fn register(
     now: DateTime<Utc>,
 ) -> Result<DesignerRecord, AppError> {
     let txn = db.begin_write().await?;
-    let slug = free_slug(&txn, &slug_of(&profile.brand)).await?;
+    let slug = free_slug(&txn, &slug_of(&profile.brand), reserved).await?;
     let now_ms = now.timestamp_millis();
     let mut row = designer::ActiveModel {
         campaign_id: Set(campaign_id),
@@ -415,6 +421,37 @@ pub async fn moderate(
     row.updated_at_ms = Set(now.timestamp_millis());
     let updated = row.update(&txn).await?;
     outbox::queue(&txn, &[letters.designer(news, &updated)], now).await?;
+    txn.commit().await?;
+    Ok(updated.into())
+}
+
+/// The team's new slug for a profile: the way to give a slug the campaign names (which no
+/// registration receives) to the designer it means. The old address answers 404 from then
+/// on, as any unknown slug does, so that it may be given to another profile.
+pub async fn rename(db: &Db, id: i64, typed: &str, now: DateTime<Utc>) -> Result<DesignerRecord, AppError> {
+    let slug = typed.trim();
+    if slug.is_empty() || slug_of(slug) != slug || SITE_WORDS.contains(&slug) {
+        return Err(AppError::invalid("slug", "error-slug-invalid"));
+    }
+    let taken = || AppError::invalid_with("slug", "error-slug-taken", "slug", slug);
+    let txn = db.begin_write().await?;
+    let current = designer::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    if current.slug == slug {
+        return Ok(current.into());
+    }
+    let holder = designer::Entity::find().filter(designer::Column::Slug.eq(slug)).one(&txn).await?;
+    if holder.is_some() {
+        return Err(taken());
+    }
+    let mut row: designer::ActiveModel = current.into();
+    row.slug = Set(slug.to_owned());
+    row.updated_at_ms = Set(now.timestamp_millis());
+    let updated = match row.update(&txn).await {
+        Ok(updated) => updated,
+        // Another rename took it between the check and the update.
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => return Err(taken()),
+        Err(error) => return Err(error.into()),
+    };
     txn.commit().await?;
     Ok(updated.into())
 }

@@ -125,7 +125,8 @@ async fn a_designer_registers_with_a_phone_photo_and_is_public_only_once_approve
     assert_eq!(sent.headers()["location"], "/designers/registered");
 
     let stored = designer::Entity::find().one(&app.db.read).await.unwrap().unwrap();
-    assert_eq!((stored.slug.as_str(), stored.state), ("atelier-rose", DesignerState::Pending));
+    // The campaign names "atelier-rose": only the team gives that slug away.
+    assert_eq!((stored.slug.as_str(), stored.state), ("atelier-rose-2", DesignerState::Pending));
     assert_eq!(stored.links, "https://www.instagram.com/atelier.rose\nhttps://www.facebook.com/atelierrose");
     let photo = designer_photo::Entity::find_by_id(stored.id).one(&app.db.read).await.unwrap().unwrap();
     assert!(photo.jpeg.starts_with(&[0xFF, 0xD8]), "a JPEG");
@@ -154,6 +155,7 @@ async fn a_designer_registers_with_a_phone_photo_and_is_public_only_once_approve
     assert_eq!(app.get(&format!("/team/designers/{}/photo", stored.id)).await.status().as_u16(), 200);
     let approved = app.post_form(&format!("/team/designers/{}", stored.id), &[("decision", "approve")]).await;
     assert_eq!(approved.status().as_u16(), 303);
+    assert_eq!(rename(&app, stored.id, "atelier-rose").await.status().as_u16(), 303);
 
     let list = app.get("/designers?practice=upcycling").await.text().await.unwrap();
     assert!(list.contains("Atelier Rose") && list.contains("Carouge"));
@@ -299,4 +301,123 @@ async fn a_practice_sent_many_times_is_kept_once() {
     assert_eq!(sent.status().as_u16(), 303, "{}", sent.text().await.unwrap());
     let stored = designer::Entity::find().one(&app.db.read).await.unwrap().unwrap();
     assert_eq!(stored.practices, "upcycling,repair");
+}
+
+/// The team's rename of a profile's slug, with the form token.
+async fn rename(app: &TestApp, id: i64, slug: &str) -> reqwest::Response {
+    app.post_form(&format!("/team/designers/{id}/slug"), &[("slug", slug)]).await
+}
+
+async fn slugs(app: &TestApp) -> Vec<String> {
+    let mut all: Vec<String> =
+        designer::Entity::find().all(&app.db.read).await.unwrap().into_iter().map(|d| d.slug).collect();
+    all.sort();
+    all
+}
+
+/// Registers a profile under `brand` and has the team approve it; returns its id.
+async fn approved_profile(app: &TestApp, brand: &str, email: &str) -> i64 {
+    let mut fields = atelier_rose();
+    fields[1] = ("brand", brand);
+    fields[2] = ("email", email);
+    assert_eq!(register(app, &fields, None).await.status().as_u16(), 303);
+    let stored = designer::Entity::find().all(&app.db.read).await.unwrap();
+    let id = stored.iter().find(|d| d.email == email).unwrap().id;
+    let approved = app.post_form(&format!("/team/designers/{id}"), &[("decision", "approve")]).await;
+    assert_eq!(approved.status().as_u16(), 303);
+    id
+}
+
+#[tokio::test]
+async fn a_stranger_registering_the_brand_the_campaign_names_does_not_get_its_slug() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    // "Atélier  ROSE!" slugifies to the "atelier-rose" that the reward "open" names.
+    approved_profile(&app, "Atélier  ROSE!", "stranger@example.ch").await;
+
+    assert_eq!(slugs(&app).await, ["atelier-rose-2"]);
+    assert_eq!(app.get("/designers/atelier-rose").await.status().as_u16(), 404);
+    assert_eq!(app.get("/designers/atelier-rose-2").await.status().as_u16(), 200);
+    let reward = app.get("/rewards/open").await.text().await.unwrap();
+    assert!(
+        !reward.contains("ROSE") && !reward.contains("/designers/atelier-rose"),
+        "the stranger is not on the reward"
+    );
+    let api: serde_json::Value = app.get("/api/campaign").await.json().await.unwrap();
+    assert!(!api.to_string().contains("ROSE"), "nor in the API");
+}
+
+#[tokio::test]
+async fn the_team_gives_the_reserved_slug_to_the_right_designer() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let stranger = approved_profile(&app, "Atelier Rose", "stranger@example.ch").await;
+    let rose = approved_profile(&app, "Atelier Rose", "rose@example.ch").await;
+    assert_eq!(slugs(&app).await, ["atelier-rose-2", "atelier-rose-3"]);
+
+    let page = app.get("/team/designers").await.text().await.unwrap();
+    assert!(page.contains(&format!("action=\"/team/designers/{rose}/slug\"")), "a rename form per profile");
+    let renamed = rename(&app, rose, "atelier-rose").await;
+    assert_eq!(renamed.status().as_u16(), 303);
+    assert_eq!(renamed.headers()["location"], format!("/team/designers#designer-{rose}"));
+
+    let profile = app.get("/designers/atelier-rose").await.text().await.unwrap();
+    assert!(profile.contains("Sans limite"), "the profile lists the reward that names it");
+    let reward = app.get("/rewards/open").await.text().await.unwrap();
+    assert!(reward.contains("href=\"/designers/atelier-rose\">Atelier Rose</a>"), "the reward names its designer");
+    // The old address is gone, not redirected: it may be given to another profile.
+    assert_eq!(app.get("/designers/atelier-rose-3").await.status().as_u16(), 404);
+    assert_eq!(app.get("/designers/atelier-rose-2").await.status().as_u16(), 200);
+
+    // The freed slug may be given again; a profile may keep its own.
+    assert_eq!(rename(&app, stranger, "atelier-rose-3").await.status().as_u16(), 303);
+    assert_eq!(rename(&app, rose, "atelier-rose").await.status().as_u16(), 303);
+    assert_eq!(slugs(&app).await, ["atelier-rose", "atelier-rose-3"]);
+}
+
+#[tokio::test]
+async fn renaming_to_a_taken_or_invalid_slug_is_refused_with_a_message_and_changes_nothing() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let rose = approved_profile(&app, "Atelier Rose", "rose@example.ch").await;
+    let fil = approved_profile(&app, "Fil Vert", "fil@example.ch").await;
+    let before = slugs(&app).await;
+    assert_eq!(before, ["atelier-rose-2", "fil-vert"]);
+
+    let taken = rename(&app, fil, "atelier-rose-2").await;
+    assert_eq!(taken.status().as_u16(), 422);
+    assert!(taken.text().await.unwrap().contains("déjà"), "a clear message");
+    let english = app
+        .client
+        .post(app.url(&format!("/team/designers/{fil}/slug")))
+        .header("Accept-Language", "en")
+        .form(&[("csrf", app.csrf_token().await.as_str()), ("slug", "atelier-rose-2")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(english.status().as_u16(), 422);
+    assert!(english.text().await.unwrap().contains("already"), "in English too");
+
+    let long = "a".repeat(200);
+    for invalid in
+        ["", " ", "Atelier Rose", "atelier--rose", "-rose", "rose-", "rosé", "register", "edit", &long, "a\0b"]
+    {
+        let refused = rename(&app, rose, invalid).await;
+        assert_eq!(refused.status().as_u16(), 422, "{invalid:?}");
+        assert!(refused.text().await.unwrap().contains("lettres minuscules"), "{invalid:?}: a clear message");
+    }
+    let no_token = app
+        .client
+        .post(app.url(&format!("/team/designers/{rose}/slug")))
+        .form(&[("slug", "atelier-rose")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_token.status().as_u16(), 403);
+    assert_eq!(rename(&app, 999_999, "atelier-rose").await.status().as_u16(), 404);
+    assert_eq!(slugs(&app).await, before, "nothing changed");
+    assert_eq!(app.get("/designers/atelier-rose-2").await.status().as_u16(), 200);
 }

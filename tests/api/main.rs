@@ -15,6 +15,7 @@ mod config_properties;
 mod confirmation;
 mod designers;
 mod devices;
+mod form_properties;
 mod helpers;
 mod offers;
 mod outbox;

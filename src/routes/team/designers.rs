@@ -1,5 +1,5 @@
 //! The team's moderation of designers' profiles: approve, reject with a reason the designer
-//! reads, or take an approved profile off the site.
+//! reads, or take an approved profile off the site; and the slug a profile is known by.
 
 use rocket::form::{Form, FromForm};
 use rocket::http::CookieJar;
@@ -128,6 +128,28 @@ async fn decide_on_designer(
     Ok(Redirect::to(format!("/team/designers#designer-{id}")))
 }
 
+#[derive(Debug, FromForm)]
+struct SlugForm {
+    slug: Option<String>,
+    csrf: Option<String>,
+}
+
+/// Gives a profile another slug, such as the one a reward of campaign.toml names.
+#[post("/team/designers/<id>/slug", data = "<form>")]
+async fn rename_designer(
+    app: &State<AppState>,
+    _session: TeamSession,
+    jar: &CookieJar<'_>,
+    id: i64,
+    form: Form<SlugForm>,
+) -> Result<Redirect, PageError> {
+    csrf::verify(jar, form.csrf.as_deref())?;
+    designers::rename(&app.db, id, form.slug.as_deref().unwrap_or_default(), app.clock.now()).await?;
+    // The campaign's cached pages link approved designers by slug.
+    app.writer.figures_changed();
+    Ok(Redirect::to(format!("/team/designers#designer-{id}")))
+}
+
 pub fn routes() -> Vec<rocket::Route> {
-    routes![list_designers, designer_photo, decide_on_designer]
+    routes![list_designers, designer_photo, decide_on_designer, rename_designer]
 }

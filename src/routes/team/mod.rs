@@ -1,6 +1,7 @@
 //! The campaign team's side: login, first-run setup, the dashboard.
 
 pub mod chart;
+mod csv_export;
 pub mod dashboard;
 pub mod designers;
 pub mod device;

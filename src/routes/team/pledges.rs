@@ -8,11 +8,12 @@ use rocket::request::Request;
 use rocket::response::stream::ReaderStream;
 use rocket::response::{self, Responder, Response};
 use rocket::response::{Flash, Redirect};
-use rocket::{FromForm, FromFormField, State, get, post, routes};
+use rocket::{FromForm, State, get, post, routes};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
 use super::Paging;
+use super::csv_export::{Separator, csv_lines, defused};
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
@@ -234,58 +235,6 @@ impl<'r, 'o: 'r, R: Responder<'r, 'o>> Responder<'r, 'o> for CsvFile<R> {
     }
 }
 
-/// A cell kept from being run as a formula by spreadsheet programs: a `'` before whatever
-/// would start one, at the start of the cell and after any character a spreadsheet may take
-/// for a separator (a file opened with `;` as separator splits `x;=2*21` in two).
-fn defused(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    let mut at_start = true;
-    for c in text.chars() {
-        if at_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
-            out.push('\'');
-        }
-        out.push(c);
-        at_start = matches!(c, ',' | ';' | '\t' | '\n' | '\r');
-    }
-    out
-}
-
-/// The separator of an export: commas by default, semicolons for the spreadsheets that
-/// expect them (the Swiss and German defaults).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromFormField)]
-enum Separator {
-    Comma,
-    Semicolon,
-}
-
-impl Separator {
-    fn byte(self) -> u8 {
-        match self {
-            Separator::Comma => b',',
-            Separator::Semicolon => b';',
-        }
-    }
-}
-
-/// Writes rows as CSV lines (RFC 4180, CRLF), every cell quoted.
-fn csv_lines<I, R>(rows: I, separator: Separator) -> Result<String, csv::Error>
-where
-    I: IntoIterator<Item = R>,
-    R: IntoIterator<Item = String>,
-{
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .delimiter(separator.byte())
-        .quote_style(csv::QuoteStyle::Always)
-        .from_writer(Vec::new());
-    for row in rows {
-        writer.write_record(row)?;
-    }
-    let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
-    // Every cell went in as UTF-8, and the writer only adds ASCII.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
 /// A piece of the export, or the failure that stops it. A failure breaks the download off
 /// (the response ends without its last chunk), so the browser reports a failed download
 /// instead of saving a file that looks complete but lacks pledges.
@@ -442,25 +391,4 @@ async fn cancel_pledges(
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![list_pledges, export_pledges, cancel_pledges]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formulas_are_defused_at_the_start_and_after_any_separator() {
-        assert_eq!(defused("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(defused("x;=2*21;y"), "x;'=2*21;y");
-        assert_eq!(defused("a,+1\t@SUM(A1)"), "a,'+1\t'@SUM(A1)");
-        assert_eq!(defused("Jean-Luc +41 22"), "Jean-Luc +41 22");
-        assert_eq!(defused("-5"), "'-5");
-    }
-
-    #[test]
-    fn every_cell_is_quoted_with_either_separator() {
-        let row = || [vec!["a;b".to_owned(), "x\"y".to_owned()]];
-        assert_eq!(csv_lines(row(), Separator::Comma).unwrap(), "\"a;b\",\"x\"\"y\"\r\n");
-        assert_eq!(csv_lines(row(), Separator::Semicolon).unwrap(), "\"a;b\";\"x\"\"y\"\r\n");
-    }
 }
