@@ -40,13 +40,12 @@ impl PledgeFilter {
         if let Some(state) = self.state {
             condition = condition.add(pledge::Column::State.eq(state));
         }
-        match self.address.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
-            Some(address) => match address.parse::<std::net::IpAddr>() {
-                Ok(address) => condition = condition.add(pledge::Column::ClientAddress.eq(address.to_string())),
+        if let Some(address) = self.address.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+            condition = match address.parse::<std::net::IpAddr>() {
+                Ok(address) => condition.add(pledge::Column::ClientAddress.eq(address.to_string())),
                 // No pledge came from something that is not an address.
-                Err(_) => condition = condition.add(pledge::Column::Id.lt(0)),
-            },
-            None => {}
+                Err(_) => condition.add(pledge::Column::Id.lt(0)),
+            };
         }
         if let Some(from) = self.from {
             condition = condition.add(pledge::Column::CreatedAtMs.gte(from.timestamp_millis()));
