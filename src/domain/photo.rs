@@ -66,6 +66,12 @@ pub fn process(bytes: &[u8]) -> Result<Photo, PhotoError> {
     }
     let orientation = decoder.orientation().map_err(decode_error)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
+    // A large picture is first brought near its final size by a fast filter that needs no
+    // more memory than its result (Lanczos on 50 megapixels needs as much again in floats),
+    // and turned upright only once small, since a rotation copies the whole picture.
+    if picture.width() > 2 * MAX_SIDE || picture.height() > 2 * MAX_SIDE {
+        picture = picture.thumbnail(2 * MAX_SIDE, 2 * MAX_SIDE);
+    }
     picture.apply_orientation(orientation);
     if picture.width() > MAX_SIDE || picture.height() > MAX_SIDE {
         picture = picture.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3);

@@ -116,9 +116,10 @@ fn values_of(designer: &DesignerRecord) -> ProfileValues {
     }
 }
 
-/// Photos are decoded two at a time (a large one takes a few hundred MiB while it is), with
-/// four waiting at most.
-static DECODING: Bounded = Bounded::new(2, 4);
+/// Photos are decoded one at a time (a 50-megapixel one takes about 200 MiB while it is; four
+/// bombs at once must stay within 400), with four waiting at most. Designers register rarely:
+/// a second photo waits a fraction of a second.
+static DECODING: Bounded = Bounded::new(1, 4);
 
 /// Reads and re-encodes an uploaded photo, off the async runtime; `None` when no file was
 /// chosen.
