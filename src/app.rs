@@ -43,6 +43,8 @@ pub struct AppState {
     pub sends_mail: bool,
     /// Whether new pledges wait for their backer to confirm by email.
     pub confirmation: Confirmation,
+    /// Logins' password checks, a few at a time (see [`services::team::password_checks`]).
+    pub password_checks: Arc<services::bounded::Bounded>,
     /// The rate limits' buckets.
     pub limits: Arc<RateLimiter>,
     /// The reverse proxies whose forwarding headers tell the client's address.
@@ -169,6 +171,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         letters,
         sends_mail,
         confirmation,
+        password_checks: Arc::new(services::team::password_checks()),
         limits,
         proxies,
     };

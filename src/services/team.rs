@@ -81,13 +81,20 @@ pub async fn count(db: &Db) -> Result<u64, AppError> {
 }
 
 /// The account whose email and password these are, if any. An unknown email costs the same
-/// time as a wrong password, so timing does not tell which emails have accounts.
-pub async fn authenticate(db: &Db, email: &str, attempt: &str, now: DateTime<Utc>) -> Result<Option<Member>, AppError> {
+/// time as a wrong password, so timing does not tell which emails have accounts. The check
+/// runs within `checks` (see [`password_checks`]).
+pub async fn authenticate(
+    db: &Db,
+    checks: &Bounded,
+    email: &str,
+    attempt: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Member>, AppError> {
     let identity = email.trim().to_lowercase();
     let member = team_member::Entity::find().filter(team_member::Column::Email.eq(identity)).one(&db.read).await?;
     let stored = member.as_ref().map_or_else(|| DUMMY_HASH.clone(), |m| m.password_hash.clone());
     let attempt = attempt.to_owned();
-    let matches = HASHING.run("checking a password", move || password::verify(&attempt, &stored)).await?;
+    let matches = checks.run("checking a password", move || password::verify(&attempt, &stored)).await?;
     match member {
         Some(member) if matches => {
             let mut seen: team_member::ActiveModel = member.clone().into();
@@ -98,9 +105,16 @@ pub async fn authenticate(db: &Db, email: &str, attempt: &str, now: DateTime<Utc
     }
 }
 
-/// Passwords are hashed two at a time (each argon2 hash holds about 19 MiB for its time),
-/// with eight waiting at most.
+/// New passwords are hashed two at a time (each argon2 hash holds about 19 MiB for its
+/// time), with eight waiting at most.
 static HASHING: Bounded = Bounded::new(2, 8);
+
+/// The bound of the login's password checks: two at a time, eight waiting at most. The server
+/// holds one (its memory is the process's); tests running several servers in one process
+/// give each its own, so that one test's crowd of logins does not turn another's away.
+pub fn password_checks() -> Bounded {
+    Bounded::new(2, 8)
+}
 
 /// A hash of a password nobody knows, verified when the email has no account.
 static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| Password::generate().hash());

@@ -201,8 +201,8 @@ async fn a_throttled_login_says_when_to_try_again_even_with_rate_limits_off() {
 #[tokio::test]
 async fn rotating_x_real_ip_does_not_escape_the_login_throttle_of_an_address() {
     let app = spawn_app().await;
-    // Password checks are shared by the whole process, and other tests run beside this one:
-    // a "busy" answer (a few seconds to wait) is tried again; the throttle's wait is minutes.
+    // A slow machine may find the password checks busy: that answer (a few seconds to wait)
+    // is tried again; the throttle's wait is minutes.
     let try_login = |email: String, real_ip: String| {
         let app = &app;
         async move {

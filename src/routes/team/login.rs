@@ -113,7 +113,7 @@ async fn login(
         );
     }
     let password = form.password.clone().unwrap_or_default();
-    let checked = match team::authenticate(&state.db, &email, &password, now).await {
+    let checked = match team::authenticate(&state.db, &state.password_checks, &email, &password, now).await {
         Err(busy @ AppError::Busy { .. }) => {
             admission.note(&busy);
             return again(Status::TooManyRequests, busy.message(lang, &state.campaign.currency));
