@@ -388,6 +388,12 @@ async fn confirm_pledge(
     match state.writer.confirm(secret, None).await {
         Ok(confirmed) => Ok(Ok(to_private_page(lang, &confirmed.pledge, confirmed.now))),
         Err(error @ (AppError::SoldOut | AppError::CampaignClosed)) => {
+            // Once the campaign is closed the writer refuses everything; a pledge confirmed
+            // (or cancelled) before still has its link lead to its page.
+            let pledge = pledges::find_by_confirm_secret(&state.db, secret).await?;
+            if pledge.state != PledgeState::Unconfirmed {
+                return Ok(Ok(Either::Right(Redirect::to(uri!(show_pledge(token = pledge.token))))));
+            }
             Ok(Err(render_confirm(state, lang, &csrf, secret, &error, None).await?))
         }
         Err(error) => Err(error.into()),

@@ -238,6 +238,10 @@ async fn from_the_deadline_on_a_pledge_can_no_longer_be_confirmed_and_the_result
     assert_eq!(campaign["state"], CampaignState::Failed.to_string(), "{campaign}");
     assert_eq!(campaign["pledged"], "100.00");
     assert_eq!(stored(&app, &real).await.state, PledgeState::Active);
+    // A link confirmed before the close still leads to its pledge.
+    let again = app.get(&link).await;
+    assert_eq!(again.status().as_u16(), 303);
+    assert_eq!(again.headers()["location"], format!("/pledges/{real}").as_str());
     app.assert_counters_match_pledges().await;
 }
 
