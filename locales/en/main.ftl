@@ -69,6 +69,7 @@ field-amount-hint = At least the minimum of the chosen reward.
 field-name = Full name
 field-email = Email address
 field-email-hint = For the confirmation and the link to your pledge. Never published.
+field-email-hint-confirm = We email you a link to confirm your pledge: it counts once you open it. Never published.
 field-display-name = Name shown publicly (optional)
 field-anonymous = Stay anonymous
 pledge-submit = Confirm my pledge

@@ -69,6 +69,7 @@ field-amount-hint = Au moins le minimum de la contrepartie choisie.
 field-name = Nom et prénom
 field-email = Adresse e-mail
 field-email-hint = Pour la confirmation et le lien vers votre promesse. Jamais publiée.
+field-email-hint-confirm = Nous vous envoyons un lien pour confirmer votre promesse : elle compte dès que vous l'ouvrez. Jamais publiée.
 field-display-name = Nom affiché publiquement (facultatif)
 field-anonymous = Rester anonyme
 pledge-submit = Confirmer ma promesse

@@ -9,6 +9,7 @@ use rocket_dyn_templates::Template;
 use serde::Serialize;
 
 use crate::app::AppState;
+use crate::config::Confirmation;
 use crate::domain::ids::new_secret;
 use crate::domain::money::cents_to_string;
 use crate::domain::rate_limit::LimitKind;
@@ -79,6 +80,8 @@ struct PledgeFormPage {
     form_key: String,
     /// Where the visitor came from, kept in hidden fields.
     source: SourceFields,
+    /// The pledge will wait for its backer to open the link emailed to them.
+    confirms_by_email: bool,
 }
 
 async fn render_form(
@@ -101,6 +104,7 @@ async fn render_form(
         csrf: csrf.0.clone(),
         form_key: new_secret(),
         source: SourceFields { tag: source.tag.clone(), site: source.site.clone() },
+        confirms_by_email: state.confirmation == Confirmation::ByEmail,
     };
     let page = Page::new(state, lang, "/pledge", body).titled(i18n::t(lang, "pledge-title")).carrying(source);
     Ok(Template::render("pledge_form", page))

@@ -107,6 +107,8 @@ async fn a_pledge_counts_only_once_its_backer_opens_the_link_emailed_to_them() {
 #[tokio::test]
 async fn the_pledge_form_says_to_confirm_by_email() {
     let app = spawn_confirming_app().await;
+    let form = app.get("/pledge").await.text().await.unwrap();
+    assert!(form.contains("Nous vous envoyons un lien pour confirmer votre promesse"), "the form says it first");
     let posted = app
         .post_form("/pledge", &[("reward", ""), ("amount", "25"), ("name", "Zoé Müller"), ("email", "zoe@example.ch")])
         .await;
