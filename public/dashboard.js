@@ -72,7 +72,8 @@
         cell(row, pledge.name || recent.getAttribute('data-anonymous'));
         cell(row, pledge.reward || recent.getAttribute('data-no-reward'));
         cell(row, recent.getAttribute('data-currency') + ' ' + pledge.amount +
-          (pledge.cancelled ? ' (' + recent.getAttribute('data-cancelled') + ')' : ''));
+          (pledge.cancelled ? ' (' + recent.getAttribute('data-cancelled') + ')' : '') +
+          (pledge.unconfirmed ? ' (' + recent.getAttribute('data-unconfirmed') + ')' : ''));
         rows.appendChild(row);
       });
       recent.replaceChildren(rows);

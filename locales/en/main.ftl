@@ -173,6 +173,7 @@ team-pledges-title = Pledges
 team-all = All
 team-state = State
 team-active = active
+team-unconfirmed = unconfirmed
 team-search = Search
 team-search-hint = name, email or reference
 team-filter = Filter

@@ -173,6 +173,7 @@ team-pledges-title = Promesses
 team-all = Toutes
 team-state = État
 team-active = active
+team-unconfirmed = non confirmée
 team-search = Recherche
 team-search-hint = nom, e-mail ou référence
 team-filter = Filtrer

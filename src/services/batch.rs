@@ -1,6 +1,7 @@
-//! Placing new pledges: the one rule, for a batch of them or for one alone
-//! ([`super::pledges::place`]). One claim per reward, one upsert of their backers, one
-//! insert, inside the transaction of the batch (see [`super::writer`]).
+//! Placing new pledges, and confirming them: the one rule, for a batch of them or for one
+//! alone ([`super::pledges::place`], [`super::pledges::confirm`]). One claim per reward, one
+//! upsert of their backers, one insert, inside the transaction of the batch (see
+//! [`super::writer`]).
 //!
 //! Under a crowd, each statement's round trip costs more than the work it does; grouping the
 //! statements of a batch keeps the pledge path near the database's commit rate. Limits stay
@@ -11,13 +12,19 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use entity::pledge;
-use sea_orm::{ActiveValue, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    QuerySelect,
+};
 
-use super::counters::{add_to_campaign, backers_join, claim_many};
-use super::pledges::{Confirmation, NewPledge, Placed, Totals, new_row, same_request, take_reward};
+use super::counters::{add_reward_money, add_to_campaign, backers_join, claim_many};
+use super::pledges::{Confirmation, Confirmed, NewPledge, Placed, Totals, new_row, same_request, take_reward};
 use super::pricing::Tier;
 use crate::config::Campaign;
-use crate::domain::Lang;
+use crate::domain::ids::looks_like_secret;
+use crate::domain::states::PledgeState;
+use crate::domain::{Lang, Source};
 use crate::error::AppError;
 
 /// One new pledge of a batch.
@@ -170,4 +177,90 @@ fn by_reward<'a>(requests: &[Request<'a>], answers: &[Option<Result<Placed, AppE
         }
     }
     groups
+}
+
+/// Confirms the pledges whose links hold `secrets` inside `txn`, whose campaign row the caller
+/// locked and judged open at `now`: the usual case of a confirmation, a pledge that holds its
+/// unit (or has no reward), in a few statements for the whole batch (one read, one backers
+/// upsert, the totals, one money update per reward, one update of the pledges). Answers each
+/// secret in order: `Some` when done here (or found confirmed or cancelled before), `None`
+/// when it needs the one-by-one path of [`super::pledges::confirm`]: no such pledge, a hold
+/// already released, or the same link twice in one batch.
+pub async fn confirm_many(
+    txn: &DatabaseTransaction,
+    campaign_id: i32,
+    secrets: &[&str],
+    now: DateTime<Utc>,
+) -> Result<Vec<Option<Confirmed>>, DbErr> {
+    let wanted: Vec<&str> = secrets.iter().copied().filter(|s| looks_like_secret(s)).collect();
+    let mut select = pledge::Entity::find().filter(pledge::Column::ConfirmSecret.is_in(wanted));
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        select = select.lock_exclusive();
+    }
+    let mut found: HashMap<String, pledge::Model> = HashMap::new();
+    for row in select.all(txn).await? {
+        if let Some(secret) = row.confirm_secret.clone() {
+            found.insert(secret, row);
+        }
+    }
+    let mut answers: Vec<Option<Confirmed>> = Vec::with_capacity(secrets.len());
+    let mut confirming: Vec<pledge::Model> = Vec::new();
+    for secret in secrets {
+        let answer = match found.remove(*secret) {
+            None => None,
+            Some(row) => match row.state {
+                PledgeState::Active | PledgeState::Cancelled => Some(Confirmed { pledge: row, now: false }),
+                PledgeState::Unconfirmed if row.reward_id.is_some() && row.hold_until_ms.is_none() => None,
+                PledgeState::Unconfirmed => {
+                    let now_ms = now.timestamp_millis();
+                    let mut pledge = row;
+                    pledge.state = PledgeState::Active;
+                    pledge.hold_until_ms = None;
+                    pledge.confirmed_at_ms = Some(now_ms);
+                    pledge.updated_at_ms = now_ms;
+                    confirming.push(pledge.clone());
+                    Some(Confirmed { pledge, now: true })
+                }
+            },
+        };
+        answers.push(answer);
+    }
+    if confirming.is_empty() {
+        return Ok(answers);
+    }
+    let mut per_backer: HashMap<String, i64> = HashMap::new();
+    let mut per_reward: HashMap<&str, i64> = HashMap::new();
+    for pledge in &confirming {
+        *per_backer.entry(pledge.email.to_lowercase()).or_default() += 1;
+        if let Some(reward) = pledge.reward_id.as_deref() {
+            *per_reward.entry(reward).or_default() += pledge.amount_cents;
+        }
+    }
+    let per_backer: Vec<(String, i64)> = per_backer.into_iter().collect();
+    let joined = backers_join(txn, &per_backer).await.map_err(AppError::into_db_err)?;
+    // The units are already theirs (held); only the money comes now.
+    for (reward, cents) in per_reward {
+        add_reward_money(txn, reward, cents).await.map_err(AppError::into_db_err)?;
+    }
+    let sources: Vec<Source> =
+        confirming.iter().map(|p| Source { tag: p.source_tag.clone(), site: p.source_site.clone() }).collect();
+    let moves: Vec<(&Source, i64, i64)> =
+        sources.iter().zip(&confirming).map(|(source, p)| (source, p.amount_cents, 1)).collect();
+    let totals = Totals {
+        cents: confirming.iter().map(|p| p.amount_cents).sum(),
+        pledges: confirming.len() as i64,
+        backers: joined,
+    };
+    add_to_campaign(txn, campaign_id, totals, &moves, now).await.map_err(AppError::into_db_err)?;
+    let now_ms = now.timestamp_millis();
+    pledge::Entity::update_many()
+        .col_expr(pledge::Column::State, Expr::value(PledgeState::Active.to_string()))
+        .col_expr(pledge::Column::ConfirmedAtMs, Expr::value(now_ms))
+        .col_expr(pledge::Column::HoldUntilMs, Expr::value(sea_orm::Value::BigInt(None)))
+        .col_expr(pledge::Column::UpdatedAtMs, Expr::value(now_ms))
+        .filter(pledge::Column::Id.is_in(confirming.iter().map(|p| p.id)))
+        .filter(pledge::Column::State.eq(PledgeState::Unconfirmed))
+        .exec(txn)
+        .await?;
+    Ok(answers)
 }

@@ -241,11 +241,17 @@ async fn quickly(context: &Context, jobs: &[Job]) -> Result<Vec<Result<Outcome, 
     let mut outcomes: Vec<Option<Result<Outcome, AppError>>> = Vec::with_capacity(jobs.len());
     let mut placing = Vec::new();
     let mut requests = Vec::new();
+    let mut confirming = Vec::new();
     for (index, job) in jobs.iter().enumerate() {
         match &job.operation {
             Operation::Place { new, lang, idempotency_key } => {
                 placing.push(index);
                 requests.push(batch::Request { new, lang: *lang, idempotency_key: idempotency_key.as_deref() });
+                outcomes.push(None);
+            }
+            // As many as new pledges: together, like them.
+            Operation::Confirm { secret, change: None } => {
+                confirming.push((index, secret.as_str()));
                 outcomes.push(None);
             }
             // Rare next to new pledges: in a savepoint of their own.
@@ -263,6 +269,24 @@ async fn quickly(context: &Context, jobs: &[Job]) -> Result<Vec<Result<Outcome, 
     outbox::queue(&txn, &mails, now).await.map_err(AppError::into_db_err)?;
     for (index, answer) in placing.into_iter().zip(placed) {
         outcomes[index] = Some(answer.map(Outcome::Placed));
+    }
+    if !confirming.is_empty() {
+        let secrets: Vec<&str> = confirming.iter().map(|(_, secret)| *secret).collect();
+        let confirmed = batch::confirm_many(&txn, context.campaign_id, &secrets, now).await?;
+        let receipts: Vec<outbox::Mail> = confirmed
+            .iter()
+            .flatten()
+            .filter(|confirmed| confirmed.now)
+            .map(|confirmed| context.letters.pledge(PledgeNews::Placed, &confirmed.pledge))
+            .collect();
+        outbox::queue(&txn, &receipts, now).await.map_err(AppError::into_db_err)?;
+        for ((index, _), answer) in confirming.into_iter().zip(confirmed) {
+            outcomes[index] = Some(match answer {
+                Some(confirmed) => Ok(Outcome::Confirmed(confirmed)),
+                // Released meanwhile, unknown, or twice in this batch: one by one, after the rest.
+                None => apply_one(context, &txn, &jobs[index].operation).await,
+            });
+        }
     }
     txn.commit().await?;
     Ok(outcomes.into_iter().flatten().collect())

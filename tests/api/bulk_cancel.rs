@@ -94,3 +94,27 @@ async fn the_team_cancels_ticked_pledges_or_those_of_one_minute() {
     assert_eq!(cancellation_emails(&app).await, 1);
     app.assert_counters_match_pledges().await;
 }
+
+#[tokio::test]
+async fn unconfirmed_pledges_are_listed_as_such_and_can_be_cancelled_in_bulk() {
+    let app = crate::helpers::spawn_confirming_app().await;
+    let flood = app.browser_from("127.0.0.2");
+    for n in 0..3 {
+        let answer = flood.pledge(&TestApp::body(Some("limited-five"), "10", &format!("fake{n}@example.ch"))).await;
+        assert_eq!(answer.status().as_u16(), 201);
+    }
+    assert_eq!(crate::helpers::reward(&app.campaign().await, "limited-five")["remaining"], 2, "held");
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let list = app.get("/team/pledges?state=unconfirmed").await.text().await.unwrap();
+    assert!(list.contains("(non confirmée)") && list.contains("name=\"ids\""), "{list}");
+    assert!(list.contains(">non confirmée</option>"), "the state filter names it");
+    let dashboard = app.get("/team").await.text().await.unwrap();
+    assert!(dashboard.contains("(non confirmée)") && !dashboard.contains("(annulée)"), "{dashboard}");
+
+    app.post_form("/team/pledges/cancel", &[("all", "true"), ("filter.address", "127.0.0.2")]).await;
+    assert!(states(&app).await.iter().all(|(_, s)| *s == PledgeState::Cancelled));
+    assert_eq!(crate::helpers::reward(&app.campaign().await, "limited-five")["remaining"], 5, "units released");
+    assert_eq!(cancellation_emails(&app).await, 0);
+    app.assert_counters_match_pledges().await;
+}

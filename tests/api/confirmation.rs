@@ -314,3 +314,35 @@ async fn without_smtp_pledges_count_at_once_and_the_dashboard_says_so() {
     assert!(!dashboard.contains("BOBINE_SMTP_URL"), "no warning when pledges are confirmed");
     assert!(dashboard.contains("promesses en attente de confirmation"));
 }
+
+#[tokio::test]
+async fn many_links_opened_at_once_confirm_each_pledge_once() {
+    let app = spawn_confirming_app().await;
+    // One whose hold ends before it is confirmed, among others that still hold theirs.
+    unconfirmed(&app, Some("early"), "90", "late@example.ch").await;
+    app.clock.set(app.clock.now() + TimeDelta::minutes(31));
+    until_left(&app, "early", 10).await;
+    let mut addresses = vec!["late@example.ch".to_owned()];
+    for n in 0..30 {
+        let address = format!("b{n}@example.ch");
+        let reward = if n < 5 { Some("limited-five") } else { None };
+        unconfirmed(&app, reward, "10", &address).await;
+        addresses.push(address);
+    }
+    let mut links = Vec::new();
+    for address in &addresses {
+        links.push(confirm_link(&app, address).await);
+    }
+    // Every link twice, all at once: the writer takes them in a few batches.
+    let opened = links.iter().chain(links.iter()).map(|link| app.client.get(app.url(link)).send());
+    let answers = futures::future::join_all(opened).await;
+    assert!(answers.iter().all(|a| a.as_ref().unwrap().status().as_u16() == 303));
+
+    let campaign = app.campaign().await;
+    assert_eq!((campaign["pledged"].as_str(), &campaign["backers"]), (Some("390.00"), &json!(31)));
+    assert_eq!(reward(&campaign, "limited-five")["remaining"], 0);
+    assert_eq!(reward(&campaign, "early")["remaining"], 9, "the released one claimed its unit again");
+    let receipts = emails(&app).await.into_iter().filter(|e| e.kind == EmailKind::PledgePlaced).count();
+    assert_eq!(receipts, 31, "one receipt each");
+    app.assert_counters_match_pledges().await;
+}

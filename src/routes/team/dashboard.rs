@@ -70,6 +70,8 @@ struct RecentRow {
     amount: String,
     at: String,
     cancelled: bool,
+    /// Waits for its backer's confirmation: counted nowhere yet.
+    unconfirmed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,7 +140,8 @@ fn figures(state: &AppState, summary: &Summary, lang: Lang) -> Figures {
                 reward: p.reward_id.as_deref().map(|id| views::reward_title(state, id, lang)),
                 amount: money(p.amount),
                 at: views::moment(state, p.created_at, lang),
-                cancelled: !p.is_active(),
+                cancelled: p.state == PledgeState::Cancelled,
+                unconfirmed: p.state == PledgeState::Unconfirmed,
             })
             .collect(),
         sources: SourcesView { tags: group(&summary.tags), sites: group(&summary.sites) },

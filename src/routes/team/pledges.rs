@@ -127,7 +127,8 @@ async fn list_pledges(
             email: p.email.clone(),
             reward: reward_title(state, p, lang),
             amount: p.amount.display(lang.thousands()),
-            cancelled: !p.is_active(),
+            cancelled: p.state == PledgeState::Cancelled,
+            unconfirmed: p.state == PledgeState::Unconfirmed,
             at: views::moment(state, p.created_at, lang),
         })
         .collect();
@@ -200,6 +201,8 @@ struct PledgeRow {
     reward: String,
     amount: String,
     cancelled: bool,
+    /// Waits for its backer's confirmation: counted nowhere yet.
+    unconfirmed: bool,
     at: String,
 }
 
