@@ -18,7 +18,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::counters::{add_reward_money, add_to_campaign, backers_join, claim_many};
+use super::counters::{add_rewards_money, add_to_campaign, backers_join, claim_many};
 use super::pledges::{Confirmation, Confirmed, NewPledge, Placed, Totals, new_row, same_request, take_reward};
 use super::pricing::Tier;
 use crate::config::Campaign;
@@ -239,9 +239,8 @@ pub async fn confirm_many(
     let per_backer: Vec<(String, i64)> = per_backer.into_iter().collect();
     let joined = backers_join(txn, &per_backer).await.map_err(AppError::into_db_err)?;
     // The units are already theirs (held); only the money comes now.
-    for (reward, cents) in per_reward {
-        add_reward_money(txn, reward, cents).await.map_err(AppError::into_db_err)?;
-    }
+    let per_reward: Vec<(&str, i64)> = per_reward.into_iter().collect();
+    add_rewards_money(txn, &per_reward).await.map_err(AppError::into_db_err)?;
     let sources: Vec<Source> =
         confirming.iter().map(|p| Source { tag: p.source_tag.clone(), site: p.source_site.clone() }).collect();
     let moves: Vec<(&Source, i64, i64)> =

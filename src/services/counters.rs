@@ -222,6 +222,25 @@ pub async fn add_reward_money(txn: &DatabaseTransaction, reward_id: &str, cents:
     Ok(())
 }
 
+/// As [`add_reward_money`] for several rewards at once (`(reward, cents)`, each reward once):
+/// one statement, whatever their number.
+pub async fn add_rewards_money(txn: &DatabaseTransaction, moves: &[(&str, i64)]) -> Result<(), AppError> {
+    let Some(((first, cents), rest)) = moves.split_first() else {
+        return Ok(());
+    };
+    let mut added = Expr::case(Expr::col(reward::Column::Id).eq(*first), *cents);
+    for (id, cents) in rest {
+        added = added.case(Expr::col(reward::Column::Id).eq(*id), *cents);
+    }
+    let added: Expr = added.finally(0i64).into();
+    reward::Entity::update_many()
+        .col_expr(reward::Column::PledgedCents, Expr::col(reward::Column::PledgedCents).add(added))
+        .filter(reward::Column::Id.is_in(moves.iter().map(|(id, _)| *id)))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
 /// Gives back what [`claim_reward`] took.
 pub async fn release_reward(
     txn: &DatabaseTransaction,

@@ -59,7 +59,7 @@ pub async fn delete_stale(db: &Db, now: DateTime<Utc>) -> Result<u64, AppError> 
     // Payments, once they exist, keep the pledge they paid for: the team must see the money.
     let stale = Condition::all()
         .add(pledge::Column::ConfirmedAtMs.is_null())
-        .add(pledge::Column::State.ne(PledgeState::Active))
+        .add(pledge::Column::State.is_in([PledgeState::Unconfirmed, PledgeState::Cancelled]))
         .add(pledge::Column::HoldUntilMs.is_null())
         .add(pledge::Column::CreatedAtMs.lte(cutoff));
     let ids: Vec<i64> = pledge::Entity::find()
