@@ -349,10 +349,10 @@ async fn render_confirm(
     lang: Lang,
     csrf: &CsrfToken,
     secret: &str,
+    pledge: &PledgeRecord,
     error: &AppError,
     values: Option<ChangeValues>,
 ) -> Result<Answer, PageError> {
-    let pledge = pledges::find_by_confirm_secret(&state.db, secret).await?;
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let closed = snapshot.state(now) != CampaignState::Open;
@@ -367,7 +367,7 @@ async fn render_confirm(
     let values = values.unwrap_or(ChangeValues { reward: None, amount: cents_to_string(pledge.amount.cents()) });
     let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), None);
     let body = ConfirmPage {
-        pledge: views::pledge_view(state, &pledge, lang),
+        pledge: views::pledge_view(state, pledge, lang),
         campaign,
         error_field: error.field(),
         error: shown,
@@ -398,7 +398,7 @@ async fn confirm_pledge(
             if pledge.state != PledgeState::Unconfirmed {
                 return Ok(Ok(Either::Right(Redirect::to(uri!(show_pledge(token = pledge.token))))));
             }
-            Ok(Err(render_confirm(state, lang, &csrf, secret, &error, None).await?))
+            Ok(Err(render_confirm(state, lang, &csrf, secret, &pledge, &error, None).await?))
         }
         Err(error) => Err(error.into()),
     }
@@ -428,8 +428,9 @@ async fn confirm_with_choice(
         Ok(confirmed) => Ok(Ok(to_private_page(lang, &confirmed.pledge, confirmed.now))),
         Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
         Err(error) => {
+            let pledge = pledges::find_by_confirm_secret(&state.db, secret).await?;
             let values = ChangeValues { reward: form.reward.clone(), amount };
-            Ok(Err(render_confirm(state, lang, &csrf, secret, &error, Some(values)).await?))
+            Ok(Err(render_confirm(state, lang, &csrf, secret, &pledge, &error, Some(values)).await?))
         }
     }
 }

@@ -289,10 +289,15 @@ impl From<pledge::Model> for PledgeRecord {
 
 /// Finds a pledge by its private token, whatever its state.
 pub async fn find_by_token(db: &Db, token: &str) -> Result<PledgeRecord, AppError> {
-    if !looks_like_secret(token) {
+    find_by(db, pledge::Column::Token, token).await
+}
+
+/// The pledge whose `column` holds `secret`, without changing it.
+async fn find_by(db: &Db, column: pledge::Column, secret: &str) -> Result<PledgeRecord, AppError> {
+    if !looks_like_secret(secret) {
         return Err(AppError::NotFound);
     }
-    let found = pledge::Entity::find().filter(pledge::Column::Token.eq(token)).one(&db.read).await?;
+    let found = pledge::Entity::find().filter(column.eq(secret)).one(&db.read).await?;
     found.map(PledgeRecord::from).ok_or(AppError::NotFound)
 }
 
@@ -486,9 +491,5 @@ pub async fn confirm(
 
 /// Finds a pledge by the secret of its confirmation link, without changing it.
 pub async fn find_by_confirm_secret(db: &Db, secret: &str) -> Result<PledgeRecord, AppError> {
-    if !looks_like_secret(secret) {
-        return Err(AppError::NotFound);
-    }
-    let found = pledge::Entity::find().filter(pledge::Column::ConfirmSecret.eq(secret)).one(&db.read).await?;
-    found.map(PledgeRecord::from).ok_or(AppError::NotFound)
+    find_by(db, pledge::Column::ConfirmSecret, secret).await
 }
