@@ -177,6 +177,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     };
     let closer = state.clone();
     let holds = state.clone();
+    let settling = state.clone();
     let outbox = (state.clone(), mailer, settings.mail.poll);
     Ok(rocket::custom(figment)
         .manage(state)
@@ -211,6 +212,18 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                 tokio::spawn(async move {
                     tokio::select! {
                         () = jobs::holds::run(db, clock, writer) => {}
+                        () = shutdown => {}
+                    }
+                });
+            })
+        }))
+        .attach(AdHoc::on_liftoff("payments", move |rocket| {
+            let shutdown = rocket.shutdown();
+            Box::pin(async move {
+                let AppState { db, campaign, campaign_id, letters, clock, writer, .. } = settling;
+                tokio::spawn(async move {
+                    tokio::select! {
+                        () = jobs::payments::run(db, campaign, campaign_id, letters, clock, writer) => {}
                         () = shutdown => {}
                     }
                 });

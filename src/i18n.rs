@@ -63,6 +63,15 @@ where
     }
 }
 
+/// A date as people read it, such as "21 novembre 2020".
+pub fn day(date: chrono::NaiveDate, lang: Lang) -> String {
+    let month = t(lang, &format!("month-{}", date.month()));
+    match lang {
+        Lang::Fr => format!("{} {} {}", date.day(), month, date.year()),
+        Lang::En => format!("{} {}, {}", month, date.day(), date.year()),
+    }
+}
+
 /// `{{t "key"}}` or `{{t "key" name=value}}` in templates, in the language found in the
 /// context's root `lang`. Numbers stay numbers, so Fluent can choose plural forms.
 pub fn helper(h: &Helper, _: &Handlebars, ctx: &Context, _: &mut RenderContext, out: &mut dyn Output) -> HelperResult {

@@ -19,6 +19,17 @@ pub struct Model {
     pub closed_at_ms: Option<i64>,
     /// How many people (distinct emails) offered help without money.
     pub helpers: i64,
+    /// Money held: every ledger amount added up (payments in, reversals and refunds out).
+    pub collected_cents: i64,
+    /// What billed backers still owe.
+    pub outstanding_cents: i64,
+    /// What the team owes back.
+    pub refund_due_cents: i64,
+    /// What the team sent back.
+    pub refunded_cents: i64,
+    /// The amounts of dropped pledges, shown beside the pledged total they stay part of.
+    pub dropped_cents: i64,
+    pub dropped_pledges: i64,
 }
 
 /// Where a campaign is in its life. The only moves are `Open` to one of the two others, once.

@@ -41,6 +41,16 @@ pub enum EmailKind {
     DesignerApproved,
     DesignerRejected,
     DesignerUnpublished,
+    /// The QR-bill of a pledge: what to pay, to whom, by when.
+    PledgeBill,
+    /// A reminder of an unpaid bill.
+    PledgeReminder,
+    /// The pledge was dropped, unpaid after the grace period.
+    PledgeDropped,
+    /// Nothing is owed: the campaign did not reach its goal.
+    PledgeVoid,
+    /// The receipt: the pledge is paid.
+    PledgePaid,
 }
 
 crate::stored_text!(EmailKind);

@@ -73,6 +73,8 @@ macro_rules! stored_text {
 }
 
 pub mod backer;
+pub mod bank_file;
+pub mod bank_transaction;
 pub mod campaign;
 pub mod consistency_check;
 pub mod designer;
@@ -80,6 +82,7 @@ pub mod designer_photo;
 pub mod email;
 pub mod hourly_total;
 pub mod offer;
+pub mod payment;
 pub mod pledge;
 pub mod reward;
 pub mod source_total;

@@ -40,6 +40,62 @@ pub struct Model {
     pub hold_until_ms: Option<i64>,
     /// The address the pledge came from, for the team to find a flood from one place.
     pub client_address: Option<String>,
+    /// Where the pledge's money stands; derived from the fields below by one rule
+    /// (`domain::payment::Standing`) each time one of them moves.
+    pub payment_state: PaymentState,
+    /// Money received, net of reversals: the sum of the ledger's payments and reversals.
+    pub paid_cents: i64,
+    /// Money sent back: the sum of the ledger's refunds, as a positive number.
+    pub refunded_cents: i64,
+    /// What the backer still owes on a bill (0 before the bill, or when nothing is owed).
+    pub outstanding_cents: i64,
+    /// What the team owes back (an overpayment, or money for a pledge that owes nothing).
+    pub refund_due_cents: i64,
+    /// When the bill was issued; `None` before.
+    pub billed_at_ms: Option<i64>,
+    /// The end of the day the bill is due.
+    pub due_at_ms: Option<i64>,
+    /// When the money received first covered the amount.
+    pub paid_at_ms: Option<i64>,
+    /// When the pledge was dropped, unpaid after its due date and the grace period.
+    pub dropped_at_ms: Option<i64>,
+    /// When the pledge stopped owing anything: cancelled, or the campaign failed.
+    pub voided_at_ms: Option<i64>,
+    /// How many reminders (and the drop) were done, to know the next step.
+    pub reminders_sent: i32,
+    /// When the next reminder or the drop is due; `None` when there is none.
+    pub next_step_ms: Option<i64>,
+}
+
+/// Where a pledge's money stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum PaymentState {
+    /// Nothing due yet: the campaign is open, or the bill comes at the close.
+    Promised,
+    /// A bill was issued and nothing was received.
+    Due,
+    /// Some of the amount was received.
+    PartlyPaid,
+    /// The whole amount was received (any overpayment is a refund due).
+    Paid,
+    /// Unpaid after the due date and the grace period.
+    Dropped,
+    /// Nothing is owed: the campaign failed or the pledge was cancelled.
+    Void,
+    /// Nothing is owed and money received is to go back.
+    RefundDue,
+    /// Money received for a pledge that owes nothing was sent back.
+    Refunded,
+}
+
+crate::stored_text!(PaymentState);
+
+impl PaymentState {
+    /// States in which the backer has something to pay.
+    pub fn owes(self) -> bool {
+        matches!(self, PaymentState::Due | PaymentState::PartlyPaid)
+    }
 }
 
 /// Whether a pledge counts.

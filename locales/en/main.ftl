@@ -507,3 +507,104 @@ team-bulk-refused = { $count ->
     [one] One could not be (the campaign is closed).
    *[other] { $count } could not be (the campaign is closed).
 }
+mail-payment-refund-note = You paid more than you owe: we will refund { $refund }.
+mail-payment-bill-subject = Your bill of { $amount } for “{ $campaign }”, due by { $due_date }
+mail-payment-bill-body =
+    Hello { $name },
+
+    Thank you for backing “{ $campaign }”! Here is the bill for your pledge { $reference }.
+
+    Amount: { $outstanding }
+    Due by: { $due_date }
+
+    Your QR-bill, to scan with your bank's app or to print:
+    { $bill_link }
+
+    To pay without scanning:
+    Account: { $iban }
+    Payable to: { $creditor }
+    Reference: { $qr_reference }
+
+    Your pledge: { $link }
+
+    { $campaign }
+mail-payment-reminder-subject = Reminder: { $outstanding } to pay for “{ $campaign }”
+mail-payment-reminder-body =
+    Hello { $name },
+
+    We have not yet received the payment for your pledge { $reference }: { $outstanding } remains to be paid, by { $due_date }.
+
+    Your QR-bill: { $bill_link }
+
+    Account: { $iban }
+    Payable to: { $creditor }
+    Reference: { $qr_reference }
+
+    If you have just paid, please ignore this message: a transfer takes a business day or two to reach us.
+
+    { $campaign }
+mail-payment-dropped-subject = Your pledge for “{ $campaign }” was dropped, unpaid
+mail-payment-dropped-body =
+    Hello { $name },
+
+    We did not receive the payment for your pledge { $reference } ({ $amount }), due on { $due_date }: it is dropped and you will get no more reminders.
+
+    If you have paid in the meantime, or still wish to, just reply: a late payment is always accepted, with the same reference ({ $qr_reference }).
+
+    { $campaign }
+mail-payment-void-subject = “{ $campaign }” did not reach its goal: you owe nothing
+mail-payment-void-body =
+    Hello { $name },
+
+    The campaign “{ $campaign }” did not reach its goal. Your pledge { $reference } ({ $amount }) will not be collected: you owe nothing.
+
+    { $refund_note }
+
+    Thank you for your support.
+
+    { $campaign }
+mail-payment-paid-subject = Receipt: your payment for “{ $campaign }”
+mail-payment-paid-body =
+    Hello { $name },
+
+    We received { $paid } for your pledge { $reference }: it is paid. Thank you!
+
+    { $refund_note }
+
+    Your pledge: { $link }
+
+    { $campaign }
+mail-payment-void-refund = You have already paid { $refund }: we will refund it.
+payment-heading = Payment: { $state }
+payment-state-promised = promised
+payment-state-due = due
+payment-state-partly_paid = partly paid
+payment-state-paid = paid
+payment-state-dropped = dropped, unpaid
+payment-state-void = nothing to pay
+payment-state-refund_due = refund due
+payment-state-refunded = refunded
+payment-text-on-success = If the goal is reached on { $deadline }, you will receive a QR-bill for { $amount }, due { $days } days later.
+payment-text-at-pledge = As soon as you confirm your pledge, you will receive a QR-bill for { $amount }, due { $days } days later.
+payment-text-billing = Your QR-bill for { $amount } is on its way: you will receive it by email and find it here.
+payment-text-due = Please pay { $outstanding } by { $due_date }, with the QR-bill below.
+payment-text-partly-paid = We received { $held }: { $outstanding } remains to be paid by { $due_date }.
+payment-text-paid = Paid on { $paid_date }. Thank you!
+payment-text-overpaid = You paid { $refund } too much: the team is refunding it.
+payment-text-dropped = The bill was not paid: the pledge was dropped on { $dropped_date }. A late payment is still welcome, with the bill below.
+payment-text-failed = Nothing to pay: the campaign did not reach its goal.
+payment-text-cancelled = Nothing to pay: this pledge was cancelled.
+payment-text-refund-due = You owe nothing, and we received { $held } from you: the team is refunding it.
+payment-text-refunded = You owe nothing: { $refunded } was refunded to you.
+payment-bill-link = See and print the QR-bill
+payment-by-hand = To pay without scanning
+payment-account = Account
+payment-creditor = Payable to
+payment-qr-reference = Reference
+payment-amount = Amount
+payment-due-date = Due by
+bill-page-title = QR-bill
+bill-page-intro = Scan the code with your bank's app, or print this page on A4 paper: the payment slip is at its real size, at the bottom of the page.
+bill-image-alt = QR-bill for { $amount } payable to { $creditor }, reference { $reference }
+bill-back = Back to my pledge
+error-refund-too-large = A refund cannot be more than what was received for this pledge.

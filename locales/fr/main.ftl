@@ -507,3 +507,104 @@ team-bulk-refused = { $count ->
     [one] Une n'a pas pu l'être (la campagne est close).
    *[other] { $count } n'ont pas pu l'être (la campagne est close).
 }
+mail-payment-refund-note = Vous avez versé plus que ce que vous devez : nous vous rembourserons { $refund }.
+mail-payment-bill-subject = Votre facture de { $amount } pour « { $campaign } », à payer d'ici au { $due_date }
+mail-payment-bill-body =
+    Bonjour { $name },
+
+    Merci de soutenir « { $campaign } » ! Voici la facture de votre promesse { $reference }.
+
+    Montant : { $outstanding }
+    À payer d'ici au : { $due_date }
+
+    Votre facture QR, à scanner avec l'application de votre banque ou à imprimer :
+    { $bill_link }
+
+    Pour payer sans scanner :
+    Compte : { $iban }
+    En faveur de : { $creditor }
+    Référence : { $qr_reference }
+
+    Votre promesse : { $link }
+
+    { $campaign }
+mail-payment-reminder-subject = Rappel : { $outstanding } à payer pour « { $campaign } »
+mail-payment-reminder-body =
+    Bonjour { $name },
+
+    Nous n'avons pas encore reçu le paiement de votre promesse { $reference } : il reste { $outstanding } à payer, d'ici au { $due_date }.
+
+    Votre facture QR : { $bill_link }
+
+    Compte : { $iban }
+    En faveur de : { $creditor }
+    Référence : { $qr_reference }
+
+    Si vous venez de payer, ne tenez pas compte de ce message : un virement met un ou deux jours ouvrables à nous parvenir.
+
+    { $campaign }
+mail-payment-dropped-subject = Votre promesse pour « { $campaign } » est retirée, faute de paiement
+mail-payment-dropped-body =
+    Bonjour { $name },
+
+    Nous n'avons pas reçu le paiement de votre promesse { $reference } ({ $amount }), due le { $due_date } : elle est donc retirée et vous ne recevrez plus de rappel.
+
+    Si vous avez payé entre-temps, ou souhaitez encore le faire, répondez-nous : un paiement tardif est toujours accepté, avec la même référence ({ $qr_reference }).
+
+    { $campaign }
+mail-payment-void-subject = « { $campaign } » n'a pas atteint son objectif : vous ne devez rien
+mail-payment-void-body =
+    Bonjour { $name },
+
+    La campagne « { $campaign } » n'a pas atteint son objectif. Votre promesse { $reference } ({ $amount }) ne sera pas encaissée : vous ne devez rien.
+
+    { $refund_note }
+
+    Merci de nous avoir soutenus.
+
+    { $campaign }
+mail-payment-paid-subject = Reçu : votre paiement pour « { $campaign } »
+mail-payment-paid-body =
+    Bonjour { $name },
+
+    Nous avons bien reçu { $paid } pour votre promesse { $reference } : elle est payée. Merci !
+
+    { $refund_note }
+
+    Votre promesse : { $link }
+
+    { $campaign }
+mail-payment-void-refund = Vous avez déjà versé { $refund } : nous vous les rembourserons.
+payment-heading = Paiement : { $state }
+payment-state-promised = promis
+payment-state-due = à payer
+payment-state-partly_paid = payé en partie
+payment-state-paid = payé
+payment-state-dropped = retiré, non payé
+payment-state-void = rien à payer
+payment-state-refund_due = à rembourser
+payment-state-refunded = remboursé
+payment-text-on-success = Si l'objectif est atteint le { $deadline }, vous recevrez une facture QR de { $amount }, à payer dans les { $days } jours.
+payment-text-at-pledge = Dès que vous aurez confirmé votre promesse, vous recevrez une facture QR de { $amount }, à payer dans les { $days } jours.
+payment-text-billing = Votre facture QR de { $amount } est en route : vous la recevrez par e-mail et la trouverez ici.
+payment-text-due = Merci de payer { $outstanding } d'ici au { $due_date }, avec la facture QR ci-dessous.
+payment-text-partly-paid = Nous avons reçu { $held } : il reste { $outstanding } à payer d'ici au { $due_date }.
+payment-text-paid = Payé le { $paid_date }. Merci !
+payment-text-overpaid = Vous avez versé { $refund } de trop : l'équipe vous les rembourse.
+payment-text-dropped = La facture n'a pas été payée : la promesse a été retirée le { $dropped_date }. Un paiement tardif reste le bienvenu, avec la facture ci-dessous.
+payment-text-failed = Rien à payer : la campagne n'a pas atteint son objectif.
+payment-text-cancelled = Rien à payer : cette promesse a été annulée.
+payment-text-refund-due = Vous ne devez rien, et nous avons reçu { $held } de votre part : l'équipe vous les rembourse.
+payment-text-refunded = Vous ne devez rien : { $refunded } vous ont été remboursés.
+payment-bill-link = Voir et imprimer la facture QR
+payment-by-hand = Pour payer sans scanner
+payment-account = Compte
+payment-creditor = En faveur de
+payment-qr-reference = Référence
+payment-amount = Montant
+payment-due-date = À payer d'ici au
+bill-page-title = Facture QR
+bill-page-intro = Scannez le code avec l'application de votre banque, ou imprimez cette page sur du papier A4 : le bulletin est à sa taille réelle, en bas de la page.
+bill-image-alt = Facture QR de { $amount } en faveur de { $creditor }, référence { $reference }
+bill-back = Retour à ma promesse
+error-refund-too-large = On ne peut pas rembourser plus que ce qui a été reçu pour cette promesse.

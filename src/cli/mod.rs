@@ -6,6 +6,7 @@
 //! and creates no data folder and no database.
 
 mod check;
+mod payments;
 mod team;
 
 use std::ffi::OsString;
@@ -51,6 +52,9 @@ enum Command {
     /// Manage the team's accounts
     #[command(subcommand)]
     Team(team::TeamCommand),
+    /// Reconcile payments from the bank's files
+    #[command(subcommand)]
+    Payments(payments::PaymentsCommand),
 }
 
 /// Parses the arguments (the program's name first) and runs the command they name; returns
@@ -69,6 +73,7 @@ pub async fn run(args: Vec<OsString>) -> ExitCode {
         Some(Command::CheckConfig { file }) => check::config(file),
         Some(Command::Check) => check::counters().await,
         Some(Command::Team(command)) => team::run(command).await,
+        Some(Command::Payments(command)) => payments::run(command).await,
     }
 }
 
@@ -128,6 +133,7 @@ mod tests {
             &["bobine", "team", "add"],
             &["bobine", "team", "add", "anne"],
             &["bobine", "team", "remove", "anne@example.ch", "paul@example.ch"],
+            &["bobine", "payments", "import"],
         ] {
             let error = Cli::try_parse_from(wrong).unwrap_err();
             assert_eq!(error.exit_code(), 2, "{wrong:?}: {error}");

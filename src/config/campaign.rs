@@ -12,6 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::{ConfigError, Locator};
+use super::payments::{Payments, RawPayments};
 use crate::domain::{Lang, Money, RewardId};
 
 /// A text in both languages. English falls back to French when the file has none.
@@ -92,6 +93,8 @@ pub struct Campaign {
     pub min_pledge: Money,
     pub max_pledge: Money,
     pub rewards: Vec<Reward>,
+    /// How backers pay; `None` runs the campaign without payments.
+    pub payments: Option<Payments>,
 }
 
 impl Campaign {
@@ -143,6 +146,7 @@ struct RawCampaign {
     story: RawText,
     #[serde(default)]
     rewards: Vec<Spanned<RawReward>>,
+    payments: Option<RawPayments>,
 }
 
 #[derive(Deserialize)]
@@ -230,6 +234,10 @@ impl RawCampaign {
             rewards.push(reward);
         }
 
+        let payments = match self.payments {
+            Some(raw) => Some(raw.validate(at, funding)?),
+            None => None,
+        };
         Ok(Campaign {
             slug: slug.clone(),
             title: text(at, self.title, 0, "title")?,
@@ -243,6 +251,7 @@ impl RawCampaign {
             min_pledge,
             max_pledge,
             rewards,
+            payments,
         })
     }
 }

@@ -6,6 +6,7 @@
 pub mod campaign;
 pub mod error;
 pub mod limits;
+pub mod payments;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -13,6 +14,7 @@ use std::time::Duration;
 pub use campaign::Campaign;
 pub use error::ConfigError;
 pub use limits::RateLimits;
+pub use payments::{Collect, Payments};
 
 use crate::domain::Clock;
 use crate::domain::proxies::TrustedProxies;

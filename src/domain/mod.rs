@@ -1,5 +1,6 @@
 //! Plain types and rules with no I/O. A value that exists is valid.
 
+pub mod camt;
 pub mod clock;
 pub mod designer;
 pub mod email;
@@ -9,8 +10,10 @@ pub mod money;
 pub mod names;
 pub mod offer;
 pub mod password;
+pub mod payment;
 pub mod photo;
 pub mod proxies;
+pub mod qrbill;
 pub mod rate_limit;
 pub mod source;
 pub mod states;

@@ -1,11 +1,14 @@
 //! The states and kinds kept in the database. Each is an enum of the `entity` crate, whose
 //! `#[sea_orm(...)]` mapping holds its stored text once; the database refuses any other.
 
+pub use entity::bank_file::BankFileKind;
+pub use entity::bank_transaction::{BankDirection, BankStatus};
 pub use entity::campaign::CampaignState;
 pub use entity::designer::DesignerState;
 pub use entity::email::{EmailKind, EmailState};
 pub use entity::offer::{OfferKind, OfferState};
-pub use entity::pledge::PledgeState;
+pub use entity::payment::{PaymentKind, PaymentMethod};
+pub use entity::pledge::{PaymentState, PledgeState};
 pub use entity::reward::RewardKind;
 pub use entity::source_total::SourceKind;
 
@@ -44,11 +47,17 @@ mod tests {
         assert_eq!(round_trips(PledgeState::all()).len(), 3);
         assert_eq!(round_trips(DesignerState::all()).len(), 4);
         assert_eq!(round_trips(EmailState::all()).len(), 3);
-        assert_eq!(round_trips(EmailKind::all()).len(), 9);
+        assert_eq!(round_trips(EmailKind::all()).len(), 14);
         assert_eq!(round_trips(OfferState::all()).len(), 4);
         assert_eq!(round_trips(OfferKind::all()).len(), 9);
         assert_eq!(round_trips(SourceKind::all()).len(), 2);
         assert_eq!(round_trips(RewardKind::all()).len(), 5);
+        assert_eq!(round_trips(PaymentState::all()).len(), 8);
+        assert_eq!(round_trips(PaymentKind::all()).len(), 3);
+        assert_eq!(round_trips(PaymentMethod::all()).len(), 2);
+        assert_eq!(round_trips(BankFileKind::all()).len(), 2);
+        assert_eq!(round_trips(BankDirection::all()).len(), 2);
+        assert_eq!(round_trips(BankStatus::all()).len(), 3);
     }
 
     #[test]

@@ -3,3 +3,4 @@
 pub mod closer;
 pub mod holds;
 pub mod mailer;
+pub mod payments;

@@ -1,6 +1,7 @@
 //! HTTP only: parse the request, call a service, choose the response. One module per resource.
 
 pub mod api;
+pub mod bills;
 pub mod cache;
 pub mod campaign;
 pub mod client;
@@ -12,6 +13,7 @@ pub mod lang;
 pub mod limits;
 pub mod logging;
 pub mod offers;
+pub mod payment_view;
 pub mod pledges;
 pub mod source;
 pub mod team;
@@ -27,6 +29,7 @@ pub fn routes() -> Vec<rocket::Route> {
     [
         campaign::routes(),
         pledges::routes(),
+        bills::routes(),
         offers::routes(),
         designers::routes(),
         api::routes(),

@@ -23,6 +23,7 @@ use crate::routes::client::ClientAddress;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
 use crate::routes::limits::Admission;
+use crate::routes::payment_view::{PaymentView, payment_view};
 use crate::routes::source::Visit;
 use crate::routes::views::{self, CampaignView, FormError, Page, PledgeView};
 use crate::services::campaign::snapshot;
@@ -193,6 +194,8 @@ struct PledgePage {
     campaign: CampaignView,
     editable: bool,
     flash: Option<String>,
+    /// Where the pledge's money stands; `None` when the campaign takes no payments.
+    payment: Option<PaymentView>,
     values: ChangeValues,
     error: Option<FormError>,
     /// The field the error is about, for templates to mark (present even without error).
@@ -225,6 +228,7 @@ async fn render_pledge(
     let held = pledge.reward_id.as_deref().filter(|_| pledge.is_active());
     let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), held);
     let body = PledgePage {
+        payment: payment_view(state, pledge, snapshot.state(now), lang),
         pledge: views::pledge_view(state, pledge, lang),
         campaign,
         editable: pledge.is_active() && snapshot.state(now) == CampaignState::Open,

@@ -1,7 +1,7 @@
 //! Recomputing every counter from the pledges, to prove the totals shown are the truth.
 
-use crate::domain::states::PledgeState;
 use crate::domain::states::SourceKind;
+use crate::domain::states::{PaymentKind, PledgeState};
 use crate::services::offers::COUNTED;
 use chrono::{DateTime, Utc};
 use entity::consistency_check;
@@ -84,6 +84,35 @@ UNION ALL
 SELECT 'pledges', 'active', 'never confirmed', 0,
        (SELECT COUNT(*) FROM pledges p WHERE p.state = {active} AND p.confirmed_at_ms IS NULL)
 UNION ALL
+SELECT 'campaign', c.slug, 'collected_cents', c.collected_cents,
+       CAST(COALESCE((SELECT SUM(m.amount_cents) FROM payments m WHERE m.campaign_id = c.id), 0) AS BIGINT)
+  FROM campaigns c
+UNION ALL
+SELECT 'campaign', c.slug, 'outstanding_cents', c.outstanding_cents,
+       CAST(COALESCE((SELECT SUM(p.outstanding_cents) FROM pledges p WHERE p.campaign_id = c.id), 0) AS BIGINT)
+  FROM campaigns c
+UNION ALL
+SELECT 'campaign', c.slug, 'refund_due_cents', c.refund_due_cents,
+       CAST(COALESCE((SELECT SUM(p.refund_due_cents) FROM pledges p WHERE p.campaign_id = c.id), 0) AS BIGINT)
+  FROM campaigns c
+UNION ALL
+SELECT 'campaign', c.slug, 'refunded_cents', c.refunded_cents,
+       CAST(COALESCE((SELECT SUM(p.refunded_cents) FROM pledges p WHERE p.campaign_id = c.id), 0) AS BIGINT)
+  FROM campaigns c
+UNION ALL
+SELECT 'campaign', c.slug, 'dropped_cents', c.dropped_cents,
+       CAST(COALESCE((SELECT SUM(p.amount_cents) FROM pledges p WHERE p.campaign_id = c.id AND p.dropped_at_ms IS NOT NULL), 0) AS BIGINT)
+  FROM campaigns c
+UNION ALL
+SELECT 'campaign', c.slug, 'dropped_pledges', c.dropped_pledges,
+       (SELECT COUNT(*) FROM pledges p WHERE p.campaign_id = c.id AND p.dropped_at_ms IS NOT NULL)
+  FROM campaigns c
+UNION ALL
+SELECT 'pledges', 'paid', 'paid or refunded amount unlike the ledger', 0,
+       (SELECT COUNT(*) FROM pledges p
+         WHERE p.paid_cents <> COALESCE((SELECT SUM(m.amount_cents) FROM payments m WHERE m.pledge_id = p.id AND m.kind <> {refund}), 0)
+            OR p.refunded_cents <> COALESCE((SELECT -SUM(m.amount_cents) FROM payments m WHERE m.pledge_id = p.id AND m.kind = {refund}), 0))
+UNION ALL
 SELECT 'backer', b.email, 'active_pledges', b.active_pledges,
        (SELECT COUNT(*) FROM pledges p WHERE LOWER(p.email) = b.email AND p.state = {active})
   FROM backers b
@@ -96,6 +125,7 @@ fn checks() -> String {
         .replace("{active}", &format!("'{}'", PledgeState::Active))
         .replace("{counted_offers}", &COUNTED.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "))
         .replace("{unconfirmed}", &format!("'{}'", PledgeState::Unconfirmed))
+        .replace("{refund}", &format!("'{}'", PaymentKind::Refund))
         .replace("{tag}", &format!("'{}'", SourceKind::Tag))
         .replace("{site}", &format!("'{}'", SourceKind::Site))
 }

@@ -4,8 +4,8 @@
 //! most, and leaves nothing of the address it named.
 
 use chrono::{DateTime, Utc};
-use entity::{email, pledge};
-use sea_orm::sea_query::Expr;
+use entity::{email, payment, pledge};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect, Value};
 
 use super::counters::release_reward;
@@ -56,8 +56,10 @@ pub async fn release_due(db: &Db, now: DateTime<Utc>) -> Result<u64, AppError> {
 /// cancelled before confirming), with the emails about them. Returns how many.
 pub async fn delete_stale(db: &Db, now: DateTime<Utc>) -> Result<u64, AppError> {
     let cutoff = (now - KEPT_UNCONFIRMED).timestamp_millis();
-    // Payments, once they exist, keep the pledge they paid for: the team must see the money.
+    // Payments keep the pledge they paid for: the team must see the money.
+    let paid = Query::select().column(payment::Column::PledgeId).from(payment::Entity).to_owned();
     let stale = Condition::all()
+        .add(pledge::Column::Id.not_in_subquery(paid))
         .add(pledge::Column::ConfirmedAtMs.is_null())
         .add(pledge::Column::State.is_in([PledgeState::Unconfirmed, PledgeState::Cancelled]))
         .add(pledge::Column::HoldUntilMs.is_null())

@@ -6,10 +6,13 @@ use std::sync::Arc;
 use crate::domain::states::EmailKind;
 use entity::{designer, offer, pledge};
 
+use super::bills::pledge_number;
 use super::outbox::Mail;
-use crate::config::Campaign;
+use super::stored::instant;
+use crate::config::{Campaign, Payments};
 use crate::domain::Lang;
 use crate::domain::money::display_cents;
+use crate::domain::qrbill::Reference;
 use crate::i18n;
 
 /// Writes emails about one campaign, with links under `public_url`.
@@ -39,6 +42,19 @@ impl PledgeNews {
             PledgeNews::Placed
         }
     }
+}
+
+/// Where a pledge's money stands, for the email that tells its backer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentNews {
+    /// The bill: what to pay, to whom, by when.
+    Bill,
+    Reminder,
+    Dropped,
+    /// Nothing is owed: the campaign did not reach its goal.
+    Void,
+    /// The receipt.
+    Paid,
 }
 
 /// What happened to a designer's profile, for the email that tells them.
@@ -89,6 +105,56 @@ impl Letters {
             PledgeNews::Placed => (EmailKind::PledgePlaced, "mail-pledge-placed"),
             PledgeNews::Changed => (EmailKind::PledgeChanged, "mail-pledge-changed"),
             PledgeNews::Cancelled => (EmailKind::PledgeCancelled, "mail-pledge-cancelled"),
+        };
+        Mail {
+            kind,
+            to: pledge.email.clone(),
+            subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
+            body: i18n::t_args(lang, &format!("{key}-body"), &args),
+            pledge_id: Some(pledge.id),
+        }
+    }
+
+    /// The email about a pledge's money: its bill, a reminder, its drop, that nothing is
+    /// owed, or its receipt. Each names what to pay or what was received, and links to the
+    /// backer's page and bill.
+    pub fn payment(&self, news: PaymentNews, pledge: &pledge::Model, payments: &Payments) -> Mail {
+        let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
+        let campaign = &self.campaign;
+        let money = |cents: i64| format!("{} {}", campaign.currency, display_cents(cents, lang.thousands()));
+        let date = |ms: Option<i64>| {
+            ms.map(|ms| i18n::day(instant(ms).with_timezone(&campaign.time_zone).date_naive(), lang))
+                .unwrap_or_default()
+        };
+        let reference = Reference::for_account(&payments.account, pledge_number(pledge.id));
+        let refund_note = if pledge.refund_due_cents > 0 {
+            let key = if news == PaymentNews::Void { "mail-payment-void-refund" } else { "mail-payment-refund-note" };
+            i18n::t_args(lang, key, &[("refund", money(pledge.refund_due_cents))])
+        } else {
+            String::new()
+        };
+        let args = [
+            ("name", pledge.name.clone()),
+            ("campaign", campaign.title.get(lang).to_owned()),
+            ("amount", money(pledge.amount_cents)),
+            ("outstanding", money(pledge.outstanding_cents)),
+            ("paid", money(pledge.paid_cents - pledge.refunded_cents)),
+            ("reference", pledge.reference.clone()),
+            ("due_date", date(pledge.due_at_ms)),
+            ("paid_date", date(pledge.paid_at_ms)),
+            ("link", self.link(&format!("/pledges/{}", pledge.token))),
+            ("bill_link", self.link(&format!("/pledges/{}/bill", pledge.token))),
+            ("iban", payments.account.grouped()),
+            ("creditor", payments.creditor.name.clone()),
+            ("qr_reference", reference.grouped()),
+            ("refund_note", refund_note),
+        ];
+        let (kind, key) = match news {
+            PaymentNews::Bill => (EmailKind::PledgeBill, "mail-payment-bill"),
+            PaymentNews::Reminder => (EmailKind::PledgeReminder, "mail-payment-reminder"),
+            PaymentNews::Dropped => (EmailKind::PledgeDropped, "mail-payment-dropped"),
+            PaymentNews::Void => (EmailKind::PledgeVoid, "mail-payment-void"),
+            PaymentNews::Paid => (EmailKind::PledgePaid, "mail-payment-paid"),
         };
         Mail {
             kind,

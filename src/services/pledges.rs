@@ -14,13 +14,14 @@ use super::counters::{
     add_reward_money, backer_leaves, backers_join, claim_reward, lock_open_campaign, move_campaign, release_reward,
     units_left,
 };
+use super::ledger;
 use super::pricing::{Tier, tier};
 use super::stored::instant;
 use crate::config::Campaign;
 pub use crate::config::Confirmation;
 use crate::db::Db;
 use crate::domain::ids::{looks_like_secret, new_pledge_reference, new_secret};
-use crate::domain::states::PledgeState;
+use crate::domain::states::{PaymentState, PledgeState};
 use crate::domain::{Amount, Email, Lang, Money, PersonName, RewardId, Source};
 use crate::error::AppError;
 
@@ -258,6 +259,22 @@ pub struct PledgeRecord {
     pub hold_until: Option<DateTime<Utc>>,
     /// The address the pledge came from, when known.
     pub client_address: Option<String>,
+    pub payment: PaymentRecord,
+}
+
+/// Where a pledge's money stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRecord {
+    pub state: PaymentState,
+    /// Received, net of reversals and refunds.
+    pub held: Amount,
+    pub outstanding: Amount,
+    pub refund_due: Amount,
+    pub refunded: Amount,
+    pub billed_at: Option<DateTime<Utc>>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub paid_at: Option<DateTime<Utc>>,
+    pub dropped_at: Option<DateTime<Utc>>,
 }
 
 impl PledgeRecord {
@@ -283,6 +300,17 @@ impl From<pledge::Model> for PledgeRecord {
             updated_at: instant(row.updated_at_ms),
             hold_until: row.hold_until_ms.map(instant),
             client_address: row.client_address,
+            payment: PaymentRecord {
+                state: row.payment_state,
+                held: Amount::from_cents(row.paid_cents - row.refunded_cents),
+                outstanding: Amount::from_cents(row.outstanding_cents),
+                refund_due: Amount::from_cents(row.refund_due_cents),
+                refunded: Amount::from_cents(row.refunded_cents),
+                billed_at: row.billed_at_ms.map(instant),
+                due_at: row.due_at_ms.map(instant),
+                paid_at: row.paid_at_ms.map(instant),
+                dropped_at: row.dropped_at_ms.map(instant),
+            },
         }
     }
 }
@@ -382,12 +410,28 @@ pub async fn change(
         Some((id, tier)) => take_reward(txn, campaign, id, *tier, change.amount, cents).await?,
         None => false,
     };
-    let mut pledge: pledge::ActiveModel = old.into();
+    let mut pledge: pledge::ActiveModel = old.clone().into();
     pledge.reward_id = Set(change.reward.as_ref().map(|(id, _)| id.to_string()));
     pledge.amount_cents = Set(cents);
     pledge.early_bird = Set(early_bird);
     pledge.updated_at_ms = Set(now.timestamp_millis());
-    Ok(pledge.update(txn).await?)
+    let changed = pledge.update(txn).await?;
+    follow_money(txn, &old, changed, now).await
+}
+
+/// Moves a pledge's payment standing after its amount or state changed: a bill issued at
+/// pledge time now asks for the new amount, a cancelled pledge owes nothing and what it paid
+/// is to give back.
+async fn follow_money(
+    txn: &DatabaseTransaction,
+    before: &pledge::Model,
+    mut after: pledge::Model,
+    now: DateTime<Utc>,
+) -> Result<pledge::Model, AppError> {
+    ledger::derive(&mut after, now);
+    ledger::save(txn, &after).await?;
+    ledger::Moves::between(before, &after).apply(txn, after.campaign_id).await?;
+    Ok(after)
 }
 
 /// Cancels a pledge inside `txn`; its reward and the totals are given back. An unconfirmed
@@ -400,11 +444,13 @@ pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) 
             if let (Some(reward), Some(_)) = (&old.reward_id, old.hold_until_ms) {
                 release_reward(txn, reward, 0, old.early_bird).await?;
             }
-            let mut pledge: pledge::ActiveModel = old.into();
+            let mut pledge: pledge::ActiveModel = old.clone().into();
             pledge.state = Set(PledgeState::Cancelled);
             pledge.hold_until_ms = Set(None);
+            pledge.voided_at_ms = Set(Some(now.timestamp_millis()));
             pledge.updated_at_ms = Set(now.timestamp_millis());
-            return Ok(pledge.update(txn).await?);
+            let cancelled = pledge.update(txn).await?;
+            return follow_money(txn, &old, cancelled, now).await;
         }
         PledgeState::Cancelled => return Err(AppError::NotFound),
     }
@@ -413,10 +459,12 @@ pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) 
     if let Some(reward) = &old.reward_id {
         release_reward(txn, reward, old.amount_cents, old.early_bird).await?;
     }
-    let mut pledge: pledge::ActiveModel = old.into();
+    let mut pledge: pledge::ActiveModel = old.clone().into();
     pledge.state = Set(PledgeState::Cancelled);
+    pledge.voided_at_ms = Set(Some(now.timestamp_millis()));
     pledge.updated_at_ms = Set(now.timestamp_millis());
-    Ok(pledge.update(txn).await?)
+    let cancelled = pledge.update(txn).await?;
+    follow_money(txn, &old, cancelled, now).await
 }
 
 /// What opening a confirmation link did.

@@ -102,6 +102,30 @@ pub async fn spawn_mailing_app(mail: MailSettings) -> TestApp {
     spawn(&fixture(), before_deadline(), CacheAges::NONE, mail).await
 }
 
+/// The fixture campaign's payments section, collecting as `collect` says, to the QR-IBAN of
+/// the QR-bill guidelines.
+pub fn payments_section(collect: &str) -> String {
+    format!(
+        "\n[payments]\ncollect = \"{collect}\"\ndue_days = 14\ngrace_days = 7\n\n[payments.creditor]\n\
+         iban = \"CH44 3199 9123 0008 8901 2\"\nname = \"Association Mode durable Genève\"\n\
+         street = \"Rue de l'Exemple\"\nbuilding = \"1\"\npostcode = \"1204\"\ntown = \"Genève\"\ncountry = \"CH\"\n"
+    )
+}
+
+/// The fixture campaign with `extra` added to its file.
+pub fn fixture_with(extra: &str) -> tempfile::NamedTempFile {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let text = std::fs::read_to_string(fixture()).unwrap() + extra;
+    std::fs::write(file.path(), text).unwrap();
+    file
+}
+
+/// The fixture campaign taking payments by QR-bill, collecting as `collect` says.
+pub async fn spawn_paying_app(collect: &str) -> TestApp {
+    let file = fixture_with(&payments_section(collect));
+    spawn_app_with(file.path(), before_deadline()).await
+}
+
 /// The fixture campaign with rate limits as `rate_limits` says, behind `trusted_proxies`.
 /// Other tests run without rate limits: they send many requests from one address and one
 /// email on a clock that does not move.
@@ -333,6 +357,29 @@ impl TestApp {
     }
 
     /// How many pledges the database holds, in any state.
+    /// Waits until `sql` (a query of one number) answers `expected`, as background work
+    /// (settlement, reminders) gets there; fails after ten seconds with what it last read.
+    pub async fn wait_for(&self, sql: &str, expected: i64) {
+        #[derive(FromQueryResult)]
+        struct Number {
+            n: i64,
+        }
+        let mut last = None;
+        for _ in 0..200 {
+            let found = Number::find_by_statement(Statement::from_string(self.db.backend(), sql.to_owned()))
+                .one(&self.db.read)
+                .await
+                .unwrap()
+                .map(|row| row.n);
+            if found == Some(expected) {
+                return;
+            }
+            last = found;
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("{sql} gave {last:?}, not {expected}");
+    }
+
     pub async fn stored_pledges(&self) -> u64 {
         use sea_orm::{EntityTrait, PaginatorTrait};
         entity::pledge::Entity::find().count(&self.db.read).await.unwrap()

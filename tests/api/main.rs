@@ -19,6 +19,7 @@ mod form_properties;
 mod helpers;
 mod offers;
 mod outbox;
+mod payments;
 mod placement;
 mod pledge_api;
 mod pledge_pages;

@@ -123,7 +123,12 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
             "designer_link",
             "designer_approved",
             "designer_rejected",
-            "designer_unpublished"
+            "designer_unpublished",
+            "pledge_bill",
+            "pledge_reminder",
+            "pledge_dropped",
+            "pledge_void",
+            "pledge_paid"
         ]
     );
     assert_eq!(texts(OfferState::all()), ["new", "contacted", "accepted", "declined"]);
@@ -143,4 +148,14 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
     );
     assert_eq!(texts(SourceKind::all()), ["tag", "site"]);
     assert_eq!(texts(RewardKind::all()), ["object", "workshop", "guided-tour", "coaching", "meeting"]);
+    use bobine::domain::states::{BankDirection, BankFileKind, BankStatus, PaymentKind, PaymentMethod, PaymentState};
+    assert_eq!(
+        texts(PaymentState::all()),
+        ["promised", "due", "partly_paid", "paid", "dropped", "void", "refund_due", "refunded"]
+    );
+    assert_eq!(texts(PaymentKind::all()), ["payment", "reversal", "refund"]);
+    assert_eq!(texts(PaymentMethod::all()), ["bank", "manual"]);
+    assert_eq!(texts(BankFileKind::all()), ["camt053", "camt054"]);
+    assert_eq!(texts(BankDirection::all()), ["credit", "reversal"]);
+    assert_eq!(texts(BankStatus::all()), ["matched", "unmatched", "not_ours"]);
 }

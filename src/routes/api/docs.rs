@@ -15,11 +15,11 @@ use super::{campaign, designers, pledges, team};
         description = "The JSON API of a bobine crowdfunding campaign. Amounts are decimal strings with two decimals; instants are RFC 3339 in UTC; messages follow Accept-Language (French by default). Errors are always {\"error\": {\"code\", \"message\"}} and store nothing.",
         license(name = "AGPL-3.0-or-later"),
     ),
-    paths(campaign::get_campaign, pledges::create_pledge, designers::list_designers, team::get_summary),
+    paths(campaign::get_campaign, pledges::create_pledge, pledges::get_pledge, designers::list_designers, team::get_summary),
     modifiers(&TeamSessionCookie),
     tags(
         (name = "campaign", description = "The campaign's figures"),
-        (name = "pledges", description = "Placing pledges"),
+        (name = "pledges", description = "Placing pledges, and reading one with its private token"),
         (name = "designers", description = "The designers behind the rewards"),
         (name = "team", description = "For the campaign team, with a session from /team/login"),
     )
@@ -62,7 +62,8 @@ mod tests {
         let mounted: std::collections::BTreeSet<(String, String)> = crate::routes::routes()
             .iter()
             .filter(|route| route.uri.path().starts_with("/api/") && route.uri.path() != "/api/openapi.json")
-            .map(|route| (route.method.as_str().to_lowercase(), route.uri.path().to_string()))
+            // Rocket writes a parameter `<token>`, OpenAPI `{token}`.
+            .map(|route| (route.method.as_str().to_lowercase(), route.uri.path().replace('<', "{").replace('>', "}")))
             .collect();
         let json = serde_json::to_value(ApiDoc::openapi()).unwrap();
         let described: std::collections::BTreeSet<(String, String)> = json["paths"]
@@ -78,7 +79,10 @@ mod tests {
     fn the_description_names_every_endpoint_of_the_api() {
         let doc = ApiDoc::openapi();
         let paths: Vec<&str> = doc.paths.paths.keys().map(String::as_str).collect();
-        assert_eq!(paths, ["/api/campaign", "/api/designers", "/api/pledges", "/api/team/summary"]);
+        assert_eq!(
+            paths,
+            ["/api/campaign", "/api/designers", "/api/pledges", "/api/pledges/{token}", "/api/team/summary"]
+        );
         let json = serde_json::to_value(&doc).unwrap();
         let state = &json["components"]["schemas"]["CampaignState"]["enum"];
         assert_eq!(state, &serde_json::json!(["open", "succeeded", "failed"]));

@@ -1,10 +1,11 @@
-//! `POST /api/pledges`: placing a pledge, with an optional idempotency key.
+//! `POST /api/pledges`: placing a pledge, with an optional idempotency key; `GET
+//! /api/pledges/<token>`: a pledge and where its money stands.
 
 use rocket::http::{ContentType, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::response::status::Custom;
 use rocket::serde::json::Json;
-use rocket::{State, post, routes};
+use rocket::{State, get, post, routes};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -12,16 +13,20 @@ use utoipa::ToSchema;
 use super::ErrorBody;
 use crate::app::AppState;
 use crate::domain::money::MoneyError;
+use crate::domain::qrbill::Reference;
 use crate::domain::rate_limit::LimitKind;
 use crate::domain::source::{site, tag_of};
-use crate::domain::states::PledgeState;
+use crate::domain::states::{PaymentMethod, PaymentState, PledgeState};
 use crate::domain::{Amount, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::client::ClientAddress;
 use crate::routes::errors::ApiError;
 use crate::routes::limits::Admission;
-use crate::services::pledges::PledgeInput;
+use crate::routes::payment_view::has_bill;
+use crate::services::bills::{bill_for, pledge_number};
+use crate::services::ledger;
+use crate::services::pledges::{self, PledgeInput};
 
 /// A pledge to place. The amount stays a JSON value here so that a number gets a clear
 /// "write it as text" error instead of passing through a float.
@@ -169,6 +174,84 @@ async fn create_pledge(
     ))
 }
 
+/// A pledge, as its backer's private token opens it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PledgeBody {
+    pub id: i64,
+    /// Short and human-readable, for support, such as `BX7K-3M9Q`.
+    pub reference: String,
+    pub amount: Amount,
+    pub reward: Option<String>,
+    pub state: PledgeState,
+    /// Where its money stands; `null` when the campaign takes no payments.
+    pub payment: Option<PaymentBody>,
+}
+
+/// How a pledge is paid and where its money stands.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentBody {
+    pub state: PaymentState,
+    /// How the money comes: `bank` (a QR-bill), or `manual` when the team recorded it by hand.
+    pub method: PaymentMethod,
+    /// What remains to be paid on the bill.
+    pub due: Amount,
+    /// What was received, net of reversals and refunds.
+    pub paid: Amount,
+    /// The day the bill is due, `YYYY-MM-DD` in the campaign's time zone; `null` before the bill.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub due_date: Option<chrono::NaiveDate>,
+    /// The payment reference (QRR with a QR-IBAN, RF creditor reference otherwise), compact.
+    #[schema(example = "000000000000000000000000426")]
+    pub qr_reference: String,
+    /// The exact text encoded in the QR code of the bill; `null` until a bill exists.
+    pub qr_payload: Option<String>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/pledges/{token}",
+    tag = "pledges",
+    params(("token" = String, Path, description = "The private token of the pledge, as in its page's address")),
+    responses(
+        (status = 200, description = "The pledge and where its money stands", body = PledgeBody),
+        (status = 404, description = "`not_found`: no pledge has this token", body = ErrorBody),
+    )
+)]
+#[get("/api/pledges/<token>")]
+async fn get_pledge(state: &State<AppState>, token: &str) -> Result<Json<PledgeBody>, ApiError> {
+    let pledge = pledges::find_by_token(&state.db, token).await?;
+    let payment = match &state.campaign.payments {
+        None => None,
+        Some(payments) => {
+            let qr_payload = if has_bill(&pledge) {
+                let bill = bill_for(&pledge, &state.campaign, payments)
+                    .map_err(|e| AppError::internal("writing a QR-bill", e))?;
+                Some(bill.payload())
+            } else {
+                None
+            };
+            let zone = state.campaign.time_zone;
+            Some(PaymentBody {
+                state: pledge.payment.state,
+                method: ledger::method_of(&state.db, pledge.id).await?,
+                due: pledge.payment.outstanding,
+                paid: pledge.payment.held,
+                due_date: pledge.payment.due_at.map(|at| at.with_timezone(&zone).date_naive()),
+                qr_reference: Reference::for_account(&payments.account, pledge_number(pledge.id)).compact().to_owned(),
+                qr_payload,
+            })
+        }
+    };
+    Ok(Json(PledgeBody {
+        id: pledge.id,
+        reference: pledge.reference,
+        amount: pledge.amount,
+        reward: pledge.reward_id,
+        state: pledge.state,
+        payment,
+    }))
+}
+
 fn malformed_detail(error: &rocket::serde::json::Error<'_>) -> String {
     match error {
         rocket::serde::json::Error::Io(e) => e.to_string(),
@@ -177,5 +260,5 @@ fn malformed_detail(error: &rocket::serde::json::Error<'_>) -> String {
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![create_pledge]
+    routes![create_pledge, get_pledge]
 }

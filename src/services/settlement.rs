@@ -1,0 +1,298 @@
+//! Settling what backers owe: bills at the close (or as pledges count), nothing owed when the
+//! campaign failed, then reminders and the drop of unpaid bills. Each step works in batches,
+//! each batch one transaction that changes its pledges and stores their emails together: a
+//! crash between batches, a restart or a second instance settling at the same time finishes
+//! the work without billing or telling anyone twice, since a pledge is only taken by a
+//! conditional update that one transaction wins.
+
+use chrono::{DateTime, Days, NaiveTime, TimeZone, Utc};
+use entity::{campaign, pledge};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use super::ledger::{self, Moves};
+use super::letters::{Letters, PaymentNews};
+use super::outbox::{self, Mail};
+use crate::config::{Campaign, Collect, Payments, campaign::FundingModel};
+use crate::db::Db;
+use crate::domain::payment::{Step, next_step};
+use crate::domain::states::{CampaignState, PaymentState, PledgeState};
+use crate::error::AppError;
+
+/// Pledges one transaction settles: large enough that 100,000 take a few hundred commits,
+/// small enough that a pledge or a page never waits long behind one.
+pub const BATCH: u64 = 500;
+
+/// What the settlement has to do now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plan {
+    /// Bill every counted pledge not billed yet.
+    Bill,
+    /// Tell every counted pledge that nothing is owed.
+    Void,
+    /// Nothing to bill or void (yet).
+    Wait,
+}
+
+/// What the campaign's state and the configuration ask for.
+pub fn plan(state: CampaignState, funding: FundingModel, collect: Collect) -> Plan {
+    match (state, collect) {
+        (CampaignState::Open, Collect::AtPledge) => Plan::Bill,
+        (CampaignState::Open, Collect::OnSuccess) => Plan::Wait,
+        (CampaignState::Succeeded, _) => Plan::Bill,
+        (CampaignState::Failed, _) if funding == FundingModel::KeepItAll => Plan::Bill,
+        (CampaignState::Failed, _) => Plan::Void,
+    }
+}
+
+/// The instant a bill issued at `now` is due: the morning (9:00 in the campaign's time zone)
+/// of the day `due_days` later, so that reminders reach people in the morning too.
+pub fn due_at(now: DateTime<Utc>, campaign: &Campaign, due_days: u32) -> DateTime<Utc> {
+    let zone = campaign.time_zone;
+    let day = now.with_timezone(&zone).date_naive() + Days::new(u64::from(due_days));
+    let morning = day.and_time(NaiveTime::from_hms_opt(9, 0, 0).expect("a valid time"));
+    zone.from_local_datetime(&morning).earliest().map_or(now, |at| at.with_timezone(&Utc))
+}
+
+/// One pass of the settlement: bills or voids a batch if there is one, else sends the due
+/// reminders and drops. Returns how many pledges it changed, so the caller loops while busy.
+pub async fn run_once(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+    letters: &Letters,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let Some(payments) = &campaign.payments else {
+        return Ok(0);
+    };
+    let row = campaign::Entity::find_by_id(campaign_id).one(&db.read).await?.ok_or(AppError::NotFound)?;
+    let done = match plan(row.state, campaign.funding, payments.collect) {
+        Plan::Bill => bill_batch(db, campaign, payments, campaign_id, letters, now).await?,
+        Plan::Void => void_batch(db, payments, campaign_id, letters, now).await?,
+        Plan::Wait => 0,
+    };
+    if done > 0 {
+        return Ok(done);
+    }
+    steps_batch(db, payments, campaign_id, letters, now).await
+}
+
+/// Counted pledges that no bill or void has taken yet.
+fn unsettled(campaign_id: i32) -> sea_orm::Select<pledge::Entity> {
+    pledge::Entity::find()
+        .filter(pledge::Column::CampaignId.eq(campaign_id))
+        .filter(pledge::Column::State.eq(PledgeState::Active))
+        .filter(pledge::Column::BilledAtMs.is_null())
+        .filter(pledge::Column::VoidedAtMs.is_null())
+}
+
+/// Bills up to [`BATCH`] counted pledges: each becomes due (or stays paid, if the money came
+/// first), and its backer gets the bill by email.
+async fn bill_batch(
+    db: &Db,
+    campaign: &Campaign,
+    payments: &Payments,
+    campaign_id: i32,
+    letters: &Letters,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let txn = db.begin_write().await?;
+    let ids: Vec<i64> = unsettled(campaign_id)
+        .select_only()
+        .column(pledge::Column::Id)
+        .order_by_asc(pledge::Column::Id)
+        .limit(BATCH)
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    if ids.is_empty() {
+        txn.rollback().await?;
+        return Ok(0);
+    }
+    let due = due_at(now, campaign, payments.due_days);
+    let first = next_step(now, due, payments.grace_days, 0).map(|(at, _)| at.timestamp_millis());
+    // Most pledges hold no money yet: one statement bills them all. The condition on
+    // `billed_at_ms` makes a concurrent settlement's rows drop out here.
+    let fresh = pledge::Entity::update_many()
+        .col_expr(pledge::Column::BilledAtMs, Expr::value(now.timestamp_millis()))
+        .col_expr(pledge::Column::DueAtMs, Expr::value(due.timestamp_millis()))
+        .col_expr(pledge::Column::PaymentState, Expr::value(PaymentState::Due.to_string()))
+        .col_expr(pledge::Column::OutstandingCents, Expr::col(pledge::Column::AmountCents))
+        .col_expr(pledge::Column::RemindersSent, Expr::value(0))
+        .col_expr(pledge::Column::NextStepMs, Expr::value(first))
+        .filter(pledge::Column::Id.is_in(ids.iter().copied()))
+        .filter(pledge::Column::BilledAtMs.is_null())
+        .filter(pledge::Column::VoidedAtMs.is_null())
+        .filter(pledge::Column::PaidCents.eq(0))
+        .filter(pledge::Column::RefundedCents.eq(0))
+        .exec_with_returning(&txn)
+        .await?;
+    let mut moves = Moves { outstanding: fresh.iter().map(|p| p.amount_cents).sum(), ..Moves::default() };
+    let mut billed = fresh;
+    // The rest received money before their bill: each is billed on its own.
+    let taken: std::collections::HashSet<i64> = billed.iter().map(|p| p.id).collect();
+    let rest: Vec<i64> = ids.into_iter().filter(|id| !taken.contains(id)).collect();
+    for before in ledger::lock_pledges(&txn, &rest).await? {
+        if before.billed_at_ms.is_some() || before.voided_at_ms.is_some() || before.state != PledgeState::Active {
+            continue;
+        }
+        let mut after = before.clone();
+        after.billed_at_ms = Some(now.timestamp_millis());
+        after.due_at_ms = Some(due.timestamp_millis());
+        after.reminders_sent = 0;
+        after.next_step_ms = first;
+        ledger::derive(&mut after, now);
+        ledger::save(&txn, &after).await?;
+        moves.add(Moves::between(&before, &after));
+        billed.push(after);
+    }
+    let mails: Vec<Mail> = billed
+        .iter()
+        .filter(|p| p.payment_state.owes())
+        .map(|p| letters.payment(PaymentNews::Bill, p, payments))
+        .collect();
+    outbox::queue(&txn, &mails, now).await?;
+    moves.apply(&txn, campaign_id).await?;
+    txn.commit().await?;
+    Ok(billed.len())
+}
+
+/// Voids up to [`BATCH`] counted pledges of a failed campaign: nothing is owed, and what was
+/// received is to give back. Each backer is told.
+async fn void_batch(
+    db: &Db,
+    payments: &Payments,
+    campaign_id: i32,
+    letters: &Letters,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let txn = db.begin_write().await?;
+    let ids: Vec<i64> = pledge::Entity::find()
+        .filter(pledge::Column::CampaignId.eq(campaign_id))
+        .filter(pledge::Column::State.eq(PledgeState::Active))
+        .filter(pledge::Column::VoidedAtMs.is_null())
+        .select_only()
+        .column(pledge::Column::Id)
+        .order_by_asc(pledge::Column::Id)
+        .limit(BATCH)
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    if ids.is_empty() {
+        txn.rollback().await?;
+        return Ok(0);
+    }
+    // Pledges never billed and holding no money: one statement.
+    let fresh = pledge::Entity::update_many()
+        .col_expr(pledge::Column::VoidedAtMs, Expr::value(now.timestamp_millis()))
+        .col_expr(pledge::Column::PaymentState, Expr::value(PaymentState::Void.to_string()))
+        .col_expr(pledge::Column::NextStepMs, Expr::value(Option::<i64>::None))
+        .filter(pledge::Column::Id.is_in(ids.iter().copied()))
+        .filter(pledge::Column::VoidedAtMs.is_null())
+        .filter(pledge::Column::BilledAtMs.is_null())
+        .filter(pledge::Column::PaidCents.eq(0))
+        .filter(pledge::Column::RefundedCents.eq(0))
+        .exec_with_returning(&txn)
+        .await?;
+    let mut moves = Moves::default();
+    let mut voided = fresh;
+    let taken: std::collections::HashSet<i64> = voided.iter().map(|p| p.id).collect();
+    let rest: Vec<i64> = ids.into_iter().filter(|id| !taken.contains(id)).collect();
+    for before in ledger::lock_pledges(&txn, &rest).await? {
+        if before.voided_at_ms.is_some() {
+            continue;
+        }
+        let mut after = before.clone();
+        after.voided_at_ms = Some(now.timestamp_millis());
+        ledger::derive(&mut after, now);
+        ledger::save(&txn, &after).await?;
+        moves.add(Moves::between(&before, &after));
+        voided.push(after);
+    }
+    let mails: Vec<Mail> = voided.iter().map(|p| letters.payment(PaymentNews::Void, p, payments)).collect();
+    outbox::queue(&txn, &mails, now).await?;
+    moves.apply(&txn, campaign_id).await?;
+    txn.commit().await?;
+    Ok(voided.len())
+}
+
+/// Takes the due steps of up to [`BATCH`] unpaid bills: a reminder, or at the end of the
+/// grace period the drop (a bill partly paid is not dropped: its reminders stop and the team
+/// decides).
+async fn steps_batch(
+    db: &Db,
+    payments: &Payments,
+    campaign_id: i32,
+    letters: &Letters,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let txn = db.begin_write().await?;
+    let mut select = pledge::Entity::find()
+        .filter(pledge::Column::CampaignId.eq(campaign_id))
+        .filter(pledge::Column::NextStepMs.lte(now.timestamp_millis()))
+        .filter(pledge::Column::PaymentState.is_in([PaymentState::Due, PaymentState::PartlyPaid]))
+        .order_by_asc(pledge::Column::Id)
+        .limit(BATCH);
+    // Another instance's batch waits here, then no longer sees the rows this one moved on.
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        select = select.lock_exclusive();
+    }
+    let rows = select.all(&txn).await?;
+    if rows.is_empty() {
+        txn.rollback().await?;
+        return Ok(0);
+    }
+    let mut moves = Moves::default();
+    let mut mails = Vec::new();
+    for before in &rows {
+        let (Some(billed), Some(due)) = (before.billed_at_ms, before.due_at_ms) else {
+            continue;
+        };
+        let (billed, due) = (super::stored::instant(billed), super::stored::instant(due));
+        let done = usize::try_from(before.reminders_sent).unwrap_or(0);
+        let mut after = before.clone();
+        match next_step(billed, due, payments.grace_days, done) {
+            Some((at, _)) if at > now => after.next_step_ms = Some(at.timestamp_millis()),
+            None => after.next_step_ms = None,
+            Some((_, step)) => {
+                after.reminders_sent += 1;
+                after.next_step_ms =
+                    next_step(billed, due, payments.grace_days, done + 1).map(|(at, _)| at.timestamp_millis());
+                match step {
+                    Step::Remind => mails.push(letters.payment(PaymentNews::Reminder, &after, payments)),
+                    Step::Drop if before.payment_state == PaymentState::Due => {
+                        after.dropped_at_ms = Some(now.timestamp_millis());
+                        ledger::derive(&mut after, now);
+                        mails.push(letters.payment(PaymentNews::Dropped, &after, payments));
+                    }
+                    Step::Drop => after.next_step_ms = None,
+                }
+            }
+        }
+        ledger::save(&txn, &after).await?;
+        moves.add(Moves::between(before, &after));
+    }
+    outbox::queue(&txn, &mails, now).await?;
+    moves.apply(&txn, campaign_id).await?;
+    txn.commit().await?;
+    Ok(rows.len())
+}
+
+/// Settles until nothing is left to do now; for the command line and tests.
+pub async fn run_until_idle(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+    letters: &Letters,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let mut total = 0;
+    loop {
+        let done = run_once(db, campaign, campaign_id, letters, now).await?;
+        if done == 0 {
+            return Ok(total);
+        }
+        total += done;
+    }
+}
