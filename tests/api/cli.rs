@@ -151,3 +151,34 @@ fn a_wrong_trusted_proxy_or_rate_limit_stops_the_start_with_the_setting_named() 
         assert!(folders.untouched(), "nothing created before the mistake is found");
     }
 }
+
+#[test]
+fn payments_import_reads_bank_files_again_without_adding_and_refuses_what_is_not_one() {
+    use bobine::domain::camt::{SampleCredit, write_camt054};
+    let folders = Folders::new();
+    let credit = SampleCredit {
+        bank_ref: "CLI-1".into(),
+        amount_cents: 5_000,
+        reference: Some("RF18539007547034".into()),
+        debtor_name: Some("Jeanne Exemple".into()),
+        debtor_iban: None,
+        booked_on: chrono::NaiveDate::from_ymd_opt(2027, 11, 20).unwrap(),
+        reversal: false,
+    };
+    let file = folders._root.path().join("camt054.xml");
+    std::fs::write(&file, write_camt054(8, "CH4431999123000889012", "MSG-CLI", &[credit], 1)).unwrap();
+    let file = file.to_str().unwrap();
+    // A credit no pledge's reference matches is listed for the team: the file is read.
+    let output = folders.bobine(&["payments", "import", file]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(text(&output.stdout).contains("1 unmatched"), "{output:?}");
+    let output = folders.bobine(&["payments", "import", file]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(text(&output.stdout).contains("(imported before)") && text(&output.stdout).contains("1 known already"));
+
+    let junk = folders._root.path().join("junk.xml");
+    std::fs::write(&junk, "<!DOCTYPE x [<!ENTITY a \"b\">]><Document>&a;</Document>").unwrap();
+    let output = folders.bobine(&["payments", "import", junk.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(text(&output.stderr).contains("refused, nothing imported"), "{output:?}");
+}
