@@ -12,6 +12,7 @@ use bobine::services::ledger::{self, Entry};
 use bobine::services::letters::Letters;
 use bobine::services::settlement;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::ConnectionTrait;
 use serde_json::Value;
 
 use crate::builders::PledgeBuilder;
@@ -265,4 +266,74 @@ async fn two_instances_settling_at_once_and_a_restart_half_way_bill_each_backer_
     app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'due'", pledges.len() as i64).await;
     drop(twin);
     assert_ledger_matches(&app).await;
+}
+
+#[tokio::test]
+async fn collecting_at_pledge_bills_once_confirmed_follows_a_change_and_owes_back_a_cancelled_payment() {
+    let app = spawn_paying_app("at-pledge").await;
+    let (_, anne) = app.pledge(TestApp::body(None, "80", "anne@example.ch")).await;
+    let token = anne["token"].as_str().unwrap().to_owned();
+    app.wait_for(BILLS, 1).await;
+    let body = api_pledge(&app, &token).await;
+    assert_eq!((body["payment"]["state"].as_str(), body["payment"]["due"].as_str()), (Some("due"), Some("80.00")));
+
+    // The backer raises the amount: the bill asks for the new one.
+    let response = app.post_form(&format!("/pledges/{token}"), &[("amount", "120")]).await;
+    assert_eq!(response.status().as_u16(), 303);
+    let body = api_pledge(&app, &token).await;
+    assert_eq!(body["payment"]["due"], "120.00");
+    assert!(body["payment"]["qr_payload"].as_str().unwrap().contains("\n120.00\nCHF\n"));
+
+    // Paid, then cancelled before the deadline: nothing is owed, the money goes back.
+    let id = anne["id"].as_i64().unwrap();
+    let txn = app.db.begin_write().await.unwrap();
+    let entry = Entry {
+        pledge_id: id,
+        kind: PaymentKind::Payment,
+        method: PaymentMethod::Bank,
+        cents: 12_000,
+        bank_transaction_id: None,
+        payer_name: Some("Anne Dupont".into()),
+        payer_iban: Some("CH5800791123000889012".into()),
+        note: None,
+        recorded_by: None,
+        booked_on: NaiveDate::from_ymd_opt(2029, 12, 10).unwrap(),
+    };
+    ledger::record(&txn, app.campaign_id, &[entry.clone()], app.clock.now()).await.unwrap();
+    txn.commit().await.unwrap();
+    assert_eq!(api_pledge(&app, &token).await["payment"]["state"], "paid");
+    let response = app.post_form(&format!("/pledges/{token}/cancel"), &[]).await;
+    assert_eq!(response.status().as_u16(), 303);
+    let body = api_pledge(&app, &token).await;
+    assert_eq!(body["payment"]["state"], "refund_due");
+    app.wait_for("SELECT CAST(refund_due_cents AS BIGINT) AS n FROM campaigns", 12_000).await;
+
+    // More back than came in is refused; the whole of it is recorded once.
+    let refund = |cents| Entry { kind: PaymentKind::Refund, method: PaymentMethod::Manual, cents, ..entry.clone() };
+    let txn = app.db.begin_write().await.unwrap();
+    assert!(ledger::record(&txn, app.campaign_id, &[refund(12_001)], app.clock.now()).await.is_err());
+    txn.rollback().await.unwrap();
+    let txn = app.db.begin_write().await.unwrap();
+    ledger::record(&txn, app.campaign_id, &[refund(12_000)], app.clock.now()).await.unwrap();
+    txn.commit().await.unwrap();
+    assert_eq!(api_pledge(&app, &token).await["payment"]["state"], "refunded");
+    app.wait_for("SELECT CAST(collected_cents AS BIGINT) AS n FROM campaigns", 0).await;
+    app.wait_for("SELECT CAST(refund_due_cents AS BIGINT) AS n FROM campaigns", 0).await;
+    assert_ledger_matches(&app).await;
+}
+
+#[tokio::test]
+async fn a_tampered_paid_amount_is_found_by_the_check() {
+    let app = spawn_paying_app("on-success").await;
+    let pledge = PledgeBuilder::new(&app).amount("50").place().await;
+    app.db
+        .write
+        .execute_unprepared(&format!("UPDATE pledges SET paid_cents = 5000 WHERE id = {}", pledge.id))
+        .await
+        .unwrap();
+    app.db.write.execute_unprepared("UPDATE campaigns SET collected_cents = 100").await.unwrap();
+    let differences = consistency::check(&app.db).await.unwrap();
+    let names: Vec<&str> = differences.iter().map(|d| d.counter.as_str()).collect();
+    assert!(names.iter().any(|n| n.ends_with("collected_cents")), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("unlike the ledger")), "{names:?}");
 }
