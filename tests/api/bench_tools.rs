@@ -5,12 +5,16 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use crate::builders::PledgeBuilder;
-use crate::helpers::{fixture, spawn_app};
+use crate::helpers::{fixture, fixture_with, payments_section, spawn_app};
 
 /// Runs a program of this package on the fixture campaign and the SQLite file `database`.
 fn run(program: &str, args: &[&str], data: &Path, database: Option<&str>) -> Output {
+    run_on(&fixture(), program, args, data, database)
+}
+
+fn run_on(campaign: &Path, program: &str, args: &[&str], data: &Path, database: Option<&str>) -> Output {
     let mut command = Command::new(program);
-    command.args(args).env("BOBINE_CAMPAIGN", fixture()).env("BOBINE_DATA_DIR", data).env_remove("DATABASE_URL");
+    command.args(args).env("BOBINE_CAMPAIGN", campaign).env("BOBINE_DATA_DIR", data).env_remove("DATABASE_URL");
     if let Some(url) = database {
         command.env("DATABASE_URL", url);
     }
@@ -34,6 +38,24 @@ fn the_tools_keep_the_counters_right_on_a_database_of_their_own() {
     let closed = String::from_utf8_lossy(&closed.stdout).into_owned();
     // 55 pledges of 5, 20 and 50 francs in turn pass the goal of 1,000.
     assert!(closed.starts_with("close_ms=") && closed.ends_with(" state=succeeded\n"), "{closed}");
+}
+
+#[test]
+fn settling_bills_every_pledge_once_and_a_bank_file_pays_them() {
+    let data = tempfile::tempdir().unwrap();
+    let campaign = fixture_with(&payments_section("on-success"));
+    let tool = |args: &[&str]| {
+        let output = run_on(campaign.path(), env!("CARGO_BIN_EXE_bobine-bench"), args, data.path(), None);
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    // More than one batch, so that settling goes on after its first commit.
+    let settled = tool(&["settle", "--pledges", "1200"]);
+    assert!(settled.starts_with("settle_ms=") && settled.ends_with(" billed=1200 bills=1200\n"), "{settled}");
+    let imported = tool(&["import", "--credits", "1000"]);
+    assert!(imported.starts_with("import_ms=") && imported.ends_with(" matched=1000 paid=1000\n"), "{imported}");
+    let check = run_on(campaign.path(), env!("CARGO_BIN_EXE_bobine"), &["check"], data.path(), None);
+    assert!(check.status.success(), "{check:?}");
 }
 
 #[tokio::test]

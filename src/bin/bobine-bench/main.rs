@@ -43,6 +43,20 @@ enum Tool {
         #[arg(long)]
         pledges: usize,
     },
+    /// Add N pledges, close the campaign, settle it (bills and their emails), and print how
+    /// long the settlement took: `settle_ms=T billed=B bills=E`
+    Settle {
+        /// How many pledges to add before closing
+        #[arg(long, default_value_t = 0)]
+        pledges: usize,
+    },
+    /// Write a camt.054 paying the first N pledges, import it, and print how long reading
+    /// and recording it took: `import_ms=T matched=M paid=P`
+    Import {
+        /// How many credits the file holds
+        #[arg(long)]
+        credits: usize,
+    },
 }
 
 #[tokio::main]
@@ -83,6 +97,15 @@ async fn run(tool: Tool) -> Result<String, String> {
             let (took, state) = measure::time_close(&db, campaign, campaign_id).await.map_err(failed)?;
             let state = state.map_or_else(|| "already closed".to_owned(), |s| s.to_string());
             Ok(format!("close_ms={:.1} state={state}", took.as_secs_f64() * 1000.0))
+        }
+        Tool::Settle { pledges } => {
+            seed::seed(&db, campaign, campaign_id, pledges, now).await.map_err(failed)?;
+            let (took, billed, bills) = measure::time_settlement(&db, campaign, campaign_id).await.map_err(failed)?;
+            Ok(format!("settle_ms={:.0} billed={billed} bills={bills}", took.as_secs_f64() * 1000.0))
+        }
+        Tool::Import { credits } => {
+            let (took, report) = measure::time_import(&db, campaign, campaign_id, credits).await?;
+            Ok(format!("import_ms={:.0} matched={} paid={}", took.as_secs_f64() * 1000.0, report.matched, report.paid))
         }
     }
 }

@@ -1,17 +1,24 @@
-//! Two measures on a scratch database: the raw durable commit rate of the pledge path's
+//! Measures on a scratch database: the raw durable commit rate of the pledge path's
 //! statements (the baseline `POST /api/pledges` is compared with), and the time it takes to
-//! close a campaign with many pledges.
+//! close a campaign with many pledges, to settle it, and to import a large bank file.
 
 use std::time::{Duration, Instant};
 
-use sea_orm::{ConnectionTrait, DatabaseBackend};
+use entity::pledge;
+use sea_orm::{ConnectionTrait, DatabaseBackend, EntityTrait, QueryOrder, QuerySelect};
 
 use bobine::config::Campaign;
 use bobine::db::Db;
 use bobine::domain::CampaignState;
+use bobine::domain::camt::{SampleCredit, write_camt054};
+use bobine::domain::qrbill::Reference;
 use bobine::domain::states::PledgeState;
 use bobine::error::AppError;
+use bobine::services::bank_import::{self, ImportReport};
+use bobine::services::bills::pledge_number;
 use bobine::services::closing::close_if_due;
+use bobine::services::letters::Letters;
+use bobine::services::settlement;
 
 use crate::scratch::{MARK_DOMAIN, RAW_TOKEN};
 
@@ -85,4 +92,68 @@ pub async fn time_close(
     let started = Instant::now();
     let state = close_if_due(db, campaign_id, campaign.deadline).await?;
     Ok((started.elapsed(), state))
+}
+
+/// Closes the campaign at its deadline and settles it as the server would, in batches:
+/// returns how long the settlement took, how many pledges it billed, and the bills stored.
+pub async fn time_settlement(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+) -> Result<(Duration, usize, i64), AppError> {
+    close_if_due(db, campaign_id, campaign.deadline).await?;
+    let letters = Letters::new(std::sync::Arc::new(campaign.clone()), "http://127.0.0.1:8000");
+    let now = campaign.deadline + chrono::Duration::minutes(1);
+    let started = Instant::now();
+    let billed = settlement::run_until_idle(db, campaign, campaign_id, &letters, now).await?;
+    let took = started.elapsed();
+    let bills = count(db, "SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_bill'").await?;
+    Ok((took, billed, bills))
+}
+
+/// Writes a camt.054 whose credits pay the first `credits` pledges in full, by their QR
+/// reference, and imports it: returns how long reading and recording it took.
+pub async fn time_import(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+    credits: usize,
+) -> Result<(Duration, ImportReport), String> {
+    let payments = campaign.payments.as_ref().ok_or("the campaign file has no [payments] section")?;
+    let pledges: Vec<(i64, i64)> = pledge::Entity::find()
+        .select_only()
+        .column(pledge::Column::Id)
+        .column(pledge::Column::AmountCents)
+        .order_by_asc(pledge::Column::Id)
+        .limit(credits as u64)
+        .into_tuple()
+        .all(&db.read)
+        .await
+        .map_err(|e| e.to_string())?;
+    let booked_on = campaign.deadline.date_naive() + chrono::Days::new(3);
+    let sample: Vec<SampleCredit> = pledges
+        .iter()
+        .map(|(id, cents)| SampleCredit {
+            bank_ref: format!("BENCH-{id}"),
+            amount_cents: *cents,
+            reference: Some(Reference::for_account(&payments.account, pledge_number(*id)).compact().to_owned()),
+            debtor_name: Some(format!("Backer {id}")),
+            debtor_iban: Some("CH5800791123000889012".to_owned()),
+            booked_on,
+            reversal: false,
+        })
+        .collect();
+    let file = write_camt054(8, payments.account.compact(), "BENCH", &sample, 50);
+    let letters = Letters::new(std::sync::Arc::new(campaign.clone()), "http://127.0.0.1:8000");
+    let now = campaign.deadline + chrono::Duration::days(3);
+    let started = Instant::now();
+    let report = bank_import::import(db, campaign, campaign_id, &letters, file.as_bytes(), None, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((started.elapsed(), report))
+}
+
+async fn count(db: &Db, sql: &str) -> Result<i64, AppError> {
+    let row = db.read.query_one_raw(sea_orm::Statement::from_string(db.backend(), sql.to_owned())).await?;
+    Ok(row.map_or(Ok(0), |r| r.try_get("", "n"))?)
 }

@@ -59,7 +59,7 @@ pub async fn seed(
                 let at = now.timestamp_millis() - (count - i) as i64 * 1_000;
                 let separator = if pledges.is_empty() { "" } else { "," };
                 pledges.push_str(&format!(
-                    "{separator}({campaign_id},'{SEED_TOKEN}{n:012}','S{n:09}',{reward},{cents},FALSE,'Backer {n}','seed{n}@{MARK_DOMAIN}','Backer {n}','{ACTIVE}','fr',NULL,{at},{at},{at})"
+                    "{separator}({campaign_id},'{SEED_TOKEN}{n:038}','S{n:09}',{reward},{cents},FALSE,'Backer {n}','seed{n}@{MARK_DOMAIN}','Backer {n}','{ACTIVE}','fr',NULL,{at},{at},{at})"
                 ));
                 backers.push_str(&format!("{separator}('seed{n}@{MARK_DOMAIN}',1)"));
             }
