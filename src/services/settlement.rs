@@ -97,6 +97,10 @@ async fn bill_batch(
     letters: &Letters,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
+    // Asked on the read pool first: SQLite's one writer is not taken while there is nothing to do.
+    if unsettled(campaign_id).one(&db.read).await?.is_none() {
+        return Ok(0);
+    }
     let txn = db.begin_write().await?;
     let ids: Vec<i64> = unsettled(campaign_id)
         .select_only()
@@ -167,11 +171,17 @@ async fn void_batch(
     letters: &Letters,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
+    let unvoided = || {
+        pledge::Entity::find()
+            .filter(pledge::Column::CampaignId.eq(campaign_id))
+            .filter(pledge::Column::State.eq(PledgeState::Active))
+            .filter(pledge::Column::VoidedAtMs.is_null())
+    };
+    if unvoided().one(&db.read).await?.is_none() {
+        return Ok(0);
+    }
     let txn = db.begin_write().await?;
-    let ids: Vec<i64> = pledge::Entity::find()
-        .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(pledge::Column::State.eq(PledgeState::Active))
-        .filter(pledge::Column::VoidedAtMs.is_null())
+    let ids: Vec<i64> = unvoided()
         .select_only()
         .column(pledge::Column::Id)
         .order_by_asc(pledge::Column::Id)
@@ -227,13 +237,17 @@ async fn steps_batch(
     letters: &Letters,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
+    let due_steps = || {
+        pledge::Entity::find()
+            .filter(pledge::Column::CampaignId.eq(campaign_id))
+            .filter(pledge::Column::NextStepMs.lte(now.timestamp_millis()))
+            .filter(pledge::Column::PaymentState.is_in([PaymentState::Due, PaymentState::PartlyPaid]))
+    };
+    if due_steps().one(&db.read).await?.is_none() {
+        return Ok(0);
+    }
     let txn = db.begin_write().await?;
-    let mut select = pledge::Entity::find()
-        .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(pledge::Column::NextStepMs.lte(now.timestamp_millis()))
-        .filter(pledge::Column::PaymentState.is_in([PaymentState::Due, PaymentState::PartlyPaid]))
-        .order_by_asc(pledge::Column::Id)
-        .limit(BATCH);
+    let mut select = due_steps().order_by_asc(pledge::Column::Id).limit(BATCH);
     // Another instance's batch waits here, then no longer sees the rows this one moved on.
     if txn.get_database_backend() == DatabaseBackend::Postgres {
         select = select.lock_exclusive();
