@@ -77,3 +77,50 @@ async fn the_tools_refuse_a_database_that_holds_real_pledges() {
     app.assert_counters_match_pledges().await;
     assert_eq!(app.campaign().await["state"], "open");
 }
+
+/// The settlement killed half way (SIGKILL, no chance to tidy up) and started again finishes
+/// the work, and no backer gets two bills.
+#[tokio::test]
+async fn a_settlement_killed_half_way_finishes_on_the_next_start_without_billing_anyone_twice() {
+    use sea_orm::{ConnectionTrait, Database, Statement};
+    let data = tempfile::tempdir().unwrap();
+    let campaign = fixture_with(&payments_section("on-success"));
+    let command = |args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bobine-bench"));
+        command
+            .args(args)
+            .env("BOBINE_CAMPAIGN", campaign.path())
+            .env("BOBINE_DATA_DIR", data.path())
+            .env_remove("DATABASE_URL");
+        command
+    };
+    let seeded = command(&["seed", "--pledges", "3000"]).output().unwrap();
+    assert!(seeded.status.success(), "{seeded:?}");
+    let mut settling = command(&["settle"]).stdout(std::process::Stdio::null()).spawn().unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    settling.kill().unwrap();
+    settling.wait().unwrap();
+    let url = bobine::config::sqlite_url(&data.path().join("bobine.db"));
+    let db = Database::connect(&url).await.unwrap();
+    let number = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            let row = db.query_one_raw(Statement::from_string(db.get_database_backend(), sql)).await.unwrap().unwrap();
+            row.try_get::<i64>("", "n").unwrap()
+        }
+    };
+    let before = number("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_bill'").await;
+    let again = command(&["settle"]).output().unwrap();
+    assert!(again.status.success(), "{again:?}");
+    assert_eq!(
+        number("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_bill'").await,
+        3000,
+        "{before} before the restart"
+    );
+    let twice = "SELECT COUNT(*) AS n FROM (SELECT pledge_id FROM emails WHERE kind = 'pledge_bill' GROUP BY pledge_id HAVING COUNT(*) > 1) t";
+    assert_eq!(number(twice).await, 0);
+    assert_eq!(number("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'due'").await, 3000);
+    let check = run_on(campaign.path(), env!("CARGO_BIN_EXE_bobine"), &["check"], data.path(), None);
+    assert!(check.status.success(), "{check:?}");
+    println!("{before} of 3000 bills were stored when the settlement was killed");
+}
