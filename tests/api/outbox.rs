@@ -127,3 +127,38 @@ async fn a_refused_address_fails_at_once_and_the_team_can_send_it_again() {
     until(&app, "sent once asked again", |e| e[0].state == EmailState::Sent).await;
     assert_eq!(server.received().len(), 1);
 }
+
+/// The value of a header of a message as the SMTP server received it, unfolded.
+fn header(message: &str, name: &str) -> Option<String> {
+    let head = message.split("\n\n").next().unwrap_or_default();
+    let unfolded = head.replace("\n ", " ").replace("\n\t", " ");
+    let prefix = format!("{}:", name.to_ascii_lowercase());
+    unfolded.lines().find_map(|line| {
+        let lower = line.to_ascii_lowercase();
+        lower.starts_with(&prefix).then(|| line[prefix.len()..].trim().to_owned())
+    })
+}
+
+#[tokio::test]
+async fn every_email_sent_has_a_message_id_of_the_senders_domain_and_a_date() {
+    let server = FakeSmtp::start(&[]).await;
+    let app = spawn_mailing_app(mailing_to(&server)).await;
+    for address in ["lea@example.ch", "zoe@example.ch"] {
+        assert_eq!(app.pledge(TestApp::body(None, "25", address)).await.0, 201);
+    }
+    until(&app, "both sent", |e| e.len() == 2 && e.iter().all(|m| m.state == EmailState::Sent)).await;
+
+    let received = server.received();
+    assert_eq!(received.len(), 2);
+    let ids: Vec<String> = received.iter().map(|m| header(m, "Message-ID").expect("a Message-ID")).collect();
+    for id in &ids {
+        let inside = id.strip_prefix('<').and_then(|id| id.strip_suffix("@example.ch>"));
+        assert!(inside.is_some_and(|local| local.len() >= 16 && !local.contains(['<', '>', '@', ' '])), "{id}");
+    }
+    assert_ne!(ids[0], ids[1], "each email has its own");
+    for message in &received {
+        let date = header(message, "Date").expect("a Date");
+        let date = chrono::DateTime::parse_from_rfc2822(&date).unwrap_or_else(|e| panic!("{date}: {e}"));
+        assert_eq!(date, app.clock.now(), "the time it was sent");
+    }
+}
