@@ -151,3 +151,51 @@ fn a_wrong_trusted_proxy_or_rate_limit_stops_the_start_with_the_setting_named() 
         assert!(folders.untouched(), "nothing created before the mistake is found");
     }
 }
+
+/// What a start that should be refused printed; a server that starts anyway is stopped after
+/// 30 seconds, so that the test fails rather than waits for ever.
+fn refused_start(command: &mut Command) -> Output {
+    use std::process::Stdio;
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    for _ in 0..300 {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    panic!("the server started: {}", text(&output.stderr));
+}
+
+#[test]
+fn smtp_without_a_public_address_stops_the_start_saying_what_to_set() {
+    for (public_url, expected) in [
+        (None, "environment: BOBINE_PUBLIC_URL: set the address people reach the site at, such as https://"),
+        (
+            Some("soutenir.example.ch"),
+            "BOBINE_PUBLIC_URL: \"soutenir.example.ch\" is not an absolute http:// or https://",
+        ),
+    ] {
+        let folders = Folders::new();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bobine"));
+        command
+            .arg("serve")
+            .current_dir(&folders.work)
+            .env("BOBINE_DATA_DIR", &folders.data)
+            .env("ROCKET_PORT", "0")
+            .env("BOBINE_SMTP_URL", "smtp://127.0.0.1:25")
+            .env("BOBINE_MAIL_FROM", "Bobine <bonjour@example.ch>")
+            .env_remove("BOBINE_PUBLIC_URL")
+            .env_remove("BOBINE_CAMPAIGN")
+            .env_remove("DATABASE_URL");
+        if let Some(url) = public_url {
+            command.env("BOBINE_PUBLIC_URL", url);
+        }
+        let output = refused_start(&mut command);
+        assert!(!output.status.success(), "{public_url:?} started");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(expected), "{public_url:?}: {stderr}");
+        assert!(folders.untouched(), "nothing created before the mistake is found");
+    }
+}

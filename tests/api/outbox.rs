@@ -8,7 +8,7 @@ use bobine::config::{Confirmation, MailSettings, Smtp};
 use entity::email;
 use sea_orm::{EntityTrait, QueryOrder};
 
-use crate::helpers::{TestApp, spawn_app, spawn_mailing_app};
+use crate::helpers::{TestApp, spawn_app, spawn_mailing_app, start_error};
 use crate::smtp::{FakeSmtp, quoted_printable};
 use crate::team::{PASSWORD, add_member, log_in};
 
@@ -161,4 +161,16 @@ async fn every_email_sent_has_a_message_id_of_the_senders_domain_and_a_date() {
         let date = chrono::DateTime::parse_from_rfc2822(&date).unwrap_or_else(|e| panic!("{date}: {e}"));
         assert_eq!(date, app.clock.now(), "the time it was sent");
     }
+}
+
+#[tokio::test]
+async fn smtp_without_a_public_address_or_with_a_wrong_one_does_not_start() {
+    let server = FakeSmtp::start(&[]).await;
+    let without = MailSettings { public_url: None, ..mailing_to(&server) };
+    let error = start_error(without).await;
+    assert!(error.contains("BOBINE_PUBLIC_URL: set the address people reach the site at"), "{error}");
+    let relative = MailSettings { public_url: Some("soutenir.example.ch".into()), ..mailing_to(&server) };
+    let error = start_error(relative).await;
+    assert!(error.contains("BOBINE_PUBLIC_URL: \"soutenir.example.ch\" is not an absolute"), "{error}");
+    assert_eq!(*server.offered.lock().unwrap(), 0);
 }
