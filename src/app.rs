@@ -140,12 +140,15 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     settings
         .ensure_data_dir()
         .map_err(|source| StartError::DataDir { path: settings.data_dir.display().to_string(), source })?;
-    let mailer = settings.mail.smtp.as_ref().map(Mailer::new).transpose().map_err(StartError::Mail)?;
-    let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
-    let campaign_id = sync(&db, &settings.campaign).await?;
-    let campaign = Arc::new(settings.campaign);
     let public_url = public_url(&settings.mail, &figment);
+    let campaign = Arc::new(settings.campaign);
     let letters = Letters::new(campaign.clone(), &public_url);
+    let mailer = match &settings.mail.smtp {
+        Some(smtp) => Some(Mailer::new(smtp, letters.public_url().clone()).map_err(StartError::Mail)?),
+        None => None,
+    };
+    let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
+    let campaign_id = sync(&db, &campaign).await?;
     let confirmation = settings.mail.confirmation();
     let writer = PledgeWriter::start(
         db.clone(),

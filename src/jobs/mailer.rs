@@ -2,8 +2,9 @@
 //! Runs only when SMTP is configured; every instance may run one, since each email is
 //! claimed before it is sent.
 //!
-//! Each message leaves with a `Date` and a `Message-ID` of the sender's domain: spam filters
-//! weigh a message without one against it, and some servers refuse it.
+//! Each message leaves with its links made absolute under the site's public address as
+//! configured now, a `Date` and a `Message-ID` of the sender's domain: spam filters weigh
+//! a message without one against it, and some servers refuse it.
 
 use std::time::Duration;
 
@@ -17,16 +18,18 @@ use crate::config::Smtp;
 use crate::db::Db;
 use crate::domain::Clock;
 use crate::error::AppError;
+use crate::services::letters::PublicUrl;
 use crate::services::outbox;
 
 /// How many emails one pass sends at most.
 const BATCH: u64 = 20;
 
-/// An SMTP connection and the sender's address.
+/// An SMTP connection, the sender's address, and the site's address for the links.
 #[derive(Clone)]
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    public_url: PublicUrl,
 }
 
 /// Why an email was not sent, and whether trying again could help.
@@ -37,14 +40,14 @@ struct Failure {
 
 impl Mailer {
     /// Checks the settings at start-up, so a typo is reported at once rather than at the
-    /// first email.
-    pub fn new(smtp: &Smtp) -> Result<Mailer, String> {
+    /// first email. Links in the emails are made absolute under `public_url`.
+    pub fn new(smtp: &Smtp, public_url: PublicUrl) -> Result<Mailer, String> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&smtp.url)
             .map_err(|e| format!("BOBINE_SMTP_URL is not a usable SMTP address: {e}"))?
             .timeout(Some(Duration::from_secs(30)))
             .build();
         let from = smtp.from.parse().map_err(|e| format!("BOBINE_MAIL_FROM is not an email address: {e}"))?;
-        Ok(Mailer { transport, from })
+        Ok(Mailer { transport, from, public_url })
     }
 
     /// A new `Message-ID` under the sender's domain: 128 random bits, so that no two
@@ -60,11 +63,11 @@ impl Mailer {
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(&mail.subject)
+            .subject(self.public_url.resolve(&mail.subject))
             .date(now.into())
             .message_id(Some(self.message_id()))
             .header(ContentType::TEXT_PLAIN)
-            .body(mail.body.clone())
+            .body(self.public_url.resolve(&mail.body))
             .map_err(|e| permanent(format!("cannot build the message: {e}")))?;
         self.transport
             .send(message)

@@ -10,6 +10,7 @@ use sea_orm::{
     Set,
 };
 
+use super::letters::PublicUrl;
 use super::stored::instant;
 use crate::db::Db;
 use crate::domain::states::{EmailKind, EmailState};
@@ -156,14 +157,15 @@ pub struct EmailRecord {
     pub sent_at: Option<DateTime<Utc>>,
 }
 
-impl From<email::Model> for EmailRecord {
-    fn from(row: email::Model) -> EmailRecord {
+impl EmailRecord {
+    /// The email as stored, with its links resolved against `public_url`, as it would leave now.
+    fn read(row: email::Model, public_url: &PublicUrl) -> EmailRecord {
         EmailRecord {
             id: row.id,
             kind: row.kind,
             to: row.to_address,
-            subject: row.subject,
-            body: row.body,
+            subject: public_url.resolve(&row.subject),
+            body: public_url.resolve(&row.body),
             state: row.state,
             attempts: row.attempts,
             last_error: row.last_error,
@@ -173,9 +175,10 @@ impl From<email::Model> for EmailRecord {
     }
 }
 
-/// One page of the outbox, newest first, optionally of one state.
+/// One page of the outbox, newest first, optionally of one state; links point to `public_url`.
 pub async fn list(
     db: &Db,
+    public_url: &PublicUrl,
     state: Option<EmailState>,
     page: u64,
     per_page: u64,
@@ -187,7 +190,7 @@ pub async fn list(
     let pages = query.order_by_desc(email::Column::Id).paginate(&db.read, per_page);
     let total = pages.num_items().await?;
     let found = pages.fetch_page(page).await?;
-    Ok((found.into_iter().map(EmailRecord::from).collect(), total))
+    Ok((found.into_iter().map(|row| EmailRecord::read(row, public_url)).collect(), total))
 }
 
 #[cfg(test)]

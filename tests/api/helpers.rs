@@ -242,6 +242,13 @@ impl TestApp {
         launch(self.settings, self._dir).await
     }
 
+    /// As [`TestApp::restart_at`] at the same time, sending emails as `mail` says from then on.
+    pub async fn restart_with_mail(mut self, mail: MailSettings) -> TestApp {
+        self.settings.mail = mail;
+        let (campaign, now) = (self.settings.campaign.clone(), self.clock.now());
+        self.restart_with(campaign, now).await
+    }
+
     /// A second instance of the application on the same database, as behind a load balancer.
     pub async fn twin(&self) -> TestApp {
         launch(self.settings.clone(), tempfile::tempdir().unwrap()).await

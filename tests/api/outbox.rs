@@ -5,6 +5,7 @@ use entity::email::{EmailKind, EmailState};
 use std::time::Duration;
 
 use bobine::config::{Confirmation, MailSettings, Smtp};
+use bobine::services::outbox::{self, Mail};
 use entity::email;
 use sea_orm::{EntityTrait, QueryOrder};
 
@@ -161,6 +162,43 @@ async fn every_email_sent_has_a_message_id_of_the_senders_domain_and_a_date() {
         let date = chrono::DateTime::parse_from_rfc2822(&date).unwrap_or_else(|e| panic!("{date}: {e}"));
         assert_eq!(date, app.clock.now(), "the time it was sent");
     }
+}
+
+#[tokio::test]
+async fn links_in_emails_follow_the_public_address_set_before_they_leave() {
+    // Written while the site had another address and no SMTP server.
+    let earlier = MailSettings { public_url: Some("https://ancienne.example.ch".into()), ..MailSettings::default() };
+    let app = spawn_mailing_app(earlier).await;
+    let (_, created) = app.pledge(TestApp::body(Some("open"), "40", "zoe@example.ch")).await;
+    let token = created["token"].as_str().unwrap().to_owned();
+    let stored = &emails(&app).await[0];
+    assert!(stored.body.contains(&format!("/pledges/{token}")), "{}", stored.body);
+    assert!(!stored.body.contains("://"), "no address of the site is stored: {}", stored.body);
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let page = app.get("/team/outbox").await.text().await.unwrap();
+    assert!(page.contains(&format!("https://ancienne.example.ch/pledges/{token}")), "read with today's address");
+    // An email stored with its links already absolute, as emails were before.
+    let old = Mail {
+        kind: EmailKind::PledgePlaced,
+        to: "old@example.ch".into(),
+        subject: "Votre promesse".into(),
+        body: "Bonjour,\nhttps://ancienne.example.ch/pledges/old-token\n".into(),
+        pledge_id: None,
+    };
+    outbox::queue(&app.db.write, &[old], app.clock.now()).await.unwrap();
+
+    let server = FakeSmtp::start(&[]).await;
+    let app = app.restart_with_mail(mailing_to(&server)).await;
+    until(&app, "both sent", |e| e.len() == 2 && e.iter().all(|m| m.state == EmailState::Sent)).await;
+    let sent = quoted_printable(&server.received().join("\n"));
+    assert!(sent.contains(&format!("https://soutenir.example.ch/pledges/{token}")), "{sent}");
+    assert!(!sent.contains(&format!("https://ancienne.example.ch/pledges/{token}")));
+    assert!(sent.contains("https://ancienne.example.ch/pledges/old-token"), "old emails leave unchanged: {sent}");
+    assert!(!sent.contains('\u{1A}'), "{sent}");
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let page = app.get("/team/outbox").await.text().await.unwrap();
+    assert!(page.contains(&format!("https://soutenir.example.ch/pledges/{token}")), "{page}");
 }
 
 #[tokio::test]

@@ -32,7 +32,7 @@ async fn show_outbox(
 ) -> Result<Template, PageError> {
     let wanted = state.and_then(|s| s.parse::<EmailState>().ok());
     let page = super::page_number(page);
-    let (emails, total) = outbox::list(&app.db, wanted, page - 1, PER_PAGE).await?;
+    let (emails, total) = outbox::list(&app.db, app.letters.public_url(), wanted, page - 1, PER_PAGE).await?;
     let rows = emails
         .into_iter()
         .map(|e| EmailRow {
