@@ -107,6 +107,7 @@ pub async fn mark_sent(db: &Db, mail: &email::Model, now: DateTime<Utc>) -> Resu
 
 /// Records that sending a claimed email failed: it waits for its next attempt, or has failed
 /// for good after [`MAX_ATTEMPTS`] or when the server refused it for good (`permanent`).
+/// An email the team marked handled meanwhile stays handled.
 pub async fn mark_failed(
     db: &Db,
     mail: &email::Model,
@@ -115,26 +116,43 @@ pub async fn mark_failed(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let gave_up = permanent || mail.attempts >= MAX_ATTEMPTS;
-    email::ActiveModel {
-        id: Set(mail.id),
-        state: Set(if gave_up { EmailState::Failed } else { EmailState::Waiting }),
-        next_attempt_ms: Set(now.timestamp_millis() + backoff_ms(mail.attempts)),
-        last_error: Set(Some(error.chars().take(1000).collect())),
-        ..Default::default()
-    }
-    .update(&db.write)
-    .await?;
+    let state = if gave_up { EmailState::Failed } else { EmailState::Waiting };
+    let error: String = error.chars().take(1000).collect();
+    email::Entity::update_many()
+        .col_expr(email::Column::State, Expr::value(state.to_string()))
+        .col_expr(email::Column::NextAttemptMs, Expr::value(now.timestamp_millis() + backoff_ms(mail.attempts)))
+        .col_expr(email::Column::LastError, Expr::value(error))
+        .filter(email::Column::Id.eq(mail.id))
+        .filter(email::Column::State.eq(EmailState::Waiting))
+        .exec(&db.write)
+        .await?;
     Ok(())
 }
 
-/// Puts a failed (or waiting) email back to be sent at once, with its attempts counted anew.
+/// Puts a failed, waiting or handled email back to be sent at once, with its attempts counted
+/// anew (for a handled one, this undoes the mark).
 pub async fn send_again(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
     let updated = email::Entity::update_many()
         .col_expr(email::Column::State, Expr::value(EmailState::Waiting.to_string()))
+        .col_expr(email::Column::SentAtMs, Expr::value(Option::<i64>::None))
         .col_expr(email::Column::Attempts, Expr::value(0))
         .col_expr(email::Column::NextAttemptMs, Expr::value(now.timestamp_millis()))
         .filter(email::Column::Id.eq(id))
         .filter(email::Column::State.ne(EmailState::Sent))
+        .exec(&db.write)
+        .await?;
+    if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
+}
+
+/// Records that the team passed a waiting or failed email on by hand (without SMTP, or
+/// where the server refused it): the mailer leaves it, and it no longer counts as work.
+/// When is kept as its sending time.
+pub async fn mark_handled(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    let updated = email::Entity::update_many()
+        .col_expr(email::Column::State, Expr::value(EmailState::Handled.to_string()))
+        .col_expr(email::Column::SentAtMs, Expr::value(now.timestamp_millis()))
+        .filter(email::Column::Id.eq(id))
+        .filter(email::Column::State.is_in([EmailState::Waiting, EmailState::Failed]))
         .exec(&db.write)
         .await?;
     if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
@@ -154,6 +172,7 @@ pub struct EmailRecord {
     /// The SMTP server's last answer, when it refused.
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// When it was sent, or marked handled by hand.
     pub sent_at: Option<DateTime<Utc>>,
 }
 

@@ -8,8 +8,9 @@ use bobine::config::{Confirmation, MailSettings, Smtp};
 use bobine::services::outbox::{self, Mail};
 use entity::email;
 use sea_orm::{EntityTrait, QueryOrder};
+use serde_json::Value;
 
-use crate::helpers::{TestApp, spawn_app, spawn_mailing_app, start_error};
+use crate::helpers::{TestApp, before_deadline, spawn_app, spawn_mailing_app, start_error};
 use crate::smtp::{FakeSmtp, quoted_printable};
 use crate::team::{PASSWORD, add_member, log_in};
 
@@ -211,4 +212,59 @@ async fn smtp_without_a_public_address_or_with_a_wrong_one_does_not_start() {
     let error = start_error(relative).await;
     assert!(error.contains("BOBINE_PUBLIC_URL: \"soutenir.example.ch\" is not an absolute"), "{error}");
     assert_eq!(*server.offered.lock().unwrap(), 0);
+}
+
+async fn work(app: &TestApp) -> Value {
+    let summary: Value = app.get("/api/team/summary").await.json().await.unwrap();
+    summary["work"].clone()
+}
+
+#[tokio::test]
+async fn without_smtp_the_team_marks_an_email_handled_by_hand_and_it_is_no_longer_work() {
+    let app = spawn_app().await;
+    app.pledge(TestApp::body(None, "25", "lea@example.ch")).await;
+    let id = emails(&app).await[0].id;
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    assert_eq!(work(&app).await["emails_waiting"], 1);
+    let handled = format!("/team/outbox/{id}/handled");
+    assert!(app.get("/team/outbox").await.text().await.unwrap().contains(&handled), "a button for it");
+
+    let forged = app.client.post(app.url(&handled)).form(&[("csrf", "forged")]).send().await.unwrap();
+    assert_eq!(forged.status().as_u16(), 403);
+    let outsider = app.browser_from("127.0.0.2");
+    outsider.post_form(&handled, &[]).await;
+    assert_eq!(emails(&app).await[0].state, EmailState::Waiting, "the team's only, with its form token");
+    assert_eq!(app.post_form(&handled, &[]).await.status().as_u16(), 303);
+    let stored = &emails(&app).await[0];
+    assert_eq!((stored.state, stored.sent_at_ms), (EmailState::Handled, Some(before_deadline().timestamp_millis())));
+    let left = work(&app).await;
+    assert_eq!((left["emails_waiting"].as_i64(), left["emails_failed"].as_i64()), (Some(0), Some(0)));
+
+    let page = app.get("/team/outbox?state=handled").await.text().await.unwrap();
+    assert!(page.contains("lea@example.ch") && page.contains("transmis à la main le"), "{page}");
+    assert!(!page.contains(&handled), "once is enough");
+    assert!(app.get("/team/outbox?state=waiting").await.text().await.unwrap().contains("Aucun e-mail"));
+    assert_eq!(app.post_form(&handled, &[]).await.status().as_u16(), 404, "only a waiting or failed email");
+}
+
+#[tokio::test]
+async fn a_failed_email_handled_by_hand_is_left_alone_until_sent_again() {
+    let server = FakeSmtp::start(&["550 5.1.1 no such user"]).await;
+    let app = spawn_mailing_app(mailing_to(&server)).await;
+    app.pledge(TestApp::body(None, "25", "typo@example.ch")).await;
+    let outbox = until(&app, "failed for good", |e| e.len() == 1 && e[0].state == EmailState::Failed).await;
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    assert_eq!(work(&app).await["emails_failed"], 1);
+    let id = outbox[0].id;
+    assert_eq!(app.post_form(&format!("/team/outbox/{id}/handled"), &[]).await.status().as_u16(), 303);
+    assert_eq!(work(&app).await["emails_failed"], 0);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!((emails(&app).await[0].state, *server.offered.lock().unwrap()), (EmailState::Handled, 1));
+
+    // A mistaken mark is undone by sending it again.
+    assert_eq!(app.post_form(&format!("/team/outbox/{id}/send-again"), &[]).await.status().as_u16(), 303);
+    let outbox = until(&app, "sent once asked again", |e| e[0].state == EmailState::Sent).await;
+    assert_eq!(outbox[0].sent_at_ms, Some(app.clock.now().timestamp_millis()));
 }
