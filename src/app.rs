@@ -11,7 +11,7 @@ use rocket::fs::FileServer;
 use rocket::{Build, Rocket};
 use rocket_dyn_templates::Template;
 
-use crate::config::{Campaign, Confirmation, Settings};
+use crate::config::{Campaign, ConfigError, Confirmation, Settings};
 use crate::db::Db;
 use crate::domain::Clock;
 use crate::domain::proxies::TrustedProxies;
@@ -64,6 +64,8 @@ pub enum StartError {
     Sync(#[from] SyncError),
     #[error("{0}")]
     Mail(String),
+    #[error("{0}")]
+    Settings(#[from] ConfigError),
 }
 
 /// Rocket's configuration (Rocket.toml, ROCKET_* variables) with bobine's defaults under it:
@@ -134,15 +136,19 @@ pub async fn build(settings: Settings) -> Result<Rocket<Build>, StartError> {
 
 /// As [`build`], with a given Rocket configuration (tests choose their port this way).
 pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<Build>, StartError> {
+    settings.mail.check()?;
     settings
         .ensure_data_dir()
         .map_err(|source| StartError::DataDir { path: settings.data_dir.display().to_string(), source })?;
-    let mailer = settings.mail.smtp.as_ref().map(Mailer::new).transpose().map_err(StartError::Mail)?;
-    let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
-    let campaign_id = sync(&db, &settings.campaign).await?;
-    let campaign = Arc::new(settings.campaign);
     let public_url = public_url(&settings.mail, &figment);
+    let campaign = Arc::new(settings.campaign);
     let letters = Letters::new(campaign.clone(), &public_url);
+    let mailer = match &settings.mail.smtp {
+        Some(smtp) => Some(Mailer::new(smtp, letters.public_url().clone()).map_err(StartError::Mail)?),
+        None => None,
+    };
+    let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
+    let campaign_id = sync(&db, &campaign).await?;
     let confirmation = settings.mail.confirmation();
     let writer = PledgeWriter::start(
         db.clone(),
@@ -250,20 +256,17 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .register("/", routes::errors::catchers()))
 }
 
-/// The address links in emails start with: the configured one, or where the server listens.
+/// The address links in emails start with: the configured one, or, without SMTP (the team
+/// reads the emails in the outbox), where the server listens.
 fn public_url(mail: &crate::config::MailSettings, figment: &Figment) -> String {
     if let Some(url) = &mail.public_url {
         return url.clone();
     }
     let config = figment.extract::<rocket::Config>().unwrap_or_default();
-    let url = match config.address {
+    match config.address {
         std::net::IpAddr::V6(address) => format!("http://[{address}]:{}", config.port),
         address => format!("http://{address}:{}", config.port),
-    };
-    if mail.smtp.is_some() {
-        tracing::warn!(%url, "BOBINE_PUBLIC_URL is not set: links in emails point to {url}");
     }
-    url
 }
 
 /// On a start with no team account, logs a one-time link, valid for an hour, that lets the

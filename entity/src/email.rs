@@ -21,6 +21,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub last_error: Option<String>,
     pub created_at_ms: i64,
+    /// When it was sent, or marked handled by hand.
     pub sent_at_ms: Option<i64>,
     /// The pledge the email is about, if any: deleted with it.
     pub pledge_id: Option<i64>,
@@ -64,6 +65,8 @@ pub enum EmailState {
     Sent,
     /// Given up: refused for good, or too many attempts.
     Failed,
+    /// Passed on by the team by hand (forwarded from their own mailbox, say): not sent.
+    Handled,
 }
 
 crate::stored_text!(EmailState);

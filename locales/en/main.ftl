@@ -237,15 +237,18 @@ mail-pledge-cancelled-body =
 
     { $campaign }
 team-outbox-title = Emails
-team-outbox-no-smtp = No SMTP server is configured: emails wait here. Pass them on by hand, or set BOBINE_SMTP_URL and BOBINE_MAIL_FROM so that they leave by themselves.
+team-outbox-no-smtp = No SMTP server is configured: emails wait here. Pass them on by hand and mark them as handled, or set BOBINE_SMTP_URL and BOBINE_MAIL_FROM so that they leave by themselves.
 team-outbox-waiting = waiting
 team-outbox-sent = sent
 team-outbox-failed = failed
+team-outbox-handled = handled by hand
 team-outbox-to = To
 team-outbox-attempts = Attempts
 team-outbox-sent-at = sent on { $date }
+team-outbox-handled-at = handled by hand on { $date }
 team-outbox-error = Last error
 team-outbox-send-again = Send again
+team-outbox-mark-handled = Mark as handled by hand
 team-outbox-empty = No email.
 team-outbox-found = { $count ->
     [0] No email

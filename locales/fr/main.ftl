@@ -237,15 +237,18 @@ mail-pledge-cancelled-body =
 
     { $campaign }
 team-outbox-title = E-mails
-team-outbox-no-smtp = Aucun serveur SMTP n'est configuré : les e-mails attendent ici. Transmettez-les à la main, ou configurez BOBINE_SMTP_URL et BOBINE_MAIL_FROM pour qu'ils partent d'eux-mêmes.
+team-outbox-no-smtp = Aucun serveur SMTP n'est configuré : les e-mails attendent ici. Transmettez-les à la main puis marquez-les comme transmis, ou configurez BOBINE_SMTP_URL et BOBINE_MAIL_FROM pour qu'ils partent d'eux-mêmes.
 team-outbox-waiting = en attente
 team-outbox-sent = envoyé
 team-outbox-failed = échec
+team-outbox-handled = transmis à la main
 team-outbox-to = Destinataire
 team-outbox-attempts = Tentatives
 team-outbox-sent-at = envoyé le { $date }
+team-outbox-handled-at = transmis à la main le { $date }
 team-outbox-error = Dernière erreur
 team-outbox-send-again = Renvoyer
+team-outbox-mark-handled = Marquer comme transmis à la main
 team-outbox-empty = Aucun e-mail.
 team-outbox-found = { $count ->
     [0] Aucun e-mail

@@ -13,6 +13,7 @@ mod m20261126_000008_create_designers;
 mod m20261127_000009_check_stored_values;
 mod m20261127_000010_confirm_pledges;
 mod m20261127_000011_create_team_sessions;
+mod m20261127_000012_handled_emails;
 mod m20261127_000013_payments;
 
 /// Every migration of the schema, oldest first.
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_check_stored_values::Migration),
             Box::new(m20261127_000010_confirm_pledges::Migration),
             Box::new(m20261127_000011_create_team_sessions::Migration),
+            Box::new(m20261127_000012_handled_emails::Migration),
             Box::new(m20261127_000013_payments::Migration),
         ]
     }

@@ -49,8 +49,8 @@ pub struct Settings {
 /// sent, without it they wait in the outbox for the team.
 #[derive(Debug, Clone)]
 pub struct MailSettings {
-    /// `BOBINE_PUBLIC_URL`, such as `https://soutenir.example.ch`; by default the address and
-    /// port the server listens on.
+    /// `BOBINE_PUBLIC_URL`, such as `https://soutenir.example.ch`: needed with `smtp`; without
+    /// it, the address and port the server listens on. See [`MailSettings::check`].
     pub public_url: Option<String>,
     pub smtp: Option<Smtp>,
     /// How often the mailer looks for emails to send, and looks again after an error.
@@ -61,6 +61,22 @@ pub struct MailSettings {
 }
 
 impl MailSettings {
+    /// Refuses what emails cannot work with: a public address that is not an absolute
+    /// `http://` or `https://` one, and SMTP without a public address, where links in the
+    /// emails sent would point to wherever the server listens (often `127.0.0.1`).
+    pub fn check(&self) -> Result<(), ConfigError> {
+        const VARIABLE: &str = "BOBINE_PUBLIC_URL";
+        match &self.public_url {
+            Some(url) => check_public_url(url).map_err(|message| ConfigError::setting(VARIABLE, &message)),
+            None if self.smtp.is_some() => Err(ConfigError::setting(
+                VARIABLE,
+                "set the address people reach the site at, such as https://campagne.example.ch: \
+                 the emails sent through BOBINE_SMTP_URL link to it",
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// Whether new pledges wait for their backer to confirm by email.
     pub fn confirmation(&self) -> Confirmation {
         self.pledge_confirmation.unwrap_or(if self.smtp.is_some() {
@@ -75,6 +91,27 @@ impl Default for MailSettings {
     fn default() -> Self {
         MailSettings { public_url: None, smtp: None, poll: Duration::from_secs(1), pledge_confirmation: None }
     }
+}
+
+/// Why `url` cannot be the site's public address, if it cannot: links in emails are this
+/// address followed by a path, so it is an absolute `http://` or `https://` address with a
+/// host, and nothing after its path.
+fn check_public_url(url: &str) -> Result<(), String> {
+    let example = "such as https://campagne.example.ch";
+    let refuse = |why: &str| Err(format!("{url:?} {why}, {example}"));
+    let Ok(parsed) = url::Url::parse(url) else {
+        return refuse("is not an absolute http:// or https:// address");
+    };
+    if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() {
+        return refuse("is not an absolute http:// or https:// address");
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return refuse("holds a user name or password: give the address people type");
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return refuse("has a ? or # part: links to pages are added after it");
+    }
+    Ok(())
 }
 
 /// Whether a new pledge waits for its backer to confirm it by email.
@@ -193,7 +230,10 @@ impl MailSettings {
                 ));
             }
         };
-        Ok(MailSettings { public_url: var("BOBINE_PUBLIC_URL"), smtp, pledge_confirmation, ..MailSettings::default() })
+        let mail =
+            MailSettings { public_url: var("BOBINE_PUBLIC_URL"), smtp, pledge_confirmation, ..MailSettings::default() };
+        mail.check()?;
+        Ok(mail)
     }
 }
 
@@ -210,4 +250,47 @@ impl Settings {
 /// The URL of a SQLite file, created if missing.
 pub fn sqlite_url(file: &Path) -> String {
     format!("sqlite://{}?mode=rwc", file.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mail(public_url: Option<&str>, smtp: bool) -> MailSettings {
+        MailSettings {
+            public_url: public_url.map(str::to_owned),
+            smtp: smtp.then(|| Smtp { url: "smtp://127.0.0.1:25".into(), from: "bonjour@example.ch".into() }),
+            ..MailSettings::default()
+        }
+    }
+
+    #[test]
+    fn emails_sent_over_smtp_need_the_public_address() {
+        let refused = mail(None, true).check().unwrap_err();
+        assert_eq!(refused.field, "BOBINE_PUBLIC_URL");
+        assert!(refused.message.starts_with("set the address people reach the site at"), "{refused}");
+        assert!(mail(None, false).check().is_ok(), "without SMTP the listening address will do");
+        assert!(mail(Some("https://campagne.example.ch/"), true).check().is_ok());
+    }
+
+    #[test]
+    fn the_public_address_is_an_absolute_web_address_with_nothing_after_its_path() {
+        for good in ["https://campagne.example.ch", "http://127.0.0.1:8000", "https://example.ch/campagne/"] {
+            assert!(mail(Some(good), true).check().is_ok(), "{good}");
+        }
+        for bad in [
+            "campagne.example.ch",
+            "/campagne",
+            "ftp://campagne.example.ch",
+            "mailto:bonjour@example.ch",
+            "https://",
+            "https://anne:secret@campagne.example.ch",
+            "https://campagne.example.ch/?ref=mail",
+            "https://campagne.example.ch/#top",
+        ] {
+            let refused = mail(Some(bad), false).check().unwrap_err();
+            assert_eq!(refused.field, "BOBINE_PUBLIC_URL", "{bad}");
+            assert!(refused.message.contains(bad), "{refused}");
+        }
+    }
 }

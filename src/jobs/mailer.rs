@@ -1,6 +1,10 @@
 //! Sends the outbox's emails over SMTP, retrying with a growing wait when the server fails.
 //! Runs only when SMTP is configured; every instance may run one, since each email is
 //! claimed before it is sent.
+//!
+//! Each message leaves with its links made absolute under the site's public address as
+//! configured now, a `Date` and a `Message-ID` of the sender's domain: spam filters weigh
+//! a message without one against it, and some servers refuse it.
 
 use std::time::Duration;
 
@@ -14,16 +18,18 @@ use crate::config::Smtp;
 use crate::db::Db;
 use crate::domain::Clock;
 use crate::error::AppError;
+use crate::services::letters::PublicUrl;
 use crate::services::outbox;
 
 /// How many emails one pass sends at most.
 const BATCH: u64 = 20;
 
-/// An SMTP connection and the sender's address.
+/// An SMTP connection, the sender's address, and the site's address for the links.
 #[derive(Clone)]
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    public_url: PublicUrl,
 }
 
 /// Why an email was not sent, and whether trying again could help.
@@ -34,25 +40,34 @@ struct Failure {
 
 impl Mailer {
     /// Checks the settings at start-up, so a typo is reported at once rather than at the
-    /// first email.
-    pub fn new(smtp: &Smtp) -> Result<Mailer, String> {
+    /// first email. Links in the emails are made absolute under `public_url`.
+    pub fn new(smtp: &Smtp, public_url: PublicUrl) -> Result<Mailer, String> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&smtp.url)
             .map_err(|e| format!("BOBINE_SMTP_URL is not a usable SMTP address: {e}"))?
             .timeout(Some(Duration::from_secs(30)))
             .build();
         let from = smtp.from.parse().map_err(|e| format!("BOBINE_MAIL_FROM is not an email address: {e}"))?;
-        Ok(Mailer { transport, from })
+        Ok(Mailer { transport, from, public_url })
     }
 
-    async fn send(&self, mail: &email::Model) -> Result<(), Failure> {
+    /// A new `Message-ID` under the sender's domain: 128 random bits, so that no two
+    /// messages (nor two attempts at one) share it.
+    fn message_id(&self) -> String {
+        let random: u128 = rand::random();
+        format!("<{random:032x}@{}>", self.from.email.domain())
+    }
+
+    async fn send(&self, mail: &email::Model, now: DateTime<Utc>) -> Result<(), Failure> {
         let permanent = |message: String| Failure { message, permanent: true };
         let to: Mailbox = mail.to_address.parse().map_err(|e| permanent(format!("bad recipient: {e}")))?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(&mail.subject)
+            .subject(self.public_url.resolve(&mail.subject))
+            .date(now.into())
+            .message_id(Some(self.message_id()))
             .header(ContentType::TEXT_PLAIN)
-            .body(mail.body.clone())
+            .body(self.public_url.resolve(&mail.body))
             .map_err(|e| permanent(format!("cannot build the message: {e}")))?;
         self.transport
             .send(message)
@@ -66,7 +81,7 @@ impl Mailer {
 pub async fn run_once(db: &Db, mailer: &Mailer, now: DateTime<Utc>) -> Result<usize, AppError> {
     let due = outbox::claim_due(db, now, BATCH).await?;
     for mail in &due {
-        match mailer.send(mail).await {
+        match mailer.send(mail, now).await {
             Ok(()) => outbox::mark_sent(db, mail, now).await?,
             Err(failure) => {
                 tracing::warn!(id = mail.id, attempts = mail.attempts, error = %failure.message, "email not sent");

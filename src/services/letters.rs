@@ -1,5 +1,9 @@
 //! The emails the site writes, in the language of the person they go to. They link back to
 //! the site through its public address, so they work from any mail program.
+//!
+//! Links are stored with [`SITE`] standing for that address, which is put in when the email
+//! is sent or read (see [`PublicUrl::resolve`]): an email still waiting goes out with the
+//! address configured when it leaves, not the one of the day it was written.
 
 use std::sync::Arc;
 
@@ -15,11 +19,50 @@ use crate::domain::money::display_cents;
 use crate::domain::qrbill::Reference;
 use crate::i18n;
 
-/// Writes emails about one campaign, with links under `public_url`.
+/// Stands for the site's public address in emails as they are stored: [`Letters::link`]
+/// writes it, [`PublicUrl::resolve`] replaces it.
+///
+/// It is enclosed in U+001A, a control character. No text people type can hold one (the
+/// validators of names and texts refuse control characters), and [`plain`] takes it out of
+/// every value a letter is given besides its own links, so no text can pass for a link.
+pub const SITE: &str = "\u{1A}site\u{1A}";
+
+/// The character that encloses [`SITE`].
+const MARK: char = '\u{1A}';
+
+/// A value written into a letter as text, never as a link: without [`MARK`], so that no part
+/// of it can become [`SITE`].
+fn plain(value: &str) -> String {
+    value.replace(MARK, "")
+}
+
+/// The address people reach the site at, such as `https://soutenir.example.ch`, without a
+/// trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(Arc<str>);
+
+impl PublicUrl {
+    pub fn new(url: &str) -> PublicUrl {
+        PublicUrl(url.trim_end_matches('/').into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// A stored email's subject or body with its links to the site made absolute. Emails
+    /// stored before links were resolved this way hold absolute links and no [`SITE`]: they
+    /// come back as they are.
+    pub fn resolve(&self, stored: &str) -> String {
+        stored.replace(SITE, &self.0)
+    }
+}
+
+/// Writes emails about one campaign, with links to the site (see [`SITE`]).
 #[derive(Debug, Clone)]
 pub struct Letters {
     campaign: Arc<Campaign>,
-    public_url: Arc<str>,
+    public_url: PublicUrl,
 }
 
 /// What happened to a pledge, for the email that tells its backer.
@@ -67,13 +110,21 @@ pub enum DesignerNews {
 }
 
 impl Letters {
+    /// Letters about `campaign`, whose links are resolved against `public_url` when they are
+    /// sent or read.
     pub fn new(campaign: Arc<Campaign>, public_url: &str) -> Letters {
-        Letters { campaign, public_url: public_url.trim_end_matches('/').into() }
+        Letters { campaign, public_url: PublicUrl::new(public_url) }
     }
 
-    /// The absolute address of a path of the site.
+    /// The address links are resolved against.
+    pub fn public_url(&self) -> &PublicUrl {
+        &self.public_url
+    }
+
+    /// A link to a path of the site, such as `/pledges/<token>`, as an email stores it: the
+    /// site's address is put in front when the email is sent or read.
     pub fn link(&self, path: &str) -> String {
-        format!("{}{path}", self.public_url)
+        format!("{SITE}{}", plain(path))
     }
 
     /// The email that tells a backer their pledge was placed, changed or cancelled, with the
@@ -82,16 +133,19 @@ impl Letters {
         let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
         let campaign = &self.campaign;
         let reward = match pledge.reward_id.as_deref() {
-            Some(id) => campaign.reward(id).map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned()),
+            Some(id) => campaign.reward(id).map_or_else(|| plain(id), |r| plain(r.title.get(lang))),
             None => i18n::t(lang, "no-reward"),
         };
         let deadline = i18n::moment(campaign.deadline.with_timezone(&campaign.time_zone), lang);
         let args = [
-            ("name", pledge.name.clone()),
-            ("campaign", campaign.title.get(lang).to_owned()),
-            ("amount", format!("{} {}", campaign.currency, display_cents(pledge.amount_cents, lang.thousands()))),
+            ("name", plain(&pledge.name)),
+            ("campaign", plain(campaign.title.get(lang))),
+            (
+                "amount",
+                plain(&format!("{} {}", campaign.currency, display_cents(pledge.amount_cents, lang.thousands()))),
+            ),
             ("reward", reward),
-            ("reference", pledge.reference.clone()),
+            ("reference", plain(&pledge.reference)),
             ("link", self.link(&format!("/pledges/{}", pledge.token))),
             ("deadline", deadline),
             (
@@ -134,8 +188,8 @@ impl Letters {
             String::new()
         };
         let args = [
-            ("name", pledge.name.clone()),
-            ("campaign", campaign.title.get(lang).to_owned()),
+            ("name", plain(&pledge.name)),
+            ("campaign", plain(campaign.title.get(lang))),
             ("amount", money(pledge.amount_cents)),
             ("outstanding", money(pledge.outstanding_cents)),
             ("paid", money(pledge.paid_cents - pledge.refunded_cents)),
@@ -145,7 +199,7 @@ impl Letters {
             ("link", self.link(&format!("/pledges/{}", pledge.token))),
             ("bill_link", self.link(&format!("/pledges/{}/bill", pledge.token))),
             ("iban", payments.account.grouped()),
-            ("creditor", payments.creditor.name.clone()),
+            ("creditor", plain(&payments.creditor.name)),
             ("qr_reference", reference.grouped()),
             ("refund_note", refund_note),
         ];
@@ -171,8 +225,8 @@ impl Letters {
     pub fn offer_received(&self, offer: &offer::Model) -> Mail {
         let lang = Lang::from_tag(&offer.lang).unwrap_or_default();
         let args = [
-            ("name", offer.name.clone()),
-            ("campaign", self.campaign.title.get(lang).to_owned()),
+            ("name", plain(&offer.name)),
+            ("campaign", plain(self.campaign.title.get(lang))),
             ("kind", i18n::t(lang, &format!("offer-kind-{}", offer.kind))),
         ];
         Mail {
@@ -189,12 +243,12 @@ impl Letters {
     pub fn designer(&self, news: DesignerNews, designer: &designer::Model) -> Mail {
         let lang = Lang::from_tag(&designer.lang).unwrap_or_default();
         let args = [
-            ("name", designer.name.clone()),
-            ("brand", designer.brand.clone()),
-            ("campaign", self.campaign.title.get(lang).to_owned()),
+            ("name", plain(&designer.name)),
+            ("brand", plain(&designer.brand)),
+            ("campaign", plain(self.campaign.title.get(lang))),
             ("edit_link", self.link(&format!("/designers/edit/{}", designer.edit_token))),
             ("public_link", self.link(&format!("/designers/{}", designer.slug))),
-            ("reason", designer.reject_reason.clone().unwrap_or_default()),
+            ("reason", plain(designer.reject_reason.as_deref().unwrap_or_default())),
         ];
         let (kind, key) = match news {
             DesignerNews::Registered => (EmailKind::DesignerLink, "mail-designer-registered"),
@@ -208,6 +262,82 @@ impl Letters {
             subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
             body: i18n::t_args(lang, &format!("{key}-body"), &args),
             pledge_id: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::crate_dir;
+    use crate::domain::states::PledgeState;
+
+    fn letters(public_url: &str) -> Letters {
+        let campaign = Campaign::load(&crate_dir().join("tests/fixtures/campaign.toml")).unwrap();
+        Letters::new(Arc::new(campaign), public_url)
+    }
+
+    fn pledge(name: &str) -> pledge::Model {
+        pledge::Model {
+            id: 7,
+            campaign_id: 1,
+            token: "tok".into(),
+            reference: "B-7".into(),
+            reward_id: None,
+            amount_cents: 2500,
+            early_bird: false,
+            name: name.into(),
+            email: "anne@example.ch".into(),
+            public_name: None,
+            state: PledgeState::Active,
+            lang: "en".into(),
+            idempotency_key: None,
+            source_tag: None,
+            source_site: None,
+            created_at_ms: 0,
+            updated_at_ms: 0,
+            confirm_secret: None,
+            confirmed_at_ms: Some(0),
+            hold_until_ms: None,
+            client_address: None,
+            payment_state: crate::domain::states::PaymentState::Promised,
+            paid_cents: 0,
+            refunded_cents: 0,
+            outstanding_cents: 0,
+            refund_due_cents: 0,
+            billed_at_ms: None,
+            due_at_ms: None,
+            paid_at_ms: None,
+            dropped_at_ms: None,
+            voided_at_ms: None,
+            reminders_sent: 0,
+            next_step_ms: None,
+        }
+    }
+
+    #[test]
+    fn links_are_stored_without_the_address_and_resolved_against_the_one_given_then() {
+        let mail = letters("http://127.0.0.1:8000/").pledge(PledgeNews::Placed, &pledge("Anne"));
+        assert!(mail.body.contains(&format!("{SITE}/pledges/tok")), "{}", mail.body);
+        assert!(!mail.body.contains("127.0.0.1"), "{}", mail.body);
+        let later = PublicUrl::new("https://campagne.example.ch/");
+        assert!(later.resolve(&mail.body).contains("\nhttps://campagne.example.ch/pledges/tok\n"));
+        assert!(!later.resolve(&mail.body).contains(MARK));
+    }
+
+    #[test]
+    fn text_stored_with_absolute_links_is_read_as_it_is() {
+        let old = "Bonjour,\nhttps://soutenir.example.ch/pledges/tok\n";
+        assert_eq!(PublicUrl::new("https://campagne.example.ch").resolve(old), old);
+    }
+
+    #[test]
+    fn no_text_given_to_a_letter_can_pass_for_a_link() {
+        for name in [format!("{SITE}/evil"), format!("\u{1A}si{SITE}te\u{1A}/evil"), "\u{1A}site\u{1A}".repeat(2)] {
+            let mail = letters("https://soutenir.example.ch").pledge(PledgeNews::Placed, &pledge(&name));
+            let read = PublicUrl::new("https://soutenir.example.ch").resolve(&mail.body);
+            assert_eq!(read.matches("https://").count(), 1, "only the pledge's own link: {read}");
+            assert!(!read.contains(MARK), "{read}");
         }
     }
 }

@@ -10,6 +10,7 @@ use sea_orm::{
     Set,
 };
 
+use super::letters::PublicUrl;
 use super::stored::instant;
 use crate::db::Db;
 use crate::domain::states::{EmailKind, EmailState};
@@ -106,6 +107,7 @@ pub async fn mark_sent(db: &Db, mail: &email::Model, now: DateTime<Utc>) -> Resu
 
 /// Records that sending a claimed email failed: it waits for its next attempt, or has failed
 /// for good after [`MAX_ATTEMPTS`] or when the server refused it for good (`permanent`).
+/// An email the team marked handled meanwhile stays handled.
 pub async fn mark_failed(
     db: &Db,
     mail: &email::Model,
@@ -114,26 +116,43 @@ pub async fn mark_failed(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let gave_up = permanent || mail.attempts >= MAX_ATTEMPTS;
-    email::ActiveModel {
-        id: Set(mail.id),
-        state: Set(if gave_up { EmailState::Failed } else { EmailState::Waiting }),
-        next_attempt_ms: Set(now.timestamp_millis() + backoff_ms(mail.attempts)),
-        last_error: Set(Some(error.chars().take(1000).collect())),
-        ..Default::default()
-    }
-    .update(&db.write)
-    .await?;
+    let state = if gave_up { EmailState::Failed } else { EmailState::Waiting };
+    let error: String = error.chars().take(1000).collect();
+    email::Entity::update_many()
+        .col_expr(email::Column::State, Expr::value(state.to_string()))
+        .col_expr(email::Column::NextAttemptMs, Expr::value(now.timestamp_millis() + backoff_ms(mail.attempts)))
+        .col_expr(email::Column::LastError, Expr::value(error))
+        .filter(email::Column::Id.eq(mail.id))
+        .filter(email::Column::State.eq(EmailState::Waiting))
+        .exec(&db.write)
+        .await?;
     Ok(())
 }
 
-/// Puts a failed (or waiting) email back to be sent at once, with its attempts counted anew.
+/// Puts a failed, waiting or handled email back to be sent at once, with its attempts counted
+/// anew (for a handled one, this undoes the mark).
 pub async fn send_again(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
     let updated = email::Entity::update_many()
         .col_expr(email::Column::State, Expr::value(EmailState::Waiting.to_string()))
+        .col_expr(email::Column::SentAtMs, Expr::value(Option::<i64>::None))
         .col_expr(email::Column::Attempts, Expr::value(0))
         .col_expr(email::Column::NextAttemptMs, Expr::value(now.timestamp_millis()))
         .filter(email::Column::Id.eq(id))
         .filter(email::Column::State.ne(EmailState::Sent))
+        .exec(&db.write)
+        .await?;
+    if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
+}
+
+/// Records that the team passed a waiting or failed email on by hand (without SMTP, or
+/// where the server refused it): the mailer leaves it, and it no longer counts as work.
+/// When is kept as its sending time.
+pub async fn mark_handled(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    let updated = email::Entity::update_many()
+        .col_expr(email::Column::State, Expr::value(EmailState::Handled.to_string()))
+        .col_expr(email::Column::SentAtMs, Expr::value(now.timestamp_millis()))
+        .filter(email::Column::Id.eq(id))
+        .filter(email::Column::State.is_in([EmailState::Waiting, EmailState::Failed]))
         .exec(&db.write)
         .await?;
     if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
@@ -153,17 +172,19 @@ pub struct EmailRecord {
     /// The SMTP server's last answer, when it refused.
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// When it was sent, or marked handled by hand.
     pub sent_at: Option<DateTime<Utc>>,
 }
 
-impl From<email::Model> for EmailRecord {
-    fn from(row: email::Model) -> EmailRecord {
+impl EmailRecord {
+    /// The email as stored, with its links resolved against `public_url`, as it would leave now.
+    fn read(row: email::Model, public_url: &PublicUrl) -> EmailRecord {
         EmailRecord {
             id: row.id,
             kind: row.kind,
             to: row.to_address,
-            subject: row.subject,
-            body: row.body,
+            subject: public_url.resolve(&row.subject),
+            body: public_url.resolve(&row.body),
             state: row.state,
             attempts: row.attempts,
             last_error: row.last_error,
@@ -173,9 +194,10 @@ impl From<email::Model> for EmailRecord {
     }
 }
 
-/// One page of the outbox, newest first, optionally of one state.
+/// One page of the outbox, newest first, optionally of one state; links point to `public_url`.
 pub async fn list(
     db: &Db,
+    public_url: &PublicUrl,
     state: Option<EmailState>,
     page: u64,
     per_page: u64,
@@ -187,7 +209,7 @@ pub async fn list(
     let pages = query.order_by_desc(email::Column::Id).paginate(&db.read, per_page);
     let total = pages.num_items().await?;
     let found = pages.fetch_page(page).await?;
-    Ok((found.into_iter().map(EmailRecord::from).collect(), total))
+    Ok((found.into_iter().map(|row| EmailRecord::read(row, public_url)).collect(), total))
 }
 
 #[cfg(test)]

@@ -182,3 +182,51 @@ fn payments_import_reads_bank_files_again_without_adding_and_refuses_what_is_not
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert!(text(&output.stderr).contains("refused, nothing imported"), "{output:?}");
 }
+
+/// What a start that should be refused printed; a server that starts anyway is stopped after
+/// 30 seconds, so that the test fails rather than waits for ever.
+fn refused_start(command: &mut Command) -> Output {
+    use std::process::Stdio;
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    for _ in 0..300 {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    panic!("the server started: {}", text(&output.stderr));
+}
+
+#[test]
+fn smtp_without_a_public_address_stops_the_start_saying_what_to_set() {
+    for (public_url, expected) in [
+        (None, "environment: BOBINE_PUBLIC_URL: set the address people reach the site at, such as https://"),
+        (
+            Some("soutenir.example.ch"),
+            "BOBINE_PUBLIC_URL: \"soutenir.example.ch\" is not an absolute http:// or https://",
+        ),
+    ] {
+        let folders = Folders::new();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bobine"));
+        command
+            .arg("serve")
+            .current_dir(&folders.work)
+            .env("BOBINE_DATA_DIR", &folders.data)
+            .env("ROCKET_PORT", "0")
+            .env("BOBINE_SMTP_URL", "smtp://127.0.0.1:25")
+            .env("BOBINE_MAIL_FROM", "Bobine <bonjour@example.ch>")
+            .env_remove("BOBINE_PUBLIC_URL")
+            .env_remove("BOBINE_CAMPAIGN")
+            .env_remove("DATABASE_URL");
+        if let Some(url) = public_url {
+            command.env("BOBINE_PUBLIC_URL", url);
+        }
+        let output = refused_start(&mut command);
+        assert!(!output.status.success(), "{public_url:?} started");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(expected), "{public_url:?}: {stderr}");
+        assert!(folders.untouched(), "nothing created before the mistake is found");
+    }
+}

@@ -148,6 +148,18 @@ async fn spawn_adjusted(
     mail: MailSettings,
     adjust: impl FnOnce(&mut Settings),
 ) -> TestApp {
+    let (mut settings, dir) = settings(campaign, now, page_cache, mail).await;
+    adjust(&mut settings);
+    launch(settings, dir).await
+}
+
+/// The settings of a test application on a private database, in a temporary folder.
+async fn settings(
+    campaign: &Path,
+    now: DateTime<Utc>,
+    page_cache: CacheAges,
+    mail: MailSettings,
+) -> (Settings, tempfile::TempDir) {
     let _ = rustls::crypto::ring::default_provider().install_default();
     if std::env::var_os("RUST_LOG").is_some() {
         bobine::telemetry::init();
@@ -167,9 +179,17 @@ async fn spawn_adjusted(
         rate_limits: RateLimits::off(),
         trusted_proxies: TrustedProxies::NONE,
     };
-    let mut settings = settings;
-    adjust(&mut settings);
-    launch(settings, dir).await
+    (settings, dir)
+}
+
+/// Why the fixture campaign refuses to start with `mail`; panics if it starts.
+pub async fn start_error(mail: MailSettings) -> String {
+    let (settings, _dir) = settings(&fixture(), before_deadline(), CacheAges::NONE, mail).await;
+    let figment = app::figment(&settings).unwrap();
+    match app::build_with(settings, figment).await {
+        Ok(_) => panic!("started"),
+        Err(error) => error.to_string(),
+    }
 }
 
 async fn launch(settings: Settings, dir: tempfile::TempDir) -> TestApp {
@@ -244,6 +264,13 @@ impl TestApp {
         self.db.read.close_by_ref().await.ok();
         self.db.write.close_by_ref().await.ok();
         launch(self.settings, self._dir).await
+    }
+
+    /// As [`TestApp::restart_at`] at the same time, sending emails as `mail` says from then on.
+    pub async fn restart_with_mail(mut self, mail: MailSettings) -> TestApp {
+        self.settings.mail = mail;
+        let (campaign, now) = (self.settings.campaign.clone(), self.clock.now());
+        self.restart_with(campaign, now).await
     }
 
     /// A second instance of the application on the same database, as behind a load balancer.

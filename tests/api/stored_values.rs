@@ -111,7 +111,7 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
     assert_eq!(texts(CampaignState::all()), ["open", "succeeded", "failed"]);
     assert_eq!(texts(PledgeState::all()), ["unconfirmed", "active", "cancelled"]);
     assert_eq!(texts(DesignerState::all()), ["pending", "approved", "rejected", "unpublished"]);
-    assert_eq!(texts(EmailState::all()), ["waiting", "sent", "failed"]);
+    assert_eq!(texts(EmailState::all()), ["waiting", "sent", "failed", "handled"]);
     assert_eq!(
         texts(EmailKind::all()),
         [

@@ -1,5 +1,6 @@
 //! The outbox as the team sees it: every email the site wrote, whether it left, and why not.
-//! Without SMTP this is where the team reads them and passes them on by hand.
+//! Without SMTP this is where the team reads them, passes them on by hand, and marks them
+//! handled.
 
 use rocket::form::Form;
 use rocket::http::CookieJar;
@@ -32,21 +33,26 @@ async fn show_outbox(
 ) -> Result<Template, PageError> {
     let wanted = state.and_then(|s| s.parse::<EmailState>().ok());
     let page = super::page_number(page);
-    let (emails, total) = outbox::list(&app.db, wanted, page - 1, PER_PAGE).await?;
+    let (emails, total) = outbox::list(&app.db, app.letters.public_url(), wanted, page - 1, PER_PAGE).await?;
     let rows = emails
         .into_iter()
-        .map(|e| EmailRow {
-            id: e.id,
-            state_label: i18n::t(lang, &format!("team-outbox-{}", e.state)),
-            resendable: e.state != EmailState::Sent,
-            state: e.state,
-            to: e.to,
-            subject: e.subject,
-            body: e.body,
-            attempts: e.attempts,
-            error: e.last_error,
-            created: views::moment(app, e.created_at, lang),
-            sent: e.sent_at.map(|at| views::moment(app, at, lang)),
+        .map(|e| {
+            let at = e.sent_at.map(|at| views::moment(app, at, lang));
+            EmailRow {
+                id: e.id,
+                state_label: i18n::t(lang, &format!("team-outbox-{}", e.state)),
+                resendable: e.state != EmailState::Sent,
+                handleable: matches!(e.state, EmailState::Waiting | EmailState::Failed),
+                state: e.state,
+                to: e.to,
+                subject: e.subject,
+                body: e.body,
+                attempts: e.attempts,
+                error: e.last_error,
+                created: views::moment(app, e.created_at, lang),
+                sent: at.clone().filter(|_| e.state == EmailState::Sent),
+                handled: at.filter(|_| e.state == EmailState::Handled),
+            }
         })
         .collect();
     let link = |n: u64| match wanted {
@@ -81,11 +87,16 @@ struct EmailRow {
     body: String,
     state: EmailState,
     state_label: String,
+    /// Waiting, failed or handled: it may be put back to be sent.
     resendable: bool,
+    /// Waiting or failed: it may be marked handled by hand.
+    handleable: bool,
     attempts: i32,
     error: Option<String>,
     created: String,
     sent: Option<String>,
+    /// When the team marked it handled by hand.
+    handled: Option<String>,
 }
 
 #[post("/team/outbox/<id>/send-again", data = "<form>")]
@@ -101,6 +112,21 @@ async fn send_again(
     Ok(Redirect::to("/team/outbox"))
 }
 
+/// Marks a waiting or failed email as passed on by hand: the mailer leaves it, and it no
+/// longer counts among the team's work.
+#[post("/team/outbox/<id>/handled", data = "<form>")]
+async fn mark_handled(
+    state: &State<AppState>,
+    _session: TeamSession,
+    jar: &CookieJar<'_>,
+    id: i64,
+    form: Form<CsrfOnly>,
+) -> Result<Redirect, PageError> {
+    csrf::verify(jar, form.csrf.as_deref())?;
+    outbox::mark_handled(&state.db, id, state.clock.now()).await?;
+    Ok(Redirect::to("/team/outbox"))
+}
+
 pub fn routes() -> Vec<rocket::Route> {
-    routes![show_outbox, send_again]
+    routes![show_outbox, send_again, mark_handled]
 }
