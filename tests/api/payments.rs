@@ -299,7 +299,7 @@ async fn collecting_at_pledge_bills_once_confirmed_follows_a_change_and_owes_bac
         recorded_by: None,
         booked_on: NaiveDate::from_ymd_opt(2029, 12, 10).unwrap(),
     };
-    ledger::record(&txn, app.campaign_id, &[entry.clone()], app.clock.now()).await.unwrap();
+    ledger::record(&txn, app.campaign_id, std::slice::from_ref(&entry), app.clock.now()).await.unwrap();
     txn.commit().await.unwrap();
     assert_eq!(api_pledge(&app, &token).await["payment"]["state"], "paid");
     let response = app.post_form(&format!("/pledges/{token}/cancel"), &[]).await;
