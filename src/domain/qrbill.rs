@@ -338,7 +338,7 @@ const MAX_PAYLOAD: usize = 997;
 const MAX_QR_VERSION: i16 = 25;
 
 /// The language of the labels on the printed bill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BillLang {
     Fr,
     En,
@@ -355,7 +355,9 @@ pub struct Bill {
     reference: Option<Reference>,
     message: Option<String>,
     payload: String,
-    qr: QrMatrix,
+    /// The smallest QR version that holds the payload; the code itself is drawn on demand,
+    /// since choosing its mask costs milliseconds that reading the payload need not pay.
+    version: i16,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -390,19 +392,11 @@ impl Bill {
         if let Some(message) = &message {
             limited(message, "message", MAX_MESSAGE)?;
         }
-        let mut bill = Bill {
-            account,
-            creditor,
-            amount_cents,
-            debtor,
-            reference,
-            message,
-            payload: String::new(),
-            qr: QrMatrix::default(),
-        };
+        let mut bill =
+            Bill { account, creditor, amount_cents, debtor, reference, message, payload: String::new(), version: 0 };
         bill.payload = bill.build_payload();
         check_payload_length(&bill.payload)?;
-        bill.qr = encode_qr(&bill.payload)?;
+        bill.version = fitting_version(&bill.payload)?;
         Ok(bill)
     }
 
@@ -469,21 +463,32 @@ fn printed_amount(cents: i64) -> String {
     format!("{grouped}.{:02}", cents % 100)
 }
 
-/// Encodes at error correction M, in the smallest version that holds the payload.
-fn encode_qr(payload: &str) -> Result<QrMatrix, QrBillError> {
+/// The payload's bits at error correction M in `version`, if they fit.
+fn bits_in(payload: &str, version: i16) -> Option<Bits> {
     // All of it in byte mode: the crate's automatic segmentation takes runs of UTF-8 bytes such
     // as those of "őőőő" (C5 91 C5 91 …) for Shift JIS and writes them as Kanji, which readers
     // then show as Japanese characters.
-    for version in 1..=MAX_QR_VERSION {
-        let mut bits = Bits::new(Version::Normal(version));
-        if bits.push_byte_data(payload.as_bytes()).is_err() || bits.push_terminator(EcLevel::M).is_err() {
-            continue;
+    let mut bits = Bits::new(Version::Normal(version));
+    let fits = bits.push_byte_data(payload.as_bytes()).is_ok() && bits.push_terminator(EcLevel::M).is_ok();
+    fits.then_some(bits)
+}
+
+/// The smallest version that holds the payload at error correction M.
+fn fitting_version(payload: &str) -> Result<i16, QrBillError> {
+    (1..=MAX_QR_VERSION).find(|v| bits_in(payload, *v).is_some()).ok_or(QrBillError::QrTooLarge)
+}
+
+/// Encodes the payload in `version`, which [`fitting_version`] found to hold it.
+fn encode_qr(payload: &str, version: i16) -> QrMatrix {
+    let Some(bits) = bits_in(payload, version) else {
+        return QrMatrix::default();
+    };
+    match QrCode::with_bits(bits, EcLevel::M) {
+        Ok(code) => {
+            QrMatrix { width: code.width(), dark: code.to_colors().into_iter().map(|c| c == Color::Dark).collect() }
         }
-        let code = QrCode::with_bits(bits, EcLevel::M).map_err(|_| QrBillError::QrTooLarge)?;
-        let dark = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
-        return Ok(QrMatrix { width: code.width(), dark });
+        Err(_) => QrMatrix::default(),
     }
-    Err(QrBillError::QrTooLarge)
 }
 
 // ---- Drawing. User units are hundredths of a millimetre; 1 pt = 0.3528 mm.
@@ -536,8 +541,12 @@ impl Bill {
     pub fn qr_svg(&self) -> String {
         format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="46mm" height="46mm" viewBox="0 0 {QR_SIDE} {QR_SIDE}">{}</svg>"#,
-            qr_content(&self.qr)
+            qr_content(&self.qr())
         )
+    }
+
+    fn qr(&self) -> QrMatrix {
+        encode_qr(&self.payload, self.version)
     }
 
     /// The 210 x 105 mm strip: receipt on the left, payment part on the right.
@@ -576,7 +585,7 @@ impl Bill {
         let _ = write!(
             svg,
             r#"<svg x="6700" y="1700" width="{QR_SIDE}" height="{QR_SIDE}" viewBox="0 0 {QR_SIDE} {QR_SIDE}">{}</svg>"#,
-            qr_content(&self.qr)
+            qr_content(&self.qr())
         );
         self.draw_amount(svg, lang, (6700, 6800), (pt(8), pt(10)), 1500);
         if self.amount_cents.is_none() {
@@ -1029,7 +1038,7 @@ mod tests {
         )
         .unwrap();
         assert!(bill.payload().chars().count() <= MAX_PAYLOAD);
-        assert!(bill.qr.width <= 17 + 4 * 25, "{} modules", bill.qr.width);
+        assert!(bill.qr().width <= 17 + 4 * 25, "{} modules", bill.qr().width);
         // Three bytes a character in UTF-8 is more than version 25 holds.
         let euros = Bill::new(iban(QR_IBAN), longest('€', "CH"), None, Some(longest('€', "CH")), qrr, message);
         assert_eq!(euros.unwrap_err(), QrBillError::QrTooLarge);

@@ -1,6 +1,8 @@
 //! A backer's QR-bill: a printable page with the payment slip at real size, and the slip
 //! itself as SVG.
 
+use std::sync::Arc;
+
 use rocket::http::ContentType;
 use rocket::{State, get, routes};
 use rocket_dyn_templates::Template;
@@ -13,7 +15,7 @@ use crate::i18n;
 use crate::routes::errors::PageError;
 use crate::routes::payment_view::{PaymentView, has_bill, payment_view};
 use crate::routes::views::Page;
-use crate::services::bills::{bill_for, bill_lang};
+use crate::services::bills::{bill_for, bill_lang, slip_svg};
 use crate::services::campaign::snapshot;
 use crate::services::pledges::{self, PledgeRecord};
 
@@ -25,11 +27,11 @@ async fn billed(state: &AppState, token: &str) -> Result<PledgeRecord, AppError>
 
 /// The payment slip (receipt and payment part, 210 × 105 mm) in the page's language.
 #[get("/pledges/<token>/bill.svg", rank = 3)]
-async fn bill_svg(state: &State<AppState>, lang: Lang, token: &str) -> Result<(ContentType, String), PageError> {
+async fn bill_svg(state: &State<AppState>, lang: Lang, token: &str) -> Result<(ContentType, Arc<str>), PageError> {
     let pledge = billed(state, token).await?;
     let payments = state.campaign.payments.as_ref().ok_or(AppError::NotFound)?;
     let bill = bill_for(&pledge, &state.campaign, payments).map_err(|e| AppError::internal("drawing a QR-bill", e))?;
-    Ok((ContentType::SVG, bill.document_svg(bill_lang(lang))))
+    Ok((ContentType::SVG, slip_svg(&bill, bill_lang(lang))))
 }
 
 #[derive(Debug, Serialize)]

@@ -1,5 +1,8 @@
 //! A pledge's QR-bill: the reference that brings its payment back to it, and the bill itself.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use super::pledges::PledgeRecord;
 use crate::config::{Campaign, Payments};
 use crate::domain::Lang;
@@ -48,4 +51,26 @@ pub fn bill_lang(lang: Lang) -> BillLang {
         Lang::Fr => BillLang::Fr,
         Lang::En => BillLang::En,
     }
+}
+
+/// Drawn slips kept in memory: at most this many, forgotten all at once when full.
+const DRAWN: usize = 512;
+
+/// The slip of `bill` in `lang` as SVG. A slip depends only on its payload and language, and
+/// drawing its QR code (choosing the mask) costs milliseconds: a backer opening their bill
+/// again, or the page and its image one after the other, is served what was drawn.
+pub fn slip_svg(bill: &Bill, lang: BillLang) -> Arc<str> {
+    static SLIPS: OnceLock<Mutex<HashMap<(String, BillLang), Arc<str>>>> = OnceLock::new();
+    let slips = SLIPS.get_or_init(Default::default);
+    let key = (bill.payload(), lang);
+    if let Some(svg) = slips.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return svg.clone();
+    }
+    let svg: Arc<str> = bill.document_svg(lang).into();
+    let mut slips = slips.lock().unwrap_or_else(|e| e.into_inner());
+    if slips.len() >= DRAWN {
+        slips.clear();
+    }
+    slips.insert(key, svg.clone());
+    svg
 }
