@@ -56,11 +56,14 @@ pub fn bill_lang(lang: Lang) -> BillLang {
 /// Drawn slips kept in memory: at most this many, forgotten all at once when full.
 const DRAWN: usize = 512;
 
+/// Drawn slips by payload and language.
+type Slips = Mutex<HashMap<(String, BillLang), Arc<str>>>;
+
 /// The slip of `bill` in `lang` as SVG. A slip depends only on its payload and language, and
 /// drawing its QR code (choosing the mask) costs milliseconds: a backer opening their bill
 /// again, or the page and its image one after the other, is served what was drawn.
 pub fn slip_svg(bill: &Bill, lang: BillLang) -> Arc<str> {
-    static SLIPS: OnceLock<Mutex<HashMap<(String, BillLang), Arc<str>>>> = OnceLock::new();
+    static SLIPS: OnceLock<Slips> = OnceLock::new();
     let slips = SLIPS.get_or_init(Default::default);
     let key = (bill.payload(), lang);
     if let Some(svg) = slips.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
