@@ -41,6 +41,8 @@ fn the_shipped_campaign_has_twenty_rewards_of_five_kinds_and_takes_pledges() {
     }
     assert_eq!(campaign.currency, "CHF");
     assert_eq!(campaign.time_zone, chrono_tz::Europe::Zurich);
+    let payments = campaign.payments.as_ref().expect("a fresh install takes payments");
+    assert!(payments.is_example_account(), "with the standard's example account, to be replaced");
     let history = Campaign::load(&crate_dir().join("examples/geneva-2020.toml")).unwrap();
     assert_eq!(history.rewards.len(), 20);
     assert_eq!(history.deadline.to_rfc3339(), "2020-11-07T22:59:59+00:00");
@@ -138,4 +140,45 @@ fn check_config_locates_a_deadline_cut_inside_a_letter_instead_of_crashing() {
         message.trim_end(),
         format!("{}:{line}: deadline: write a date and time such as 2027-03-31T23:59:59+02:00", file.display())
     );
+}
+
+/// The fixture with the payments section of the paying tests, one line of it replaced.
+fn payments_with(replace: &str, with: &str) -> Result<Campaign, String> {
+    let section = crate::helpers::payments_section("on-success");
+    assert!(section.contains(replace), "{replace}");
+    let source = std::fs::read_to_string(fixture()).unwrap() + &section.replacen(replace, with, 1);
+    Campaign::parse(Path::new("bad.toml"), &source).map_err(|e| e.to_string())
+}
+
+#[test]
+fn the_payments_section_is_checked_line_by_line() {
+    let campaign = payments_with("due_days = 14", "due_days = 14").unwrap();
+    let payments = campaign.payments.expect("the section is read");
+    assert!(payments.is_example_account(), "the standard's example QR-IBAN is accepted, for the dashboard to warn");
+    assert_eq!((payments.due_days, payments.grace_days), (14, 7));
+    for (replace, with, expected) in [
+        (
+            "CH44 3199 9123 0008 8901 2",
+            "CH44 3199 9123 0008 8901 3",
+            "payments.creditor.iban: the IBAN's check digits are wrong",
+        ),
+        (
+            "CH44 3199 9123 0008 8901 2",
+            "DE89 3704 0044 0532 0130 00",
+            "payments.creditor.iban: the account must be a Swiss or Liechtenstein IBAN",
+        ),
+        ("postcode = \"1204\"\n", "", "payments.creditor.postcode: is missing"),
+        ("town = \"Genève\"", "town = \"\"", "payments.creditor.town: is empty"),
+        ("name = \"Association Mode durable Genève\"", "name = \"Ασσοσιατιον\"", "cannot be printed on a QR-bill"),
+        ("collect = \"on-success\"", "collect = \"later\"", "payments.collect: use \"on-success\" or \"at-pledge\""),
+        ("due_days = 14", "due_days = 0", "payments.due_days: must be a whole number of days from 1 to 365"),
+    ] {
+        let error = payments_with(replace, with).unwrap_err();
+        assert!(error.starts_with("bad.toml:") && error.contains(expected), "{with}: {error}");
+    }
+    // Without the section, the campaign runs without payments.
+    assert!(Campaign::load(&fixture()).unwrap().payments.is_none());
+    // An ordinary IBAN is taken as well, and bills then carry RF references.
+    let ordinary = payments_with("CH44 3199 9123 0008 8901 2", "CH58 0079 1123 0008 8901 2").unwrap();
+    assert!(!ordinary.payments.unwrap().account.is_qr_iban());
 }
