@@ -2,12 +2,12 @@
 //! joins its pledge's ledger, a reversal undoes one, and what matches no pledge waits for the
 //! team. The same payment is recorded once, whatever file brings it and however often.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use entity::{bank_file, bank_transaction, pledge};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use super::bills::pledge_of_reference;
 use super::ledger::{self, Entry};
@@ -141,67 +141,75 @@ async fn import_chunk(
     report: &mut ImportReport,
 ) -> Result<(), ImportError> {
     let txn = db.begin_write().await?;
-    // Which pledges the references name, among those that exist.
-    let named: Vec<i64> = chunk
+    ledger::lock_campaign(&txn, campaign_id).await?;
+    // Payments recorded before, by this file or another: left out, and counted as known.
+    let refs: Vec<String> = chunk.iter().map(|m| clipped(&m.bank_ref, 140)).collect();
+    let recorded: HashSet<String> = bank_transaction::Entity::find()
+        .select_only()
+        .column(bank_transaction::Column::BankRef)
+        .filter(bank_transaction::Column::BankRef.is_in(refs))
+        .into_tuple::<String>()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .collect();
+    let fresh: Vec<&Movement> = chunk.iter().filter(|m| !recorded.contains(&clipped(&m.bank_ref, 140))).collect();
+    let named: Vec<i64> = fresh
         .iter()
         .filter(|m| m.currency == campaign.currency)
         .filter_map(|m| m.reference.as_deref().and_then(pledge_of_reference))
         .collect();
-    let existing: HashSet<i64> = if named.is_empty() {
-        HashSet::new()
+    // What each named pledge holds, to keep a reversal from taking back more than came in.
+    let mut held: HashMap<i64, i64> = if named.is_empty() {
+        HashMap::new()
     } else {
         pledge::Entity::find()
             .select_only()
             .column(pledge::Column::Id)
+            .column(pledge::Column::PaidCents)
+            .column(pledge::Column::RefundedCents)
             .filter(pledge::Column::Id.is_in(named))
             .filter(pledge::Column::CampaignId.eq(campaign_id))
-            .into_tuple::<i64>()
+            .into_tuple::<(i64, i64, i64)>()
             .all(&txn)
             .await?
             .into_iter()
+            .map(|(id, paid, refunded)| (id, paid - refunded))
             .collect()
     };
-    let pledge_of = |m: &Movement| {
-        (m.currency == campaign.currency)
+    let alike = recorded_alike(&txn, &fresh).await?;
+    let mut rows = Vec::with_capacity(fresh.len());
+    for m in &fresh {
+        let pledge_id = (m.currency == campaign.currency)
             .then(|| m.reference.as_deref().and_then(pledge_of_reference))
             .flatten()
-            .filter(|id| existing.contains(id))
-    };
-    let rows: Vec<bank_transaction::ActiveModel> = chunk
-        .iter()
-        .map(|m| {
-            let pledge_id = pledge_of(m);
-            bank_transaction::ActiveModel {
-                bank_ref: Set(m.bank_ref.chars().take(140).collect()),
-                file_id: Set(file_id),
-                direction: Set(match m.direction {
-                    Direction::Credit => BankDirection::Credit,
-                    Direction::Reversal => BankDirection::Reversal,
-                }),
-                amount_cents: Set(m.amount_cents),
-                currency: Set(m.currency.chars().take(3).collect()),
-                booked_on: Set(m.booked_on.to_string()),
-                reference: Set(m.reference.as_ref().map(|r| r.chars().take(35).collect())),
-                payer_name: Set(m.debtor_name.as_ref().map(|n| n.chars().take(140).collect())),
-                payer_iban: Set(m.debtor_iban.as_ref().map(|i| i.chars().take(34).collect())),
-                message: Set(m.message.as_ref().map(|t| t.chars().take(500).collect())),
-                status: Set(if pledge_id.is_some() { BankStatus::Matched } else { BankStatus::Unmatched }),
-                pledge_id: Set(pledge_id),
-                decided_by: Set(None),
-                created_at_ms: Set(now.timestamp_millis()),
-                ..Default::default()
-            }
-        })
-        .collect();
-    // A payment already recorded, by an earlier import or one running beside this one, is
-    // left out here: the unique bank reference decides.
-    let inserted = bank_transaction::Entity::insert_many(rows)
-        .on_conflict_do_nothing_on([bank_transaction::Column::BankRef])
-        .exec_with_returning_many(&txn)
-        .await?;
-    let inserted = match inserted {
-        sea_orm::TryInsertResult::Inserted(rows) => rows,
-        _ => Vec::new(),
+            .filter(|id| held.contains_key(id))
+            // The same payment under another bank reference (a file that leaves out the
+            // payment's own reference): the team decides, rather than counting it twice.
+            .filter(|_| !alike.contains(&likeness(m)))
+            .filter(|id| match m.direction {
+                Direction::Credit => true,
+                Direction::Reversal => held[id] >= m.amount_cents,
+            });
+        if let Some(id) = pledge_id {
+            let signed = if m.direction == Direction::Credit { m.amount_cents } else { -m.amount_cents };
+            *held.entry(id).or_default() += signed;
+        }
+        rows.push(transaction_row(m, file_id, pledge_id, now));
+    }
+    // A payment recorded meanwhile by an import running beside this one is left out here:
+    // the unique bank reference decides.
+    let inserted = if rows.is_empty() {
+        Vec::new()
+    } else {
+        match bank_transaction::Entity::insert_many(rows)
+            .on_conflict_do_nothing_on([bank_transaction::Column::BankRef])
+            .exec_with_returning_many(&txn)
+            .await?
+        {
+            sea_orm::TryInsertResult::Inserted(rows) => rows,
+            _ => Vec::new(),
+        }
     };
     report.known += chunk.len() - inserted.len();
     let entries: Vec<Entry> = inserted
@@ -219,6 +227,68 @@ async fn import_chunk(
     outbox::queue(&txn, &mails, now).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// What makes two bank transactions look like the same payment.
+type Likeness = (bool, String, i64, String, Option<String>);
+
+fn likeness(m: &Movement) -> Likeness {
+    let credit = m.direction == Direction::Credit;
+    (credit, m.reference.clone().unwrap_or_default(), m.amount_cents, m.booked_on.to_string(), m.debtor_iban.clone())
+}
+
+/// The likenesses of transactions already recorded with the references of `fresh`.
+async fn recorded_alike(txn: &DatabaseTransaction, fresh: &[&Movement]) -> Result<HashSet<Likeness>, ImportError> {
+    let references: Vec<String> = fresh.iter().filter_map(|m| m.reference.clone()).collect();
+    if references.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let rows =
+        bank_transaction::Entity::find().filter(bank_transaction::Column::Reference.is_in(references)).all(txn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|t| {
+            (
+                t.direction == BankDirection::Credit,
+                t.reference.unwrap_or_default(),
+                t.amount_cents,
+                t.booked_on,
+                t.payer_iban,
+            )
+        })
+        .collect())
+}
+
+fn clipped(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
+fn transaction_row(
+    m: &Movement,
+    file_id: i64,
+    pledge_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> bank_transaction::ActiveModel {
+    bank_transaction::ActiveModel {
+        bank_ref: Set(clipped(&m.bank_ref, 140)),
+        file_id: Set(file_id),
+        direction: Set(match m.direction {
+            Direction::Credit => BankDirection::Credit,
+            Direction::Reversal => BankDirection::Reversal,
+        }),
+        amount_cents: Set(m.amount_cents),
+        currency: Set(clipped(&m.currency, 3)),
+        booked_on: Set(m.booked_on.to_string()),
+        reference: Set(m.reference.as_deref().map(|r| clipped(r, 35))),
+        payer_name: Set(m.debtor_name.as_deref().map(|n| clipped(n, 140))),
+        payer_iban: Set(m.debtor_iban.as_deref().map(|i| clipped(i, 34))),
+        message: Set(m.message.as_deref().map(|t| clipped(t, 500))),
+        status: Set(if pledge_id.is_some() { BankStatus::Matched } else { BankStatus::Unmatched }),
+        pledge_id: Set(pledge_id),
+        decided_by: Set(None),
+        created_at_ms: Set(now.timestamp_millis()),
+        ..Default::default()
+    }
 }
 
 /// The ledger entry of a bank transaction recorded on `pledge_id`.

@@ -100,6 +100,10 @@ pub fn derive(row: &mut pledge::Model, now: DateTime<Utc>) {
     }
     if !row.payment_state.owes() {
         row.next_step_ms = None;
+    } else if row.next_step_ms.is_none() && row.due_at_ms.is_some() && row.dropped_at_ms.is_none() {
+        // Owing again (a reversal, a larger amount): the reminders take up where they were;
+        // the settlement decides at once whether a step is due.
+        row.next_step_ms = Some(now.timestamp_millis());
     }
 }
 
@@ -126,13 +130,26 @@ pub async fn save(txn: &DatabaseTransaction, row: &pledge::Model) -> Result<(), 
     Ok(())
 }
 
+/// Locks the campaign's row for the rest of the transaction (PostgreSQL; SQLite's write
+/// transaction already excludes every other writer). Every transaction that moves money takes
+/// it first, as the pledge writer does before its pledges: the same order everywhere, so two
+/// transactions never wait on each other in a circle.
+pub async fn lock_campaign(txn: &DatabaseTransaction, campaign_id: i32) -> Result<(), AppError> {
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        campaign::Entity::find_by_id(campaign_id).lock_exclusive().one(txn).await?;
+    }
+    Ok(())
+}
+
 /// Locks pledges for a change of their money (PostgreSQL; SQLite's write transaction already
 /// excludes every other writer), in the order of their ids so two transactions never wait
 /// on each other.
 pub async fn lock_pledges(txn: &DatabaseTransaction, ids: &[i64]) -> Result<Vec<pledge::Model>, AppError> {
     let mut rows = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
-        let mut select = pledge::Entity::find().filter(pledge::Column::Id.is_in(chunk.iter().copied()));
+        let mut select = pledge::Entity::find()
+            .filter(pledge::Column::Id.is_in(chunk.iter().copied()))
+            .order_by_asc(pledge::Column::Id);
         if txn.get_database_backend() == DatabaseBackend::Postgres {
             select = select.lock_exclusive();
         }
@@ -211,6 +228,7 @@ pub async fn record(
     let mut ids: Vec<i64> = entries.iter().map(|e| e.pledge_id).collect();
     ids.sort_unstable();
     ids.dedup();
+    lock_campaign(txn, campaign_id).await?;
     let rows = lock_pledges(txn, &ids).await?;
     if rows.len() != ids.len() {
         return Err(AppError::NotFound);

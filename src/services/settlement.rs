@@ -102,14 +102,10 @@ async fn bill_batch(
         return Ok(0);
     }
     let txn = db.begin_write().await?;
-    let ids: Vec<i64> = unsettled(campaign_id)
-        .select_only()
-        .column(pledge::Column::Id)
-        .order_by_asc(pledge::Column::Id)
-        .limit(BATCH)
-        .into_tuple()
-        .all(&txn)
-        .await?;
+    ledger::lock_campaign(&txn, campaign_id).await?;
+    // In no particular order: an index finds the first unbilled rows without sorting them all.
+    let ids: Vec<i64> =
+        unsettled(campaign_id).select_only().column(pledge::Column::Id).limit(BATCH).into_tuple().all(&txn).await?;
     if ids.is_empty() {
         txn.rollback().await?;
         return Ok(0);
@@ -181,14 +177,8 @@ async fn void_batch(
         return Ok(0);
     }
     let txn = db.begin_write().await?;
-    let ids: Vec<i64> = unvoided()
-        .select_only()
-        .column(pledge::Column::Id)
-        .order_by_asc(pledge::Column::Id)
-        .limit(BATCH)
-        .into_tuple()
-        .all(&txn)
-        .await?;
+    ledger::lock_campaign(&txn, campaign_id).await?;
+    let ids: Vec<i64> = unvoided().select_only().column(pledge::Column::Id).limit(BATCH).into_tuple().all(&txn).await?;
     if ids.is_empty() {
         txn.rollback().await?;
         return Ok(0);
@@ -247,6 +237,7 @@ async fn steps_batch(
         return Ok(0);
     }
     let txn = db.begin_write().await?;
+    ledger::lock_campaign(&txn, campaign_id).await?;
     let mut select = due_steps().order_by_asc(pledge::Column::Id).limit(BATCH);
     // Another instance's batch waits here, then no longer sees the rows this one moved on.
     if txn.get_database_backend() == DatabaseBackend::Postgres {
@@ -259,10 +250,12 @@ async fn steps_batch(
     }
     let mut moves = Moves::default();
     let mut mails = Vec::new();
+    let mut changed = 0;
     for before in &rows {
         let (Some(billed), Some(due)) = (before.billed_at_ms, before.due_at_ms) else {
             continue;
         };
+        changed += 1;
         let (billed, due) = (super::stored::instant(billed), super::stored::instant(due));
         let done = usize::try_from(before.reminders_sent).unwrap_or(0);
         let mut after = before.clone();
@@ -290,7 +283,7 @@ async fn steps_batch(
     outbox::queue(&txn, &mails, now).await?;
     moves.apply(&txn, campaign_id).await?;
     txn.commit().await?;
-    Ok(rows.len())
+    Ok(changed)
 }
 
 /// Settles until nothing is left to do now; for the command line and tests.

@@ -337,3 +337,41 @@ async fn a_tampered_paid_amount_is_found_by_the_check() {
     assert!(names.iter().any(|n| n.ends_with("collected_cents")), "{names:?}");
     assert!(names.iter().any(|n| n.contains("unlike the ledger")), "{names:?}");
 }
+
+#[tokio::test]
+async fn a_payment_seen_again_under_another_bank_reference_or_a_reversal_of_more_than_came_in_waits_for_the_team() {
+    let app = spawn_paying_app("on-success").await;
+    let pledges = PledgeBuilder::new(&app).amount("600").place_many(2).await;
+    app.clock.set(deadline() + Duration::minutes(1));
+    app.wait_for(BILLS, 2).await;
+    let (a, b) = (pledges[0].id, pledges[1].id);
+    let campaign = app.campaign_file().clone();
+    let iban = "CH4431999123000889012";
+    let import = |credits: Vec<SampleCredit>| {
+        let (db, campaign, letters) = (app.db.clone(), campaign.clone(), letters(&app));
+        let (id, now) = (app.campaign_id, app.clock.now());
+        async move {
+            let file = write_camt054(8, iban, "MSG", &credits, 1);
+            bank_import::import(&db, &campaign, id, &letters, file.as_bytes(), None, now).await.unwrap()
+        }
+    };
+    assert_eq!(import(vec![credit("X-1", 60_000, Some(qrr(a)))]).await.matched, 1);
+    // The same payment in a file that names it otherwise: listed, not counted twice.
+    let again = import(vec![credit("Y-1", 60_000, Some(qrr(a)))]).await;
+    assert_eq!((again.matched, again.unmatched), (0, 1));
+    // A reversal of money that never came in: listed, the pledge untouched.
+    let strange = import(vec![SampleCredit { reversal: true, ..credit("Z-1", 70_000, Some(qrr(b))) }]).await;
+    assert_eq!((strange.matched, strange.unmatched), (0, 1));
+    app.wait_for("SELECT CAST(collected_cents AS BIGINT) AS n FROM campaigns", 60_000).await;
+    assert_eq!(api_pledge(&app, &pledges[1].token).await["payment"]["state"], "due");
+
+    // The bank takes back the real one: the pledge owes again and its reminders take up.
+    let reversed = import(vec![SampleCredit { reversal: true, ..credit("X-1R", 60_000, Some(qrr(a))) }]).await;
+    assert_eq!(reversed.matched, 1);
+    assert_eq!(api_pledge(&app, &pledges[0].token).await["payment"]["state"], "due");
+    app.wait_for(&format!("SELECT COUNT(*) AS n FROM pledges WHERE id = {a} AND next_step_ms IS NOT NULL"), 1).await;
+    app.clock.set(due() + Duration::minutes(1));
+    app.wait_for(&format!("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_reminder' AND pledge_id = {a}"), 1)
+        .await;
+    assert_ledger_matches(&app).await;
+}
