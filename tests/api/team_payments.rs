@@ -328,3 +328,28 @@ async fn team_payments_every_form_refuses_a_missing_token_and_a_visitor_is_sent_
     assert!(answer.status().is_redirection() || answer.status().as_u16() == 401, "{}", answer.status());
     app.wait_for("SELECT COUNT(*) AS n FROM payments", 0).await;
 }
+
+#[tokio::test]
+async fn team_payments_pledges_filter_by_payment_state_and_the_export_tells_how_each_was_paid() {
+    let (app, pledges) = billed_app(2, "25").await;
+    let paid = pledges[0].reference.as_str();
+    app.post_form("/team/payments/by-hand", &[("pledge", paid), ("amount", "25")]).await;
+    app.wait_for(PAID, 1).await;
+
+    let page = app.get("/team/pledges?payment=paid").await.text().await.unwrap();
+    assert!(page.contains("1 promesse") && page.contains(paid), "{page}");
+    assert!(!page.contains(&pledges[1].reference), "{page}");
+    assert!(page.contains("<option value=\"paid\" selected>payé</option>"), "{page}");
+    let due = app.get("/team/pledges?payment=due").await.text().await.unwrap();
+    assert!(due.contains("2 promesses") && due.contains(&pledges[1].reference), "{due}");
+
+    let csv = app.get("/team/pledges.csv").await.text().await.unwrap();
+    let row = |reference: &str| csv.lines().find(|l| l.contains(reference)).unwrap().to_owned();
+    let paid_row = row(paid);
+    assert!(paid_row.contains(",\"paid\",\"25.00\",\"20"), "{paid_row}");
+    assert!(paid_row.ends_with(",\"manual\""), "{paid_row}");
+    let due_row = row(&pledges[1].reference);
+    assert!(due_row.ends_with(",\"due\",\"0.00\",\"\",\"bank\""), "{due_row}");
+    let filtered = app.get("/team/pledges.csv?payment=paid").await.text().await.unwrap();
+    assert_eq!(filtered.lines().count(), 2, "{filtered}");
+}
