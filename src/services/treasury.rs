@@ -330,14 +330,9 @@ pub async fn record_refund(
 ) -> Result<Outcome, AppError> {
     hand.payments()?;
     let txn = db.begin_write().await?;
-    let due: Option<i64> = pledge::Entity::find_by_id(pledge_id)
-        .filter(pledge::Column::CampaignId.eq(hand.campaign_id))
-        .select_only()
-        .column(pledge::Column::RefundDueCents)
-        .into_tuple()
-        .one(&txn)
-        .await?;
-    let due = due.ok_or(AppError::NotFound)?;
+    // Locked before reading what is due, so that two refunds sent at once cannot both pass.
+    let locked = ledger::lock_pledges(&txn, &[pledge_id]).await?;
+    let due = locked.first().filter(|p| p.campaign_id == hand.campaign_id).ok_or(AppError::NotFound)?.refund_due_cents;
     if amount.cents() > due {
         return Err(AppError::invalid_with("amount", "team-payments-refund-above-due", "due", Amount::from_cents(due)));
     }
