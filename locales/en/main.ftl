@@ -679,3 +679,4 @@ team-work-refund-due = to refund
 team-work-dropped = dropped unpaid
 team-dashboard-payments-off = Payments are off: without a [payments] section in campaign.toml, no bill is sent and money received is not followed here.
 team-payment-state = Payment
+team-payments-reversal-too-large = This reversal takes back more than the pledge received: match it to the pledge whose payment was taken back.

@@ -679,3 +679,4 @@ team-work-refund-due = à rembourser
 team-work-dropped = retirés, non payés
 team-dashboard-payments-off = Les paiements ne sont pas activés : sans section [payments] dans campaign.toml, aucune facture n'est envoyée et l'argent reçu n'est pas suivi ici.
 team-payment-state = Paiement
+team-payments-reversal-too-large = Cette contre-passation reprend plus que ce que la promesse a reçu : rattachez-la à la promesse dont le paiement a été repris.

@@ -257,6 +257,10 @@ impl Hand<'_> {
     async fn record(&self, txn: DatabaseTransaction, entries: &[Entry]) -> Result<Outcome, AppError> {
         let payments = self.payments()?;
         let recorded = ledger::record(&txn, self.campaign_id, entries, self.now).await?;
+        // A reversal matched by hand takes back only money the pledge received.
+        if recorded.iter().any(|r| r.after.paid_cents < 0) {
+            return Err(AppError::invalid("pledge", "team-payments-reversal-too-large"));
+        }
         outbox::queue(&txn, &receipts(&recorded, self.letters, payments), self.now).await?;
         txn.commit().await?;
         Outcome::of(&recorded)

@@ -345,7 +345,7 @@ fn reward<'a>(summary: &'a Value, id: &str) -> &'a Value {
 }
 
 /// Reads an event stream until what it sent carries `wanted`, within a second.
-async fn read_until(stream: &mut reqwest::Response, received: &mut String, wanted: &str) {
+pub(crate) async fn read_until(stream: &mut reqwest::Response, received: &mut String, wanted: &str) {
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(1);
     while !received.contains(wanted) {
         let chunk = tokio::time::timeout_at(deadline, stream.chunk()).await;

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::builders::PledgeBuilder;
 use crate::helpers::{TestApp, deadline, spawn_app, spawn_paying_app};
-use crate::team::{PASSWORD, add_member, log_in};
+use crate::team::{PASSWORD, add_member, log_in, read_until};
 
 const MEMBER: &str = "tresorier@example.ch";
 const ACCOUNT: &str = "CH4431999123000889012";
@@ -352,4 +352,30 @@ async fn team_payments_pledges_filter_by_payment_state_and_the_export_tells_how_
     assert!(due_row.ends_with(",\"due\",\"0.00\",\"\",\"bank\""), "{due_row}");
     let filtered = app.get("/team/pledges.csv?payment=paid").await.text().await.unwrap();
     assert_eq!(filtered.lines().count(), 2, "{filtered}");
+}
+
+#[tokio::test]
+async fn team_payments_the_open_dashboard_receives_the_money_figures_as_they_move() {
+    let (app, pledges) = billed_app(1, "25").await;
+    let mut stream = app.get("/team/events").await;
+    assert_eq!(stream.status().as_u16(), 200);
+    let mut received = String::new();
+    read_until(&mut stream, &mut received, "\"collected\":\"0.00\"").await;
+    assert!(received.contains("\"outstanding\":\"1"), "{received}");
+    app.post_form("/team/payments/by-hand", &[("pledge", &pledges[0].reference), ("amount", "25")]).await;
+    read_until(&mut stream, &mut received, "\"collected\":\"25.00\"").await;
+}
+
+#[tokio::test]
+async fn team_payments_a_reversal_matched_by_hand_takes_back_only_what_its_pledge_received() {
+    let (app, pledges) = billed_app(1, "300").await;
+    let reversal = SampleCredit { reversal: true, ..credit("B-R", 30_000, None) };
+    upload(&app, write_camt054(8, ACCOUNT, "MSG-1", &[reversal], 1).into_bytes(), true).await;
+    let id = unmatched_id(&app).await;
+    assert!(payments_page(&app).await.contains("contre-passation"));
+    app.post_form(&format!("/team/payments/transactions/{id}/match"), &[("pledge", &pledges[0].reference)]).await;
+    assert!(payments_page(&app).await.contains("Cette contre-passation reprend plus"));
+    app.wait_for(UNMATCHED, 1).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM payments", 0).await;
+    assert_ledger_matches(&app).await;
 }

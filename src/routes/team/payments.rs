@@ -257,6 +257,8 @@ async fn import_bank_file(
             Ok(import_message(lang, &report))
         }
         Err(ImportError::Refused(reason)) => {
+            // The reason travels in the flash cookie: a few hundred characters at most.
+            let reason: String = reason.chars().take(300).collect();
             return Ok(Flash::error(
                 Redirect::to(PAGE),
                 i18n::t_args(lang, "team-payments-refused", &[("reason", reason)]),
