@@ -379,3 +379,17 @@ async fn team_payments_a_reversal_matched_by_hand_takes_back_only_what_its_pledg
     app.wait_for("SELECT COUNT(*) AS n FROM payments", 0).await;
     assert_ledger_matches(&app).await;
 }
+
+#[tokio::test]
+async fn team_payments_the_page_and_its_messages_speak_the_visitor_s_language() {
+    let (app, pledges) = billed_app(1, "25").await;
+    let page = app.get("/team/payments?lang=en").await.text().await.unwrap();
+    for label in ["Payments to match", "Refunds to make", "Payment received by hand", "still owed"] {
+        assert!(page.contains(label), "{label}: {page}");
+    }
+    app.post_form("/team/payments/by-hand", &[("pledge", &pledges[0].reference), ("amount", "1e3")]).await;
+    let page = payments_page(&app).await;
+    assert!(page.contains("Write the amount in digits"), "{page}");
+    app.post_form("/team/payments/by-hand", &[("pledge", "nobody@example.ch"), ("amount", "10")]).await;
+    assert!(payments_page(&app).await.contains("No pledge has this reference or this email."));
+}
