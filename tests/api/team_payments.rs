@@ -296,6 +296,10 @@ async fn team_payments_without_a_payments_section_the_pages_say_payments_are_off
     let refused = app.post_form("/team/payments/by-hand", &[("pledge", "x@example.ch"), ("amount", "10")]).await;
     assert_eq!(refused.status().as_u16(), 303);
     assert!(payments_page(&app).await.contains("Les paiements ne sont pas activés"));
+    let file = write_camt054(8, ACCOUNT, "MSG-1", &[credit("B-1", 1_000, None)], 1);
+    assert_eq!(upload(&app, file.into_bytes(), true).await.status().as_u16(), 303);
+    assert!(payments_page(&app).await.contains("Les paiements ne sont pas activés"));
+    app.wait_for("SELECT COUNT(*) AS n FROM bank_files", 0).await;
 }
 
 #[tokio::test]

@@ -108,6 +108,9 @@ async fn import_bank_file(
         Err(_) => return told(app, lang, Err(AppError::invalid("file", "team-payments-file-too-large"))),
     };
     csrf::verify(jar, form.csrf.as_deref())?;
+    if app.campaign.payments.is_none() {
+        return told(app, lang, Err(AppError::invalid("payments", "team-payments-off")));
+    }
     let bytes = match read_upload(form.file.as_ref()).await {
         Ok(bytes) => bytes,
         Err(error) => return told(app, lang, Err(error)),
