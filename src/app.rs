@@ -82,6 +82,9 @@ pub fn figment(settings: &Settings) -> Result<Figment, StartError> {
         // the one people are told about. Either may be raised in Rocket.toml.
         .merge(("limits.data-form", "64 MiB"))
         .merge(("limits.file", crate::domain::photo::MAX_UPLOAD))
+        // The bank's files, sent as XML to the team's payment page, may be as large as the
+        // command line takes them.
+        .merge(("limits.file/xml", crate::domain::camt::MAX_FILE_BYTES))
         // Rocket would take the client's address from `X-Real-IP`, which anyone can send;
         // the address comes from the socket, or from a trusted proxy (`routes::client`).
         .merge(("ip_header", false))

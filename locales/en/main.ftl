@@ -611,3 +611,75 @@ bill-page-intro = Scan the code with your bank's app, or print this page on A4 p
 bill-image-alt = QR-bill for { $amount } payable to { $creditor }, reference { $reference }
 bill-back = Back to my pledge
 error-refund-too-large = A refund cannot be more than what was received for this pledge.
+
+## Payments, the team's side
+team-payments-title = Payments
+team-payments-off = Payments are off: add a [payments] section to campaign.toml to send QR-bills and follow the money received.
+team-warning-example-account = The QR-bills name an example account of the standard, which no bank credits: no payment will ever arrive. Replace the IBAN of [payments.creditor] in campaign.toml with your own account's, then restart.
+team-payments-collected = received
+team-payments-outstanding = still owed
+team-payments-refund-due = to refund
+team-payments-refunded = refunded
+team-payments-dropped = { $count ->
+    [0] dropped unpaid (no pledge)
+    [one] dropped unpaid ({ $count } pledge)
+   *[other] dropped unpaid ({ $count } pledges)
+}
+team-payments-import-title = The bank's file
+team-payments-import-hint = Download the credit notification (camt.054) or the account statement (camt.053) from your e-banking, as XML. Each payment finds its pledge by its QR reference; a payment recorded before never counts twice.
+team-payments-file = camt.054 or camt.053 file
+team-payments-import = Import
+team-payments-imported = { $kind } imported: { $movements } movement(s), { $matched } matched to their pledge, { $unmatched } to match by hand, { $known } known already. { $paid } pledge(s) now paid.
+team-payments-imported-again = This file was imported before ({ $kind }): { $movements } movement(s), { $known } known already, { $matched } newly matched, { $unmatched } to match by hand.
+team-payments-refused = File refused, nothing changed: { $reason }
+team-payments-no-file = Choose the bank's file to import.
+team-payments-file-too-large = The file is too large or did not arrive whole: nothing changed.
+team-payments-file-unreadable = The file could not be read: nothing changed.
+team-payments-unmatched-title = Payments to match
+team-payments-unmatched-hint = These payments came without a reference that names a pledge. Give the pledge's reference (such as BX7K-3M9Q) or its backer's email, or set them aside if they are not the campaign's.
+team-payments-unmatched-found = { $count ->
+    [one] One payment to match.
+   *[other] { $count } payments to match (the { $listed } oldest are shown).
+}
+team-payments-unmatched-none = No payment to match.
+team-payments-payer = Payer
+team-payments-iban = IBAN
+team-payments-message = Message
+team-payments-decide = Match
+team-payments-reversal = reversal
+team-payments-pledge = Pledge (reference or email)
+team-payments-pledge-hint = BX7K-3M9Q or anne@example.ch
+team-payments-match = Match
+team-payments-not-ours = Not ours
+team-payments-matched = Payment matched to pledge { $reference }: { $state }.
+team-payments-set-aside = Payment set aside: it is not the campaign's.
+team-payments-already-decided = This payment was dealt with already: nothing changed.
+team-payments-receipt = A receipt goes out by email.
+team-payments-pledge-empty = Give the pledge's reference or its backer's email.
+team-payments-no-pledge = No pledge has this reference or this email.
+team-payments-several-pledges = This email made several pledges: give the reference of the one paid.
+team-payments-other-currency = This payment is in { $currency }, not the campaign's currency: settle it with the bank, then record by hand what arrived.
+team-payments-refunds-title = Refunds to make
+team-payments-refunds-hint = These pledges received more than they owe (an overpayment, or a pledge that no longer owes anything). Make the transfer from your e-banking, then record it here.
+team-payments-refunds-found = { $count ->
+    [one] One refund to make.
+   *[other] { $count } refunds to make (the { $listed } oldest are shown).
+}
+team-payments-refunds-none = No refund to make.
+team-payments-due-back = Due back
+team-payments-no-iban = unknown (no transfer received)
+team-payments-refund-made = Refund made
+team-payments-note = Note
+team-payments-refund-recorded = Refund of { $amount } recorded for pledge { $reference }: { $state }.
+team-payments-refund-above-due = A refund cannot be more than what is due back ({ $due }).
+team-payments-by-hand-title = Payment received by hand
+team-payments-by-hand-hint = Money received outside the bank's file: cash at a workshop, or a transfer that came without its reference.
+team-payments-record = Record the payment
+team-payments-payment-recorded = Payment of { $amount } recorded for pledge { $reference }: { $state }.
+team-work-collected = received
+team-work-outstanding = still owed
+team-work-refund-due = to refund
+team-work-dropped = dropped unpaid
+team-dashboard-payments-off = Payments are off: without a [payments] section in campaign.toml, no bill is sent and money received is not followed here.
+team-payment-state = Payment
+team-payments-reversal-too-large = This reversal takes back more than the pledge received: match it to the pledge whose payment was taken back.

@@ -611,3 +611,75 @@ bill-page-intro = Scannez le code avec l'application de votre banque, ou imprime
 bill-image-alt = Facture QR de { $amount } en faveur de { $creditor }, référence { $reference }
 bill-back = Retour à ma promesse
 error-refund-too-large = On ne peut pas rembourser plus que ce qui a été reçu pour cette promesse.
+
+## Paiements, côté équipe
+team-payments-title = Paiements
+team-payments-off = Les paiements ne sont pas activés : ajoutez une section [payments] au fichier campaign.toml pour envoyer des factures QR et suivre l'argent reçu.
+team-warning-example-account = Les factures QR indiquent un compte d'exemple de la norme, qu'aucune banque ne crédite : aucun paiement n'arrivera. Remplacez l'IBAN de [payments.creditor] dans campaign.toml par celui de votre compte, puis redémarrez.
+team-payments-collected = reçus
+team-payments-outstanding = encore dus
+team-payments-refund-due = à rembourser
+team-payments-refunded = remboursés
+team-payments-dropped = { $count ->
+    [0] retirés, non payés (aucune promesse)
+    [one] retirés, non payés ({ $count } promesse)
+   *[other] retirés, non payés ({ $count } promesses)
+}
+team-payments-import-title = Fichier de la banque
+team-payments-import-hint = Téléchargez depuis votre e-banking l'avis de crédit (camt.054) ou le relevé de compte (camt.053), au format XML. Chaque paiement trouve sa promesse par sa référence QR ; un paiement déjà enregistré ne compte jamais deux fois.
+team-payments-file = Fichier camt.054 ou camt.053
+team-payments-import = Importer
+team-payments-imported = { $kind } importé : { $movements } mouvement(s), { $matched } rattaché(s) à leur promesse, { $unmatched } à rattacher à la main, { $known } déjà connu(s). { $paid } promesse(s) désormais payée(s).
+team-payments-imported-again = Ce fichier avait déjà été importé ({ $kind }) : { $movements } mouvement(s), { $known } déjà connu(s), { $matched } nouveau(x) rattaché(s), { $unmatched } à rattacher à la main.
+team-payments-refused = Fichier refusé, rien n'a changé : { $reason }
+team-payments-no-file = Choisissez le fichier de la banque à importer.
+team-payments-file-too-large = Le fichier est trop grand ou n'est pas arrivé en entier : rien n'a changé.
+team-payments-file-unreadable = Le fichier n'a pas pu être lu : rien n'a changé.
+team-payments-unmatched-title = Paiements à rattacher
+team-payments-unmatched-hint = Ces paiements sont arrivés sans référence qui désigne une promesse. Indiquez la référence de la promesse (comme BX7K-3M9Q) ou l'adresse e-mail de son auteur, ou écartez-les s'ils ne concernent pas la campagne.
+team-payments-unmatched-found = { $count ->
+    [one] Un paiement à rattacher.
+   *[other] { $count } paiements à rattacher (les { $listed } plus anciens sont affichés).
+}
+team-payments-unmatched-none = Aucun paiement à rattacher.
+team-payments-payer = Payeur
+team-payments-iban = IBAN
+team-payments-message = Communication
+team-payments-decide = Rattacher
+team-payments-reversal = contre-passation
+team-payments-pledge = Promesse (référence ou e-mail)
+team-payments-pledge-hint = BX7K-3M9Q ou anne@example.ch
+team-payments-match = Rattacher
+team-payments-not-ours = Pas pour nous
+team-payments-matched = Paiement rattaché à la promesse { $reference } : { $state }.
+team-payments-set-aside = Paiement écarté : il ne concerne pas la campagne.
+team-payments-already-decided = Ce paiement a déjà été traité : rien n'a changé.
+team-payments-receipt = Un reçu part par e-mail.
+team-payments-pledge-empty = Indiquez la référence de la promesse ou l'adresse e-mail de son auteur.
+team-payments-no-pledge = Aucune promesse ne correspond à cette référence ou à cette adresse.
+team-payments-several-pledges = Cette adresse a fait plusieurs promesses : indiquez la référence de celle qui est payée.
+team-payments-other-currency = Ce paiement est en { $currency }, pas dans la monnaie de la campagne : réglez-le avec la banque, puis enregistrez à la main ce qui est arrivé.
+team-payments-refunds-title = Remboursements à faire
+team-payments-refunds-hint = Ces promesses ont reçu plus que ce qu'elles doivent (un paiement en trop, ou une promesse qui ne doit plus rien). Faites le virement depuis votre e-banking, puis enregistrez-le ici.
+team-payments-refunds-found = { $count ->
+    [one] Un remboursement à faire.
+   *[other] { $count } remboursements à faire (les { $listed } plus anciens sont affichés).
+}
+team-payments-refunds-none = Aucun remboursement à faire.
+team-payments-due-back = À rendre
+team-payments-no-iban = inconnu (pas de virement reçu)
+team-payments-refund-made = Remboursement fait
+team-payments-note = Note
+team-payments-refund-recorded = Remboursement de { $amount } enregistré pour la promesse { $reference } : { $state }.
+team-payments-refund-above-due = On ne peut pas rembourser plus que ce qui est à rendre ({ $due }).
+team-payments-by-hand-title = Paiement reçu à la main
+team-payments-by-hand-hint = De l'argent reçu en dehors du fichier de la banque : en espèces lors d'un atelier, ou un virement arrivé sans référence.
+team-payments-record = Enregistrer le paiement
+team-payments-payment-recorded = Paiement de { $amount } enregistré pour la promesse { $reference } : { $state }.
+team-work-collected = reçus
+team-work-outstanding = encore dus
+team-work-refund-due = à rembourser
+team-work-dropped = retirés, non payés
+team-dashboard-payments-off = Les paiements ne sont pas activés : sans section [payments] dans campaign.toml, aucune facture n'est envoyée et l'argent reçu n'est pas suivi ici.
+team-payment-state = Paiement
+team-payments-reversal-too-large = Cette contre-passation reprend plus que ce que la promesse a reçu : rattachez-la à la promesse dont le paiement a été repris.

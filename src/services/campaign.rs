@@ -5,6 +5,7 @@ use entity::{campaign, reward};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::stored::instant;
+use super::treasury::PaymentFigures;
 use crate::db::Db;
 use crate::domain::states::RewardKind;
 use crate::domain::{Amount, CampaignState, Lang};
@@ -33,6 +34,8 @@ pub struct CampaignFigures {
     pub closed_at: Option<DateTime<Utc>>,
     /// Distinct people who offered help without money.
     pub helpers: i64,
+    /// The money received, owed and owed back, as the ledger keeps it.
+    pub payments: PaymentFigures,
 }
 
 /// A reward's counters, with what the database keeps of its texts.
@@ -66,6 +69,7 @@ impl RewardFigures {
 
 impl From<campaign::Model> for CampaignFigures {
     fn from(row: campaign::Model) -> CampaignFigures {
+        let payments = PaymentFigures::from(&row);
         CampaignFigures {
             slug: row.slug,
             stored_state: row.state,
@@ -76,6 +80,7 @@ impl From<campaign::Model> for CampaignFigures {
             backers: row.backers,
             closed_at: row.closed_at_ms.map(instant),
             helpers: row.helpers,
+            payments,
         }
     }
 }

@@ -223,6 +223,7 @@ mod tests {
     use super::*;
     use crate::domain::CampaignState;
     use crate::services::campaign::CampaignFigures;
+    use crate::services::treasury::PaymentFigures;
 
     fn total(name: &str, cents: i64, pledges: i64) -> SourceTotal {
         SourceTotal { name: name.to_owned(), cents, pledges }
@@ -258,6 +259,7 @@ mod tests {
             backers: pledges,
             closed_at: None,
             helpers: 0,
+            payments: PaymentFigures::default(),
         };
         let empty = Sources { top: Vec::new(), others: None };
         Summary {

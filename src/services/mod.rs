@@ -23,4 +23,5 @@ pub mod settlement;
 pub mod stored;
 pub mod sync;
 pub mod team;
+pub mod treasury;
 pub mod writer;

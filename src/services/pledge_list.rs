@@ -3,12 +3,15 @@
 
 use entity::pledge;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QueryResult,
+    QuerySelect,
+};
 
 use super::pledges::PledgeRecord;
 use crate::db::Db;
 use crate::domain::RewardId;
-use crate::domain::states::PledgeState;
+use crate::domain::states::{PaymentKind, PaymentMethod, PaymentState, PledgeState};
 use crate::error::AppError;
 
 /// Which pledges to show. Empty fields do not filter.
@@ -17,6 +20,8 @@ pub struct PledgeFilter {
     /// A reward's id, or `none` for pledges without reward.
     pub reward: Option<String>,
     pub state: Option<PledgeState>,
+    /// Where the pledge's money stands.
+    pub payment: Option<PaymentState>,
     /// Part of a name, an email or a reference, in any case.
     pub search: Option<String>,
     /// The address the pledges came from, exactly.
@@ -39,6 +44,9 @@ impl PledgeFilter {
         }
         if let Some(state) = self.state {
             condition = condition.add(pledge::Column::State.eq(state));
+        }
+        if let Some(payment) = self.payment {
+            condition = condition.add(pledge::Column::PaymentState.eq(payment));
         }
         if let Some(address) = self.address.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
             condition = match address.parse::<std::net::IpAddr>() {
@@ -87,17 +95,59 @@ pub async fn page(
     Ok((pledges.into_iter().map(PledgeRecord::from).collect(), total))
 }
 
-/// The next `limit` matching pledges after `after_id`, oldest first: an export reads the
-/// pledges this way, a chunk at a time, whatever their number.
-pub async fn chunk(db: &Db, filter: &PledgeFilter, after_id: i64, limit: u64) -> Result<Vec<PledgeRecord>, AppError> {
+/// A pledge as the export writes it: with how it was paid.
+#[derive(Debug, Clone)]
+pub struct ExportedPledge {
+    pub pledge: PledgeRecord,
+    /// The method of its latest payment, else by bank (its QR-bill), as
+    /// [`super::ledger::method_of`] says of one pledge.
+    pub method: PaymentMethod,
+}
+
+/// A pledge's row with the method of its latest payment, read in the same query.
+struct RowWithMethod {
+    row: pledge::Model,
+    method: Option<String>,
+}
+
+impl FromQueryResult for RowWithMethod {
+    fn from_query_result(result: &QueryResult, prefix: &str) -> Result<Self, DbErr> {
+        Ok(RowWithMethod {
+            row: pledge::Model::from_query_result(result, prefix)?,
+            method: result.try_get(prefix, "latest_method")?,
+        })
+    }
+}
+
+/// The next `limit` matching pledges after `after_id`, oldest first, each with the method of
+/// its latest payment: an export reads the pledges this way, a chunk at a time, whatever
+/// their number. One query: a column reads the method from the pledge's newest payment.
+pub async fn export_chunk(
+    db: &Db,
+    filter: &PledgeFilter,
+    after_id: i64,
+    limit: u64,
+) -> Result<Vec<ExportedPledge>, AppError> {
+    let latest_method = Expr::cust(format!(
+        "(SELECT p.method FROM payments p WHERE p.pledge_id = pledges.id AND p.kind = '{}' ORDER BY p.id DESC LIMIT 1)",
+        PaymentKind::Payment
+    ));
     let found = pledge::Entity::find()
         .filter(filter.condition())
         .filter(pledge::Column::Id.gt(after_id))
+        .column_as(latest_method, "latest_method")
         .order_by_asc(pledge::Column::Id)
         .limit(limit)
+        .into_model::<RowWithMethod>()
         .all(&db.read)
         .await?;
-    Ok(found.into_iter().map(PledgeRecord::from).collect())
+    Ok(found
+        .into_iter()
+        .map(|r| ExportedPledge {
+            method: r.method.and_then(|m| m.parse().ok()).unwrap_or(PaymentMethod::Bank),
+            pledge: PledgeRecord::from(r.row),
+        })
+        .collect())
 }
 
 /// The private tokens of the pledges that may still be cancelled (waiting or active) among

@@ -266,6 +266,8 @@ pub struct PledgeRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaymentRecord {
     pub state: PaymentState,
+    /// Received, net of reversals.
+    pub paid: Amount,
     /// Received, net of reversals and refunds.
     pub held: Amount,
     pub outstanding: Amount,
@@ -302,6 +304,7 @@ impl From<pledge::Model> for PledgeRecord {
             client_address: row.client_address,
             payment: PaymentRecord {
                 state: row.payment_state,
+                paid: Amount::from_cents(row.paid_cents),
                 held: Amount::from_cents(row.paid_cents - row.refunded_cents),
                 outstanding: Amount::from_cents(row.outstanding_cents),
                 refund_due: Amount::from_cents(row.refund_due_cents),

@@ -31,3 +31,4 @@ mod sources;
 mod stored_values;
 mod sync;
 mod team;
+mod team_payments;

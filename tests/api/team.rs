@@ -283,8 +283,8 @@ async fn pledges_are_listed_filtered_and_exported_for_fulfilment() {
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "a byte-order mark for spreadsheets");
     let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    let header =
-        "\"reference\",\"name\",\"email\",\"reward\",\"amount\",\"state\",\"delivery\",\"created\",\"updated\"";
+    let header = "\"reference\",\"name\",\"email\",\"reward\",\"amount\",\"state\",\"delivery\",\"created\",\"updated\",\
+                  \"payment_state\",\"paid\",\"paid_at\",\"method\"";
     assert_eq!(lines[0], header);
     assert_eq!(lines.len(), 4);
     let zoe = ",\"Zoé Müller\",\"zoe@example.ch\",\"Atelier lève-tôt\",\"120.00\",\"active\",\"À Genève\",";
@@ -345,7 +345,7 @@ fn reward<'a>(summary: &'a Value, id: &str) -> &'a Value {
 }
 
 /// Reads an event stream until what it sent carries `wanted`, within a second.
-async fn read_until(stream: &mut reqwest::Response, received: &mut String, wanted: &str) {
+pub(crate) async fn read_until(stream: &mut reqwest::Response, received: &mut String, wanted: &str) {
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(1);
     while !received.contains(wanted) {
         let chunk = tokio::time::timeout_at(deadline, stream.chunk()).await;

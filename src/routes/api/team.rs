@@ -22,6 +22,22 @@ pub struct SummaryBody {
     pub currency: String,
     pub goal: Amount,
     pub pledged: Amount,
+    /// Money held: payments received, less reversals and refunds.
+    pub collected: Amount,
+    /// What billed backers still owe.
+    pub outstanding: Amount,
+    /// What the team owes back (overpayments, money for pledges that owe nothing).
+    pub refunds_due: Amount,
+    /// What the team sent back.
+    pub refunded: Amount,
+    /// The amounts of pledges dropped unpaid (still part of `pledged`), and how many.
+    pub dropped: Amount,
+    pub dropped_pledges: i64,
+    /// The campaign file has a `[payments]` section; without it the payment figures stay zero.
+    pub payments_enabled: bool,
+    /// Bills name the standard's example account, which no bank credits: campaign.toml's
+    /// `[payments.creditor]` must be changed.
+    pub example_account: bool,
     pub percent_funded: i64,
     pub backers: i64,
     pub pledge_count: i64,
@@ -132,6 +148,14 @@ pub fn summary_body(state: &AppState, summary: &Summary, lang: Lang, now: DateTi
         currency: state.campaign.currency.clone(),
         goal: figures.goal,
         pledged: figures.pledged,
+        collected: figures.payments.collected,
+        outstanding: figures.payments.outstanding,
+        refunds_due: figures.payments.refund_due,
+        refunded: figures.payments.refunded,
+        dropped: figures.payments.dropped,
+        dropped_pledges: figures.payments.dropped_pledges,
+        payments_enabled: state.campaign.payments.is_some(),
+        example_account: state.campaign.payments.as_ref().is_some_and(|p| p.is_example_account()),
         percent_funded: summary.snapshot.percent_funded(),
         backers: figures.backers,
         pledge_count: figures.pledge_count,

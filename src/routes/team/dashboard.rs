@@ -10,6 +10,7 @@ use rocket_dyn_templates::Template;
 use serde::Serialize;
 
 use super::chart::{self, ChartInput};
+use super::payments::FiguresView;
 use super::session::TeamSession;
 use super::streams::MAX_STREAMS;
 use crate::app::AppState;
@@ -37,6 +38,8 @@ struct Figures {
     sources: SourcesView,
     work: WorkView,
     last_check: Option<CheckView>,
+    /// Received, still owed, owed back and dropped: zero while payments are off.
+    payments: FiguresView,
 }
 
 /// What waits for the team.
@@ -155,6 +158,7 @@ fn figures(state: &AppState, summary: &Summary, lang: Lang) -> Figures {
         last_check: summary
             .last_check
             .map(|c| CheckView { at: views::moment(state, c.at, lang), differences: c.differences }),
+        payments: FiguresView::new(&campaign.payments, lang),
     }
 }
 
@@ -221,6 +225,10 @@ struct DashboardPage {
     sends_mail: bool,
     /// Pledges count without their backer confirming by email: the team must know.
     confirms_at_once: bool,
+    /// The campaign file has a `[payments]` section.
+    payments_on: bool,
+    /// Bills name the standard's example account, which no bank credits.
+    example_account: bool,
 }
 
 #[get("/team")]
@@ -255,6 +263,8 @@ async fn show_dashboard(
         sources,
         sends_mail: state.sends_mail,
         confirms_at_once: state.confirmation == Confirmation::AtOnce,
+        payments_on: state.campaign.payments.is_some(),
+        example_account: state.campaign.payments.as_ref().is_some_and(|p| p.is_example_account()),
     };
     let page = super::team_page(state, lang, "/team", "team-dashboard-title", &session, &csrf, body);
     Ok(Template::render("team_dashboard", page))

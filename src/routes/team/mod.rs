@@ -8,6 +8,7 @@ pub mod device;
 pub mod login;
 pub mod offers;
 pub mod outbox;
+pub mod payments;
 pub mod pledges;
 pub mod session;
 pub mod streams;
@@ -135,6 +136,14 @@ pub fn paging(total: u64, page: u64, per_page: u64, link: impl Fn(u64) -> String
 
 /// Every route of the team's side.
 pub fn routes() -> Vec<rocket::Route> {
-    [login::routes(), dashboard::routes(), pledges::routes(), outbox::routes(), offers::routes(), designers::routes()]
-        .concat()
+    [
+        login::routes(),
+        dashboard::routes(),
+        pledges::routes(),
+        payments::routes(),
+        outbox::routes(),
+        offers::routes(),
+        designers::routes(),
+    ]
+    .concat()
 }

@@ -17,12 +17,12 @@ use super::csv_export::{Separator, csv_lines, defused};
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
-use crate::domain::states::PledgeState;
+use crate::domain::states::{PaymentState, PledgeState};
 use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
 use crate::routes::views::{self, Choice};
-use crate::services::pledge_list::{self, PledgeFilter};
+use crate::services::pledge_list::{self, ExportedPledge, PledgeFilter};
 use crate::services::pledges::PledgeRecord;
 
 const PER_PAGE: u64 = 50;
@@ -36,6 +36,8 @@ const MAX_BULK: u64 = 10_000;
 struct Filter {
     reward: Option<String>,
     state: Option<String>,
+    /// Where the pledges' money stands (`PaymentState`).
+    payment: Option<String>,
     q: Option<String>,
     /// The address the pledges came from.
     address: Option<String>,
@@ -50,6 +52,7 @@ impl Filter {
         PledgeFilter {
             reward: self.reward.clone(),
             state: self.state.as_deref().and_then(|s| s.parse().ok()),
+            payment: self.payment.as_deref().and_then(|s| s.parse().ok()),
             search: self.q.clone(),
             address: self.address.clone(),
             from: self.from.as_deref().and_then(|at| local_time(at, zone)),
@@ -62,6 +65,7 @@ impl Filter {
         let pairs = [
             ("reward", &self.reward),
             ("state", &self.state),
+            ("payment", &self.payment),
             ("q", &self.q),
             ("address", &self.address),
             ("from", &self.from),
@@ -129,6 +133,7 @@ async fn list_pledges(
             amount: p.amount.display(lang.thousands()),
             cancelled: p.state == PledgeState::Cancelled,
             unconfirmed: p.state == PledgeState::Unconfirmed,
+            payment: i18n::t(lang, &format!("payment-state-{}", p.payment.state)),
             at: views::moment(state, p.created_at, lang),
         })
         .collect();
@@ -155,10 +160,12 @@ async fn list_pledges(
         ),
         rewards,
         states: views::options(lang, PledgeState::all(), "team-", |s| wanted.state == Some(s)),
+        payment_states: views::options(lang, PaymentState::all(), "payment-state-", |s| wanted.payment == Some(s)),
         filter: FilterView {
             no_reward: filter.reward.as_deref() == Some("none"),
             reward: filter.reward,
             state: filter.state,
+            payment: filter.payment,
             q: filter.q,
             address: filter.address,
             from: filter.from,
@@ -182,6 +189,8 @@ struct PledgesPage {
     rewards: Vec<RewardChoice>,
     /// The states to filter by, the chosen one selected.
     states: Vec<Choice>,
+    /// The payment states to filter by, the chosen one selected.
+    payment_states: Vec<Choice>,
     filter: FilterView,
     /// How many pledges match, for the bulk cancellation's button.
     total: u64,
@@ -203,6 +212,8 @@ struct PledgeRow {
     cancelled: bool,
     /// Waits for its backer's confirmation: counted nowhere yet.
     unconfirmed: bool,
+    /// Where its money stands, in words.
+    payment: String,
     at: String,
 }
 
@@ -219,6 +230,7 @@ struct RewardChoice {
 struct FilterView {
     reward: Option<String>,
     state: Option<String>,
+    payment: Option<String>,
     q: Option<String>,
     address: Option<String>,
     from: Option<String>,
@@ -268,11 +280,11 @@ impl tokio::io::AsyncRead for Piece {
 /// The CSV lines of a chunk of pledges.
 fn chunk_lines(
     state: &AppState,
-    chunk: &[PledgeRecord],
+    chunk: &[ExportedPledge],
     lang: Lang,
     separator: Separator,
 ) -> Result<String, csv::Error> {
-    let rows = chunk.iter().map(|p| {
+    let rows = chunk.iter().map(|ExportedPledge { pledge: p, method }| {
         [
             defused(&p.reference),
             defused(&p.name),
@@ -283,6 +295,10 @@ fn chunk_lines(
             defused(&delivery(state, p, lang)),
             views::rfc3339(p.created_at),
             views::rfc3339(p.updated_at),
+            p.payment.state.to_string(),
+            p.payment.paid.to_string(),
+            p.payment.paid_at.map(views::rfc3339).unwrap_or_default(),
+            method.to_string(),
         ]
     });
     csv_lines(rows, separator)
@@ -301,15 +317,29 @@ async fn export_pledges(
     let separator = sep.unwrap_or(Separator::Comma);
     let state = state.inner().clone();
     let filter = filter.service(state.campaign.time_zone);
-    let headers = ["reference", "name", "email", "reward", "amount", "state", "delivery", "created", "updated"];
-    let first = pledge_list::chunk(&state.db, &filter, 0, EXPORT_CHUNK).await?;
+    let headers = [
+        "reference",
+        "name",
+        "email",
+        "reward",
+        "amount",
+        "state",
+        "delivery",
+        "created",
+        "updated",
+        "payment_state",
+        "paid",
+        "paid_at",
+        "method",
+    ];
+    let first = pledge_list::export_chunk(&state.db, &filter, 0, EXPORT_CHUNK).await?;
     let body = ReaderStream! {
         // A byte-order mark, so that spreadsheet programs read the accents right.
         let header = csv_lines([headers.map(str::to_owned)], separator).unwrap_or_default();
         yield Piece::text(format!("\u{feff}{header}"));
         let mut chunk = first;
         while let Some(last) = chunk.last() {
-            let after = last.id;
+            let after = last.pledge.id;
             match chunk_lines(&state, &chunk, lang, separator) {
                 Ok(lines) => yield Piece::text(lines),
                 Err(error) => {
@@ -318,7 +348,7 @@ async fn export_pledges(
                     break;
                 }
             }
-            chunk = match pledge_list::chunk(&state.db, &filter, after, EXPORT_CHUNK).await {
+            chunk = match pledge_list::export_chunk(&state.db, &filter, after, EXPORT_CHUNK).await {
                 Ok(chunk) => chunk,
                 Err(error) => {
                     tracing::error!(%error, "the pledge export stopped");

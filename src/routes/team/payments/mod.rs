@@ -1,0 +1,154 @@
+//! The team's payment page: the money figures, the upload of the bank's file, the bank
+//! transactions no reference matched, the refunds to make, and payments received by hand.
+//! Each form does one thing through [`crate::services::treasury`] and comes back here with a
+//! message saying what it did, or why nothing changed.
+
+mod forms;
+
+use rocket::request::FlashMessage;
+use rocket::{State, get, routes};
+use rocket_dyn_templates::Template;
+use serde::Serialize;
+
+use super::session::TeamSession;
+use crate::app::AppState;
+use crate::domain::{Amount, Lang};
+use crate::i18n;
+use crate::routes::csrf::CsrfToken;
+use crate::routes::errors::PageError;
+use crate::services::treasury::{self, PaymentFigures};
+
+const PAGE: &str = "/team/payments";
+
+#[get("/team/payments")]
+async fn show_payments(
+    app: &State<AppState>,
+    session: TeamSession,
+    lang: Lang,
+    csrf: CsrfToken,
+    flash: Option<FlashMessage<'_>>,
+) -> Result<Template, PageError> {
+    let money = |amount: Amount| amount.display(lang.thousands());
+    let figures = treasury::figures(&app.db, app.campaign_id).await?;
+    let (unmatched, unmatched_total) = treasury::unmatched(&app.db).await?;
+    let (refunds, refunds_total) = treasury::refunds_due(&app.db, app.campaign_id).await?;
+    let body = PaymentsPage {
+        payments_on: app.campaign.payments.is_some(),
+        example_account: app.campaign.payments.as_ref().is_some_and(|p| p.is_example_account()),
+        figures: FiguresView::new(&figures, lang),
+        flash: flash.map(|f| FlashView { error: f.kind() == "error", message: f.message().to_owned() }),
+        unmatched: unmatched
+            .into_iter()
+            .map(|t| UnmatchedRow {
+                id: t.id,
+                reversal: t.reversal,
+                amount: money(t.amount),
+                currency: t.currency,
+                date: t.booked_on.map(|day| i18n::day(day, lang)).unwrap_or_default(),
+                reference: t.reference,
+                payer_name: t.payer_name,
+                payer_iban: t.payer_iban,
+                message: t.message,
+            })
+            .collect(),
+        unmatched_total,
+        refunds: refunds
+            .into_iter()
+            .map(|r| RefundRow {
+                pledge_id: r.pledge_id,
+                reference: r.reference,
+                name: r.name,
+                email: r.email,
+                due: money(r.due),
+                due_value: r.due.to_string(),
+                state_label: i18n::t(lang, &format!("payment-state-{}", r.state)),
+                payer_iban: r.payer_iban,
+            })
+            .collect(),
+        refunds_total,
+        listed: treasury::LISTED,
+    };
+    let page = super::team_page(app, lang, PAGE, "team-payments-title", &session, &csrf, body);
+    Ok(Template::render("team_payments", page))
+}
+
+/// The payment page.
+#[derive(Serialize)]
+struct PaymentsPage {
+    /// The campaign file has a `[payments]` section.
+    payments_on: bool,
+    /// Bills name the standard's example account, which no bank credits.
+    example_account: bool,
+    figures: FiguresView,
+    flash: Option<FlashView>,
+    unmatched: Vec<UnmatchedRow>,
+    unmatched_total: u64,
+    refunds: Vec<RefundRow>,
+    refunds_total: u64,
+    /// How many of each list the page shows at most.
+    listed: u64,
+}
+
+/// The payment figures written for people; the dashboard shows the same.
+#[derive(Debug, Clone, Serialize)]
+pub struct FiguresView {
+    pub collected: String,
+    pub outstanding: String,
+    pub refund_due: String,
+    pub refunded: String,
+    pub dropped: String,
+    pub dropped_pledges: i64,
+}
+
+impl FiguresView {
+    pub fn new(figures: &PaymentFigures, lang: Lang) -> FiguresView {
+        let money = |amount: Amount| amount.display(lang.thousands());
+        FiguresView {
+            collected: money(figures.collected),
+            outstanding: money(figures.outstanding),
+            refund_due: money(figures.refund_due),
+            refunded: money(figures.refunded),
+            dropped: money(figures.dropped),
+            dropped_pledges: figures.dropped_pledges,
+        }
+    }
+}
+
+/// What the last form did.
+#[derive(Serialize)]
+struct FlashView {
+    error: bool,
+    message: String,
+}
+
+/// A bank transaction waiting for the team.
+#[derive(Serialize)]
+struct UnmatchedRow {
+    id: i64,
+    reversal: bool,
+    amount: String,
+    currency: String,
+    date: String,
+    reference: Option<String>,
+    payer_name: Option<String>,
+    payer_iban: Option<String>,
+    message: Option<String>,
+}
+
+/// A pledge the team owes money back to.
+#[derive(Serialize)]
+struct RefundRow {
+    pledge_id: i64,
+    reference: String,
+    name: String,
+    email: String,
+    due: String,
+    /// What is due, as the amount field takes it (`50.00`).
+    due_value: String,
+    state_label: String,
+    payer_iban: Option<String>,
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    [routes![show_payments], forms::routes()].concat()
+}
