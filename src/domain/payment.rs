@@ -89,6 +89,33 @@ pub fn schedule(billed: DateTime<Utc>, due: DateTime<Utc>, grace_days: u32) -> V
     steps
 }
 
+/// What the steps after the first `done` ask at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepDue {
+    /// Nothing yet: the next step falls then.
+    Wait(DateTime<Utc>),
+    /// Take the step at `index` of the schedule, the latest one already due: a server back
+    /// after a pause sends one reminder, not each one it missed.
+    Take { index: usize, step: Step },
+    /// No step is left.
+    Over,
+}
+
+pub fn step_due(
+    billed: DateTime<Utc>,
+    due: DateTime<Utc>,
+    grace_days: u32,
+    done: usize,
+    now: DateTime<Utc>,
+) -> StepDue {
+    let steps = schedule(billed, due, grace_days);
+    let rest = steps.get(done..).unwrap_or(&[]);
+    match rest.iter().rposition(|(at, _)| *at <= now) {
+        Some(i) => StepDue::Take { index: done + i, step: rest[i].1 },
+        None => rest.first().map_or(StepDue::Over, |(at, _)| StepDue::Wait(*at)),
+    }
+}
+
 /// The step after `done` steps were taken, if any.
 pub fn next_step(
     billed: DateTime<Utc>,
@@ -169,6 +196,19 @@ mod tests {
             [(11, Step::Remind), (14, Step::Remind), (17, Step::Remind), (20, Step::Remind), (21, Step::Drop)]
         );
         assert_eq!(next_step(billed, due, 7, 5), None);
+    }
+
+    #[test]
+    fn after_a_pause_only_the_latest_step_due_is_taken() {
+        let billed = DateTime::parse_from_rfc3339("2026-11-08T10:00:00Z").unwrap().with_timezone(&Utc);
+        let due = billed + Duration::days(14);
+        assert_eq!(step_due(billed, due, 7, 0, billed), StepDue::Wait(due - Duration::days(3)));
+        assert_eq!(
+            step_due(billed, due, 7, 0, due + Duration::hours(1)),
+            StepDue::Take { index: 1, step: Step::Remind }
+        );
+        assert_eq!(step_due(billed, due, 7, 2, due + Duration::days(30)), StepDue::Take { index: 4, step: Step::Drop });
+        assert_eq!(step_due(billed, due, 7, 5, due + Duration::days(30)), StepDue::Over);
     }
 
     #[test]

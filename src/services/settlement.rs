@@ -15,7 +15,7 @@ use super::letters::{Letters, PaymentNews};
 use super::outbox::{self, Mail};
 use crate::config::{Campaign, Collect, Payments, campaign::FundingModel};
 use crate::db::Db;
-use crate::domain::payment::{Step, next_step};
+use crate::domain::payment::{Step, StepDue, next_step, step_due};
 use crate::domain::states::{CampaignState, PaymentState, PledgeState};
 use crate::error::AppError;
 
@@ -259,13 +259,13 @@ async fn steps_batch(
         let (billed, due) = (super::stored::instant(billed), super::stored::instant(due));
         let done = usize::try_from(before.reminders_sent).unwrap_or(0);
         let mut after = before.clone();
-        match next_step(billed, due, payments.grace_days, done) {
-            Some((at, _)) if at > now => after.next_step_ms = Some(at.timestamp_millis()),
-            None => after.next_step_ms = None,
-            Some((_, step)) => {
-                after.reminders_sent += 1;
+        match step_due(billed, due, payments.grace_days, done, now) {
+            StepDue::Wait(at) => after.next_step_ms = Some(at.timestamp_millis()),
+            StepDue::Over => after.next_step_ms = None,
+            StepDue::Take { index, step } => {
+                after.reminders_sent = i32::try_from(index + 1).unwrap_or(i32::MAX);
                 after.next_step_ms =
-                    next_step(billed, due, payments.grace_days, done + 1).map(|(at, _)| at.timestamp_millis());
+                    next_step(billed, due, payments.grace_days, index + 1).map(|(at, _)| at.timestamp_millis());
                 match step {
                     Step::Remind => mails.push(letters.payment(PaymentNews::Reminder, &after, payments)),
                     Step::Drop if before.payment_state == PaymentState::Due => {
