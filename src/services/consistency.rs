@@ -113,9 +113,11 @@ SELECT 'pledges', 'paid', 'paid or refunded amount unlike the ledger', 0,
          WHERE p.paid_cents <> COALESCE((SELECT SUM(m.amount_cents) FROM payments m WHERE m.pledge_id = p.id AND m.kind <> {refund}), 0)
             OR p.refunded_cents <> COALESCE((SELECT -SUM(m.amount_cents) FROM payments m WHERE m.pledge_id = p.id AND m.kind = {refund}), 0))
 UNION ALL
-SELECT 'backer', b.email, 'active_pledges', b.active_pledges,
-       (SELECT COUNT(*) FROM pledges p WHERE LOWER(p.email) = b.email AND p.state = {active})
-  FROM backers b
+SELECT 'backer', x.email, 'active_pledges', CAST(SUM(x.stored) AS BIGINT), CAST(SUM(x.computed) AS BIGINT)
+  FROM (SELECT b.email AS email, b.active_pledges AS stored, 0 AS computed FROM backers b
+        UNION ALL
+        SELECT LOWER(p.email), 0, 1 FROM pledges p WHERE p.state = {active}) x
+ GROUP BY x.email
 ";
 
 /// [`CHECKS`] with the stored texts of the states and kinds it names.
