@@ -5,10 +5,15 @@
 //! the work without billing or telling anyone twice, since a pledge is only taken by a
 //! conditional update that one transaction wins.
 
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use chrono::{DateTime, Days, NaiveTime, TimeZone, Utc};
 use entity::{campaign, pledge};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 use super::ledger::{self, Moves};
 use super::letters::{Letters, PaymentNews};
@@ -78,6 +83,44 @@ pub async fn run_once(
     steps_batch(db, payments, campaign_id, letters, now).await
 }
 
+/// Where the last batch of bills (or voids) ended. On PostgreSQL the rows a batch updated
+/// leave dead entries in the index of unbilled rows until vacuum; a batch that looked from the
+/// start would step over all of them, the later batches over more and more. Looking after
+/// the last id instead keeps each batch short; when nothing is left after it, the next batch
+/// looks from the start again, so a row skipped meanwhile is still found.
+static BILLED_UP_TO: AtomicI64 = AtomicI64::new(0);
+static VOIDED_UP_TO: AtomicI64 = AtomicI64::new(0);
+
+/// The ids of the next batch among `candidates`, in id order after `cursor`, or from the
+/// start when none is left after it.
+async fn next_ids(
+    txn: &DatabaseTransaction,
+    candidates: sea_orm::Select<pledge::Entity>,
+    cursor: &AtomicI64,
+) -> Result<Vec<i64>, AppError> {
+    for after in [cursor.load(Ordering::Relaxed), 0] {
+        let ids: Vec<i64> = candidates
+            .clone()
+            .filter(pledge::Column::Id.gt(after))
+            .select_only()
+            .column(pledge::Column::Id)
+            .order_by_asc(pledge::Column::Id)
+            .limit(BATCH)
+            .into_tuple()
+            .all(txn)
+            .await?;
+        if let Some(last) = ids.last() {
+            cursor.store(*last, Ordering::Relaxed);
+            return Ok(ids);
+        }
+        if after == 0 {
+            break;
+        }
+    }
+    cursor.store(0, Ordering::Relaxed);
+    Ok(Vec::new())
+}
+
 /// Counted pledges that no bill or void has taken yet.
 fn unsettled(campaign_id: i32) -> sea_orm::Select<pledge::Entity> {
     pledge::Entity::find()
@@ -103,9 +146,7 @@ async fn bill_batch(
     }
     let txn = db.begin_write().await?;
     ledger::lock_campaign(&txn, campaign_id).await?;
-    // In no particular order: an index finds the first unbilled rows without sorting them all.
-    let ids: Vec<i64> =
-        unsettled(campaign_id).select_only().column(pledge::Column::Id).limit(BATCH).into_tuple().all(&txn).await?;
+    let ids = next_ids(&txn, unsettled(campaign_id), &BILLED_UP_TO).await?;
     if ids.is_empty() {
         txn.rollback().await?;
         return Ok(0);
@@ -178,7 +219,7 @@ async fn void_batch(
     }
     let txn = db.begin_write().await?;
     ledger::lock_campaign(&txn, campaign_id).await?;
-    let ids: Vec<i64> = unvoided().select_only().column(pledge::Column::Id).limit(BATCH).into_tuple().all(&txn).await?;
+    let ids = next_ids(&txn, unvoided(), &VOIDED_UP_TO).await?;
     if ids.is_empty() {
         txn.rollback().await?;
         return Ok(0);
