@@ -2,6 +2,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod known_values;
+
 mod m20261126_000001_create_campaign;
 mod m20261126_000002_create_team_members;
 mod m20261126_000003_create_consistency_checks;

@@ -4,7 +4,7 @@
 //! payment totals beside its other counters.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
+use sea_orm_migration::sea_orm::ConnectionTrait;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -43,10 +43,6 @@ const CHECKED: [(&str, &str, &[&str]); 7] = [
         ],
     ),
 ];
-
-fn list(values: &[&str]) -> String {
-    values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(", ")
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -206,31 +202,10 @@ impl MigrationTrait for Migration {
             )
             .await?;
 
-        let db = manager.get_connection();
         for (table, column, values) in CHECKED {
-            let allowed = list(values);
-            let name = format!("{table}_{column}_known");
-            match db.get_database_backend() {
-                DatabaseBackend::Sqlite => {
-                    for (event, when) in [("insert", "INSERT".to_owned()), ("update", format!("UPDATE OF {column}"))] {
-                        db.execute_unprepared(&format!("DROP TRIGGER IF EXISTS {name}_{event}")).await?;
-                        db.execute_unprepared(&format!(
-                            "CREATE TRIGGER {name}_{event} BEFORE {when} ON {table} \
-                             WHEN NEW.{column} NOT IN ({allowed}) \
-                             BEGIN SELECT RAISE(ABORT, '{table}.{column}: not a known value'); END"
-                        ))
-                        .await?;
-                    }
-                }
-                _ => {
-                    db.execute_unprepared(&format!("ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}")).await?;
-                    db.execute_unprepared(&format!(
-                        "ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({column} IN ({allowed}))"
-                    ))
-                    .await?;
-                }
-            }
+            crate::known_values::allow_only(manager, table, column, values).await?;
         }
+        let db = manager.get_connection();
         // Pledges cancelled before payments existed owe nothing.
         db.execute_unprepared(
             "UPDATE pledges SET payment_state = 'void', voided_at_ms = updated_at_ms WHERE state = 'cancelled'",
