@@ -52,6 +52,12 @@ pub enum EmailKind {
     PledgeVoid,
     /// The receipt: the pledge is paid.
     PledgePaid,
+    /// Charging the saved card or TWINT failed: a link to pay again (and its reminders).
+    PaymentErrored,
+    /// The saved card or TWINT was removed before the close: a link to save another.
+    PaymentMethodLost,
+    /// Money paid by card or TWINT went back.
+    PledgeRefunded,
 }
 
 crate::stored_text!(EmailKind);

@@ -86,5 +86,7 @@ pub mod payment;
 pub mod pledge;
 pub mod reward;
 pub mod source_total;
+pub mod stripe_event;
+pub mod stripe_operation;
 pub mod team_member;
 pub mod team_session;

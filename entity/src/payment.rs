@@ -23,6 +23,11 @@ pub struct Model {
     pub note: Option<String>,
     /// The team member who recorded it, when not a bank file.
     pub recorded_by: Option<String>,
+    /// The Stripe object it records (`pi_...`, `re_...`, `dp_...`), when it came through Stripe.
+    #[sea_orm(unique)]
+    pub stripe_ref: Option<String>,
+    /// What Stripe kept of a card payment, when its balance transaction said.
+    pub fee_cents: Option<i64>,
     /// The day the money moved, `YYYY-MM-DD`.
     pub booked_on: String,
     pub created_at_ms: i64,
@@ -50,6 +55,10 @@ pub enum PaymentMethod {
     Bank,
     /// Recorded by the team: cash at a workshop, a transfer without reference, a refund made.
     Manual,
+    /// A card charged through Stripe.
+    Card,
+    /// TWINT through Stripe.
+    Twint,
 }
 
 crate::stored_text!(PaymentMethod);

@@ -65,7 +65,67 @@ pub struct Model {
     pub reminders_sent: i32,
     /// When the next reminder or the drop is due; `None` when there is none.
     pub next_step_ms: Option<i64>,
+    /// How the backer chose to pay.
+    pub pay_by: PayBy,
+    /// Whether a card or TWINT is on file to charge.
+    pub method_state: MethodState,
+    /// The Stripe customer the pledge's methods belong to.
+    pub stripe_customer: Option<String>,
+    /// The saved Stripe payment method (`pm_...`) charged at the close.
+    pub stripe_method: Option<String>,
+    /// The TWINT mandate that lets the saved method be charged later.
+    pub stripe_mandate: Option<String>,
+    /// The latest Checkout Session opened for the pledge: the return from Checkout names it.
+    #[sea_orm(unique)]
+    pub checkout_session: Option<String>,
+    /// Since when the charge of the saved method failed and is not fixed; `None` otherwise.
+    pub errored_at_ms: Option<i64>,
+    /// Stripe's code for the latest failed charge, such as `card_declined`.
+    pub charge_error: Option<String>,
+    /// The latest charge failed because the bank wants the backer to confirm it (3-D Secure).
+    pub needs_authentication: bool,
+    /// Off-session charges tried so far: the next one is attempt `charge_attempts + 1`.
+    pub charge_attempts: i32,
+    /// When the saved method is to be charged (at the close, or the last retry); `None` when not.
+    pub next_charge_ms: Option<i64>,
 }
+
+/// How a backer chose to pay a pledge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum PayBy {
+    /// A bank transfer with the pledge's QR-bill.
+    Bank,
+    /// A card through Stripe, saved at pledge time.
+    Card,
+    /// TWINT through Stripe, saved at pledge time where the account allows it.
+    Twint,
+}
+
+crate::stored_text!(PayBy);
+
+impl PayBy {
+    /// Paid through Stripe.
+    pub fn is_stripe(self) -> bool {
+        matches!(self, PayBy::Card | PayBy::Twint)
+    }
+}
+
+/// Whether a pledge has a card or TWINT on file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum MethodState {
+    /// Paid by bank: nothing to keep.
+    NotNeeded,
+    /// Chosen, not saved yet: the backer has not finished Stripe's Checkout.
+    Pending,
+    /// Saved (or, collecting at pledge, used to pay).
+    Saved,
+    /// Was saved, then detached or its mandate revoked: the backer is asked for another.
+    Removed,
+}
+
+crate::stored_text!(MethodState);
 
 /// Where a pledge's money stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
@@ -79,6 +139,8 @@ pub enum PaymentState {
     PartlyPaid,
     /// The whole amount was received (any overpayment is a refund due).
     Paid,
+    /// Charging the saved card or TWINT failed: the backer is asked to pay again.
+    Errored,
     /// Unpaid after the due date and the grace period.
     Dropped,
     /// Nothing is owed: the campaign failed or the pledge was cancelled.
@@ -94,7 +156,7 @@ crate::stored_text!(PaymentState);
 impl PaymentState {
     /// States in which the backer has something to pay.
     pub fn owes(self) -> bool {
-        matches!(self, PaymentState::Due | PaymentState::PartlyPaid)
+        matches!(self, PaymentState::Due | PaymentState::PartlyPaid | PaymentState::Errored)
     }
 }
 

@@ -17,6 +17,7 @@ mod m20261127_000010_confirm_pledges;
 mod m20261127_000011_create_team_sessions;
 mod m20261127_000012_handled_emails;
 mod m20261127_000013_payments;
+mod m20261127_000014_cards;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000011_create_team_sessions::Migration),
             Box::new(m20261127_000012_handled_emails::Migration),
             Box::new(m20261127_000013_payments::Migration),
+            Box::new(m20261127_000014_cards::Migration),
         ]
     }
 }

@@ -19,6 +19,7 @@ pub mod source;
 pub mod states;
 pub mod text;
 pub mod throttle;
+pub mod webhook_signature;
 
 pub use clock::Clock;
 pub use email::Email;

@@ -18,6 +18,8 @@ pub struct Standing {
     pub dropped: bool,
     /// Owes nothing: cancelled, or the campaign failed.
     pub void: bool,
+    /// Charging the saved card or TWINT failed, and the backer has not paid since.
+    pub errored: bool,
 }
 
 impl Standing {
@@ -46,6 +48,8 @@ impl Standing {
         }
         if held >= self.amount_cents {
             PaymentState::Paid
+        } else if self.errored && self.billed {
+            PaymentState::Errored
         } else if held > 0 {
             PaymentState::PartlyPaid
         } else if self.billed {
@@ -138,6 +142,7 @@ mod tests {
             billed: true,
             dropped: false,
             void: false,
+            errored: false,
         }
     }
 
@@ -177,6 +182,16 @@ mod tests {
         assert_eq!((back.state(), back.refund_due()), (PaymentState::Refunded, 0));
         let dropped = Standing { dropped: true, ..standing(9000, 0, 0) };
         assert_eq!((dropped.state(), dropped.outstanding()), (PaymentState::Dropped, 0));
+    }
+
+    #[test]
+    fn a_failed_charge_is_errored_until_the_money_comes_and_owes_its_amount() {
+        let errored = Standing { errored: true, ..standing(9000, 0, 0) };
+        assert_eq!((errored.state(), errored.outstanding()), (PaymentState::Errored, 9000));
+        let fixed = Standing { errored: true, ..standing(9000, 9000, 0) };
+        assert_eq!(fixed.state(), PaymentState::Paid);
+        let dropped = Standing { errored: true, dropped: true, ..standing(9000, 0, 0) };
+        assert_eq!(dropped.state(), PaymentState::Dropped);
     }
 
     #[test]

@@ -8,9 +8,10 @@ pub use entity::designer::DesignerState;
 pub use entity::email::{EmailKind, EmailState};
 pub use entity::offer::{OfferKind, OfferState};
 pub use entity::payment::{PaymentKind, PaymentMethod};
-pub use entity::pledge::{PaymentState, PledgeState};
+pub use entity::pledge::{MethodState, PayBy, PaymentState, PledgeState};
 pub use entity::reward::RewardKind;
 pub use entity::source_total::SourceKind;
+pub use entity::stripe_operation::{OperationKind, OperationState};
 
 #[cfg(test)]
 mod tests {
@@ -47,17 +48,21 @@ mod tests {
         assert_eq!(round_trips(PledgeState::all()).len(), 3);
         assert_eq!(round_trips(DesignerState::all()).len(), 4);
         assert_eq!(round_trips(EmailState::all()).len(), 4);
-        assert_eq!(round_trips(EmailKind::all()).len(), 14);
+        assert_eq!(round_trips(EmailKind::all()).len(), 17);
         assert_eq!(round_trips(OfferState::all()).len(), 4);
         assert_eq!(round_trips(OfferKind::all()).len(), 9);
         assert_eq!(round_trips(SourceKind::all()).len(), 2);
         assert_eq!(round_trips(RewardKind::all()).len(), 5);
-        assert_eq!(round_trips(PaymentState::all()).len(), 8);
+        assert_eq!(round_trips(PaymentState::all()).len(), 9);
         assert_eq!(round_trips(PaymentKind::all()).len(), 3);
-        assert_eq!(round_trips(PaymentMethod::all()).len(), 2);
+        assert_eq!(round_trips(PaymentMethod::all()).len(), 4);
         assert_eq!(round_trips(BankFileKind::all()).len(), 2);
         assert_eq!(round_trips(BankDirection::all()).len(), 2);
         assert_eq!(round_trips(BankStatus::all()).len(), 3);
+        assert_eq!(round_trips(PayBy::all()).len(), 3);
+        assert_eq!(round_trips(MethodState::all()).len(), 4);
+        assert_eq!(round_trips(OperationKind::all()).len(), 2);
+        assert_eq!(round_trips(OperationState::all()).len(), 3);
     }
 
     #[test]

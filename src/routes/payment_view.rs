@@ -99,6 +99,8 @@ fn text_key(
         PaymentState::Due => "payment-text-due",
         PaymentState::PartlyPaid => "payment-text-partly-paid",
         PaymentState::Paid => "payment-text-paid",
+        PaymentState::Errored if pledge.payment.needs_authentication => "payment-text-authenticate",
+        PaymentState::Errored => "payment-text-errored",
         PaymentState::Dropped => "payment-text-dropped",
         PaymentState::Void if pledge.state == PledgeState::Cancelled => "payment-text-cancelled",
         PaymentState::Void => "payment-text-failed",

@@ -25,6 +25,7 @@ pub fn standing_of(row: &pledge::Model) -> Standing {
         billed: row.billed_at_ms.is_some(),
         dropped: row.dropped_at_ms.is_some(),
         void: row.voided_at_ms.is_some(),
+        errored: row.errored_at_ms.is_some(),
     }
 }
 

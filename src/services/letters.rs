@@ -312,6 +312,17 @@ mod tests {
             voided_at_ms: None,
             reminders_sent: 0,
             next_step_ms: None,
+            pay_by: crate::domain::states::PayBy::Bank,
+            method_state: crate::domain::states::MethodState::NotNeeded,
+            stripe_customer: None,
+            stripe_method: None,
+            stripe_mandate: None,
+            checkout_session: None,
+            errored_at_ms: None,
+            charge_error: None,
+            needs_authentication: false,
+            charge_attempts: 0,
+            next_charge_ms: None,
         }
     }
 

@@ -21,7 +21,7 @@ use crate::config::Campaign;
 pub use crate::config::Confirmation;
 use crate::db::Db;
 use crate::domain::ids::{looks_like_secret, new_pledge_reference, new_secret};
-use crate::domain::states::{PaymentState, PledgeState};
+use crate::domain::states::{MethodState, PayBy, PaymentState, PledgeState};
 use crate::domain::{Amount, Email, Lang, Money, PersonName, RewardId, Source};
 use crate::error::AppError;
 
@@ -277,6 +277,14 @@ pub struct PaymentRecord {
     pub due_at: Option<DateTime<Utc>>,
     pub paid_at: Option<DateTime<Utc>>,
     pub dropped_at: Option<DateTime<Utc>>,
+    /// How the backer chose to pay.
+    pub pay_by: PayBy,
+    /// Whether a card or TWINT is on file.
+    pub method_state: MethodState,
+    /// Stripe's code for the latest failed charge.
+    pub charge_error: Option<String>,
+    /// The bank wants the backer to confirm the charge (3-D Secure).
+    pub needs_authentication: bool,
 }
 
 impl PledgeRecord {
@@ -313,6 +321,10 @@ impl From<pledge::Model> for PledgeRecord {
                 due_at: row.due_at_ms.map(instant),
                 paid_at: row.paid_at_ms.map(instant),
                 dropped_at: row.dropped_at_ms.map(instant),
+                pay_by: row.pay_by,
+                method_state: row.method_state,
+                charge_error: row.charge_error,
+                needs_authentication: row.needs_authentication,
             },
         }
     }

@@ -13,6 +13,8 @@ async fn the_database_refuses_a_state_no_enum_knows() {
 
     let refused = [
         format!("UPDATE pledges SET state = 'actif' WHERE id = {}", pledge["id"]),
+        format!("UPDATE pledges SET pay_by = 'paypal' WHERE id = {}", pledge["id"]),
+        format!("UPDATE pledges SET payment_state = 'charged' WHERE id = {}", pledge["id"]),
         "UPDATE campaigns SET state = 'closed'".to_owned(),
         "UPDATE source_totals SET kind = 'campaign'".to_owned(),
         "UPDATE rewards SET kind = 'dinner'".to_owned(),
@@ -91,6 +93,31 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
     for v in EmailKind::all() {
         statements.push(email(v, EmailState::Waiting));
     }
+    use bobine::domain::states::{MethodState, OperationKind, OperationState, PayBy, PaymentMethod, PaymentState};
+    let id = &pledge["id"];
+    for v in PaymentState::all() {
+        statements.push(format!("UPDATE pledges SET payment_state = '{v}' WHERE id = {id}"));
+    }
+    for v in PayBy::all() {
+        statements.push(format!("UPDATE pledges SET pay_by = '{v}' WHERE id = {id}"));
+    }
+    for v in MethodState::all() {
+        statements.push(format!("UPDATE pledges SET method_state = '{v}' WHERE id = {id}"));
+    }
+    for v in PaymentMethod::all() {
+        statements.push(format!(
+            "INSERT INTO payments (campaign_id, pledge_id, kind, method, amount_cents, booked_on, created_at_ms) \
+             VALUES ({c}, {id}, 'payment', '{v}', 100, '2026-11-27', 0)",
+            c = app.campaign_id
+        ));
+    }
+    for (kind, state) in OperationKind::all().flat_map(|k| OperationState::all().map(move |s| (k, s))) {
+        statements.push(format!(
+            "INSERT INTO stripe_operations (campaign_id, pledge_id, kind, attempt, idempotency_key, amount_cents, \
+             state, created_at_ms) VALUES ({c}, {id}, '{kind}', 1, 'k', 100, '{state}', 0)",
+            c = app.campaign_id
+        ));
+    }
     for sql in &statements {
         let txn = app.db.write.begin().await.unwrap();
         let done = txn.execute_unprepared(sql).await;
@@ -128,7 +155,10 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
             "pledge_reminder",
             "pledge_dropped",
             "pledge_void",
-            "pledge_paid"
+            "pledge_paid",
+            "payment_errored",
+            "payment_method_lost",
+            "pledge_refunded"
         ]
     );
     assert_eq!(texts(OfferState::all()), ["new", "contacted", "accepted", "declined"]);
@@ -151,10 +181,15 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
     use bobine::domain::states::{BankDirection, BankFileKind, BankStatus, PaymentKind, PaymentMethod, PaymentState};
     assert_eq!(
         texts(PaymentState::all()),
-        ["promised", "due", "partly_paid", "paid", "dropped", "void", "refund_due", "refunded"]
+        ["promised", "due", "partly_paid", "paid", "errored", "dropped", "void", "refund_due", "refunded"]
     );
     assert_eq!(texts(PaymentKind::all()), ["payment", "reversal", "refund"]);
-    assert_eq!(texts(PaymentMethod::all()), ["bank", "manual"]);
+    assert_eq!(texts(PaymentMethod::all()), ["bank", "manual", "card", "twint"]);
+    use bobine::domain::states::{MethodState, OperationKind, OperationState, PayBy};
+    assert_eq!(texts(PayBy::all()), ["bank", "card", "twint"]);
+    assert_eq!(texts(MethodState::all()), ["not_needed", "pending", "saved", "removed"]);
+    assert_eq!(texts(OperationKind::all()), ["charge", "refund"]);
+    assert_eq!(texts(OperationState::all()), ["sending", "succeeded", "failed"]);
     assert_eq!(texts(BankFileKind::all()), ["camt053", "camt054"]);
     assert_eq!(texts(BankDirection::all()), ["credit", "reversal"]);
     assert_eq!(texts(BankStatus::all()), ["matched", "unmatched", "not_ours"]);
