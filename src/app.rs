@@ -140,6 +140,7 @@ pub async fn build(settings: Settings) -> Result<Rocket<Build>, StartError> {
 /// As [`build`], with a given Rocket configuration (tests choose their port this way).
 pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<Build>, StartError> {
     settings.mail.check()?;
+    crate::config::stripe::check_methods(settings.campaign.payments.as_ref(), settings.stripe.as_ref())?;
     settings
         .ensure_data_dir()
         .map_err(|source| StartError::DataDir { path: settings.data_dir.display().to_string(), source })?;

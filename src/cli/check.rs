@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::config::{self, Campaign};
+use crate::config::{self, Campaign, StripeSettings};
+use crate::domain::states::PayBy;
 use crate::services::consistency;
 
 /// Validates a campaign file, by default the one the server would read.
@@ -21,8 +22,42 @@ pub(super) fn config(file: Option<PathBuf>) -> ExitCode {
                 campaign.currency,
                 campaign.deadline.with_timezone(&campaign.time_zone).to_rfc3339(),
             );
-            ExitCode::SUCCESS
+            payment_methods(&campaign)
         }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Says how backers can pay, and whether the server can offer it with this environment.
+fn payment_methods(campaign: &Campaign) -> ExitCode {
+    let Some(payments) = &campaign.payments else {
+        println!("payments: off (no [payments] section)");
+        return ExitCode::SUCCESS;
+    };
+    let stripe = match StripeSettings::from_env() {
+        Ok(stripe) => stripe,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let live: Vec<String> = payments
+        .methods
+        .iter()
+        .map(|method| match method {
+            PayBy::Bank => format!("bank (QR-bill to {})", payments.account.grouped()),
+            PayBy::Card | PayBy::Twint => match &stripe {
+                Some(stripe) => format!("{method} (Stripe at {})", stripe.api_url),
+                None => format!("{method} (not live: BOBINE_STRIPE_SECRET_KEY is not set)"),
+            },
+        })
+        .collect();
+    println!("payments: {}", live.join(", "));
+    match config::stripe::check_methods(Some(payments), stripe.as_ref()) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("{error}");
             ExitCode::FAILURE

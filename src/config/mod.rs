@@ -7,6 +7,7 @@ pub mod campaign;
 pub mod error;
 pub mod limits;
 pub mod payments;
+pub mod stripe;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -15,6 +16,7 @@ pub use campaign::Campaign;
 pub use error::ConfigError;
 pub use limits::RateLimits;
 pub use payments::{Collect, Payments};
+pub use stripe::StripeSettings;
 
 use crate::domain::Clock;
 use crate::domain::proxies::TrustedProxies;
@@ -43,6 +45,8 @@ pub struct Settings {
     pub rate_limits: RateLimits,
     /// The reverse proxies whose `X-Forwarded-For` tells the client's address.
     pub trusted_proxies: TrustedProxies,
+    /// How to reach Stripe, when cards or TWINT are offered.
+    pub stripe: Option<StripeSettings>,
 }
 
 /// How emails reach people: links in them start with `public_url`; with `smtp` they are
@@ -202,6 +206,7 @@ impl Settings {
             mail: MailSettings::from_env()?,
             rate_limits: RateLimits::from_env()?,
             trusted_proxies: limits::trusted_proxies_from_env()?,
+            stripe: StripeSettings::from_env()?,
         })
     }
 }

@@ -7,6 +7,7 @@ use toml::Spanned;
 use super::campaign::FundingModel;
 use super::error::{ConfigError, Locator};
 use crate::domain::qrbill::{self, Address, Iban};
+use crate::domain::states::PayBy;
 
 /// When a pledge's bill is issued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,8 @@ pub struct Payments {
     pub grace_days: u32,
     pub account: Iban,
     pub creditor: Address,
+    /// How backers may pay, in the order the pledge form offers them; never empty.
+    pub methods: Vec<PayBy>,
 }
 
 impl Payments {
@@ -35,7 +38,19 @@ impl Payments {
     pub fn is_example_account(&self) -> bool {
         self.account.is_example()
     }
+
+    /// Whether backers may pay through Stripe (card or TWINT).
+    pub fn uses_stripe(&self) -> bool {
+        self.methods.iter().any(|m| m.is_stripe())
+    }
+
+    pub fn offers(&self, method: PayBy) -> bool {
+        self.methods.contains(&method)
+    }
 }
+
+/// TWINT's limit for one payment, in cents: CHF 5,000.
+pub const TWINT_LIMIT_CENTS: i64 = 500_000;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,6 +58,7 @@ pub(super) struct RawPayments {
     collect: Option<Spanned<String>>,
     due_days: Option<Spanned<i64>>,
     grace_days: Option<Spanned<i64>>,
+    methods: Option<Spanned<Vec<Spanned<String>>>>,
     creditor: Spanned<RawCreditor>,
 }
 
@@ -70,6 +86,25 @@ impl RawPayments {
             Some((_, offset)) => return Err(at.at(offset, "payments.collect", "use \"on-success\" or \"at-pledge\"")),
         };
         let due_days = days(at, self.due_days.as_ref(), "payments.due_days", 14, 1)?;
+        let methods = match &self.methods {
+            None => vec![PayBy::Bank],
+            Some(list) => {
+                let mut methods = Vec::new();
+                for item in list.get_ref() {
+                    let method = item.get_ref().parse::<PayBy>().map_err(|_| {
+                        at.at(item.span().start, "payments.methods", "each is \"bank\", \"card\" or \"twint\"")
+                    })?;
+                    if methods.contains(&method) {
+                        return Err(at.at(item.span().start, "payments.methods", format!("{method} is listed twice")));
+                    }
+                    methods.push(method);
+                }
+                if methods.is_empty() {
+                    return Err(at.at(list.span().start, "payments.methods", "lists no way to pay"));
+                }
+                methods
+            }
+        };
         let grace_days = days(at, self.grace_days.as_ref(), "payments.grace_days", 7, 0)?;
         let creditor_start = self.creditor.span().start;
         let raw = self.creditor.into_inner();
@@ -107,7 +142,7 @@ impl RawPayments {
             },
         };
         creditor.validate().map_err(|e| at.at(creditor_start, "payments.creditor", e.to_string()))?;
-        Ok(Payments { collect, due_days, grace_days, account, creditor })
+        Ok(Payments { collect, due_days, grace_days, account, creditor, methods })
     }
 }
 

@@ -182,3 +182,50 @@ fn the_payments_section_is_checked_line_by_line() {
     let ordinary = payments_with("CH44 3199 9123 0008 8901 2", "CH58 0079 1123 0008 8901 2").unwrap();
     assert!(!ordinary.payments.unwrap().account.is_qr_iban());
 }
+
+#[test]
+fn the_ways_to_pay_are_listed_once_each_and_bank_alone_by_default() {
+    use bobine::domain::states::PayBy;
+    let default = payments_with("due_days = 14", "due_days = 14").unwrap().payments.unwrap();
+    assert_eq!(default.methods, [PayBy::Bank]);
+    let all = payments_with("due_days = 14", "due_days = 14\nmethods = [\"card\", \"twint\", \"bank\"]").unwrap();
+    assert_eq!(all.payments.unwrap().methods, [PayBy::Card, PayBy::Twint, PayBy::Bank]);
+    for (with, expected) in [
+        ("methods = [\"card\", \"paypal\"]", "payments.methods: each is \"bank\", \"card\" or \"twint\""),
+        ("methods = [\"card\", \"card\"]", "payments.methods: card is listed twice"),
+        ("methods = []", "payments.methods: lists no way to pay"),
+    ] {
+        let error = payments_with("due_days = 14", &format!("due_days = 14\n{with}")).unwrap_err();
+        assert!(error.starts_with("bad.toml:") && error.contains(expected), "{with}: {error}");
+    }
+}
+
+#[test]
+fn check_config_says_which_ways_to_pay_are_live_and_refuses_cards_without_the_keys() {
+    let file = crate::helpers::fixture_with(
+        &crate::helpers::payments_section("on-success")
+            .replace("due_days = 14", "due_days = 14\nmethods = [\"bank\", \"card\"]"),
+    );
+    let run = |keys: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bobine"));
+        command.arg("check-config").arg(file.path());
+        for variable in ["BOBINE_STRIPE_SECRET_KEY", "BOBINE_STRIPE_WEBHOOK_SECRET", "BOBINE_STRIPE_API_URL"] {
+            command.env_remove(variable);
+        }
+        command.envs(keys.iter().copied()).output().unwrap()
+    };
+    let without = run(&[]);
+    assert_eq!(without.status.code(), Some(1), "{without:?}");
+    let said = String::from_utf8_lossy(&without.stdout);
+    assert!(said.contains("payments: bank (QR-bill to CH44 3199 9123 0008 8901 2), card (not live"), "{said}");
+    let refused = String::from_utf8_lossy(&without.stderr);
+    assert!(refused.contains("BOBINE_STRIPE_SECRET_KEY: campaign.toml offers card"), "{refused}");
+
+    let with = run(&[("BOBINE_STRIPE_SECRET_KEY", "sk_test_123"), ("BOBINE_STRIPE_WEBHOOK_SECRET", "whsec_123")]);
+    assert!(with.status.success(), "{with:?}");
+    assert!(String::from_utf8_lossy(&with.stdout).contains("card (Stripe at https://api.stripe.com)"), "{with:?}");
+
+    let half = run(&[("BOBINE_STRIPE_SECRET_KEY", "sk_test_123")]);
+    assert_eq!(half.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&half.stderr).contains("BOBINE_STRIPE_WEBHOOK_SECRET: is needed"), "{half:?}");
+}

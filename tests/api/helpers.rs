@@ -178,6 +178,7 @@ async fn settings(
         mail,
         rate_limits: RateLimits::off(),
         trusted_proxies: TrustedProxies::NONE,
+        stripe: None,
     };
     (settings, dir)
 }

@@ -65,6 +65,7 @@ async fn a_database_of_another_campaign_is_not_taken_over() {
         mail: Default::default(),
         rate_limits: bobine::config::RateLimits::off(),
         trusted_proxies: Default::default(),
+        stripe: None,
     };
     let error = bobine::app::build(settings).await.unwrap_err().to_string();
     assert!(error.contains("holds the campaign \"test-campaign\""), "{error}");
