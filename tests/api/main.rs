@@ -28,7 +28,10 @@ mod security_headers;
 mod sessions;
 mod smtp;
 mod sources;
+mod standin;
 mod stored_values;
+#[path = "../support/stripe_standin.rs"]
+mod stripe_standin;
 mod sync;
 mod team;
 mod team_payments;
