@@ -49,6 +49,8 @@ pub struct AppState {
     pub limits: Arc<RateLimiter>,
     /// The reverse proxies whose forwarding headers tell the client's address.
     pub proxies: Arc<TrustedProxies>,
+    /// Cards and TWINT through Stripe, when the campaign offers them.
+    pub cards: Option<services::cards::Cards>,
 }
 
 /// Why the application could not start.
@@ -64,6 +66,8 @@ pub enum StartError {
     Sync(#[from] SyncError),
     #[error("{0}")]
     Mail(String),
+    #[error("{0}")]
+    Stripe(String),
     #[error("{0}")]
     Settings(#[from] ConfigError),
 }
@@ -170,6 +174,19 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     }
     let limits = Arc::new(RateLimiter::new(&settings.rate_limits));
     let proxies = Arc::new(settings.trusted_proxies);
+    let cards = match (&settings.stripe, &campaign.payments) {
+        (Some(stripe), Some(payments)) if payments.uses_stripe() => Some(services::cards::Cards {
+            db: db.clone(),
+            stripe: services::stripe::Stripe::new(stripe.clone()).map_err(StartError::Stripe)?,
+            campaign: campaign.clone(),
+            campaign_id,
+            letters: letters.clone(),
+            writer: writer.clone(),
+            trouble: Arc::default(),
+            in_flight: Default::default(),
+        }),
+        _ => None,
+    };
     let state = AppState {
         db,
         campaign,
@@ -184,10 +201,12 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         password_checks: Arc::new(services::team::password_checks()),
         limits,
         proxies,
+        cards,
     };
     let closer = state.clone();
     let holds = state.clone();
     let settling = state.clone();
+    let charging = state.clone();
     let outbox = (state.clone(), mailer, settings.mail.poll);
     Ok(rocket::custom(figment)
         .manage(state)
@@ -234,6 +253,21 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                 tokio::spawn(async move {
                     tokio::select! {
                         () = jobs::payments::run(db, campaign, campaign_id, letters, clock, writer) => {}
+                        () = shutdown => {}
+                    }
+                });
+            })
+        }))
+        .attach(AdHoc::on_liftoff("card charges", move |rocket| {
+            let shutdown = rocket.shutdown();
+            Box::pin(async move {
+                let Some(cards) = charging.cards else {
+                    return;
+                };
+                let clock = charging.clock;
+                tokio::spawn(async move {
+                    tokio::select! {
+                        () = jobs::cards::run(cards, clock) => {}
                         () = shutdown => {}
                     }
                 });

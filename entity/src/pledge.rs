@@ -78,6 +78,11 @@ pub struct Model {
     /// The latest Checkout Session opened for the pledge: the return from Checkout names it.
     #[sea_orm(unique)]
     pub checkout_session: Option<String>,
+    /// The secret of the way back from that Checkout Session: Stripe knows it, so it opens
+    /// nothing but the return, and only for a day.
+    #[sea_orm(unique)]
+    pub checkout_return: Option<String>,
+    pub checkout_started_ms: Option<i64>,
     /// Since when the charge of the saved method failed and is not fixed; `None` otherwise.
     pub errored_at_ms: Option<i64>,
     /// Stripe's code for the latest failed charge, such as `card_declined`.
@@ -108,6 +113,15 @@ impl PayBy {
     /// Paid through Stripe.
     pub fn is_stripe(self) -> bool {
         matches!(self, PayBy::Card | PayBy::Twint)
+    }
+
+    /// The ledger's method for money paid this way.
+    pub fn ledger_method(self) -> super::payment::PaymentMethod {
+        match self {
+            PayBy::Bank => super::payment::PaymentMethod::Bank,
+            PayBy::Card => super::payment::PaymentMethod::Card,
+            PayBy::Twint => super::payment::PaymentMethod::Twint,
+        }
     }
 }
 

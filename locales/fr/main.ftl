@@ -683,3 +683,106 @@ team-work-dropped = retirés, non payés
 team-dashboard-payments-off = Les paiements ne sont pas activés : sans section [payments] dans campaign.toml, aucune facture n'est envoyée et l'argent reçu n'est pas suivi ici.
 team-payment-state = Paiement
 team-payments-reversal-too-large = Cette contre-passation reprend plus que ce que la promesse a reçu : rattachez-la à la promesse dont le paiement a été repris.
+field-method = Comment souhaitez-vous payer ?
+pay-by-bank = Virement bancaire (facture QR)
+pay-by-card = Carte
+pay-by-twint = TWINT
+pay-by-bank-on-success = Si l'objectif est atteint, vous recevez une facture QR à payer dans les jours qui suivent.
+pay-by-card-on-success = Votre carte est enregistrée maintenant et débitée seulement si l'objectif est atteint.
+pay-by-twint-on-success = TWINT est enregistré maintenant et débité seulement si l'objectif est atteint (jusqu'à CHF 5 000).
+pay-by-bank-at-pledge = Vous recevez une facture QR à payer dans les jours qui suivent.
+pay-by-card-at-pledge = Vous payez par carte maintenant ; remboursé si la campagne est annulée.
+pay-by-twint-at-pledge = Vous payez avec TWINT maintenant (jusqu'à CHF 5 000) ; remboursé si la campagne est annulée.
+error-method-unknown = Choisissez l'un des moyens de paiement proposés.
+error-twint-limit = TWINT accepte au plus CHF 5 000 par paiement : choisissez une carte ou un virement.
+error-checkout-nothing = Il n'y a rien à payer ni à enregistrer pour ce soutien pour l'instant.
+error-checkout-unavailable = Le service de paiement par carte est injoignable pour l'instant : votre soutien est conservé, réessayez dans un moment depuis la page de votre soutien, ou payez par virement.
+payment-state-errored = paiement échoué
+payment-text-errored = Nous n'avons pas pu débiter { $outstanding } sur votre { $method }. Payez à nouveau ci-dessous, avec la même carte ou une autre, ou passez à une facture QR.
+payment-text-authenticate = Votre banque vous demande de confirmer le paiement de { $outstanding }. Payez ci-dessous : votre banque vous demandera de confirmer.
+payment-text-method-saved = { $kind ->
+        [card] Votre carte est enregistrée
+       *[other] Votre compte { $method } est enregistré
+    } : si l'objectif est atteint le { $deadline }, { $amount } sera débité à ce moment-là. Rien n'est débité avant.
+payment-text-method-removed = { $kind ->
+        [card] Votre carte n'est plus disponible. Enregistrez-en une autre,
+       *[other] Votre compte { $method } n'est plus disponible. Enregistrez-le à nouveau,
+    } ou passez à une facture QR, pour que votre soutien de { $amount } puisse être encaissé.
+payment-text-method-pay = Votre soutien de { $amount } n'est pas encore payé : payez-le par { $method } ci-dessous, ou passez à une facture QR.
+payment-text-method-pending = { $kind ->
+        [card] Votre carte n'est pas encore enregistrée : enregistrez-la ci-dessous
+       *[other] Votre compte { $method } n'est pas encore enregistré : enregistrez-le ci-dessous
+    } pour que votre soutien de { $amount } puisse être encaissé si l'objectif est atteint, ou passez à une facture QR.
+payment-text-method-charging = { $amount } est en cours de débit sur votre { $method }.
+payment-save-method = { $kind ->
+        [card] Enregistrer ma carte
+       *[other] Enregistrer mon compte { $method }
+    }
+payment-pay-now = Payer { $outstanding } par { $method }
+payment-switch-hint = Vous préférez un virement ? Vous recevrez une facture QR à la place.
+payment-switch-submit = Payer plutôt par facture QR
+payment-switched-to-bank = C'est fait : vous paierez par virement, avec une facture QR.
+checkout-back-paid = Merci : votre paiement est bien reçu.
+checkout-back-saved = { $kind ->
+        [card] Merci : votre carte est enregistrée.
+       *[other] Merci : votre compte { $method } est enregistré.
+    }
+checkout-back-waiting = Merci : nous attendons la confirmation du service de paiement ; cette page l'indiquera sous peu.
+checkout-back-left = { $kind ->
+        [card] Votre soutien est conservé, mais votre carte n'est pas encore enregistrée : vous pouvez l'enregistrer ci-dessous, ou payer par virement.
+       *[other] Votre soutien est conservé, mais votre compte { $method } n'est pas encore enregistré : vous pouvez l'enregistrer ci-dessous, ou payer par virement.
+    }
+mail-payment-errored-subject = Votre paiement pour « { $campaign } » n'a pas abouti
+mail-payment-errored-body =
+    Bonjour { $name },
+
+    « { $campaign } » a atteint son objectif, merci ! Nous n'avons pas pu débiter { $outstanding } pour votre soutien { $reference } sur votre { $method }.
+
+    Payez à nouveau, avec la même carte ou une autre, ou passez à une facture QR :
+    { $pay_link }
+
+    { $campaign }
+mail-payment-authenticate-subject = Merci de confirmer votre paiement pour « { $campaign } »
+mail-payment-authenticate-body =
+    Bonjour { $name },
+
+    « { $campaign } » a atteint son objectif, merci ! Votre banque vous demande de confirmer le paiement de { $outstanding } pour votre soutien { $reference }.
+
+    Confirmez-le ici :
+    { $pay_link }
+
+    { $campaign }
+mail-payment-errored-reminder-subject = Rappel : votre paiement pour « { $campaign } » manque encore
+mail-payment-errored-reminder-body =
+    Bonjour { $name },
+
+    Votre paiement de { $outstanding } pour votre soutien { $reference } n'a pas encore abouti.
+
+    Payez ici, par carte ou avec une facture QR :
+    { $pay_link }
+
+    Sans paiement d'ici quelques jours, le soutien sera retiré.
+
+    { $campaign }
+mail-payment-method-lost-subject = Votre moyen de paiement pour « { $campaign } » n'est plus disponible
+mail-payment-method-lost-body =
+    Bonjour { $name },
+
+    Le moyen de paiement { $method } enregistré pour votre soutien { $reference } ({ $amount }) a été retiré : il ne peut plus être débité.
+
+    Enregistrez-en un autre, ou choisissez une facture QR, ici :
+    { $link }
+
+    { $campaign }
+mail-payment-refunded-subject = Remboursement de votre soutien à « { $campaign } »
+mail-payment-refunded-body =
+    Bonjour { $name },
+
+    Nous avons remboursé { $refunded } pour votre soutien { $reference } sur votre { $method }. Le montant arrive sur votre compte d'ici quelques jours ouvrables.
+
+    Votre soutien : { $link }
+
+    { $campaign }
+method-name-bank = virement
+method-name-card = carte
+method-name-twint = TWINT

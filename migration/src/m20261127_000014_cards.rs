@@ -57,6 +57,8 @@ impl MigrationTrait for Migration {
             ColumnDef::new(Pledges::StripeMethod).string_len(255).null().to_owned(),
             ColumnDef::new(Pledges::StripeMandate).string_len(255).null().to_owned(),
             ColumnDef::new(Pledges::CheckoutSession).string_len(255).null().to_owned(),
+            ColumnDef::new(Pledges::CheckoutReturn).string_len(64).null().to_owned(),
+            ColumnDef::new(Pledges::CheckoutStartedMs).big_integer().null().to_owned(),
             ColumnDef::new(Pledges::ErroredAtMs).big_integer().null().to_owned(),
             ColumnDef::new(Pledges::ChargeError).string_len(64).null().to_owned(),
             ColumnDef::new(Pledges::NeedsAuthentication).boolean().not_null().default(false).to_owned(),
@@ -73,6 +75,17 @@ impl MigrationTrait for Migration {
                     .name("idx_pledges_checkout_session")
                     .table(Pledges::Table)
                     .col(Pledges::CheckoutSession)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
+        // The way back from Checkout, a secret of its own (the private token never goes to Stripe).
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_pledges_checkout_return")
+                    .table(Pledges::Table)
+                    .col(Pledges::CheckoutReturn)
                     .unique()
                     .to_owned(),
             )
@@ -201,6 +214,8 @@ enum Pledges {
     StripeMethod,
     StripeMandate,
     CheckoutSession,
+    CheckoutReturn,
+    CheckoutStartedMs,
     ErroredAtMs,
     ChargeError,
     NeedsAuthentication,

@@ -75,6 +75,27 @@ impl Standing {
 pub enum Step {
     Remind,
     Drop,
+    /// Charge the saved card or TWINT once more (an errored charge, at the end of its grace).
+    Retry,
+}
+
+/// The steps of a charge that failed at `errored`: a reminder every 48 hours during the grace
+/// period, then one last charge (whose failure drops the pledge), as Kickstarter does.
+pub fn errored_schedule(errored: DateTime<Utc>, grace_days: u32) -> Vec<(DateTime<Utc>, Step)> {
+    let end = errored + Duration::days(i64::from(grace_days));
+    let mut steps = Vec::new();
+    let mut at = errored + Duration::hours(48);
+    while at < end {
+        steps.push((at, Step::Remind));
+        at += Duration::hours(48);
+    }
+    steps.push((end, Step::Retry));
+    steps
+}
+
+/// As [`step_due`], on the errored schedule.
+pub fn errored_step_due(errored: DateTime<Utc>, grace_days: u32, done: usize, now: DateTime<Utc>) -> StepDue {
+    due_in(&errored_schedule(errored, grace_days), done, now)
 }
 
 /// The steps of a bill issued at `billed` and due at `due`: reminders three days before the
@@ -112,7 +133,10 @@ pub fn step_due(
     done: usize,
     now: DateTime<Utc>,
 ) -> StepDue {
-    let steps = schedule(billed, due, grace_days);
+    due_in(&schedule(billed, due, grace_days), done, now)
+}
+
+fn due_in(steps: &[(DateTime<Utc>, Step)], done: usize, now: DateTime<Utc>) -> StepDue {
     let rest = steps.get(done..).unwrap_or(&[]);
     match rest.iter().rposition(|(at, _)| *at <= now) {
         Some(i) => StepDue::Take { index: done + i, step: rest[i].1 },
@@ -224,6 +248,19 @@ mod tests {
         );
         assert_eq!(step_due(billed, due, 7, 2, due + Duration::days(30)), StepDue::Take { index: 4, step: Step::Drop });
         assert_eq!(step_due(billed, due, 7, 5, due + Duration::days(30)), StepDue::Over);
+    }
+
+    #[test]
+    fn an_errored_charge_is_recalled_every_48_hours_then_tried_once_more() {
+        let errored = DateTime::parse_from_rfc3339("2030-01-08T10:00:00Z").unwrap().with_timezone(&Utc);
+        let steps = errored_schedule(errored, 7);
+        let hours: Vec<(i64, Step)> = steps.iter().map(|(at, step)| ((*at - errored).num_hours(), *step)).collect();
+        assert_eq!(hours, [(48, Step::Remind), (96, Step::Remind), (144, Step::Remind), (168, Step::Retry)]);
+        assert_eq!(
+            errored_step_due(errored, 7, 0, errored + Duration::days(30)),
+            StepDue::Take { index: 3, step: Step::Retry }
+        );
+        assert_eq!(errored_step_due(errored, 7, 4, errored + Duration::days(30)), StepDue::Over);
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod api;
 pub mod bills;
 pub mod cache;
 pub mod campaign;
+pub mod checkout;
 pub mod client;
 pub mod csrf;
 pub mod designers;
@@ -30,6 +31,7 @@ pub fn routes() -> Vec<rocket::Route> {
         campaign::routes(),
         pledges::routes(),
         bills::routes(),
+        checkout::routes(),
         offers::routes(),
         designers::routes(),
         api::routes(),

@@ -6,10 +6,11 @@ use crate::app::AppState;
 use crate::config::Payments;
 use crate::config::campaign::FundingModel;
 use crate::domain::qrbill::Reference;
-use crate::domain::states::{PaymentState, PledgeState};
+use crate::domain::states::{MethodState, PaymentState, PledgeState};
 use crate::domain::{Amount, CampaignState, Lang};
 use crate::i18n;
 use crate::services::bills::{self, pledge_number};
+use crate::services::cards::checkout::{self, Purpose};
 use crate::services::pledges::PledgeRecord;
 use crate::services::settlement::{Plan, plan};
 
@@ -28,6 +29,12 @@ pub struct PaymentView {
     pub iban: String,
     pub creditor: String,
     pub qr_reference: String,
+    /// Paid by card or TWINT (through Stripe).
+    pub by_stripe: bool,
+    /// The label of the button to Checkout (save the method, or pay), when there is one.
+    pub checkout: Option<String>,
+    /// A card or TWINT pledge that may switch to a QR-bill.
+    pub can_switch: bool,
 }
 
 /// Whether `pledge` has a bill to pay: it is billed and owes money, or was dropped (a late
@@ -61,6 +68,8 @@ pub fn payment_view(
         ("dropped_date", date(p.dropped_at).unwrap_or_default()),
         ("deadline", i18n::day(state.campaign.deadline.with_timezone(&state.campaign.time_zone).date_naive(), lang)),
         ("days", payments.due_days.to_string()),
+        ("method", i18n::t(lang, &format!("method-name-{}", p.pay_by))),
+        ("kind", p.pay_by.to_string()),
     ];
     let key = text_key(pledge, campaign, state.campaign.funding, payments);
     let mut text = i18n::t_args(lang, key, &args);
@@ -68,6 +77,14 @@ pub fn payment_view(
         text = format!("{text} {}", i18n::t_args(lang, "payment-text-overpaid", &args));
     }
     let reference = Reference::for_account(&payments.account, pledge_number(pledge.id));
+    let by_stripe = p.pay_by.is_stripe() && state.cards.is_some();
+    let open = pledge.state != PledgeState::Cancelled;
+    let checkout = match checkout::purpose(pledge, payments.collect) {
+        Ok(Purpose::Save) if by_stripe => Some(i18n::t_args(lang, "payment-save-method", &args)),
+        Ok(Purpose::Pay(_)) if by_stripe => Some(i18n::t_args(lang, "payment-pay-now", &args)),
+        _ => None,
+    };
+    let can_switch = by_stripe && open && (p.state.owes() || p.state == PaymentState::Promised);
     Some(PaymentView {
         state: p.state,
         label: i18n::t(lang, &format!("payment-state-{}", p.state)),
@@ -78,6 +95,9 @@ pub fn payment_view(
         iban: payments.account.grouped(),
         creditor: payments.creditor.name.clone(),
         qr_reference: reference.grouped(),
+        by_stripe,
+        checkout,
+        can_switch,
     })
 }
 
@@ -88,6 +108,21 @@ fn text_key(
     funding: FundingModel,
     payments: &Payments,
 ) -> &'static str {
+    let p = &pledge.payment;
+    if p.pay_by.is_stripe() && pledge.state != PledgeState::Cancelled {
+        let plan = plan(campaign, funding, payments.collect);
+        match (p.state, p.method_state) {
+            (PaymentState::Promised, _) if plan == Plan::Void => return "payment-text-failed",
+            (PaymentState::Promised, MethodState::Saved) => return "payment-text-method-saved",
+            (PaymentState::Promised, MethodState::Removed) => return "payment-text-method-removed",
+            (PaymentState::Promised, _) if payments.collect == crate::config::Collect::AtPledge => {
+                return "payment-text-method-pay";
+            }
+            (PaymentState::Promised, _) => return "payment-text-method-pending",
+            (PaymentState::Due, MethodState::Saved) => return "payment-text-method-charging",
+            _ => {}
+        }
+    }
     match pledge.payment.state {
         PaymentState::Promised if pledge.state == PledgeState::Cancelled => "payment-text-cancelled",
         PaymentState::Promised => match plan(campaign, funding, payments.collect) {

@@ -40,6 +40,8 @@ struct PledgeForm {
     email: Option<String>,
     display_name: Option<String>,
     anonymous: bool,
+    /// How the backer will pay: `bank`, `card` or `twint`.
+    method: Option<String>,
     csrf: Option<String>,
     /// Drawn when the form is shown, so a double click does not pledge twice.
     form_key: Option<String>,
@@ -58,6 +60,43 @@ struct PledgeValues {
     email: String,
     display_name: Option<String>,
     anonymous: bool,
+    method: Option<String>,
+}
+
+/// One way to pay, as the pledge form offers it.
+#[derive(Serialize)]
+struct MethodChoice {
+    value: String,
+    label: String,
+    /// When money moves, in one sentence.
+    hint: String,
+    checked: bool,
+}
+
+/// The ways to pay the campaign offers, in its order, the chosen one (or the first) checked;
+/// none when there is nothing to choose.
+fn method_choices(state: &AppState, lang: Lang, chosen: Option<&str>) -> Vec<MethodChoice> {
+    let Some(payments) = &state.campaign.payments else {
+        return Vec::new();
+    };
+    if payments.methods.len() < 2 {
+        return Vec::new();
+    }
+    let chosen = chosen.and_then(|c| c.parse().ok()).filter(|m| payments.offers(*m)).unwrap_or(payments.methods[0]);
+    let collect = match payments.collect {
+        crate::config::Collect::OnSuccess => "on-success",
+        crate::config::Collect::AtPledge => "at-pledge",
+    };
+    payments
+        .methods
+        .iter()
+        .map(|method| MethodChoice {
+            value: method.to_string(),
+            label: i18n::t(lang, &format!("pay-by-{method}")),
+            hint: i18n::t(lang, &format!("pay-by-{method}-{collect}")),
+            checked: *method == chosen,
+        })
+        .collect()
 }
 
 /// The source of a visit, as the pledge form's hidden fields carry it.
@@ -83,6 +122,8 @@ struct PledgeFormPage {
     source: SourceFields,
     /// The pledge will wait for its backer to open the link emailed to them.
     confirms_by_email: bool,
+    /// The ways to pay to choose from; empty when there is one.
+    methods: Vec<MethodChoice>,
 }
 
 async fn render_form(
@@ -96,7 +137,9 @@ async fn render_form(
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), None);
+    let methods = method_choices(state, lang, values.method.as_deref());
     let body = PledgeFormPage {
+        methods,
         campaign,
         closed: snapshot.state(now) != CampaignState::Open,
         values,
@@ -151,6 +194,7 @@ async fn create_pledge(
         anonymous: form.anonymous,
         source: Source { tag: form.source_tag.as_deref().and_then(tag_of), site: form.from.as_deref().and_then(site) },
         client: Some(client.0),
+        method: form.method.clone(),
     };
     let now = state.clock.now();
     let outcome = async {
@@ -167,7 +211,17 @@ async fn create_pledge(
         Ok(placed) => {
             let thanks =
                 if placed.pledge.state == PledgeState::Unconfirmed { "pledge-confirm-needed" } else { "pledge-thanks" };
-            let to = uri!(show_pledge(token = placed.pledge.token));
+            let to = uri!(show_pledge(token = &placed.pledge.token));
+            if let Some(cards) = state.cards.as_ref().filter(|_| placed.pledge.payment.pay_by.is_stripe()) {
+                // The pledge is kept whatever Checkout does: the private page offers it again.
+                match crate::services::cards::checkout::open(cards, &placed.pledge.token, lang, now).await {
+                    Ok(url) => return Ok(Ok(Flash::success(Redirect::to(url), i18n::t(lang, thanks)))),
+                    Err(error) if error.is_internal() => tracing::error!(%error, "opening Checkout failed"),
+                    Err(_) => {}
+                }
+                let message = format!("{} {}", i18n::t(lang, thanks), i18n::t(lang, "error-checkout-unavailable"));
+                return Ok(Ok(Flash::warning(Redirect::to(to), message)));
+            }
             Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, thanks))))
         }
         Err(error) if error.is_internal() => Err(error.into()),
@@ -179,6 +233,7 @@ async fn create_pledge(
                 email: input.email,
                 display_name: input.display_name,
                 anonymous: input.anonymous,
+                method: input.method,
             };
             admission.note(&error);
             let page = render_form(state, lang, &csrf, &input.source, values, Some(&error)).await?;

@@ -302,6 +302,8 @@ pub fn entry_of(t: &bank_transaction::Model, pledge_id: i64, by: Option<&str>) -
         method: PaymentMethod::Bank,
         cents: t.amount_cents,
         bank_transaction_id: Some(t.id),
+        stripe_ref: None,
+        fee_cents: None,
         payer_name: t.payer_name.clone(),
         payer_iban: t.payer_iban.clone(),
         note: None,

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 
 use crate::domain::payment::Standing;
-use crate::domain::states::{PaymentKind, PaymentMethod, PaymentState};
+use crate::domain::states::{PayBy, PaymentKind, PaymentMethod, PaymentState};
 use crate::error::AppError;
 
 /// The facts a stored pledge's payment state follows from.
@@ -93,6 +93,13 @@ pub fn derive(row: &mut pledge::Model, now: DateTime<Utc>) {
     row.payment_state = standing.state();
     row.outstanding_cents = standing.outstanding();
     row.refund_due_cents = standing.refund_due();
+    if !row.payment_state.owes() {
+        // Paid (by card again, by bank, by hand), dropped or void: no charge waits any more.
+        row.errored_at_ms = None;
+        row.charge_error = None;
+        row.needs_authentication = false;
+        row.next_charge_ms = None;
+    }
     match row.payment_state {
         PaymentState::Paid if row.paid_at_ms.is_none() => row.paid_at_ms = Some(now.timestamp_millis()),
         PaymentState::Paid => {}
@@ -124,6 +131,10 @@ pub async fn save(txn: &DatabaseTransaction, row: &pledge::Model) -> Result<(), 
         voided_at_ms: Set(row.voided_at_ms),
         reminders_sent: Set(row.reminders_sent),
         next_step_ms: Set(row.next_step_ms),
+        errored_at_ms: Set(row.errored_at_ms),
+        charge_error: Set(row.charge_error.clone()),
+        needs_authentication: Set(row.needs_authentication),
+        next_charge_ms: Set(row.next_charge_ms),
         ..Default::default()
     }
     .update(txn)
@@ -160,8 +171,8 @@ pub async fn lock_pledges(txn: &DatabaseTransaction, ids: &[i64]) -> Result<Vec<
     Ok(rows)
 }
 
-/// How a pledge is paid: the method of its latest payment, else by bank (its QR-bill).
-pub async fn method_of(db: &crate::db::Db, pledge_id: i64) -> Result<PaymentMethod, AppError> {
+/// How a pledge is paid: the method of its latest payment, else the way its backer chose.
+pub async fn method_of(db: &crate::db::Db, pledge_id: i64, chosen: PayBy) -> Result<PaymentMethod, AppError> {
     let latest: Option<PaymentMethod> = payment::Entity::find()
         .filter(payment::Column::PledgeId.eq(pledge_id))
         .filter(payment::Column::Kind.eq(PaymentKind::Payment))
@@ -171,7 +182,7 @@ pub async fn method_of(db: &crate::db::Db, pledge_id: i64) -> Result<PaymentMeth
         .into_tuple()
         .one(&db.read)
         .await?;
-    Ok(latest.unwrap_or(PaymentMethod::Bank))
+    Ok(latest.unwrap_or(chosen.ledger_method()))
 }
 
 /// A movement of money to record.
@@ -183,6 +194,10 @@ pub struct Entry {
     /// Positive; the kind says which way it goes.
     pub cents: i64,
     pub bank_transaction_id: Option<i64>,
+    /// The Stripe object it records: a second entry for the same object is left out.
+    pub stripe_ref: Option<String>,
+    /// What Stripe kept of it, when known.
+    pub fee_cents: Option<i64>,
     pub payer_name: Option<String>,
     pub payer_iban: Option<String>,
     pub note: Option<String>,
@@ -226,10 +241,32 @@ pub async fn record(
     if entries.is_empty() {
         return Ok(Vec::new());
     }
+    lock_campaign(txn, campaign_id).await?;
+    // A Stripe object already recorded (its API answer and its webhook both tell of it) is
+    // left out; under the campaign's lock no other transaction records it meanwhile.
+    let refs: Vec<&str> = entries.iter().filter_map(|e| e.stripe_ref.as_deref()).collect();
+    let known: std::collections::HashSet<String> = if refs.is_empty() {
+        Default::default()
+    } else {
+        payment::Entity::find()
+            .filter(payment::Column::StripeRef.is_in(refs))
+            .select_only()
+            .column(payment::Column::StripeRef)
+            .into_tuple::<Option<String>>()
+            .all(txn)
+            .await?
+            .into_iter()
+            .flatten()
+            .collect()
+    };
+    let entries: Vec<&Entry> =
+        entries.iter().filter(|e| e.stripe_ref.as_ref().is_none_or(|r| !known.contains(r))).collect();
+    if entries.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut ids: Vec<i64> = entries.iter().map(|e| e.pledge_id).collect();
     ids.sort_unstable();
     ids.dedup();
-    lock_campaign(txn, campaign_id).await?;
     let rows = lock_pledges(txn, &ids).await?;
     if rows.len() != ids.len() {
         return Err(AppError::NotFound);
@@ -242,6 +279,8 @@ pub async fn record(
         method: Set(entry.method),
         amount_cents: Set(entry.signed()),
         bank_transaction_id: Set(entry.bank_transaction_id),
+        stripe_ref: Set(entry.stripe_ref.clone()),
+        fee_cents: Set(entry.fee_cents),
         payer_name: Set(entry.payer_name.clone()),
         payer_iban: Set(entry.payer_iban.clone()),
         note: Set(entry.note.clone()),

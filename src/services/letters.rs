@@ -98,6 +98,14 @@ pub enum PaymentNews {
     Void,
     /// The receipt.
     Paid,
+    /// Charging the saved card or TWINT failed (or none was saved at the close): a link to pay.
+    Errored,
+    /// A reminder of an errored charge.
+    ErroredReminder,
+    /// The saved card or TWINT was removed: a link to save another, or to pay by bank.
+    MethodLost,
+    /// Money paid by card or TWINT went back.
+    Refunded,
 }
 
 /// What happened to a designer's profile, for the email that tells them.
@@ -202,13 +210,22 @@ impl Letters {
             ("creditor", plain(&payments.creditor.name)),
             ("qr_reference", reference.grouped()),
             ("refund_note", refund_note),
+            ("pay_link", self.link(&format!("/pledges/{}/pay", pledge.token))),
+            ("method", i18n::t(lang, &format!("method-name-{}", pledge.pay_by))),
+            ("kind", pledge.pay_by.to_string()),
+            ("refunded", money(pledge.refunded_cents)),
         ];
+        let errored = if pledge.needs_authentication { "mail-payment-authenticate" } else { "mail-payment-errored" };
         let (kind, key) = match news {
             PaymentNews::Bill => (EmailKind::PledgeBill, "mail-payment-bill"),
             PaymentNews::Reminder => (EmailKind::PledgeReminder, "mail-payment-reminder"),
             PaymentNews::Dropped => (EmailKind::PledgeDropped, "mail-payment-dropped"),
             PaymentNews::Void => (EmailKind::PledgeVoid, "mail-payment-void"),
             PaymentNews::Paid => (EmailKind::PledgePaid, "mail-payment-paid"),
+            PaymentNews::Errored => (EmailKind::PaymentErrored, errored),
+            PaymentNews::ErroredReminder => (EmailKind::PaymentErrored, "mail-payment-errored-reminder"),
+            PaymentNews::MethodLost => (EmailKind::PaymentMethodLost, "mail-payment-method-lost"),
+            PaymentNews::Refunded => (EmailKind::PledgeRefunded, "mail-payment-refunded"),
         };
         Mail {
             kind,
@@ -318,6 +335,8 @@ mod tests {
             stripe_method: None,
             stripe_mandate: None,
             checkout_session: None,
+            checkout_return: None,
+            checkout_started_ms: None,
             errored_at_ms: None,
             charge_error: None,
             needs_authentication: false,

@@ -37,6 +37,8 @@ pub struct PledgeInput {
     pub source: Source,
     /// The address the request came from.
     pub client: Option<std::net::IpAddr>,
+    /// How the backer will pay (`bank`, `card`, `twint`); the first way offered when absent.
+    pub method: Option<String>,
 }
 
 /// A pledge that passed every check that does not need the database.
@@ -49,6 +51,7 @@ pub struct NewPledge {
     pub public_name: Option<String>,
     pub source: Source,
     pub client: Option<std::net::IpAddr>,
+    pub pay_by: PayBy,
 }
 
 impl PledgeInput {
@@ -66,8 +69,37 @@ impl PledgeInput {
                 None => Some(name.as_str().to_owned()),
             }
         };
-        Ok(NewPledge { reward, amount, name, email, public_name, source: self.source.clone(), client: self.client })
+        let pay_by = pay_by(campaign, self.method.as_deref(), amount)?;
+        Ok(NewPledge {
+            reward,
+            amount,
+            name,
+            email,
+            public_name,
+            source: self.source.clone(),
+            client: self.client,
+            pay_by,
+        })
     }
+}
+
+/// The way to pay a backer chose, checked against the ways the campaign offers: bank when it
+/// takes no payments (the choice is then ignored), the first way offered when none is given.
+pub fn pay_by(campaign: &Campaign, chosen: Option<&str>, amount: Money) -> Result<PayBy, AppError> {
+    let Some(payments) = &campaign.payments else {
+        return Ok(PayBy::Bank);
+    };
+    let method = match chosen.map(str::trim).filter(|c| !c.is_empty()) {
+        None => payments.methods[0],
+        Some(text) => match text.parse::<PayBy>() {
+            Ok(method) if payments.offers(method) => method,
+            _ => return Err(AppError::invalid("method", "error-method-unknown")),
+        },
+    };
+    if method == PayBy::Twint && amount.cents() > crate::config::payments::TWINT_LIMIT_CENTS {
+        return Err(AppError::invalid("method", "error-twint-limit"));
+    }
+    Ok(method)
 }
 
 /// How long an unconfirmed pledge holds a unit of its reward.
@@ -192,6 +224,8 @@ pub(super) fn new_row(
         confirmed_at_ms: Set(confirmed_at_ms),
         hold_until_ms: Set(hold_until_ms),
         client_address: Set(new.client.map(|address| address.to_string())),
+        pay_by: Set(new.pay_by),
+        method_state: Set(if new.pay_by.is_stripe() { MethodState::Pending } else { MethodState::NotNeeded }),
         ..Default::default()
     }
 }
@@ -234,7 +268,8 @@ pub(super) fn same_request(earlier: pledge::Model, new: &NewPledge) -> Result<Pl
         && earlier.name == new.name.as_str()
         && earlier.public_name == new.public_name
         && earlier.source_tag == new.source.tag
-        && earlier.source_site == new.source.site;
+        && earlier.source_site == new.source.site
+        && earlier.pay_by == new.pay_by;
     if same { Ok(Placed { pledge: earlier, replayed: true }) } else { Err(AppError::IdempotencyKeyReused) }
 }
 

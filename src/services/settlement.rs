@@ -11,8 +11,8 @@ use chrono::{DateTime, Days, NaiveTime, TimeZone, Utc};
 use entity::{campaign, pledge};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
 use super::ledger::{self, Moves};
@@ -20,13 +20,16 @@ use super::letters::{Letters, PaymentNews};
 use super::outbox::{self, Mail};
 use crate::config::{Campaign, Collect, Payments, campaign::FundingModel};
 use crate::db::Db;
-use crate::domain::payment::{Step, StepDue, next_step, step_due};
-use crate::domain::states::{CampaignState, PaymentState, PledgeState};
+use crate::domain::payment::{Step, StepDue, errored_schedule, next_step, step_due};
+use crate::domain::states::{CampaignState, MethodState, PayBy, PaymentState, PledgeState};
 use crate::error::AppError;
 
 /// Pledges one transaction settles: large enough that 100,000 take a few hundred commits,
 /// small enough that a pledge or a page never waits long behind one.
 pub const BATCH: u64 = 500;
+
+/// The charge error of a card or TWINT pledge billed with nothing saved to charge.
+pub const NO_METHOD: &str = "no_method";
 
 /// What the settlement has to do now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,14 +124,29 @@ async fn next_ids(
     Ok(Vec::new())
 }
 
-/// Counted pledges that no bill or void has taken yet.
-fn unsettled(campaign_id: i32) -> sea_orm::Select<pledge::Entity> {
-    pledge::Entity::find()
+/// Counted pledges that no bill or void has taken yet. Collecting at pledge, a card or TWINT
+/// pledge is left a while to its backer, who is paying in Checkout: billing it now would
+/// tell them their payment failed while they are making it.
+fn unsettled(campaign_id: i32, collect: Collect, now: DateTime<Utc>) -> sea_orm::Select<pledge::Entity> {
+    let select = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
         .filter(pledge::Column::State.eq(PledgeState::Active))
         .filter(pledge::Column::BilledAtMs.is_null())
-        .filter(pledge::Column::VoidedAtMs.is_null())
+        .filter(pledge::Column::VoidedAtMs.is_null());
+    match collect {
+        Collect::OnSuccess => select,
+        Collect::AtPledge => select.filter(
+            Condition::any()
+                .add(pledge::Column::PayBy.eq(PayBy::Bank))
+                .add(pledge::Column::MethodState.ne(MethodState::Pending))
+                .add(pledge::Column::CreatedAtMs.lte((now - CHECKOUT_TIME).timestamp_millis())),
+        ),
+    }
 }
+
+/// How long a backer collecting at pledge has to pay in Checkout before the pledge is billed
+/// (and, unpaid, treated as a failed charge with a link to pay).
+pub const CHECKOUT_TIME: chrono::Duration = chrono::Duration::hours(1);
 
 /// Bills up to [`BATCH`] counted pledges: each becomes due (or stays paid, if the money came
 /// first), and its backer gets the bill by email.
@@ -141,12 +159,13 @@ async fn bill_batch(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     // Asked on the read pool first: SQLite's one writer is not taken while there is nothing to do.
-    if unsettled(campaign_id).one(&db.read).await?.is_none() {
+    let unsettled = || unsettled(campaign_id, payments.collect, now);
+    if unsettled().one(&db.read).await?.is_none() {
         return Ok(0);
     }
     let txn = db.begin_write().await?;
     ledger::lock_campaign(&txn, campaign_id).await?;
-    let ids = next_ids(&txn, unsettled(campaign_id), &BILLED_UP_TO).await?;
+    let ids = next_ids(&txn, unsettled(), &BILLED_UP_TO).await?;
     if ids.is_empty() {
         txn.rollback().await?;
         return Ok(0);
@@ -167,11 +186,13 @@ async fn bill_batch(
         .filter(pledge::Column::VoidedAtMs.is_null())
         .filter(pledge::Column::PaidCents.eq(0))
         .filter(pledge::Column::RefundedCents.eq(0))
+        .filter(pledge::Column::PayBy.eq(PayBy::Bank))
         .exec_with_returning(&txn)
         .await?;
     let mut moves = Moves { outstanding: fresh.iter().map(|p| p.amount_cents).sum(), ..Moves::default() };
     let mut billed = fresh;
-    // The rest received money before their bill: each is billed on its own.
+    // The rest received money before their bill, or are paid by card or TWINT: each is
+    // billed on its own.
     let taken: std::collections::HashSet<i64> = billed.iter().map(|p| p.id).collect();
     let rest: Vec<i64> = ids.into_iter().filter(|id| !taken.contains(id)).collect();
     for before in ledger::lock_pledges(&txn, &rest).await? {
@@ -183,6 +204,18 @@ async fn bill_batch(
         after.due_at_ms = Some(due.timestamp_millis());
         after.reminders_sent = 0;
         after.next_step_ms = first;
+        if before.pay_by.is_stripe() {
+            // No QR-bill reminders: the saved method is charged, or the backer is asked to pay.
+            after.next_step_ms = None;
+            if before.method_state == MethodState::Saved {
+                after.next_charge_ms = Some(now.timestamp_millis());
+            } else if before.paid_cents < before.amount_cents {
+                after.errored_at_ms = Some(now.timestamp_millis());
+                after.charge_error = Some(NO_METHOD.to_owned());
+                after.next_step_ms =
+                    errored_schedule(now, payments.grace_days).first().map(|(at, _)| at.timestamp_millis());
+            }
+        }
         ledger::derive(&mut after, now);
         ledger::save(&txn, &after).await?;
         moves.add(Moves::between(&before, &after));
@@ -190,8 +223,11 @@ async fn bill_batch(
     }
     let mails: Vec<Mail> = billed
         .iter()
-        .filter(|p| p.payment_state.owes())
-        .map(|p| letters.payment(PaymentNews::Bill, p, payments))
+        .filter_map(|p| match p.payment_state {
+            PaymentState::Errored => Some(letters.payment(PaymentNews::Errored, p, payments)),
+            state if state.owes() && p.pay_by == PayBy::Bank => Some(letters.payment(PaymentNews::Bill, p, payments)),
+            _ => None,
+        })
         .collect();
     outbox::queue(&txn, &mails, now).await?;
     moves.apply(&txn, campaign_id).await?;
@@ -314,7 +350,7 @@ async fn steps_batch(
                         ledger::derive(&mut after, now);
                         mails.push(letters.payment(PaymentNews::Dropped, &after, payments));
                     }
-                    Step::Drop => after.next_step_ms = None,
+                    Step::Drop | Step::Retry => after.next_step_ms = None,
                 }
             }
         }

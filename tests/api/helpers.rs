@@ -126,6 +126,36 @@ pub async fn spawn_paying_app(collect: &str) -> TestApp {
     spawn_app_with(file.path(), before_deadline()).await
 }
 
+/// The secret key and webhook secret the card tests give both the stand-in and the server.
+pub const STRIPE_KEY: &str = "sk_test_bobine_cards";
+pub const STRIPE_WEBHOOK_SECRET: &str = "whsec_bobine_cards";
+
+/// The fixture campaign offering card, TWINT and bank, collecting as `collect` says, with a
+/// loopback stand-in of Stripe that sends its webhooks to the server.
+pub async fn spawn_card_app(collect: &str) -> (TestApp, crate::stripe_standin::StandIn) {
+    let standin = crate::stripe_standin::StandIn::start(STRIPE_KEY, STRIPE_WEBHOOK_SECRET).await;
+    let section =
+        payments_section(collect).replace("due_days = 14", "due_days = 14\nmethods = [\"card\", \"twint\", \"bank\"]");
+    let file = fixture_with(&section);
+    let stripe = stripe_settings(&standin);
+    let app = spawn_adjusted(file.path(), before_deadline(), CacheAges::NONE, MailSettings::default(), |settings| {
+        settings.stripe = Some(stripe);
+    })
+    .await;
+    standin.send_webhooks_to(&format!("{}/webhooks/stripe", app.address));
+    (app, standin)
+}
+
+/// Settings that reach `standin`, quick to give up on a request that does not answer.
+pub fn stripe_settings(standin: &crate::stripe_standin::StandIn) -> bobine::config::StripeSettings {
+    bobine::config::StripeSettings {
+        api_url: standin.url(),
+        rate: 100,
+        timeout: std::time::Duration::from_millis(500),
+        ..bobine::config::StripeSettings::new(STRIPE_KEY, STRIPE_WEBHOOK_SECRET)
+    }
+}
+
 /// The fixture campaign with rate limits as `rate_limits` says, behind `trusted_proxies`.
 /// Other tests run without rate limits: they send many requests from one address and one
 /// email on a clock that does not move.
@@ -387,6 +417,32 @@ impl TestApp {
     /// How many pledges the database holds, in any state.
     /// Waits until `sql` (a query of one number) answers `expected`, as background work
     /// (settlement, reminders) gets there; fails after ten seconds with what it last read.
+    /// The rows `sql` selects, each column as a JSON number, text or null (whatever the
+    /// database's types, so the same test reads SQLite and PostgreSQL alike).
+    pub async fn query(&self, sql: &str) -> Vec<Value> {
+        let rows = self.db.read.query_all_raw(Statement::from_string(self.db.backend(), sql.to_owned())).await.unwrap();
+        rows.iter()
+            .map(|row| {
+                let mut object = serde_json::Map::new();
+                for (i, name) in row.column_names().into_iter().enumerate() {
+                    let value = if let Ok(Some(n)) = row.try_get_by_index::<Option<i64>>(i) {
+                        json!(n)
+                    } else if let Ok(Some(n)) = row.try_get_by_index::<Option<i32>>(i) {
+                        json!(n)
+                    } else if let Ok(Some(b)) = row.try_get_by_index::<Option<bool>>(i) {
+                        json!(b)
+                    } else if let Ok(Some(text)) = row.try_get_by_index::<Option<String>>(i) {
+                        json!(text)
+                    } else {
+                        Value::Null
+                    };
+                    object.insert(name, value);
+                }
+                Value::Object(object)
+            })
+            .collect()
+    }
+
     pub async fn wait_for(&self, sql: &str, expected: i64) {
         #[derive(FromQueryResult)]
         struct Number {

@@ -7,6 +7,7 @@ mod browser;
 mod builders;
 mod bulk_cancel;
 mod campaign_pages;
+mod cards;
 mod cli;
 mod closing;
 mod concurrency;

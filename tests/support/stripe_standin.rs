@@ -1251,7 +1251,7 @@ impl State {
     // ----- Endpoints -----
 
     fn create_customer(&mut self, params: &Params) -> Result<Value, ApiError> {
-        params.check(&["email", "name", "description"], &["metadata"])?;
+        params.check(&["email", "name", "description", "preferred_locales[0]"], &["metadata"])?;
         params.expand(&[])?;
         let metadata = params.metadata("metadata")?;
         let email = params.get("email").map(str::to_owned);

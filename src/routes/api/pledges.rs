@@ -16,7 +16,7 @@ use crate::domain::money::MoneyError;
 use crate::domain::qrbill::Reference;
 use crate::domain::rate_limit::LimitKind;
 use crate::domain::source::{site, tag_of};
-use crate::domain::states::{PaymentMethod, PaymentState, PledgeState};
+use crate::domain::states::{PayBy, PaymentMethod, PaymentState, PledgeState};
 use crate::domain::{Amount, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
@@ -25,6 +25,7 @@ use crate::routes::errors::ApiError;
 use crate::routes::limits::Admission;
 use crate::routes::payment_view::has_bill;
 use crate::services::bills::{bill_for, pledge_number};
+use crate::services::cards::checkout;
 use crate::services::ledger;
 use crate::services::pledges::{self, PledgeInput};
 
@@ -55,6 +56,12 @@ pub struct PledgeRequest {
     /// The page or site that brought the backer: a URL or a host name.
     #[serde(default)]
     referrer: Option<String>,
+    /// How the backer will pay, one of the campaign's `payment_methods`: `bank` (a QR-bill),
+    /// `card` or `twint` (through Stripe's Checkout, see `payment.checkout_url` in the answer).
+    /// The campaign's first method when absent.
+    #[serde(default)]
+    #[schema(example = "card")]
+    method: Option<String>,
 }
 
 /// A pledge placed (201), or found placed by an earlier request with the same
@@ -77,6 +84,18 @@ pub struct PledgeCreated {
         example = "We sent an email to anne@example.ch: the pledge counts once its backer opens the confirmation link in it."
     )]
     pub message: String,
+    /// How the pledge will be paid; `null` when the campaign takes no payments.
+    pub payment: Option<PaymentStep>,
+}
+
+/// How a new pledge will be paid, and the step the backer takes now, if any.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentStep {
+    pub method: PayBy,
+    /// Stripe's Checkout, where the backer saves the card or TWINT (or pays, when the campaign
+    /// collects at pledge): send the backer there. `null` for a bank transfer, or when
+    /// Checkout could not be opened just now (the backer can open it from the private page).
+    pub checkout_url: Option<String>,
 }
 
 /// The optional `Idempotency-Key` header, as the client sent it.
@@ -148,6 +167,7 @@ async fn create_pledge(
             site: body.referrer.as_deref().and_then(site),
         },
         client: Some(client.0),
+        method: body.method,
     };
     let new = input.validate(&state.campaign, state.clock.now())?;
     admission.by_email(LimitKind::Pledges, &new.email)?;
@@ -156,6 +176,23 @@ async fn create_pledge(
     let placed = state.writer.place(new, lang, key).await?;
     let status = if placed.replayed { Status::Ok } else { Status::Created };
     let pledge = placed.pledge;
+    let payment = match &state.campaign.payments {
+        None => None,
+        Some(_) => {
+            let method = pledge.payment.pay_by;
+            let checkout_url = match state.cards.as_ref().filter(|_| method.is_stripe()) {
+                Some(cards) => match checkout::open(cards, &pledge.token, lang, state.clock.now()).await {
+                    Ok(url) => Some(url),
+                    Err(error) => {
+                        tracing::warn!(%error, "opening Checkout for an API pledge failed");
+                        None
+                    }
+                },
+                None => None,
+            };
+            Some(PaymentStep { method, checkout_url })
+        }
+    };
     let message = match pledge.state {
         PledgeState::Unconfirmed => i18n::t_args(lang, "api-pledge-unconfirmed", &[("email", pledge.email.clone())]),
         _ => i18n::t(lang, "api-pledge-active"),
@@ -170,6 +207,7 @@ async fn create_pledge(
             reward: pledge.reward_id,
             state: pledge.state,
             message,
+            payment,
         }),
     ))
 }
@@ -191,7 +229,8 @@ pub struct PledgeBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PaymentBody {
     pub state: PaymentState,
-    /// How the money comes: `bank` (a QR-bill), or `manual` when the team recorded it by hand.
+    /// How the money came: `bank` (a QR-bill), `card` or `twint` (through Stripe), or `manual`
+    /// when the team recorded it by hand; before any money, as the backer chose to pay.
     pub method: PaymentMethod,
     /// What remains to be paid on the bill.
     pub due: Amount,
@@ -233,7 +272,7 @@ async fn get_pledge(state: &State<AppState>, token: &str) -> Result<Json<PledgeB
             let zone = state.campaign.time_zone;
             Some(PaymentBody {
                 state: pledge.payment.state,
-                method: ledger::method_of(&state.db, pledge.id).await?,
+                method: ledger::method_of(&state.db, pledge.id, pledge.payment.pay_by).await?,
                 due: pledge.payment.outstanding,
                 paid: pledge.payment.held,
                 due_date: pledge.payment.due_at.map(|at| at.with_timezone(&zone).date_naive()),

@@ -231,6 +231,8 @@ fn manual(pledge_id: i64, kind: PaymentKind, amount: Money, note: Option<String>
         method: PaymentMethod::Manual,
         cents: amount.cents(),
         bank_transaction_id: None,
+        stripe_ref: None,
+        fee_cents: None,
         payer_name: None,
         payer_iban: None,
         note,
