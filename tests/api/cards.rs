@@ -112,3 +112,169 @@ async fn cards_a_card_saved_at_pledge_is_charged_once_when_the_campaign_succeeds
     assert_eq!(charges.count(), 1);
     assert_consistent(&app, &standin).await;
 }
+
+/// Places a card pledge through the API and saves its card with `behaviour` for later charges;
+/// returns the pledge's token.
+async fn saved_card(app: &TestApp, standin: &StandIn, amount: &str, email: &str, behaviour: Behaviour) -> String {
+    let (status, body) =
+        app.pledge(json!({"amount": amount, "name": "Anne Dupont", "email": email, "method": "card"})).await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["payment"]["method"], "card");
+    let checkout = body["payment"]["checkout_url"].as_str().expect("a Checkout step").to_owned();
+    let back = standin.complete_checkout(&session_of(&checkout), Behaviour::Succeeds).await.unwrap();
+    come_back(app, &back).await;
+    let token = body["token"].as_str().unwrap().to_owned();
+    let method = app.query(&format!("SELECT stripe_method FROM pledges WHERE token = '{token}'")).await;
+    standin.set_behaviour(method[0]["stripe_method"].as_str().unwrap(), behaviour);
+    token
+}
+
+/// The emails of `kind` sent about the pledge with `token`.
+async fn emails(app: &TestApp, kind: &str, token: &str) -> Vec<String> {
+    let rows = app
+        .query(&format!(
+            "SELECT e.body FROM emails e JOIN pledges p ON p.id = e.pledge_id WHERE e.kind = '{kind}' AND p.token = '{token}' ORDER BY e.id"
+        ))
+        .await;
+    rows.iter().map(|r| r["body"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn cards_a_declined_card_is_errored_then_fixed_on_the_pay_link_then_paid() {
+    let (app, standin) = spawn_card_app("on-success").await;
+    let token = saved_card(&app, &standin, "1200", "anne@example.ch", Behaviour::Declined).await;
+    app.clock.set(deadline() + Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'errored'", 1).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_errored'", 1).await;
+    let mail = &emails(&app, "payment_errored", &token).await[0];
+    assert!(mail.contains(&format!("/pledges/{token}/pay")), "{mail}");
+    let row =
+        app.query(&format!("SELECT charge_error, needs_authentication FROM pledges WHERE token = '{token}'")).await;
+    assert_eq!(row[0]["charge_error"], "card_declined");
+    let body = api_pledge(&app, &token).await;
+    assert_eq!(
+        (body["payment"]["state"].as_str(), body["payment"]["due"].as_str()),
+        (Some("errored"), Some("1200.00"))
+    );
+
+    // The link leads to the private page, which offers to pay again.
+    let pay = app.get(&format!("/pledges/{token}/pay")).await;
+    assert_eq!(pay.status().as_u16(), 303);
+    let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
+    assert!(
+        page.contains("Payer CHF 1&#x27;200.00 par carte") || page.contains("Payer CHF 1’200.00 par carte"),
+        "{page}"
+    );
+    let response = app.post_form(&format!("/pledges/{token}/checkout"), &[]).await;
+    assert_eq!(response.status().as_u16(), 303);
+    let checkout = response.headers()["location"].to_str().unwrap().to_owned();
+    let session = standin.sessions().into_iter().find(|s| checkout.ends_with(s["id"].as_str().unwrap())).unwrap();
+    assert_eq!((session["mode"].as_str(), session["amount_total"].as_i64()), (Some("payment"), Some(120_000)));
+    // In Checkout the bank asks for 3-D Secure; the backer confirms, the payment goes through.
+    let back = standin.complete_checkout(session["id"].as_str().unwrap(), Behaviour::Succeeds).await.unwrap();
+    come_back(&app, &back).await;
+    assert_eq!(api_pledge(&app, &token).await["payment"]["state"], "paid");
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_paid'", 1).await;
+    standin.wait_for_webhooks().await;
+    let paid = app.query("SELECT amount_cents FROM payments WHERE kind = 'payment'").await;
+    assert_eq!(paid.len(), 1, "the webhook of the same payment adds nothing");
+    // No reminder follows a fixed payment.
+    app.clock.set(deadline() + Duration::days(3));
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert_eq!(emails(&app, "payment_errored", &token).await.len(), 1);
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_a_bank_asking_for_authentication_gets_a_confirmation_link_and_a_dropped_charge_after_the_grace() {
+    let (app, standin) = spawn_card_app("on-success").await;
+    let token = saved_card(&app, &standin, "1200", "anne@example.ch", Behaviour::AuthenticationRequired).await;
+    let close = deadline() + Duration::minutes(1);
+    app.clock.set(close);
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_errored'", 1).await;
+    let row =
+        app.query(&format!("SELECT charge_error, needs_authentication FROM pledges WHERE token = '{token}'")).await;
+    assert_eq!(row[0]["charge_error"], "authentication_required");
+    assert!(emails(&app, "payment_errored", &token).await[0].contains("Votre banque vous demande de confirmer"));
+    let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
+    assert!(page.contains("Votre banque vous demande de confirmer le paiement"), "{page}");
+
+    // Reminders every 48 hours, then one last charge, which fails too: dropped.
+    for (hours, reminders) in [(49, 2), (97, 3), (145, 4)] {
+        app.clock.set(close + Duration::hours(hours));
+        app.wait_for(&format!("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_errored'"), reminders).await;
+    }
+    app.clock.set(close + Duration::days(7) + Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'dropped'", 1).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_dropped'", 1).await;
+    let attempts = standin.requests().into_iter().filter(|r| r.method == "POST" && r.path == "/v1/payment_intents");
+    assert_eq!(attempts.count(), 2, "the charge at the close and the last retry");
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_a_failed_campaign_charges_nobody() {
+    let (app, standin) = spawn_card_app("on-success").await;
+    saved_card(&app, &standin, "50", "anne@example.ch", Behaviour::Succeeds).await;
+    app.clock.set(deadline() + Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'void'", 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert!(standin.payment_intents().is_empty());
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_a_crash_between_a_charge_and_its_answer_charges_once_after_the_restart() {
+    let (app, standin) = spawn_card_app("on-success").await;
+    let token = saved_card(&app, &standin, "1200", "anne@example.ch", Behaviour::Succeeds).await;
+    // The charge is carried out at Stripe, but its answer takes longer than the process lives.
+    standin.hang_after_acting("/v1/payment_intents", 1, std::time::Duration::from_secs(3));
+    // Nor does its webhook arrive in time: only the lookup at Stripe can tell.
+    standin.hold_webhooks(true);
+    app.clock.set(deadline() + Duration::minutes(1));
+    for _ in 0..100 {
+        if !standin.payment_intents().is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(standin.payment_intents().len(), 1, "the charge was sent");
+    let waiting = app.query("SELECT state FROM stripe_operations").await;
+    assert_eq!(waiting[0]["state"], "sending");
+    // Killed there: the answer is never recorded by this process.
+    let later = deadline() + Duration::minutes(10);
+    let app = app.restart_at(later).await;
+    standin.send_webhooks_to(&format!("{}/webhooks/stripe", app.address));
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'paid'", 1).await;
+    assert_eq!(api_pledge(&app, &token).await["payment"]["state"], "paid");
+    // The webhook comes late, and adds nothing.
+    standin.hold_webhooks(false);
+    standin.wait_for_webhooks().await;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(succeeded_charges(&standin).values().sum::<usize>(), 1, "one charge, found at Stripe by its key");
+    let operations = app.query("SELECT state, stripe_id FROM stripe_operations").await;
+    assert_eq!(operations.len(), 1);
+    assert_eq!(operations[0]["state"], "succeeded");
+    assert_eq!(app.query("SELECT id FROM payments").await.len(), 1);
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_two_instances_settling_at_once_charge_each_pledge_once() {
+    let (app, standin) = spawn_card_app("on-success").await;
+    let mut tokens = Vec::new();
+    for i in 0..12 {
+        tokens.push(saved_card(&app, &standin, "100", &format!("backer{i}@example.ch"), Behaviour::Succeeds).await);
+    }
+    let twin = app.twin().await;
+    app.clock.set(deadline() + Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'paid'", 12).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let charges = succeeded_charges(&standin);
+    assert_eq!(charges.len(), 12, "{charges:?}");
+    assert!(charges.values().all(|n| *n == 1), "{charges:?}");
+    assert_eq!(app.query("SELECT id FROM payments").await.len(), 12);
+    assert_eq!(app.query("SELECT id FROM emails WHERE kind = 'pledge_paid'").await.len(), 12);
+    drop(twin);
+    assert_consistent(&app, &standin).await;
+}

@@ -1512,7 +1512,11 @@ impl State {
 
     fn search_payment_intents(&self, params: &Params) -> Result<Value, ApiError> {
         params.check(&["query", "limit", "page"], &[])?;
-        params.expand(&[])?;
+        // As Stripe does, fields of each result are expanded as `data.<field>`.
+        let allowed: Vec<String> = INTENT_EXPANSIONS.iter().map(|e| format!("data.{e}")).collect();
+        let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        let expand: Vec<String> =
+            params.expand(&allowed)?.iter().map(|e| e.trim_start_matches("data.").to_owned()).collect();
         let query = params.required("query")?;
         let (key, value) = metadata_query(query).ok_or_else(|| {
             ApiError::invalid("query", format!("The stand-in supports only metadata['KEY']:'VALUE'; got {query}"))
@@ -1543,7 +1547,7 @@ impl State {
             .take(limit + 1)
             .collect();
         let has_more = matching.len() > limit;
-        let data: Vec<Value> = matching.iter().take(limit).map(|id| self.intent_json(id, &[])).collect();
+        let data: Vec<Value> = matching.iter().take(limit).map(|id| self.intent_json(id, &expand)).collect();
         Ok(json!({
             "object": "search_result", "url": "/v1/payment_intents/search", "data": data,
             "has_more": has_more, "next_page": has_more.then(|| format!("page_{}", skip + limit)),

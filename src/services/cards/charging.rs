@@ -5,7 +5,7 @@
 //! by its key before anything is sent again, so money moves once per operation, whatever
 //! restarts or second instances do meanwhile.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, Utc};
@@ -29,17 +29,39 @@ use crate::services::stripe::{Params, StripeError, params};
 /// Pledges charged in one pass: at the default 20 a second, a few seconds of sending.
 const BATCH: u64 = 50;
 
-/// Operations this instance is sending right now: the others left `sending` are orphans.
+/// Operations this instance is sending right now (the others left `sending` are orphans), and
+/// when it last looked each orphan up, so an unanswered lookup waits before the next.
 #[derive(Debug, Clone, Default)]
-pub struct InFlight(Arc<Mutex<HashSet<i64>>>);
+pub struct InFlight(Arc<Mutex<InFlightSets>>);
+
+#[derive(Debug, Default)]
+pub struct InFlightSets {
+    sending: HashSet<i64>,
+    looked_up: HashMap<i64, std::time::Instant>,
+}
+
+/// How long an orphan whose lookup gave nothing waits before the next.
+const LOOK_AGAIN: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl InFlight {
     fn start(&self, id: i64) -> bool {
-        self.0.lock().expect("not poisoned").insert(id)
+        self.0.lock().expect("not poisoned").sending.insert(id)
     }
 
     fn end(&self, id: i64) {
-        self.0.lock().expect("not poisoned").remove(&id);
+        self.0.lock().expect("not poisoned").sending.remove(&id);
+    }
+
+    /// Whether an orphan may be looked up now; notes that it is.
+    fn may_look_up(&self, id: i64) -> bool {
+        let mut sets = self.0.lock().expect("not poisoned");
+        let now = std::time::Instant::now();
+        if sets.looked_up.get(&id).is_some_and(|at| now.duration_since(*at) < LOOK_AGAIN) {
+            return false;
+        }
+        sets.looked_up.retain(|_, at| now.duration_since(*at) < LOOK_AGAIN);
+        sets.looked_up.insert(id, now);
+        true
     }
 }
 
@@ -343,7 +365,7 @@ async fn recover(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError> {
         .await?;
     let mut done = 0;
     for operation in orphans {
-        if !cards.in_flight.start(operation.id) {
+        if !cards.in_flight.may_look_up(operation.id) || !cards.in_flight.start(operation.id) {
             continue;
         }
         let outcome = recover_one(cards, &operation, now).await;
