@@ -278,3 +278,136 @@ async fn cards_two_instances_settling_at_once_charge_each_pledge_once() {
     drop(twin);
     assert_consistent(&app, &standin).await;
 }
+
+#[tokio::test]
+async fn cards_webhooks_are_refused_unsigned_stale_or_tampered_and_applied_once_in_any_order() {
+    let (app, standin) = spawn_card_app("on-success").await;
+    let inbox = "SELECT COUNT(*) AS n FROM stripe_events";
+    let body = r#"{"id":"evt_unrelated","object":"event","type":"customer.created","data":{"object":{"id":"cus_1"}}}"#;
+    let now = chrono::Utc::now().timestamp();
+    let good = standin.sign(body, now);
+    let v1 = good.split_once(",v1=").unwrap().1;
+    let wrong_key =
+        format!("t={now},v1={}", bobine::domain::webhook_signature::sign("whsec_other", now, body.as_bytes()));
+    for (signature, sent) in [
+        (String::new(), body.to_owned()),
+        (standin.sign(body, now - 301), body.to_owned()),
+        (wrong_key, body.to_owned()),
+        (good.clone(), body.replace("cus_1", "cus_2")),
+        (format!("t={now},v1={}", "0".repeat(64)), body.to_owned()),
+    ] {
+        assert_eq!(standin.send_raw(&sent, &signature).await, 400, "{signature}");
+    }
+    app.wait_for(inbox, 0).await;
+    // Two signatures while a secret is rolled: one matching is enough.
+    let two = format!("t={now},v1={},v1={v1}", "f".repeat(64));
+    assert_eq!(standin.send_raw(body, &two).await, 200);
+    app.wait_for(inbox, 1).await;
+    assert_eq!(standin.send_raw(body, &standin.sign(body, now)).await, 200, "a replay is acknowledged");
+    app.wait_for(inbox, 1).await;
+
+    // Checkout completed while the backer's browser never came back, its events in reverse.
+    standin.hold_webhooks(true);
+    let (_, pledge) =
+        app.pledge(json!({"amount": "60", "name": "Anne", "email": "anne@example.ch", "method": "card"})).await;
+    let session = session_of(pledge["payment"]["checkout_url"].as_str().unwrap());
+    standin.complete_checkout(&session, Behaviour::Succeeds).await.unwrap();
+    let held: Vec<String> = standin.held_events().iter().map(|e| e["id"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(held.len(), 2, "{:?}", standin.held_events());
+    let reversed: Vec<&str> = held.iter().rev().map(String::as_str).collect();
+    standin.deliver(&reversed).await;
+    let token = pledge["token"].as_str().unwrap();
+    let saved = app.query(&format!("SELECT method_state FROM pledges WHERE token = '{token}'")).await;
+    assert_eq!(saved[0]["method_state"], "saved");
+    // Sent again, late: nothing changes.
+    standin.deliver(&reversed).await;
+    app.wait_for(inbox, 3).await;
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_collecting_at_pledge_pays_in_checkout_and_refunds_through_stripe_when_the_campaign_fails() {
+    let (app, standin) = spawn_card_app("at-pledge").await;
+    let (_, pledge) =
+        app.pledge(json!({"amount": "80", "name": "Anne", "email": "anne@example.ch", "method": "twint"})).await;
+    let checkout = pledge["payment"]["checkout_url"].as_str().unwrap();
+    let session = &standin.sessions()[0];
+    assert_eq!((session["mode"].as_str(), session["amount_total"].as_i64()), (Some("payment"), Some(8000)));
+    assert_eq!(session["payment_method_types"][0], "twint");
+    let back = standin.complete_checkout(&session_of(checkout), Behaviour::Succeeds).await.unwrap();
+    come_back(&app, &back).await;
+    let token = pledge["token"].as_str().unwrap();
+    assert_eq!(api_pledge(&app, token).await["payment"]["state"], "paid");
+    assert_eq!(api_pledge(&app, token).await["payment"]["method"], "twint");
+    // The webhooks of the same payment add nothing.
+    standin.wait_for_webhooks().await;
+    assert_eq!(app.query("SELECT id FROM payments").await.len(), 1);
+
+    // The goal is missed: the money goes back through Stripe, once.
+    app.clock.set(deadline() + Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'refunded'", 1).await;
+    standin.wait_for_webhooks().await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(standin.refunds().len(), 1);
+    assert_eq!(standin.refunds()[0]["amount"], 8000);
+    let refunds = app.query("SELECT amount_cents FROM payments WHERE kind = 'refund'").await;
+    assert_eq!(refunds.len(), 1, "the answer and charge.refunded record it once");
+    assert_eq!(refunds[0]["amount_cents"], -8000);
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_refunded'", 1).await;
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_twint_is_offered_up_to_its_limit_and_a_revoked_mandate_asks_for_another_way() {
+    let (app, standin) = spawn_card_app("on-success").await;
+    let (status, body) =
+        app.pledge(json!({"amount": "5000.05", "name": "Anne", "email": "anne@example.ch", "method": "twint"})).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body["error"]["message"].as_str().unwrap().contains("CHF 5"), "{body}");
+    let (status, body) =
+        app.pledge(json!({"amount": "60", "name": "Anne", "email": "anne@example.ch", "method": "paypal"})).await;
+    assert_eq!(status, 422, "{body}");
+
+    let (_, pledge) =
+        app.pledge(json!({"amount": "60", "name": "Anne", "email": "anne@example.ch", "method": "twint"})).await;
+    let back = standin
+        .complete_checkout(&session_of(pledge["payment"]["checkout_url"].as_str().unwrap()), Behaviour::Succeeds)
+        .await
+        .unwrap();
+    come_back(&app, &back).await;
+    let token = pledge["token"].as_str().unwrap();
+    let row = app.query(&format!("SELECT stripe_mandate, method_state FROM pledges WHERE token = '{token}'")).await;
+    assert_eq!(row[0]["method_state"], "saved");
+    let mandate = row[0]["stripe_mandate"].as_str().expect("TWINT saved with its mandate").to_owned();
+    standin.revoke_mandate(&mandate).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE method_state = 'removed'", 1).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_method_lost'", 1).await;
+    let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
+    assert!(page.contains("Enregistrer mon compte TWINT"), "{page}");
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_a_backer_who_leaves_checkout_keeps_the_pledge_and_may_switch_to_a_qr_bill() {
+    let (app, standin) = spawn_card_app("on-success").await;
+    let checkout = pledge_by_form(&app, "1200", "anne@example.ch", "card").await;
+    let session = standin.sessions().into_iter().find(|s| checkout.ends_with(s["id"].as_str().unwrap())).unwrap();
+    let page = come_back(&app, session["cancel_url"].as_str().unwrap()).await;
+    let text = app.get(&page).await.text().await.unwrap();
+    assert!(text.contains("votre carte n&#x27;est pas encore enregistrée"), "{text}");
+    assert!(text.contains("Enregistrer ma carte") && text.contains("Payer plutôt par facture QR"), "{text}");
+    let token = token_of(&app, "anne@example.ch").await;
+
+    let switched = app.post_form(&format!("/pledges/{token}/pay-by-bank"), &[]).await;
+    assert_eq!(switched.status().as_u16(), 303);
+    let body = api_pledge(&app, &token).await;
+    assert_eq!(body["payment"]["method"], "bank");
+    app.clock.set(deadline() + Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_bill'", 1).await;
+    assert!(standin.payment_intents().is_empty());
+    // A return link from Stripe does not open the pledge once a day has passed.
+    app.clock.set(deadline() + Duration::days(2));
+    let late = url::Url::parse(session["cancel_url"].as_str().unwrap()).unwrap();
+    assert_eq!(app.get(late.path()).await.status().as_u16(), 404);
+    assert_consistent(&app, &standin).await;
+}
