@@ -768,3 +768,27 @@ mail-payment-refunded-body =
 method-name-bank = bank transfer
 method-name-card = card
 method-name-twint = TWINT
+team-cards-title = Cards and TWINT
+team-cards-trouble = Stripe could not be reached, or refused the secret key, on the latest call. Check BOBINE_STRIPE_SECRET_KEY and Stripe's status; charges wait and are tried again.
+team-cards-method = Way to pay
+team-cards-pledges = Pledges
+team-cards-pledged = Pledged
+team-cards-errored-title = Failed charges
+team-cards-errored-hint = The backer got a link to pay again, and a reminder every 48 hours; after the grace period the saved method is charged once more, then the pledge is dropped. You may charge it again now, for instance after the backer says the card works again.
+team-cards-errored-found = { $count ->
+    [one] One failed charge.
+   *[other] { $count } failed charges (the { $listed } oldest are shown).
+}
+team-cards-errored-none = No failed charge.
+team-cards-reason = Reason
+team-cards-since = Since
+team-cards-reminders = Reminders sent
+team-cards-retry = Charge again now
+team-cards-no-retry = Nothing saved to charge
+team-cards-retried = Pledge { $reference } is charged again in a moment.
+error-retry-not-possible = This pledge cannot be charged again now: it is paid, has no saved card or TWINT, or its charge is already under way.
+charge-error-card_declined = card declined
+charge-error-authentication_required = the bank asks the backer to confirm
+charge-error-no_method = no card or TWINT saved at the close
+charge-error-expired_card = card expired
+charge-error-insufficient_funds = insufficient funds

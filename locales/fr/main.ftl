@@ -786,3 +786,27 @@ mail-payment-refunded-body =
 method-name-bank = virement
 method-name-card = carte
 method-name-twint = TWINT
+team-cards-title = Cartes et TWINT
+team-cards-trouble = Stripe était injoignable, ou a refusé la clé secrète, lors du dernier appel. Vérifiez BOBINE_STRIPE_SECRET_KEY et l'état de Stripe ; les débits attendent et seront retentés.
+team-cards-method = Moyen de paiement
+team-cards-pledges = Soutiens
+team-cards-pledged = Promis
+team-cards-errored-title = Débits échoués
+team-cards-errored-hint = Le contributeur a reçu un lien pour payer à nouveau, et un rappel toutes les 48 heures ; après le délai de grâce, le moyen enregistré est débité une dernière fois, puis le soutien est retiré. Vous pouvez le débiter à nouveau maintenant, par exemple quand le contributeur dit que sa carte fonctionne à nouveau.
+team-cards-errored-found = { $count ->
+    [one] Un débit échoué.
+   *[other] { $count } débits échoués (les { $listed } plus anciens sont affichés).
+}
+team-cards-errored-none = Aucun débit échoué.
+team-cards-reason = Raison
+team-cards-since = Depuis
+team-cards-reminders = Rappels envoyés
+team-cards-retry = Débiter à nouveau
+team-cards-no-retry = Rien d'enregistré à débiter
+team-cards-retried = Le soutien { $reference } sera débité à nouveau dans un instant.
+error-retry-not-possible = Ce soutien ne peut pas être débité à nouveau maintenant : il est payé, n'a ni carte ni TWINT enregistré, ou son débit est déjà en cours.
+charge-error-card_declined = carte refusée
+charge-error-authentication_required = la banque demande au contributeur de confirmer
+charge-error-no_method = aucune carte ni TWINT enregistré à la clôture
+charge-error-expired_card = carte expirée
+charge-error-insufficient_funds = fonds insuffisants

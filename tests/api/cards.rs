@@ -202,7 +202,7 @@ async fn cards_a_bank_asking_for_authentication_gets_a_confirmation_link_and_a_d
     // Reminders every 48 hours, then one last charge, which fails too: dropped.
     for (hours, reminders) in [(49, 2), (97, 3), (145, 4)] {
         app.clock.set(close + Duration::hours(hours));
-        app.wait_for(&format!("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_errored'"), reminders).await;
+        app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_errored'", reminders).await;
     }
     app.clock.set(close + Duration::days(7) + Duration::minutes(1));
     app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'dropped'", 1).await;
@@ -409,5 +409,54 @@ async fn cards_a_backer_who_leaves_checkout_keeps_the_pledge_and_may_switch_to_a
     app.clock.set(deadline() + Duration::days(2));
     let late = url::Url::parse(session["cancel_url"].as_str().unwrap()).unwrap();
     assert_eq!(app.get(late.path()).await.status().as_u16(), 404);
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_the_team_sees_each_way_to_pay_and_the_failed_charges_and_charges_again_by_hand() {
+    use crate::team::{PASSWORD, add_member, log_in};
+    let (app, standin) = spawn_card_app("on-success").await;
+    let paid = saved_card(&app, &standin, "700", "anne@example.ch", Behaviour::Succeeds).await;
+    let declined = saved_card(&app, &standin, "400", "bruno@example.ch", Behaviour::Declined).await;
+    let (_, _) =
+        app.pledge(json!({"amount": "100", "name": "Chloé", "email": "chloe@example.ch", "method": "bank"})).await;
+    app.clock.set(deadline() + Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'errored'", 1).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'paid'", 1).await;
+
+    add_member(&app, "tresor@example.ch").await;
+    assert_eq!(log_in(&app, "tresor@example.ch", PASSWORD).await.status().as_u16(), 303);
+    let page = app.get("/team/payments").await.text().await.unwrap();
+    assert!(page.contains("Cartes et TWINT"), "{page}");
+    let row = page.split("<tr><td>Carte</td>").nth(1).expect("a row for cards").split("</tr>").next().unwrap();
+    assert!(row.contains("<td>2</td>") && row.contains("1&#x27;100.00") && row.contains("700.00"), "{row}");
+    let errored = page.split("id=\"errored-").nth(1).expect("the errored pledge is listed");
+    assert!(errored.contains("carte refusée") && errored.contains("bruno@example.ch"), "{errored}");
+
+    // The backer says the card works again: the team charges it now.
+    let method = app.query(&format!("SELECT id, stripe_method FROM pledges WHERE token = '{declined}'")).await;
+    standin.set_behaviour(method[0]["stripe_method"].as_str().unwrap(), Behaviour::Succeeds);
+    let id = method[0]["id"].as_i64().unwrap();
+    let retried = app.post_form(&format!("/team/payments/charges/{id}/retry"), &[]).await;
+    assert_eq!(retried.status().as_u16(), 303);
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'paid'", 2).await;
+    assert_eq!(api_pledge(&app, &declined).await["payment"]["state"], "paid");
+    let again = app.post_form(&format!("/team/payments/charges/{id}/retry"), &[]).await;
+    assert_eq!(again.status().as_u16(), 303, "refused with a message, not an error");
+
+    // A dispute takes the money back: recorded once as a reversal.
+    let paid_id = app.query(&format!("SELECT id FROM pledges WHERE token = '{paid}'")).await[0]["id"].to_string();
+    let intent = standin
+        .payment_intents()
+        .into_iter()
+        .find(|i| i["status"] == "succeeded" && i["metadata"]["bobine_pledge"] == paid_id.as_str())
+        .unwrap();
+    let charge = match &intent["latest_charge"] {
+        Value::String(id) => id.clone(),
+        object => object["id"].as_str().unwrap().to_owned(),
+    };
+    standin.dispute(&charge).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM payments WHERE kind = 'reversal'", 1).await;
+    assert_eq!(api_pledge(&app, &paid).await["payment"]["paid"], "0.00");
     assert_consistent(&app, &standin).await;
 }

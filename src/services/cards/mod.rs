@@ -7,6 +7,7 @@
 pub mod charging;
 pub mod checkout;
 pub mod events;
+pub mod team;
 
 use std::sync::Arc;
 

@@ -109,9 +109,12 @@ pub struct RefundDue {
 /// The pledges with a refund due, oldest first, at most [`LISTED`]; and how many there are.
 /// Two queries: the pledges, then the payer's account of each one's latest bank payment.
 pub async fn refunds_due(db: &Db, campaign_id: i32) -> Result<(Vec<RefundDue>, u64), AppError> {
+    // Card and TWINT payments go back through Stripe, by themselves: a refund by hand there
+    // would send the money twice.
     let query = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(pledge::Column::RefundDueCents.gt(0));
+        .filter(pledge::Column::RefundDueCents.gt(0))
+        .filter(pledge::Column::PayBy.eq(crate::domain::states::PayBy::Bank));
     let total = query.clone().count(&db.read).await?;
     let rows = query.order_by_asc(pledge::Column::Id).limit(LISTED).all(&db.read).await?;
     let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();

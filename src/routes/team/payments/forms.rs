@@ -251,6 +251,26 @@ async fn record_payment(
     told(app, lang, result)
 }
 
+/// Charges an errored pledge's saved card or TWINT again now.
+#[post("/team/payments/charges/<pledge_id>/retry", data = "<form>")]
+async fn retry_charge(
+    app: &State<AppState>,
+    _session: TeamSession,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    pledge_id: i64,
+    form: Form<CsrfOnly>,
+) -> Result<Flash<Redirect>, PageError> {
+    csrf::verify(jar, form.csrf.as_deref())?;
+    let result = async {
+        let cards = app.cards.as_ref().ok_or(AppError::NotFound)?;
+        let reference = crate::services::cards::team::retry(cards, pledge_id, app.clock.now()).await?;
+        Ok(i18n::t_args(lang, "team-cards-retried", &[("reference", reference)]))
+    }
+    .await;
+    told(app, lang, result)
+}
+
 pub(super) fn routes() -> Vec<rocket::Route> {
-    routes![import_bank_file, match_transaction, set_transaction_aside, record_refund, record_payment]
+    routes![import_bank_file, match_transaction, set_transaction_aside, record_refund, record_payment, retry_charge]
 }

@@ -16,6 +16,7 @@ use crate::domain::{Amount, Lang};
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
 use crate::routes::errors::PageError;
+use crate::services::cards::team as card_team;
 use crate::services::treasury::{self, PaymentFigures};
 
 const PAGE: &str = "/team/payments";
@@ -67,6 +68,7 @@ async fn show_payments(
             .collect(),
         refunds_total,
         listed: treasury::LISTED,
+        cards: cards_view(app, lang).await?,
     };
     let page = super::team_page(app, lang, PAGE, "team-payments-title", &session, &csrf, body);
     Ok(Template::render("team_payments", page))
@@ -87,6 +89,89 @@ struct PaymentsPage {
     refunds_total: u64,
     /// How many of each list the page shows at most.
     listed: u64,
+    /// Cards and TWINT, when the campaign offers them.
+    cards: Option<CardsView>,
+}
+
+/// Cards and TWINT for the team.
+#[derive(Serialize)]
+struct CardsView {
+    /// The latest problem reaching Stripe, if calls fail.
+    trouble: Option<String>,
+    methods: Vec<MethodRow>,
+    errored: Vec<ErroredRow>,
+    errored_total: u64,
+}
+
+#[derive(Serialize)]
+struct MethodRow {
+    label: String,
+    pledges: i64,
+    pledged: String,
+    collected: String,
+    errored: i64,
+    dropped: i64,
+}
+
+#[derive(Serialize)]
+struct ErroredRow {
+    pledge_id: i64,
+    reference: String,
+    name: String,
+    email: String,
+    method: String,
+    due: String,
+    reason: String,
+    since: String,
+    reminders: i32,
+    retryable: bool,
+}
+
+async fn cards_view(app: &AppState, lang: Lang) -> Result<Option<CardsView>, PageError> {
+    let (Some(cards), Some(payments)) = (&app.cards, &app.campaign.payments) else {
+        return Ok(None);
+    };
+    let money = |amount: Amount| amount.display(lang.thousands());
+    let figures = card_team::figures(&app.db, app.campaign_id, &payments.methods).await?;
+    let (errored, errored_total) = card_team::errored(&app.db, app.campaign_id, treasury::LISTED).await?;
+    let zone = app.campaign.time_zone;
+    Ok(Some(CardsView {
+        trouble: cards.trouble(),
+        methods: figures
+            .into_iter()
+            .map(|f| MethodRow {
+                label: i18n::t(lang, &format!("pay-by-{}", f.method)),
+                pledges: f.pledges,
+                pledged: money(f.pledged),
+                collected: money(f.collected),
+                errored: f.errored,
+                dropped: f.dropped,
+            })
+            .collect(),
+        errored: errored
+            .into_iter()
+            .map(|e| ErroredRow {
+                pledge_id: e.pledge_id,
+                reference: e.reference,
+                name: e.name,
+                email: e.email,
+                method: i18n::t(lang, &format!("pay-by-{}", e.method)),
+                due: money(e.due),
+                reason: charge_reason(lang, &e.reason),
+                since: e.since.map(|at| i18n::day(at.with_timezone(&zone).date_naive(), lang)).unwrap_or_default(),
+                reminders: e.reminders,
+                retryable: e.retryable,
+            })
+            .collect(),
+        errored_total,
+    }))
+}
+
+/// Why a charge failed, in words: Stripe's common codes have a sentence, others show as sent.
+fn charge_reason(lang: Lang, code: &str) -> String {
+    let key = format!("charge-error-{code}");
+    let known = ["card_declined", "authentication_required", "no_method", "expired_card", "insufficient_funds"];
+    if known.contains(&code) { i18n::t(lang, &key) } else { code.to_owned() }
 }
 
 /// The payment figures written for people; the dashboard shows the same.
