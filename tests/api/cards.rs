@@ -460,3 +460,27 @@ async fn cards_the_team_sees_each_way_to_pay_and_the_failed_charges_and_charges_
     assert_eq!(api_pledge(&app, &paid).await["payment"]["paid"], "0.00");
     assert_consistent(&app, &standin).await;
 }
+
+#[test]
+fn cards_offered_without_stripe_s_keys_stop_the_start_with_a_clear_message() {
+    let file = crate::helpers::fixture_with(
+        &crate::helpers::payments_section("on-success")
+            .replace("due_days = 14", "due_days = 14\nmethods = [\"card\", \"twint\", \"bank\"]"),
+    );
+    let data = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bobine"))
+        .env("BOBINE_CAMPAIGN", file.path())
+        .env("BOBINE_DATA_DIR", data.path())
+        .env("ROCKET_PORT", "0")
+        .env_remove("DATABASE_URL")
+        .env_remove("BOBINE_STRIPE_SECRET_KEY")
+        .env_remove("BOBINE_STRIPE_WEBHOOK_SECRET")
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "{output:?}");
+    let said = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(
+        said.contains("BOBINE_STRIPE_SECRET_KEY: campaign.toml offers card and twint under [payments] methods"),
+        "{said}"
+    );
+}

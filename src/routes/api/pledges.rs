@@ -127,7 +127,7 @@ const MAX_KEY: usize = 200;
         (status = 200, description = "The same request was placed before under this Idempotency-Key", body = PledgeCreated),
         (status = 400, description = "Not JSON, a field of the wrong type or missing (`malformed_request`)", body = ErrorBody),
         (status = 409, description = "`sold_out` or `campaign_closed`", body = ErrorBody),
-        (status = 422, description = "`invalid_amount`, `amount_below_minimum`, `amount_too_large`, `invalid_email`, `invalid_name`, `unknown_reward` or `idempotency_key_reused`", body = ErrorBody),
+        (status = 422, description = "`invalid_amount`, `amount_below_minimum`, `amount_too_large`, `invalid_email`, `invalid_name`, `unknown_reward`, `idempotency_key_reused` or `invalid_field` (a `method` not offered, TWINT above CHF 5,000)", body = ErrorBody),
         (status = 429, description = "`rate_limited`: too many pledges from this address or for this email; try again after `Retry-After` seconds", body = ErrorBody,
          headers(("Retry-After" = u64, description = "Whole seconds to wait, at least 1"))),
         (status = 500, description = "The pledge could not be stored; nothing was", body = ErrorBody),
