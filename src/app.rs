@@ -203,6 +203,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         proxies,
         cards,
     };
+    let checkout_origin = state.cards.as_ref().map(|cards| cards.stripe.settings().checkout_origin());
     let closer = state.clone();
     let holds = state.clone();
     let settling = state.clone();
@@ -221,7 +222,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .attach(routes::headers::shield())
         .attach(routes::headers::PrivatePages)
         .attach(routes::limits::RetryAfter)
-        .attach(routes::headers::SecurityHeaders::for_public_url(&public_url))
+        .attach(routes::headers::SecurityHeaders::for_public_url(&public_url, checkout_origin.as_deref()))
         .attach(AdHoc::on_liftoff("deadline closer", move |rocket| {
             let shutdown = rocket.shutdown();
             Box::pin(async move {

@@ -11,7 +11,7 @@ pub struct Model {
     pub id: String,
     /// The event's type, such as `checkout.session.completed`.
     pub kind: String,
-    /// The body as received, for the record.
+    /// The id of the object the event was about (the body itself holds personal data).
     #[sea_orm(column_type = "Text")]
     pub body: String,
     /// What applying it did, in a few words (for the team and for debugging).

@@ -19,6 +19,9 @@ pub struct Model {
     #[sea_orm(unique)]
     pub idempotency_key: String,
     pub amount_cents: i64,
+    /// The request's form parameters as JSON pairs, sent the same every time.
+    #[sea_orm(column_type = "Text")]
+    pub request: String,
     pub state: OperationState,
     /// The PaymentIntent (`pi_...`) or refund (`re_...`) Stripe made, once known.
     pub stripe_id: Option<String>,

@@ -691,20 +691,20 @@ pay-by-bank-on-success = If the goal is reached, you receive a QR-bill to pay wi
 pay-by-card-on-success = Your card is saved now and charged only if the goal is reached.
 pay-by-twint-on-success = TWINT is saved now and charged only if the goal is reached (up to CHF 5,000).
 pay-by-bank-at-pledge = You receive a QR-bill to pay within a few days.
-pay-by-card-at-pledge = You pay by card now; refunded if the campaign is cancelled.
-pay-by-twint-at-pledge = You pay with TWINT now (up to CHF 5,000); refunded if the campaign is cancelled.
+pay-by-card-at-pledge = You pay by card now, on Stripe's secure page.
+pay-by-twint-at-pledge = You pay with TWINT now (up to CHF 5,000), on Stripe's secure page.
 error-method-unknown = Choose one of the ways to pay offered.
 error-twint-limit = TWINT takes at most CHF 5,000 per payment: choose a card or a bank transfer.
 error-checkout-nothing = There is nothing to pay or save for this pledge now.
 error-checkout-unavailable = The card payment service could not be reached just now: your pledge is kept, try again from your pledge's page in a moment, or pay by bank transfer.
 payment-state-errored = payment failed
-payment-text-errored = We could not charge { $outstanding } to your { $method }. Please pay again below, with the same or another card, or switch to a QR-bill.
+payment-text-errored = The payment of { $outstanding } did not go through. Please pay again below, by card or TWINT, or switch to a QR-bill.
 payment-text-authenticate = Your bank wants you to confirm the payment of { $outstanding }. Please pay below: your bank will ask you to confirm.
 payment-text-method-saved = Your { $method } is saved: if the goal is reached on { $deadline }, { $amount } will be charged to it then. Nothing is charged before.
 payment-text-method-removed = Your { $method } is no longer available. Please save another, or switch to a QR-bill, so your pledge of { $amount } can be collected.
-payment-text-method-pay = Your pledge of { $amount } is not paid yet: pay it by { $method } below, or switch to a QR-bill.
+payment-text-method-pay = Your pledge of { $amount } is not paid yet: pay it below, or switch to a QR-bill.
 payment-text-method-pending = Your { $method } is not saved yet: save it below so your pledge of { $amount } can be collected if the goal is reached, or switch to a QR-bill.
-payment-text-method-charging = { $amount } is being charged to your { $method }.
+payment-text-method-charging = { $amount } is being charged to your { $method }. You will get a receipt by email; if it fails, a link to pay another way.
 payment-save-method = Save my { $method }
 payment-pay-now = Pay { $outstanding } by { $method }
 payment-switch-hint = Prefer a bank transfer? You will receive a QR-bill instead.
@@ -712,25 +712,27 @@ payment-switch-submit = Pay by QR-bill instead
 payment-switched-to-bank = Done: you will pay by bank transfer, with a QR-bill.
 checkout-back-paid = Thank you: your payment was received.
 checkout-back-saved = Thank you: your { $method } is saved.
-checkout-back-waiting = Thank you: we are waiting for the payment service to confirm; this page will say it shortly.
-checkout-back-left = Your pledge is kept, but your { $method } is not saved yet: you can save it below, or pay by bank transfer.
+checkout-back-waiting = Thank you: we are waiting for the payment service to confirm. Reload this page in a moment.
+checkout-back-left = Your pledge is kept. You can finish below, or pay by bank transfer with a QR-bill.
 mail-payment-errored-subject = Your payment for “{ $campaign }” did not go through
 mail-payment-errored-body =
     Hello { $name },
 
-    “{ $campaign }” reached its goal, thank you! We could not charge { $outstanding } for your pledge { $reference } to your { $method }.
+    The payment of { $outstanding } for your pledge { $reference } to “{ $campaign }” did not go through.
 
-    Please pay again, with the same or another card, or switch to a QR-bill:
+    Please pay again, by card or TWINT, or choose a QR-bill, here:
     { $pay_link }
+
+    We will remind you every two days; without payment within a week, the saved method is charged once more, then the pledge is dropped.
 
     { $campaign }
 mail-payment-authenticate-subject = Please confirm your payment for “{ $campaign }”
 mail-payment-authenticate-body =
     Hello { $name },
 
-    “{ $campaign }” reached its goal, thank you! Your bank wants you to confirm the payment of { $outstanding } for your pledge { $reference }.
+    Your bank wants you to confirm the payment of { $outstanding } for your pledge { $reference } to “{ $campaign }”.
 
-    Please confirm it here:
+    Please confirm it here (or choose a QR-bill):
     { $pay_link }
 
     { $campaign }
@@ -738,21 +740,21 @@ mail-payment-errored-reminder-subject = Reminder: your payment for “{ $campaig
 mail-payment-errored-reminder-body =
     Hello { $name },
 
-    Your payment of { $outstanding } for your pledge { $reference } has not gone through yet.
+    The payment of { $outstanding } for your pledge { $reference } has not gone through yet.
 
-    Please pay here, with a card or with a QR-bill:
+    Please pay here, by card, TWINT or QR-bill:
     { $pay_link }
 
-    If it is not paid within a few days, the pledge will be dropped.
+    Without payment, the pledge is dropped at the end of the grace period.
 
     { $campaign }
-mail-payment-method-lost-subject = Your { $method } for “{ $campaign }” is no longer available
+mail-payment-method-lost-subject = Your way to pay for “{ $campaign }” is no longer available
 mail-payment-method-lost-body =
     Hello { $name },
 
     The { $method } saved for your pledge { $reference } ({ $amount }) was removed, so it cannot be charged.
 
-    Please save another, or choose a QR-bill, here:
+    Please save another way to pay, or choose a QR-bill, here:
     { $link }
 
     { $campaign }
@@ -760,7 +762,7 @@ mail-payment-refunded-subject = Refund for your pledge to “{ $campaign }”
 mail-payment-refunded-body =
     Hello { $name },
 
-    We refunded { $refunded } for your pledge { $reference } to your { $method }. It reaches your account within a few business days.
+    We refunded { $refunded } for your pledge { $reference }, to the card or TWINT account you paid with. It reaches your account within a few business days.
 
     Your pledge: { $link }
 
@@ -792,3 +794,4 @@ charge-error-authentication_required = the bank asks the backer to confirm
 charge-error-no_method = no card or TWINT saved at the close
 charge-error-expired_card = card expired
 charge-error-insufficient_funds = insufficient funds
+error-charge-under-way = A charge of this pledge is under way: wait for its result (a few minutes at most) before paying another way.

@@ -691,14 +691,14 @@ pay-by-bank-on-success = Si l'objectif est atteint, vous recevez une facture QR 
 pay-by-card-on-success = Votre carte est enregistrée maintenant et débitée seulement si l'objectif est atteint.
 pay-by-twint-on-success = TWINT est enregistré maintenant et débité seulement si l'objectif est atteint (jusqu'à CHF 5 000).
 pay-by-bank-at-pledge = Vous recevez une facture QR à payer dans les jours qui suivent.
-pay-by-card-at-pledge = Vous payez par carte maintenant ; remboursé si la campagne est annulée.
-pay-by-twint-at-pledge = Vous payez avec TWINT maintenant (jusqu'à CHF 5 000) ; remboursé si la campagne est annulée.
+pay-by-card-at-pledge = Vous payez par carte maintenant, dans la page sécurisée de Stripe.
+pay-by-twint-at-pledge = Vous payez avec TWINT maintenant (jusqu'à CHF 5 000), dans la page sécurisée de Stripe.
 error-method-unknown = Choisissez l'un des moyens de paiement proposés.
 error-twint-limit = TWINT accepte au plus CHF 5 000 par paiement : choisissez une carte ou un virement.
-error-checkout-nothing = Il n'y a rien à payer ni à enregistrer pour ce soutien pour l'instant.
-error-checkout-unavailable = Le service de paiement par carte est injoignable pour l'instant : votre soutien est conservé, réessayez dans un moment depuis la page de votre soutien, ou payez par virement.
+error-checkout-nothing = Il n'y a rien à payer ni à enregistrer pour cette promesse pour l'instant.
+error-checkout-unavailable = Le service de paiement par carte est injoignable pour l'instant : votre promesse est conservée : réessayez dans un moment depuis la page de votre promesse, ou payez par virement.
 payment-state-errored = paiement échoué
-payment-text-errored = Nous n'avons pas pu débiter { $outstanding } sur votre { $method }. Payez à nouveau ci-dessous, avec la même carte ou une autre, ou passez à une facture QR.
+payment-text-errored = Le paiement de { $outstanding } n'a pas abouti. Payez à nouveau ci-dessous, par carte ou TWINT, ou passez à une facture QR.
 payment-text-authenticate = Votre banque vous demande de confirmer le paiement de { $outstanding }. Payez ci-dessous : votre banque vous demandera de confirmer.
 payment-text-method-saved = { $kind ->
         [card] Votre carte est enregistrée
@@ -707,13 +707,16 @@ payment-text-method-saved = { $kind ->
 payment-text-method-removed = { $kind ->
         [card] Votre carte n'est plus disponible. Enregistrez-en une autre,
        *[other] Votre compte { $method } n'est plus disponible. Enregistrez-le à nouveau,
-    } ou passez à une facture QR, pour que votre soutien de { $amount } puisse être encaissé.
-payment-text-method-pay = Votre soutien de { $amount } n'est pas encore payé : payez-le par { $method } ci-dessous, ou passez à une facture QR.
+    } ou passez à une facture QR, pour que votre promesse de { $amount } puisse être encaissée.
+payment-text-method-pay = Votre promesse de { $amount } n'est pas encore payée : payez-la ci-dessous, ou passez à une facture QR.
 payment-text-method-pending = { $kind ->
         [card] Votre carte n'est pas encore enregistrée : enregistrez-la ci-dessous
        *[other] Votre compte { $method } n'est pas encore enregistré : enregistrez-le ci-dessous
-    } pour que votre soutien de { $amount } puisse être encaissé si l'objectif est atteint, ou passez à une facture QR.
-payment-text-method-charging = { $amount } est en cours de débit sur votre { $method }.
+    } pour que votre promesse de { $amount } puisse être encaissée si l'objectif est atteint, ou passez à une facture QR.
+payment-text-method-charging = { $kind ->
+        [card] { $amount } est en cours de débit sur votre carte.
+       *[other] { $amount } est en cours de débit sur votre compte { $method }.
+    } Vous recevrez un reçu par email ; en cas d'échec, un lien pour payer autrement.
 payment-save-method = { $kind ->
         [card] Enregistrer ma carte
        *[other] Enregistrer mon compte { $method }
@@ -727,28 +730,27 @@ checkout-back-saved = { $kind ->
         [card] Merci : votre carte est enregistrée.
        *[other] Merci : votre compte { $method } est enregistré.
     }
-checkout-back-waiting = Merci : nous attendons la confirmation du service de paiement ; cette page l'indiquera sous peu.
-checkout-back-left = { $kind ->
-        [card] Votre soutien est conservé, mais votre carte n'est pas encore enregistrée : vous pouvez l'enregistrer ci-dessous, ou payer par virement.
-       *[other] Votre soutien est conservé, mais votre compte { $method } n'est pas encore enregistré : vous pouvez l'enregistrer ci-dessous, ou payer par virement.
-    }
+checkout-back-waiting = Merci : nous attendons la confirmation du service de paiement. Rechargez cette page dans un instant.
+checkout-back-left = Votre promesse est conservée. Vous pouvez terminer ci-dessous, ou payer par virement avec une facture QR.
 mail-payment-errored-subject = Votre paiement pour « { $campaign } » n'a pas abouti
 mail-payment-errored-body =
     Bonjour { $name },
 
-    « { $campaign } » a atteint son objectif, merci ! Nous n'avons pas pu débiter { $outstanding } pour votre soutien { $reference } sur votre { $method }.
+    Le paiement de { $outstanding } pour votre promesse { $reference } à « { $campaign } » n'a pas abouti.
 
-    Payez à nouveau, avec la même carte ou une autre, ou passez à une facture QR :
+    Payez à nouveau, par carte ou TWINT, ou choisissez une facture QR, ici :
     { $pay_link }
+
+    Nous vous le rappellerons tous les deux jours ; sans paiement d'ici une semaine, le moyen enregistré sera débité une dernière fois, puis la promesse sera retirée.
 
     { $campaign }
 mail-payment-authenticate-subject = Merci de confirmer votre paiement pour « { $campaign } »
 mail-payment-authenticate-body =
     Bonjour { $name },
 
-    « { $campaign } » a atteint son objectif, merci ! Votre banque vous demande de confirmer le paiement de { $outstanding } pour votre soutien { $reference }.
+    Votre banque vous demande de confirmer le paiement de { $outstanding } pour votre promesse { $reference } à « { $campaign } ».
 
-    Confirmez-le ici :
+    Confirmez-le ici (ou choisissez une facture QR) :
     { $pay_link }
 
     { $campaign }
@@ -756,31 +758,34 @@ mail-payment-errored-reminder-subject = Rappel : votre paiement pour « { $campa
 mail-payment-errored-reminder-body =
     Bonjour { $name },
 
-    Votre paiement de { $outstanding } pour votre soutien { $reference } n'a pas encore abouti.
+    Le paiement de { $outstanding } pour votre promesse { $reference } n'a pas encore abouti.
 
-    Payez ici, par carte ou avec une facture QR :
+    Payez ici, par carte, TWINT ou facture QR :
     { $pay_link }
 
-    Sans paiement d'ici quelques jours, le soutien sera retiré.
+    Sans paiement, la promesse sera retirée à la fin du délai.
 
     { $campaign }
 mail-payment-method-lost-subject = Votre moyen de paiement pour « { $campaign } » n'est plus disponible
 mail-payment-method-lost-body =
     Bonjour { $name },
 
-    Le moyen de paiement { $method } enregistré pour votre soutien { $reference } ({ $amount }) a été retiré : il ne peut plus être débité.
+    { $kind ->
+        [card] La carte enregistrée
+       *[other] Le compte { $method } enregistré
+    } pour votre promesse { $reference } ({ $amount }) a été retiré : il ne peut plus être débité.
 
-    Enregistrez-en un autre, ou choisissez une facture QR, ici :
+    Enregistrez un autre moyen de paiement, ou choisissez une facture QR, ici :
     { $link }
 
     { $campaign }
-mail-payment-refunded-subject = Remboursement de votre soutien à « { $campaign } »
+mail-payment-refunded-subject = Remboursement de votre promesse à « { $campaign } »
 mail-payment-refunded-body =
     Bonjour { $name },
 
-    Nous avons remboursé { $refunded } pour votre soutien { $reference } sur votre { $method }. Le montant arrive sur votre compte d'ici quelques jours ouvrables.
+    Nous avons remboursé { $refunded } pour votre promesse { $reference }, sur le moyen de paiement utilisé. Le montant arrive sur votre compte d'ici quelques jours ouvrables.
 
-    Votre soutien : { $link }
+    Votre promesse : { $link }
 
     { $campaign }
 method-name-bank = virement
@@ -792,7 +797,7 @@ team-cards-method = Moyen de paiement
 team-cards-pledges = Soutiens
 team-cards-pledged = Promis
 team-cards-errored-title = Débits échoués
-team-cards-errored-hint = Le contributeur a reçu un lien pour payer à nouveau, et un rappel toutes les 48 heures ; après le délai de grâce, le moyen enregistré est débité une dernière fois, puis le soutien est retiré. Vous pouvez le débiter à nouveau maintenant, par exemple quand le contributeur dit que sa carte fonctionne à nouveau.
+team-cards-errored-hint = Le contributeur a reçu un lien pour payer à nouveau, et un rappel toutes les 48 heures ; après le délai de grâce, le moyen enregistré est débité une dernière fois, puis la promesse est retirée. Vous pouvez le débiter à nouveau maintenant, par exemple quand le contributeur dit que sa carte fonctionne à nouveau.
 team-cards-errored-found = { $count ->
     [one] Un débit échoué.
    *[other] { $count } débits échoués (les { $listed } plus anciens sont affichés).
@@ -803,10 +808,11 @@ team-cards-since = Depuis
 team-cards-reminders = Rappels envoyés
 team-cards-retry = Débiter à nouveau
 team-cards-no-retry = Rien d'enregistré à débiter
-team-cards-retried = Le soutien { $reference } sera débité à nouveau dans un instant.
-error-retry-not-possible = Ce soutien ne peut pas être débité à nouveau maintenant : il est payé, n'a ni carte ni TWINT enregistré, ou son débit est déjà en cours.
+team-cards-retried = La promesse { $reference } sera débitée à nouveau dans un instant.
+error-retry-not-possible = Cette promesse ne peut pas être débitée à nouveau maintenant : elle est payée, n'a ni carte ni TWINT enregistré, ou son débit est déjà en cours.
 charge-error-card_declined = carte refusée
 charge-error-authentication_required = la banque demande au contributeur de confirmer
 charge-error-no_method = aucune carte ni TWINT enregistré à la clôture
 charge-error-expired_card = carte expirée
 charge-error-insufficient_funds = fonds insuffisants
+error-charge-under-way = Un débit de cette promesse est en cours : attendez son résultat (quelques minutes au plus) avant de payer autrement.

@@ -142,6 +142,10 @@ impl MigrationTrait for Migration {
                     // and after a crash the operation is found at Stripe by it.
                     .col(ColumnDef::new(StripeOperations::IdempotencyKey).string_len(255).not_null().unique_key())
                     .col(ColumnDef::new(StripeOperations::AmountCents).big_integer().not_null())
+                    // The request's exact form parameters: sent again after a crash as they
+                    // were first, whatever changed on the pledge meanwhile, so that Stripe
+                    // replays its answer instead of refusing the key.
+                    .col(ColumnDef::new(StripeOperations::Request).text().not_null())
                     .col(ColumnDef::new(StripeOperations::State).string_len(16).not_null())
                     .col(ColumnDef::new(StripeOperations::StripeId).string_len(255).null())
                     .col(ColumnDef::new(StripeOperations::ErrorCode).string_len(64).null())
@@ -240,6 +244,7 @@ enum StripeOperations {
     Attempt,
     IdempotencyKey,
     AmountCents,
+    Request,
     State,
     StripeId,
     ErrorCode,

@@ -80,6 +80,15 @@ impl StripeSettings {
         Ok(Some(settings))
     }
 
+    /// Where Stripe's Checkout pages are, which backers are sent to: Stripe's own, or the
+    /// stand-in's when the API is one.
+    pub fn checkout_origin(&self) -> String {
+        if self.api_url.trim_end_matches('/') == STRIPE_API {
+            return "https://checkout.stripe.com".to_owned();
+        }
+        url::Url::parse(&self.api_url).map_or_else(|_| self.api_url.clone(), |url| url.origin().ascii_serialization())
+    }
+
     /// Refuses keys that are not Stripe's shape, an API address that is not one, and a rate
     /// outside Stripe's limits.
     pub fn check(&self) -> Result<(), ConfigError> {

@@ -138,7 +138,11 @@ async fn stripe_webhook(
     let Some(cards) = state.cards.as_ref() else {
         return Err(Status::NotFound);
     };
-    let body = match body.open(1.mebibytes()).into_bytes().await {
+    if signature.0.is_empty() {
+        return Ok((Status::BadRequest, "refused"));
+    }
+    // Stripe's events are a few kilobytes: nothing larger is read.
+    let body = match body.open(256.kibibytes()).into_bytes().await {
         Ok(bytes) if bytes.is_complete() => bytes.into_inner(),
         _ => return Ok((Status::PayloadTooLarge, "too large")),
     };

@@ -53,13 +53,24 @@ pub struct SecurityHeaders {
     /// Whether people reach the site over https (`BOBINE_PUBLIC_URL`); TLS itself is usually
     /// a proxy's, so Rocket cannot tell.
     pub https: bool,
+    /// The policy sent: [`CONTENT_SECURITY_POLICY`], its `form-action` widened to Stripe's
+    /// Checkout when backers pay by card (browsers apply `form-action` to the redirect that
+    /// follows a form, and the pledge form's leads there).
+    pub policy: String,
 }
 
 impl SecurityHeaders {
-    /// For a site whose public address is `public_url`.
-    pub fn for_public_url(public_url: &str) -> SecurityHeaders {
+    /// For a site whose public address is `public_url`, sending card backers to Checkout at
+    /// `checkout_origin` if it does.
+    pub fn for_public_url(public_url: &str, checkout_origin: Option<&str>) -> SecurityHeaders {
         let https = url::Url::parse(public_url).is_ok_and(|url| url.scheme() == "https");
-        SecurityHeaders { https }
+        let policy = match checkout_origin {
+            Some(origin) => {
+                CONTENT_SECURITY_POLICY.replace("form-action 'self'", &format!("form-action 'self' {origin}"))
+            }
+            None => CONTENT_SECURITY_POLICY.to_owned(),
+        };
+        SecurityHeaders { https, policy }
     }
 }
 
@@ -70,7 +81,7 @@ impl Fairing for SecurityHeaders {
     }
 
     async fn on_response<'r>(&self, _request: &'r Request<'_>, response: &mut Response<'r>) {
-        response.set_raw_header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.set_raw_header("Content-Security-Policy", self.policy.clone());
         if !self.https {
             return;
         }
@@ -105,9 +116,18 @@ mod tests {
 
     #[test]
     fn only_an_https_public_address_counts_as_https() {
-        assert!(SecurityHeaders::for_public_url("https://soutenir.example.ch").https);
-        assert!(SecurityHeaders::for_public_url("HTTPS://soutenir.example.ch/").https);
-        assert!(!SecurityHeaders::for_public_url("http://127.0.0.1:8000").https);
-        assert!(!SecurityHeaders::for_public_url("not a url").https);
+        assert!(SecurityHeaders::for_public_url("https://soutenir.example.ch", None).https);
+        assert!(SecurityHeaders::for_public_url("HTTPS://soutenir.example.ch/", None).https);
+        assert!(!SecurityHeaders::for_public_url("http://127.0.0.1:8000", None).https);
+        assert!(!SecurityHeaders::for_public_url("not a url", None).https);
+    }
+
+    #[test]
+    fn forms_may_lead_to_checkout_only_when_cards_are_offered() {
+        let plain = SecurityHeaders::for_public_url("https://soutenir.example.ch", None);
+        assert_eq!(plain.policy, CONTENT_SECURITY_POLICY);
+        let cards = SecurityHeaders::for_public_url("https://soutenir.example.ch", Some("https://checkout.stripe.com"));
+        assert!(cards.policy.contains("form-action 'self' https://checkout.stripe.com;"), "{}", cards.policy);
+        assert!(cards.policy.contains("frame-ancestors 'none'"));
     }
 }

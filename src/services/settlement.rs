@@ -309,6 +309,9 @@ async fn steps_batch(
             .filter(pledge::Column::CampaignId.eq(campaign_id))
             .filter(pledge::Column::NextStepMs.lte(now.timestamp_millis()))
             .filter(pledge::Column::PaymentState.is_in([PaymentState::Due, PaymentState::PartlyPaid]))
+            // Card and TWINT pledges have their own steps (see `cards::charging`): a QR-bill
+            // reminder would ask them to pay a second way.
+            .filter(pledge::Column::PayBy.eq(PayBy::Bank))
     };
     if due_steps().one(&db.read).await?.is_none() {
         return Ok(0);

@@ -220,3 +220,42 @@ async fn a_designer_registers_with_a_photo_in_a_real_browser() {
     assert_eq!(width, json!(200), "the photo loads, upright");
     client.close().await.unwrap();
 }
+
+/// The pledge form's redirect to Stripe's Checkout is a form's navigation: a browser holds it
+/// to the page's `form-action`, which must name Checkout.
+#[tokio::test]
+async fn a_backer_pledging_by_card_reaches_checkout_in_a_real_browser_and_comes_back_saved() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, _profile)) = browser().await else {
+        return;
+    };
+    let (app, standin) = crate::helpers::spawn_card_app("on-success").await;
+    client.goto(&app.url("/pledge")).await.unwrap();
+    fill(&client, "#amount", "60").await;
+    fill(&client, "#name", "Zoé Martin").await;
+    fill(&client, "#email", "zoe@example.ch").await;
+    click(&client, "input[name=method][value=card]").await;
+    click(&client, "button[type=submit]").await;
+    let heading = wait_for(&client, "h1").await;
+    for _ in 0..50 {
+        if client.current_url().await.unwrap().as_str().starts_with(&standin.url()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let url = client.current_url().await.unwrap();
+    assert!(url.as_str().starts_with(&standin.url()), "the browser stayed at {url}");
+    assert!(
+        heading.text().await.unwrap_or_default().contains("Checkout")
+            || client.source().await.unwrap().contains("Checkout")
+    );
+
+    let session = url.path().rsplit('/').next().unwrap().to_owned();
+    let back = standin.complete_checkout(&session, crate::stripe_standin::Behaviour::Succeeds).await.unwrap();
+    let back = url::Url::parse(&back).unwrap();
+    client.goto(&app.url(&format!("{}?{}", back.path(), back.query().unwrap_or_default()))).await.unwrap();
+    wait_for(&client, ".pledge-details").await;
+    let page = client.source().await.unwrap();
+    assert!(page.contains("Merci : votre carte est enregistrée."), "{page}");
+    client.close().await.unwrap();
+}

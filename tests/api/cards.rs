@@ -394,7 +394,8 @@ async fn cards_a_backer_who_leaves_checkout_keeps_the_pledge_and_may_switch_to_a
     let session = standin.sessions().into_iter().find(|s| checkout.ends_with(s["id"].as_str().unwrap())).unwrap();
     let page = come_back(&app, session["cancel_url"].as_str().unwrap()).await;
     let text = app.get(&page).await.text().await.unwrap();
-    assert!(text.contains("votre carte n&#x27;est pas encore enregistrée"), "{text}");
+    assert!(text.contains("Votre promesse est conservée."), "{text}");
+    assert!(text.contains("Votre carte n&#x27;est pas encore enregistrée"), "{text}");
     assert!(text.contains("Enregistrer ma carte") && text.contains("Payer plutôt par facture QR"), "{text}");
     let token = token_of(&app, "anne@example.ch").await;
 
@@ -483,4 +484,53 @@ fn cards_offered_without_stripe_s_keys_stop_the_start_with_a_clear_message() {
         said.contains("BOBINE_STRIPE_SECRET_KEY: campaign.toml offers card and twint under [payments] methods"),
         "{said}"
     );
+}
+
+#[tokio::test]
+async fn cards_a_payment_in_checkout_confirms_a_pledge_waiting_for_its_email_link() {
+    let mail = bobine::config::MailSettings {
+        pledge_confirmation: Some(bobine::config::Confirmation::ByEmail),
+        ..Default::default()
+    };
+    let (app, standin) = crate::helpers::spawn_card_app_mailing("at-pledge", mail).await;
+    let (_, pledge) =
+        app.pledge(json!({"amount": "80", "name": "Anne", "email": "anne@example.ch", "method": "card"})).await;
+    assert_eq!(pledge["state"], "unconfirmed");
+    let back = standin
+        .complete_checkout(&session_of(pledge["payment"]["checkout_url"].as_str().unwrap()), Behaviour::Succeeds)
+        .await
+        .unwrap();
+    come_back(&app, &back).await;
+    let body = api_pledge(&app, pledge["token"].as_str().unwrap()).await;
+    assert_eq!((body["state"].as_str(), body["payment"]["state"].as_str()), (Some("active"), Some("paid")));
+    assert_eq!(app.campaign().await["pledged"], "80.00", "money paid counts");
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_nothing_charges_again_while_a_charge_waits_for_its_answer() {
+    use sea_orm::ConnectionTrait;
+    let (app, standin) = spawn_card_app("on-success").await;
+    let token = saved_card(&app, &standin, "1200", "anne@example.ch", Behaviour::Declined).await;
+    app.clock.set(deadline() + Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'errored'", 1).await;
+    let id = app.query(&format!("SELECT id FROM pledges WHERE token = '{token}'")).await[0]["id"].as_i64().unwrap();
+    // A charge sent and not answered yet (as after a timeout), written the way the job writes it.
+    app.db
+        .write
+        .execute_unprepared(&format!(
+            "INSERT INTO stripe_operations (campaign_id, pledge_id, kind, attempt, idempotency_key, amount_cents, \
+             request, state, created_at_ms) VALUES ({}, {id}, 'charge', 9, 'held-open', 120000, '[]', 'sending', {})",
+            app.campaign_id,
+            app.clock.now().timestamp_millis()
+        ))
+        .await
+        .unwrap();
+    let switched = app.post_form(&format!("/pledges/{token}/pay-by-bank"), &[]).await;
+    assert_eq!(switched.status().as_u16(), 303);
+    assert_eq!(api_pledge(&app, &token).await["payment"]["method"], "card", "no switch while a charge is out");
+    let pay = app.post_form(&format!("/pledges/{token}/checkout"), &[]).await;
+    assert!(!pay.headers()["location"].to_str().unwrap().starts_with(&standin.url()), "no second payment meanwhile");
+    let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
+    assert!(page.contains("Un débit de cette promesse est en cours"), "{page}");
 }

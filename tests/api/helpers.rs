@@ -133,12 +133,17 @@ pub const STRIPE_WEBHOOK_SECRET: &str = "whsec_bobine_cards";
 /// The fixture campaign offering card, TWINT and bank, collecting as `collect` says, with a
 /// loopback stand-in of Stripe that sends its webhooks to the server.
 pub async fn spawn_card_app(collect: &str) -> (TestApp, crate::stripe_standin::StandIn) {
+    spawn_card_app_mailing(collect, MailSettings::default()).await
+}
+
+/// As [`spawn_card_app`], sending emails (and confirming pledges) as `mail` says.
+pub async fn spawn_card_app_mailing(collect: &str, mail: MailSettings) -> (TestApp, crate::stripe_standin::StandIn) {
     let standin = crate::stripe_standin::StandIn::start(STRIPE_KEY, STRIPE_WEBHOOK_SECRET).await;
     let section =
         payments_section(collect).replace("due_days = 14", "due_days = 14\nmethods = [\"card\", \"twint\", \"bank\"]");
     let file = fixture_with(&section);
     let stripe = stripe_settings(&standin);
-    let app = spawn_adjusted(file.path(), before_deadline(), CacheAges::NONE, MailSettings::default(), |settings| {
+    let app = spawn_adjusted(file.path(), before_deadline(), CacheAges::NONE, mail, |settings| {
         settings.stripe = Some(stripe);
     })
     .await;

@@ -546,22 +546,25 @@ async fn standin_holds_webhooks_and_delivers_them_in_the_order_asked() {
     stripe.standin.detach(&card).await;
     stripe.standin.revoke_mandate(&mandate).await;
     let held = stripe.standin.held_events();
-    assert_eq!(types(&held), ["charge.dispute.created", "payment_method.detached", "mandate.updated"]);
+    assert_eq!(
+        types(&held),
+        ["charge.dispute.created", "charge.dispute.funds_withdrawn", "payment_method.detached", "mandate.updated"]
+    );
     assert_eq!(receiver.received().len(), before, "nothing sent while held");
     assert_eq!(held[0]["data"]["object"]["reason"], "fraudulent");
-    assert_eq!(held[1]["data"]["object"]["customer"], Value::Null);
-    assert_eq!(held[2]["data"]["object"]["status"], "inactive");
-    assert_eq!(held[2]["data"]["object"]["payment_method"], Value::from(twint.as_str()));
+    assert_eq!(held[2]["data"]["object"]["customer"], Value::Null);
+    assert_eq!(held[3]["data"]["object"]["status"], "inactive");
+    assert_eq!(held[3]["data"]["object"]["payment_method"], Value::from(twint.as_str()));
 
     let ids: Vec<&str> = held.iter().map(|event| event["id"].as_str().unwrap()).collect();
-    stripe.standin.deliver(&[ids[2], ids[0]]).await;
+    stripe.standin.deliver(&[ids[3], ids[0]]).await;
     assert_eq!(types(&receiver.received()[before..]), ["mandate.updated", "charge.dispute.created"]);
-    assert_eq!(types(&stripe.standin.held_events()), ["payment_method.detached"]);
+    assert_eq!(types(&stripe.standin.held_events()), ["charge.dispute.funds_withdrawn", "payment_method.detached"]);
     stripe.standin.hold_webhooks(false);
     stripe.standin.wait_for_webhooks().await;
     assert_eq!(
         types(&receiver.received()[before..]),
-        ["mandate.updated", "charge.dispute.created", "payment_method.detached"]
+        ["mandate.updated", "charge.dispute.created", "charge.dispute.funds_withdrawn", "payment_method.detached"]
     );
 
     let (status, _) = stripe.charge(&key(), &customer, &card, "10000").await;

@@ -114,7 +114,7 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
     for (kind, state) in OperationKind::all().flat_map(|k| OperationState::all().map(move |s| (k, s))) {
         statements.push(format!(
             "INSERT INTO stripe_operations (campaign_id, pledge_id, kind, attempt, idempotency_key, amount_cents, \
-             state, created_at_ms) VALUES ({c}, {id}, '{kind}', 1, 'k', 100, '{state}', 0)",
+             request, state, created_at_ms) VALUES ({c}, {id}, '{kind}', 1, 'k', 100, '[]', '{state}', 0)",
             c = app.campaign_id
         ));
     }

@@ -1723,7 +1723,9 @@ impl State {
             "amount": charge.amount, "currency": "chf", "reason": "fraudulent", "status": "needs_response",
             "created": created, "livemode": false,
         });
-        self.emit("charge.dispute.created", dispute, None);
+        self.emit("charge.dispute.created", dispute.clone(), None);
+        // As for most card disputes, the money is taken back at once.
+        self.emit("charge.dispute.funds_withdrawn", dispute, None);
     }
 
     // ----- Events -----
@@ -1814,8 +1816,10 @@ impl State {
             })
         });
         let status = if intent.succeeded { "succeeded" } else { "requires_payment_method" };
+        let kind = intent.payment_method.as_ref().map_or("card", |method| self.methods[method].kind.as_str());
         json!({
             "id": intent.id, "object": "payment_intent", "status": status, "amount": intent.amount,
+            "payment_method_types": [kind],
             "amount_received": if intent.succeeded { intent.amount } else { 0 }, "currency": "chf",
             "customer": intent.customer, "payment_method": payment_method, "metadata": intent.metadata,
             "latest_charge": latest_charge, "last_payment_error": last_payment_error,

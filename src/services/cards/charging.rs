@@ -15,7 +15,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
 };
 
-use super::{Cards, META_OPERATION, charge_failed};
+use super::{Cards, META_OPERATION};
 use crate::domain::payment::{Step, StepDue, errored_schedule, errored_step_due};
 use crate::domain::states::{MethodState, OperationKind, OperationState, PaymentKind, PaymentState, PledgeState};
 use crate::error::AppError;
@@ -106,7 +106,8 @@ async fn charge_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
             && row.pay_by.is_stripe()
             && row.method_state == MethodState::Saved
             && row.payment_state.owes()
-            && row.outstanding_cents > 0;
+            && row.outstanding_cents > 0
+            && !super::charge_under_way(&txn, row.id).await?;
         let attempt = row.charge_attempts + 1;
         // The condition on the attempts makes a second instance's take of the same row miss.
         let moved = pledge::Entity::update_many()
@@ -123,20 +124,23 @@ async fn charge_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
         if moved.rows_affected == 0 || !chargeable {
             continue;
         }
+        let key = key_of(cards, OperationKind::Charge, row.id, attempt);
+        let request = charge_params(cards, &key, row.outstanding_cents, &row);
         let operation = stripe_operation::ActiveModel {
             campaign_id: Set(cards.campaign_id),
             pledge_id: Set(row.id),
             kind: Set(OperationKind::Charge),
             attempt: Set(attempt),
-            idempotency_key: Set(key_of(cards, OperationKind::Charge, row.id, attempt)),
+            idempotency_key: Set(key),
             amount_cents: Set(row.outstanding_cents),
+            request: Set(serde_json::to_string(&request).unwrap_or_default()),
             state: Set(OperationState::Sending),
             created_at_ms: Set(now.timestamp_millis()),
             ..Default::default()
         }
         .insert(&txn)
         .await?;
-        taken.push((operation, row));
+        taken.push(operation);
     }
     txn.commit().await?;
     let count = taken.len();
@@ -145,16 +149,16 @@ async fn charge_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
 }
 
 /// Sends operations at once (the client keeps the pace) and records each answer.
-async fn send_all(cards: &Cards, operations: Vec<(stripe_operation::Model, pledge::Model)>, now: DateTime<Utc>) {
+async fn send_all(cards: &Cards, operations: Vec<stripe_operation::Model>, now: DateTime<Utc>) {
     let mut sending = tokio::task::JoinSet::new();
-    for (operation, row) in operations {
+    for operation in operations {
         if !cards.in_flight.start(operation.id) {
             continue;
         }
         let cards = cards.clone();
         sending.spawn(async move {
             let id = operation.id;
-            if let Err(error) = send(&cards, &operation, &row, now).await {
+            if let Err(error) = send(&cards, &operation, now).await {
                 tracing::error!(%error, operation = id, "recording a Stripe answer failed; it will be looked up again");
             }
             cards.in_flight.end(id);
@@ -163,43 +167,34 @@ async fn send_all(cards: &Cards, operations: Vec<(stripe_operation::Model, pledg
     while sending.join_next().await.is_some() {}
 }
 
-/// The charge request of `operation`: the same parameters every time it is sent.
-fn charge_params(cards: &Cards, operation: &stripe_operation::Model, row: &pledge::Model) -> Params {
+/// The charge request of a pledge's saved method, written down with its operation and sent the
+/// same every time.
+fn charge_params(cards: &Cards, key: &str, cents: i64, row: &pledge::Model) -> Params {
     let mut form = params([
         ("customer", row.stripe_customer.clone().unwrap_or_default()),
         ("payment_method", row.stripe_method.clone().unwrap_or_default()),
-        ("amount", operation.amount_cents.to_string()),
+        ("amount", cents.to_string()),
         ("currency", "chf".to_owned()),
         ("off_session", "true".to_owned()),
         ("confirm", "true".to_owned()),
         ("expand[0]", "latest_charge.balance_transaction".to_owned()),
     ]);
     form.extend(cards.metadata("metadata", row.id));
-    form.push((format!("metadata[{META_OPERATION}]"), operation.idempotency_key.clone()));
+    form.push((format!("metadata[{META_OPERATION}]"), key.to_owned()));
     form
 }
 
-async fn send(
-    cards: &Cards,
-    operation: &stripe_operation::Model,
-    row: &pledge::Model,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
+async fn send(cards: &Cards, operation: &stripe_operation::Model, now: DateTime<Utc>) -> Result<(), AppError> {
+    let form: Params = serde_json::from_str(&operation.request)
+        .map_err(|e| AppError::internal("reading an operation's request", e))?;
+    let key = &operation.idempotency_key;
     match operation.kind {
         OperationKind::Charge => {
-            let form = charge_params(cards, operation, row);
-            let answer =
-                cards.stripe.post::<PaymentIntent>("/v1/payment_intents", &form, &operation.idempotency_key).await;
+            let answer = cards.stripe.post::<PaymentIntent>("/v1/payment_intents", &form, key).await;
             charge_answered(cards, operation, answer, now).await
         }
         OperationKind::Refund => {
-            let Some(intent) = refundable_intent(cards, row.id).await? else {
-                return fail(cards, operation, "nothing_to_refund", "no card payment to refund", now).await;
-            };
-            let mut form = params([("payment_intent", intent), ("amount", operation.amount_cents.to_string())]);
-            form.extend(cards.metadata("metadata", row.id));
-            form.push((format!("metadata[{META_OPERATION}]"), operation.idempotency_key.clone()));
-            let answer = cards.stripe.post::<Refund>("/v1/refunds", &form, &operation.idempotency_key).await;
+            let answer = cards.stripe.post::<Refund>("/v1/refunds", &form, key).await;
             refund_answered(cards, operation, answer, now).await
         }
     }
@@ -314,11 +309,12 @@ async fn failed_charge(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let txn = cards.db.begin_write().await?;
-    let closed = close(&txn, operation, OperationState::Failed, intent, Some((code, message)), now).await?;
-    txn.commit().await?;
-    if closed {
-        charge_failed(cards, operation.pledge_id, code, needs_authentication, now).await?;
+    ledger::lock_campaign(&txn, cards.campaign_id).await?;
+    if close(&txn, operation, OperationState::Failed, intent, Some((code, message)), now).await? {
+        super::charge_failed_in(cards, &txn, operation.pledge_id, code, needs_authentication, now).await?;
     }
+    txn.commit().await?;
+    cards.writer.figures_changed();
     Ok(())
 }
 
@@ -380,9 +376,6 @@ async fn recover(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError> {
 }
 
 async fn recover_one(cards: &Cards, operation: &stripe_operation::Model, now: DateTime<Utc>) -> Result<bool, AppError> {
-    let Some(row) = pledge::Entity::find_by_id(operation.pledge_id).one(&cards.db.read).await? else {
-        return Ok(false);
-    };
     match operation.kind {
         OperationKind::Charge => {
             let query = format!("metadata['{META_OPERATION}']:'{}'", operation.idempotency_key);
@@ -408,7 +401,7 @@ async fn recover_one(cards: &Cards, operation: &stripe_operation::Model, now: Da
                 }
                 None if now - instant(operation.created_at_ms) < Duration::hours(23) => {
                     // Stripe has none: sent again under the same key, which it acts on once.
-                    send(cards, operation, &row, now).await?;
+                    send(cards, operation, now).await?;
                     Ok(true)
                 }
                 None => {
@@ -421,7 +414,7 @@ async fn recover_one(cards: &Cards, operation: &stripe_operation::Model, now: Da
         OperationKind::Refund => {
             // A refund sent again under the same key is acted on once.
             if now - instant(operation.created_at_ms) < Duration::hours(23) {
-                send(cards, operation, &row, now).await?;
+                send(cards, operation, now).await?;
             } else {
                 fail(cards, operation, "unknown", "no answer for a day: look it up in Stripe's dashboard", now).await?;
             }
@@ -464,6 +457,7 @@ async fn errored_steps(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppEr
                 after.reminders_sent = i32::try_from(index + 1).unwrap_or(i32::MAX);
                 after.next_step_ms = errored_schedule(errored, grace).get(index + 1).map(|s| s.0.timestamp_millis());
                 match step {
+                    Step::Retry if super::charge_under_way(&txn, before.id).await? => {}
                     Step::Retry if before.method_state == MethodState::Saved => {
                         after.next_charge_ms = Some(now.timestamp_millis());
                     }
@@ -511,34 +505,38 @@ async fn refund_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
         .await?;
     let mut taken = Vec::new();
     for row in candidates {
-        if refundable_intent(cards, row.id).await?.is_none() {
+        let Some(intent) = refundable_intent(cards, row.id).await? else {
             continue;
-        }
+        };
         let earlier = stripe_operation::Entity::find()
             .filter(stripe_operation::Column::PledgeId.eq(row.id))
             .filter(stripe_operation::Column::Kind.eq(OperationKind::Refund))
             .order_by_desc(stripe_operation::Column::Attempt)
             .one(&cards.db.read)
             .await?;
-        // One at a time; a succeeded one waits for the ledger to follow `charge.refunded`
-        // (or its own answer) before another is thought of.
+        // One at a time: a refund is `succeeded` only once the ledger holds it (see
+        // [`refund_answered`]), so what is still due after it is a new need; a refused one
+        // waits an hour.
         if earlier.as_ref().is_some_and(|e| {
             e.state == OperationState::Sending
-                || (e.state == OperationState::Succeeded
-                    && now - instant(e.answered_at_ms.unwrap_or(0)) < Duration::hours(1))
                 || e.state == OperationState::Failed
                     && now - instant(e.answered_at_ms.unwrap_or(0)) < Duration::hours(1)
         }) {
             continue;
         }
         let attempt = earlier.map_or(1, |e| e.attempt + 1);
+        let key = key_of(cards, OperationKind::Refund, row.id, attempt);
+        let mut request = params([("payment_intent", intent), ("amount", row.refund_due_cents.to_string())]);
+        request.extend(cards.metadata("metadata", row.id));
+        request.push((format!("metadata[{META_OPERATION}]"), key.clone()));
         let inserted = stripe_operation::ActiveModel {
             campaign_id: Set(cards.campaign_id),
             pledge_id: Set(row.id),
             kind: Set(OperationKind::Refund),
             attempt: Set(attempt),
-            idempotency_key: Set(key_of(cards, OperationKind::Refund, row.id, attempt)),
+            idempotency_key: Set(key),
             amount_cents: Set(row.refund_due_cents),
+            request: Set(serde_json::to_string(&request).unwrap_or_default()),
             state: Set(OperationState::Sending),
             created_at_ms: Set(now.timestamp_millis()),
             ..Default::default()
@@ -546,7 +544,7 @@ async fn refund_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
         .insert(&cards.db.write)
         .await;
         match inserted {
-            Ok(operation) => taken.push((operation, row)),
+            Ok(operation) => taken.push(operation),
             // Another instance wrote this attempt first.
             Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {}
             Err(error) => return Err(error.into()),
@@ -557,8 +555,10 @@ async fn refund_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
     Ok(count)
 }
 
-/// Records a refund's answer: the ledger takes it from the charge's refunded total, the same
-/// way as from `charge.refunded`, so that both record it once.
+/// Records a refund's answer. The ledger takes it from the charge's refunded total, as from
+/// `charge.refunded`, so that both record it once; the operation is answered in the same
+/// transaction. Until the charge could be read, the operation stays `sending`: sent again
+/// later under its key, Stripe replays the same refund, and nothing goes back twice.
 async fn refund_answered(
     cards: &Cards,
     operation: &stripe_operation::Model,
@@ -567,16 +567,20 @@ async fn refund_answered(
 ) -> Result<(), AppError> {
     match answer {
         Ok(refund) => {
+            let Some(intent) = &refund.payment_intent else {
+                return fail(cards, operation, "no_payment_intent", "the refund names no payment", now).await;
+            };
+            let read: Result<PaymentIntent, _> =
+                cards.stripe.get(&format!("/v1/payment_intents/{intent}"), &[("expand[]", "latest_charge")]).await;
+            let Ok(Some(charge)) = read.map(|i| i.latest_charge.and_then(|c| c.object().cloned())) else {
+                return Ok(());
+            };
             let txn = cards.db.begin_write().await?;
+            ledger::lock_campaign(&txn, cards.campaign_id).await?;
+            super::events::refund_total_in(cards, &txn, operation.pledge_id, &charge, now).await?;
             close(&txn, operation, OperationState::Succeeded, Some(&refund.id), None, now).await?;
             txn.commit().await?;
-            if let Some(intent) = &refund.payment_intent {
-                let read: Result<PaymentIntent, _> =
-                    cards.stripe.get(&format!("/v1/payment_intents/{intent}"), &[("expand[]", "latest_charge")]).await;
-                if let Ok(Some(charge)) = read.map(|i| i.latest_charge.and_then(|c| c.object().cloned())) {
-                    super::events::refund_total(cards, operation.pledge_id, &charge, now).await?;
-                }
-            }
+            cards.writer.figures_changed();
             Ok(())
         }
         Err(StripeError::Refused { body, .. }) => {

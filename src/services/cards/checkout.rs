@@ -17,7 +17,10 @@ use crate::services::pledges::PledgeRecord;
 use crate::services::stripe::objects::{CheckoutSession, Customer, Expandable};
 use crate::services::stripe::{StripeError, params};
 
-/// How long the way back from Checkout works: Stripe's sessions last a day.
+/// How long a Checkout Session may be completed (Stripe takes 30 minutes to a day).
+const CHECKOUT_LASTS: Duration = Duration::minutes(30);
+
+/// How long the way back from Checkout works: a day, for a backer who comes back late.
 const RETURN_LASTS: Duration = Duration::hours(24);
 
 /// What Checkout is opened for.
@@ -78,6 +81,10 @@ pub async fn open(cards: &Cards, token: &str, lang: Lang, now: DateTime<Utc>) ->
         .ok_or(AppError::NotFound)?;
     let payments = cards.payments();
     let purpose = purpose(&PledgeRecord::from(pledge.clone()), payments.collect)?;
+    if matches!(purpose, Purpose::Pay(_)) && super::charge_under_way(&cards.db.read, pledge.id).await? {
+        // The saved method is being charged: paying again now could pay twice.
+        return Err(AppError::invalid("method", "error-charge-under-way"));
+    }
     let slug = &cards.campaign.slug;
     let customer = match &pledge.stripe_customer {
         Some(customer) => customer.clone(),
@@ -112,6 +119,9 @@ pub async fn open(cards: &Cards, token: &str, lang: Lang, now: DateTime<Utc>) ->
         ("payment_method_types[0]", pledge.pay_by.to_string()),
         ("client_reference_id", pledge.reference.clone()),
         ("locale", lang.code().to_owned()),
+        // Stripe's clock, not the campaign's: a session lasts as long as a backer may take in
+        // it, well within the time a pledge collecting at pledge waits before its bill.
+        ("expires_at", (Utc::now() + CHECKOUT_LASTS).timestamp().to_string()),
     ]);
     form.extend(cards.metadata("metadata", pledge.id));
     match purpose {

@@ -61,7 +61,9 @@ pub async fn receive(
     let stored = stripe_event::Entity::insert(stripe_event::ActiveModel {
         id: Set(event.id.clone()),
         kind: Set(event.kind.chars().take(100).collect()),
-        body: Set(String::from_utf8_lossy(body).into_owned()),
+        // What the event was about, not its body: that holds the backer's name and email,
+        // which the pledge's own row keeps (and forgets with it).
+        body: Set(event.data.object.get("id").and_then(|id| id.as_str()).unwrap_or_default().to_owned()),
         outcome: Set(outcome.to_owned()),
         received_at_ms: Set(now.timestamp_millis()),
     })
@@ -150,7 +152,9 @@ async fn apply(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<&'sta
             };
             refund_total(cards, pledge_id, &charge, now).await
         }
-        "charge.dispute.created" => {
+        // Money leaves when the bank takes it, not when a dispute opens (an inquiry takes
+        // nothing); a dispute won brings it back.
+        "charge.dispute.funds_withdrawn" | "charge.dispute.funds_reinstated" => {
             let dispute: Dispute = object(event)?;
             let Some(intent) = &dispute.payment_intent else {
                 return Ok("no payment intent");
@@ -158,8 +162,13 @@ async fn apply(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<&'sta
             let Some(pledge_id) = pledge_paid_by(cards, intent).await? else {
                 return Ok("not a recorded payment");
             };
-            money_back(cards, pledge_id, PaymentKind::Reversal, dispute.amount, dispute.id.clone(), now).await?;
-            Ok("dispute recorded as a reversal")
+            let (kind, key, outcome) = if event.kind.ends_with("funds_withdrawn") {
+                (PaymentKind::Reversal, format!("{}#withdrawn", dispute.id), "dispute: money taken back")
+            } else {
+                (PaymentKind::Payment, format!("{}#reinstated", dispute.id), "dispute won: money back")
+            };
+            money_back(cards, pledge_id, kind, dispute.amount, key, now).await?;
+            Ok(outcome)
         }
         "payment_method.detached" => {
             let method: PaymentMethod = object(event)?;
@@ -178,22 +187,39 @@ async fn apply(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<&'sta
     }
 }
 
-/// Records what a charge says was refunded in all: the steps of that total, each once, whatever
-/// order the events (and the API's answers) come in.
+/// Records what a charge says was refunded in all.
 pub(super) async fn refund_total(
     cards: &Cards,
     pledge_id: i64,
     charge: &Charge,
     now: DateTime<Utc>,
 ) -> Result<&'static str, AppError> {
+    let txn = cards.db.begin_write().await?;
+    let outcome = refund_total_in(cards, &txn, pledge_id, charge, now).await?;
+    txn.commit().await?;
+    cards.writer.figures_changed();
+    Ok(outcome)
+}
+
+/// As [`refund_total`], inside `txn`: the steps of the charge's refunded total, each once under
+/// the key `<charge>#<total>`, whatever order the events (and the API's answers) come in. The
+/// campaign's lock is taken before the sum is read, so two at once cannot both add the step.
+pub(super) async fn refund_total_in(
+    cards: &Cards,
+    txn: &sea_orm::DatabaseTransaction,
+    pledge_id: i64,
+    charge: &Charge,
+    now: DateTime<Utc>,
+) -> Result<&'static str, AppError> {
+    crate::services::ledger::lock_campaign(txn, cards.campaign_id).await?;
     let before: Option<i64> = payment::Entity::find()
         .filter(payment::Column::PledgeId.eq(pledge_id))
         .filter(payment::Column::Kind.eq(PaymentKind::Refund))
         .filter(payment::Column::StripeRef.starts_with(format!("{}#", charge.id)))
         .select_only()
-        .column_as(payment::Column::AmountCents.sum(), "sum")
+        .column_as(sea_orm::sea_query::Expr::cust("CAST(SUM(amount_cents) AS BIGINT)"), "sum")
         .into_tuple::<Option<i64>>()
-        .one(&cards.db.read)
+        .one(txn)
         .await?
         .flatten();
     let already = -before.unwrap_or(0);
@@ -202,7 +228,7 @@ pub(super) async fn refund_total(
         return Ok("refund already recorded");
     }
     let key = format!("{}#{}", charge.id, charge.amount_refunded);
-    money_back(cards, pledge_id, PaymentKind::Refund, more, key, now).await?;
+    super::money_back_in(cards, txn, pledge_id, PaymentKind::Refund, more, key, now).await?;
     Ok("refund recorded")
 }
 

@@ -24,7 +24,9 @@ use super::writer::PledgeWriter;
 use crate::config::{Campaign, Payments};
 use crate::db::Db;
 use crate::domain::payment::errored_schedule;
-use crate::domain::states::{MethodState, OperationState, PayBy, PaymentKind, PaymentState, PledgeState};
+use crate::domain::states::{
+    MethodState, OperationState, PayBy, PaymentKind, PaymentMethod, PaymentState, PledgeState,
+};
 use crate::error::AppError;
 
 /// The metadata keys bobine puts on what it creates at Stripe. The campaign's slug tells
@@ -105,12 +107,17 @@ pub async fn method_saved(
     }
     if before.stripe_method.as_deref() == Some(method) && before.method_state == MethodState::Saved {
         txn.rollback().await?;
+        // A crash may have come between saving and confirming: confirming again is harmless.
+        confirm(cards, &before).await;
         return Ok("already saved");
     }
     let mut after = before.clone();
     after.stripe_method = Some(method.to_owned());
     after.stripe_mandate = mandate.map(str::to_owned);
-    if before.state != PledgeState::Cancelled && before.payment_state.owes() {
+    if before.state != PledgeState::Cancelled
+        && before.payment_state.owes()
+        && !charge_under_way(&txn, pledge_id).await?
+    {
         after.next_charge_ms = Some(now.timestamp_millis());
     }
     pledge::Entity::update(pledge::ActiveModel {
@@ -124,17 +131,37 @@ pub async fn method_saved(
     .exec(&txn)
     .await?;
     txn.commit().await?;
-    if before.state == PledgeState::Unconfirmed
-        && let Some(secret) = &before.confirm_secret
-    {
-        // Refused after the close or when the reward sold out meanwhile: the pledge stays as it
-        // is, and its page says what to do.
-        if let Err(error) = cards.writer.confirm(secret, None).await {
-            tracing::info!(%error, pledge_id, "a saved card did not confirm its pledge");
-        }
-    }
+    confirm(cards, &before).await;
     cards.writer.figures_changed();
     Ok("method saved")
+}
+
+/// Confirms an unconfirmed pledge whose backer saved a card or paid: a payment method works as
+/// well as a mailbox to show someone is real, and money paid must never sit on a pledge that
+/// counts nowhere. Refused after the close or when the reward sold out meanwhile: the pledge
+/// stays as it is, and its page says what to do.
+async fn confirm(cards: &Cards, pledge: &pledge::Model) {
+    if pledge.state != PledgeState::Unconfirmed {
+        return;
+    }
+    if let Some(secret) = &pledge.confirm_secret
+        && let Err(error) = cards.writer.confirm(secret, None).await
+    {
+        tracing::info!(%error, pledge = pledge.id, "a saved card or a payment did not confirm its pledge");
+    }
+}
+
+/// Whether a charge of the pledge was sent and its answer is not recorded yet: nothing may
+/// start another meanwhile, or the backer could pay twice.
+pub async fn charge_under_way(conn: &impl sea_orm::ConnectionTrait, pledge_id: i64) -> Result<bool, AppError> {
+    use entity::stripe_operation;
+    let found = stripe_operation::Entity::find()
+        .filter(stripe_operation::Column::PledgeId.eq(pledge_id))
+        .filter(stripe_operation::Column::Kind.eq(crate::domain::states::OperationKind::Charge))
+        .filter(stripe_operation::Column::State.eq(OperationState::Sending))
+        .one(conn)
+        .await?;
+    Ok(found.is_some())
 }
 
 /// A succeeded PaymentIntent: its money enters the ledger once, with Stripe's fee when known,
@@ -147,13 +174,15 @@ pub async fn paid(
     operation: Option<&entity::stripe_operation::Model>,
     now: DateTime<Utc>,
 ) -> Result<Vec<Recorded>, AppError> {
-    let Some(pay_by) = pledge::Entity::find_by_id(pledge_id).one(&cards.db.read).await?.map(|p| p.pay_by) else {
+    let Some(before) = pledge::Entity::find_by_id(pledge_id).one(&cards.db.read).await? else {
         return Ok(Vec::new());
     };
+    // The way the money came, from Stripe's own word: the backer may have switched since.
+    let method = if intent.is_twint() { PaymentMethod::Twint } else { PaymentMethod::Card };
     let entry = Entry {
         pledge_id,
         kind: PaymentKind::Payment,
-        method: pay_by.ledger_method(),
+        method,
         cents: intent.amount_received.unwrap_or(intent.amount),
         bank_transaction_id: None,
         stripe_ref: Some(intent.id.clone()),
@@ -190,6 +219,7 @@ pub async fn paid(
             .await?;
     }
     txn.commit().await?;
+    confirm(cards, &before).await;
     cards.writer.figures_changed();
     Ok(recorded)
 }
@@ -204,14 +234,27 @@ pub async fn charge_failed(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let txn = cards.db.begin_write().await?;
-    ledger::lock_campaign(&txn, cards.campaign_id).await?;
-    let Some(before) = ledger::lock_pledges(&txn, &[pledge_id]).await?.pop() else {
-        txn.rollback().await?;
+    charge_failed_in(cards, &txn, pledge_id, code, needs_authentication, now).await?;
+    txn.commit().await?;
+    cards.writer.figures_changed();
+    Ok(())
+}
+
+/// As [`charge_failed`], inside `txn`, so that it happens together with what caused it.
+pub(super) async fn charge_failed_in(
+    cards: &Cards,
+    txn: &sea_orm::DatabaseTransaction,
+    pledge_id: i64,
+    code: &str,
+    needs_authentication: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    ledger::lock_campaign(txn, cards.campaign_id).await?;
+    let Some(before) = ledger::lock_pledges(txn, &[pledge_id]).await?.pop() else {
         return Ok(());
     };
     if !before.payment_state.owes() || before.billed_at_ms.is_none() {
         // Paid meanwhile (by bank, in Checkout), cancelled or void: nothing to chase.
-        txn.rollback().await?;
         return Ok(());
     }
     let mut after = before.clone();
@@ -241,13 +284,11 @@ pub async fn charge_failed(
             }
         }
     };
-    ledger::save(&txn, &after).await?;
-    Moves::between(&before, &after).apply(&txn, cards.campaign_id).await?;
+    ledger::save(txn, &after).await?;
+    Moves::between(&before, &after).apply(txn, cards.campaign_id).await?;
     if let Some(news) = mail {
-        outbox::queue(&txn, &[cards.letters.payment(news, &after, cards.payments())], now).await?;
+        outbox::queue(txn, &[cards.letters.payment(news, &after, cards.payments())], now).await?;
     }
-    txn.commit().await?;
-    cards.writer.figures_changed();
     Ok(())
 }
 
@@ -280,17 +321,24 @@ pub async fn method_lost(
         })
         .exec(&txn)
         .await?;
-        if waiting && row.state != PledgeState::Cancelled {
+        if row.state == PledgeState::Cancelled || !waiting {
+            continue;
+        }
+        if row.payment_state == PaymentState::Due && row.billed_at_ms.is_some() {
+            // Billed and waiting for its charge: a failed charge, with its link to pay.
+            charge_failed_in(cards, &txn, row.id, crate::services::settlement::NO_METHOD, false, now).await?;
+        } else if row.payment_state == PaymentState::Promised {
             mails.push(cards.letters.payment(PaymentNews::MethodLost, row, cards.payments()));
         }
     }
     outbox::queue(&txn, &mails, now).await?;
     txn.commit().await?;
+    cards.writer.figures_changed();
     Ok(rows.len())
 }
 
-/// Money Stripe took back (a refund, a dispute): a ledger row of `kind` for `cents`, recorded
-/// once under `stripe_ref`; the backer hears of a refund.
+/// Money Stripe moved outside a charge (a refund, a dispute): a ledger row of `kind` for
+/// `cents`, recorded once under `stripe_ref`; the backer hears of a refund.
 pub async fn money_back(
     cards: &Cards,
     pledge_id: i64,
@@ -299,13 +347,30 @@ pub async fn money_back(
     stripe_ref: String,
     now: DateTime<Utc>,
 ) -> Result<Vec<Recorded>, AppError> {
-    let Some(pay_by) = pledge::Entity::find_by_id(pledge_id).one(&cards.db.read).await?.map(|p| p.pay_by) else {
+    let txn = cards.db.begin_write().await?;
+    let recorded = money_back_in(cards, &txn, pledge_id, kind, cents, stripe_ref, now).await?;
+    txn.commit().await?;
+    cards.writer.figures_changed();
+    Ok(recorded)
+}
+
+/// As [`money_back`], inside `txn`.
+pub(super) async fn money_back_in(
+    cards: &Cards,
+    txn: &sea_orm::DatabaseTransaction,
+    pledge_id: i64,
+    kind: PaymentKind,
+    cents: i64,
+    stripe_ref: String,
+    now: DateTime<Utc>,
+) -> Result<Vec<Recorded>, AppError> {
+    let Some(row) = pledge::Entity::find_by_id(pledge_id).one(txn).await? else {
         return Ok(Vec::new());
     };
     let entry = Entry {
         pledge_id,
         kind,
-        method: pay_by.ledger_method(),
+        method: if row.pay_by == PayBy::Twint { PaymentMethod::Twint } else { PaymentMethod::Card },
         cents,
         bank_transaction_id: None,
         stripe_ref: Some(stripe_ref),
@@ -316,15 +381,12 @@ pub async fn money_back(
         recorded_by: None,
         booked_on: now.with_timezone(&cards.campaign.time_zone).date_naive(),
     };
-    let txn = cards.db.begin_write().await?;
-    let recorded = ledger::record(&txn, cards.campaign_id, &[entry], now).await?;
+    let recorded = ledger::record(txn, cards.campaign_id, &[entry], now).await?;
     if kind == PaymentKind::Refund {
         let mails: Vec<Mail> =
             recorded.iter().map(|r| cards.letters.payment(PaymentNews::Refunded, &r.after, cards.payments())).collect();
-        outbox::queue(&txn, &mails, now).await?;
+        outbox::queue(txn, &mails, now).await?;
     }
-    txn.commit().await?;
-    cards.writer.figures_changed();
     Ok(recorded)
 }
 
@@ -349,6 +411,10 @@ pub async fn pay_by_bank(cards: &Cards, token: &str, now: DateTime<Utc>) -> Resu
     if !switchable {
         txn.rollback().await?;
         return Err(AppError::invalid("method", "error-checkout-nothing"));
+    }
+    if charge_under_way(&txn, before.id).await? {
+        txn.rollback().await?;
+        return Err(AppError::invalid("method", "error-charge-under-way"));
     }
     let mut after = before.clone();
     after.pay_by = PayBy::Bank;

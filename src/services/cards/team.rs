@@ -43,8 +43,9 @@ pub async fn figures(db: &Db, campaign_id: i32, methods: &[PayBy]) -> Result<Vec
         .select_only()
         .column(pledge::Column::PayBy)
         .column_as(Expr::cust("COUNT(*)"), "pledges")
-        .column_as(Expr::cust("SUM(amount_cents)"), "pledged")
-        .column_as(Expr::cust("SUM(paid_cents - refunded_cents)"), "collected")
+        // PostgreSQL sums BIGINT into NUMERIC.
+        .column_as(Expr::cust("CAST(SUM(amount_cents) AS BIGINT)"), "pledged")
+        .column_as(Expr::cust("CAST(SUM(paid_cents - refunded_cents) AS BIGINT)"), "collected")
         .column_as(count_if(PaymentState::Errored), "errored")
         .column_as(count_if(PaymentState::Dropped), "dropped")
         .filter(pledge::Column::CampaignId.eq(campaign_id))
@@ -115,6 +116,9 @@ pub async fn errored(db: &Db, campaign_id: i32, limit: u64) -> Result<(Vec<Error
 
 /// Charges an errored pledge's saved method again now, at the team's request.
 pub async fn retry(cards: &Cards, pledge_id: i64, now: DateTime<Utc>) -> Result<String, AppError> {
+    if super::charge_under_way(&cards.db.read, pledge_id).await? {
+        return Err(AppError::invalid("pledge", "error-charge-under-way"));
+    }
     let moved = pledge::Entity::update_many()
         .col_expr(pledge::Column::NextChargeMs, Expr::value(now.timestamp_millis()))
         .filter(pledge::Column::Id.eq(pledge_id))

@@ -153,6 +153,11 @@ async fn answer(sent: Result<reqwest::Response, reqwest::Error>) -> Result<serde
             message: body.and_then(|b| b.message).unwrap_or_else(|| "no message".into()),
         }),
         (409 | 429, _) | (500.., _) | (_, None) => Err(StripeError::Unavailable(format!("status {status}"))),
+        // The key was used with other parameters: what the first use did is unknown here,
+        // and must be looked up, never taken as a refusal.
+        (_, Some(body)) if body.kind.as_deref() == Some("idempotency_error") => {
+            Err(StripeError::Unavailable(body.message.unwrap_or_else(|| "idempotency error".into())))
+        }
         (_, Some(body)) => Err(StripeError::Refused { status, body: Box::new(body) }),
     }
 }

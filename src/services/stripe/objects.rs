@@ -102,9 +102,17 @@ pub struct PaymentIntent {
     pub metadata: HashMap<String, String>,
     pub latest_charge: Option<Expandable<Charge>>,
     pub last_payment_error: Option<ErrorBody>,
+    #[serde(default)]
+    pub payment_method_types: Vec<String>,
 }
 
 impl PaymentIntent {
+    /// Paid with TWINT (else a card).
+    pub fn is_twint(&self) -> bool {
+        self.payment_method_types.iter().any(|t| t == "twint")
+            || self.payment_method.as_ref().and_then(Expandable::object).is_some_and(|m| m.kind == "twint")
+    }
+
     /// What Stripe kept, when the charge's balance transaction was expanded.
     pub fn fee(&self) -> Option<i64> {
         let charge = self.latest_charge.as_ref()?.object()?;
@@ -138,6 +146,7 @@ pub struct Refund {
     pub id: String,
     pub status: Option<String>,
     pub amount: i64,
+    pub charge: Option<String>,
     pub payment_intent: Option<String>,
     #[serde(default)]
     pub metadata: HashMap<String, String>,

@@ -110,11 +110,15 @@ pub struct RefundDue {
 /// Two queries: the pledges, then the payer's account of each one's latest bank payment.
 pub async fn refunds_due(db: &Db, campaign_id: i32) -> Result<(Vec<RefundDue>, u64), AppError> {
     // Card and TWINT payments go back through Stripe, by themselves: a refund by hand there
-    // would send the money twice.
+    // would send the money twice. A pledge holding no such payment (its money came by bank or
+    // by hand, whatever the way it chose) is refunded by hand.
+    let not_through_stripe = sea_orm::sea_query::Expr::cust(
+        "NOT EXISTS (SELECT 1 FROM payments p WHERE p.pledge_id = pledges.id AND p.stripe_ref LIKE 'pi\\_%' ESCAPE '\\')",
+    );
     let query = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
         .filter(pledge::Column::RefundDueCents.gt(0))
-        .filter(pledge::Column::PayBy.eq(crate::domain::states::PayBy::Bank));
+        .filter(not_through_stripe);
     let total = query.clone().count(&db.read).await?;
     let rows = query.order_by_asc(pledge::Column::Id).limit(LISTED).all(&db.read).await?;
     let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
