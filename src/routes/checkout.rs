@@ -2,7 +2,7 @@
 //! from it, to a QR-bill instead; and Stripe's webhooks.
 
 use rocket::data::{Data, ToByteUnit};
-use rocket::form::{Form, FromForm};
+use rocket::form::Form;
 use rocket::http::{CookieJar, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::response::{Flash, Redirect};
@@ -14,7 +14,7 @@ use crate::domain::rate_limit::LimitKind;
 use crate::domain::states::{MethodState, PaymentState};
 use crate::error::AppError;
 use crate::i18n;
-use crate::routes::csrf;
+use crate::routes::csrf::{self, CsrfOnly};
 use crate::routes::errors::PageError;
 use crate::routes::limits::Admission;
 use crate::services::cards::{self, checkout, events};
@@ -25,9 +25,21 @@ fn private_page(token: &str) -> Redirect {
     Redirect::to(format!("/pledges/{token}#payment-title"))
 }
 
-#[derive(Debug, FromForm)]
-struct CheckoutForm {
-    csrf: Option<String>,
+/// A refusal the backer can act on, told on the private page; the server's own failures and
+/// an unknown pledge are errors.
+fn told_on_page(
+    state: &AppState,
+    admission: &Admission<'_>,
+    lang: Lang,
+    token: &str,
+    error: AppError,
+) -> Result<Flash<Redirect>, PageError> {
+    if error.is_internal() || matches!(error, AppError::NotFound) {
+        return Err(error.into());
+    }
+    admission.note(&error);
+    let message = crate::routes::views::FormError::of(state, &error, lang).message;
+    Ok(Flash::error(private_page(token), message))
 }
 
 /// To Checkout, from the private page: save a card or TWINT, or pay.
@@ -38,7 +50,7 @@ async fn to_checkout(
     jar: &CookieJar<'_>,
     admission: Admission<'_>,
     token: &str,
-    form: Form<CheckoutForm>,
+    form: Form<CsrfOnly>,
 ) -> Result<Result<Redirect, Flash<Redirect>>, PageError> {
     let cards = state.cards.as_ref().ok_or(AppError::NotFound)?;
     let opened = async {
@@ -49,12 +61,7 @@ async fn to_checkout(
     .await;
     match opened {
         Ok(url) => Ok(Ok(Redirect::to(url))),
-        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
-        Err(error) => {
-            admission.note(&error);
-            let message = crate::routes::views::FormError::of(state, &error, lang).message;
-            Ok(Err(Flash::error(private_page(token), message)))
-        }
+        Err(error) => told_on_page(state, &admission, lang, token, error).map(Err),
     }
 }
 
@@ -66,7 +73,7 @@ async fn to_bank(
     jar: &CookieJar<'_>,
     admission: Admission<'_>,
     token: &str,
-    form: Form<CheckoutForm>,
+    form: Form<CsrfOnly>,
 ) -> Result<Flash<Redirect>, PageError> {
     let cards = state.cards.as_ref().ok_or(AppError::NotFound)?;
     let switched = async {
@@ -77,12 +84,7 @@ async fn to_bank(
     .await;
     match switched {
         Ok(_) => Ok(Flash::success(private_page(token), i18n::t(lang, "payment-switched-to-bank"))),
-        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
-        Err(error) => {
-            admission.note(&error);
-            let message = crate::routes::views::FormError::of(state, &error, lang).message;
-            Ok(Flash::error(private_page(token), message))
-        }
+        Err(error) => told_on_page(state, &admission, lang, token, error),
     }
 }
 
