@@ -17,8 +17,10 @@ use crate::services::pledges::PledgeRecord;
 use crate::services::stripe::objects::{CheckoutSession, Customer, Expandable};
 use crate::services::stripe::{StripeError, params};
 
-/// How long a Checkout Session may be completed (Stripe takes 30 minutes to a day).
-const CHECKOUT_LASTS: Duration = Duration::minutes(30);
+/// How long a Checkout Session may be completed. Stripe takes 30 minutes to a day from when it
+/// creates the session: a few minutes more than the least, so that a slow request is not
+/// refused for a second.
+const CHECKOUT_LASTS: Duration = Duration::minutes(35);
 
 /// How long the way back from Checkout works: a day, for a backer who comes back late.
 const RETURN_LASTS: Duration = Duration::hours(24);
