@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::io::Cursor;
 use std::net::Ipv4Addr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use hmac::{Hmac, KeyInit, Mac};
 use rand::Rng;
@@ -88,6 +88,12 @@ impl StandIn {
     /// Starts the stand-in on a free port of 127.0.0.1, answering to `secret_key` and
     /// signing webhooks with `webhook_secret`.
     pub async fn start(secret_key: &str, webhook_secret: &str) -> StandIn {
+        StandIn::start_on(0, secret_key, webhook_secret).await
+    }
+
+    /// As [`StandIn::start`], on `port` of 127.0.0.1 (0: a free one; [`StandIn::url`] tells
+    /// which).
+    pub async fn start_on(port: u16, secret_key: &str, webhook_secret: &str) -> StandIn {
         // reqwest needs a process-wide TLS provider; an error only means one is installed.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
@@ -105,15 +111,15 @@ impl StandIn {
             }),
         };
         tokio::spawn(standin.clone().send_webhooks(queue));
-        let port = standin.serve().await;
+        let port = standin.serve(port).await;
         standin.lock().base_url = format!("http://127.0.0.1:{port}");
         standin
     }
 
-    async fn serve(&self) -> u16 {
+    async fn serve(&self, port: u16) -> u16 {
         let config = Config {
             address: Ipv4Addr::LOCALHOST.into(),
-            port: 0,
+            port,
             log_level: LogLevel::Off,
             cli_colors: false,
             // Several stand-ins may live in one process: none of them owns the signals.
@@ -128,7 +134,7 @@ impl StandIn {
         let (port_tx, port_rx) = oneshot::channel();
         let rocket = rocket::custom(config)
             .manage(self.clone())
-            .mount("/", rocket::routes![serve_post, serve_get])
+            .mount("/", rocket::routes![serve_post, serve_get, control_summary])
             .register("/", rocket::catchers![unrouted])
             .attach(AdHoc::on_liftoff("stand-in port", move |rocket| {
                 let port = rocket.config().port;
@@ -184,6 +190,65 @@ impl StandIn {
     /// How a saved payment method fares from now on.
     pub fn set_behaviour(&self, payment_method: &str, behaviour: Behaviour) {
         self.lock().method_mut(payment_method).behaviour = behaviour;
+    }
+
+    /// `n` customers, each with a card saved for off-session charges that succeed, as if each
+    /// backer had finished Checkout in setup mode long ago (no events: those were delivered
+    /// then). Returns `(customer, payment_method)` pairs, in creation order.
+    pub fn seed_saved_methods(&self, n: usize) -> Vec<(String, String)> {
+        let mut state = self.lock();
+        (0..n)
+            .map(|i| {
+                let customer = Customer {
+                    id: new_id("cus_"),
+                    email: Some(format!("backer{i}@example.invalid")),
+                    name: None,
+                    metadata: Metadata::new(),
+                    created: state.now(),
+                };
+                let id = customer.id.clone();
+                state.customers.insert(id.clone(), customer);
+                let method = state.new_method(Kind::Card, Some(id.clone()), Behaviour::Succeeds);
+                (id, method)
+            })
+            .collect()
+    }
+
+    /// What a process other than the one holding the stand-in needs to judge a run: the
+    /// requests received (all, and the POSTs to /v1/payment_intents), the unix times in
+    /// milliseconds of the first and the last, and the PaymentIntents that succeeded; with
+    /// `per`, their count for each value of that metadata key (`{"17": 1, ...}`). Served as
+    /// `GET /control/summary?per=KEY`, without Stripe's authentication.
+    pub fn summary(&self, per: Option<&str>) -> Value {
+        let state = self.lock();
+        // Instants are this process's own: told as unix times, which another process reads.
+        let (instant, wall) = (Instant::now(), SystemTime::now());
+        let unix_ms = |at: Instant| {
+            let at = wall.checked_sub(instant.saturating_duration_since(at)).unwrap_or(UNIX_EPOCH);
+            at.duration_since(UNIX_EPOCH).map_or(0, |since| since.as_millis() as u64)
+        };
+        let posts = state.requests.iter().filter(|r| r.method == "POST" && r.path == "/v1/payment_intents").count();
+        let searches = state.requests.iter().filter(|r| r.path == "/v1/payment_intents/search").count();
+        let succeeded: Vec<&PaymentIntent> = state.intents.values().filter(|intent| intent.succeeded).collect();
+        let mut summary = json!({
+            "requests": state.requests.len(),
+            "payment_intent_posts": posts,
+            "payment_intent_searches": searches,
+            "payment_intents": state.intents.len(),
+            "succeeded": succeeded.len(),
+            "first_request_ms": state.requests.first().map(|r| unix_ms(r.at)),
+            "last_request_ms": state.requests.last().map(|r| unix_ms(r.at)),
+        });
+        if let Some(key) = per {
+            let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+            for intent in &succeeded {
+                if let Some(value) = intent.metadata.get(key) {
+                    *counts.entry(value.as_str()).or_default() += 1;
+                }
+            }
+            summary["succeeded_per"] = json!(counts);
+        }
+        summary
     }
 
     /// The backer (or their bank) detaching a payment method from its customer.
@@ -442,6 +507,13 @@ async fn serve_post(call: Call, data: Data<'_>, standin: &rocket::State<StandIn>
 #[rocket::get("/<_..>")]
 async fn serve_get(call: Call, standin: &rocket::State<StandIn>) -> Reply {
     standin.lock().serve_get(&call, &standin.shared.secret_key)
+}
+
+/// The control surface for another process (see [`StandIn::summary`]): outside `/v1/`, so
+/// that no Stripe client reaches it, and left out of the requests logged.
+#[rocket::get("/control/summary?<per>")]
+fn control_summary(per: Option<String>, standin: &rocket::State<StandIn>) -> Reply {
+    Reply::json(200, &standin.summary(per.as_deref()))
 }
 
 #[rocket::catch(default)]

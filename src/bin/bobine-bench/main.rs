@@ -6,10 +6,15 @@
 //! It reads the same settings as `bobine` (`BOBINE_CAMPAIGN`, `BOBINE_DATA_DIR`,
 //! `DATABASE_URL`) and refuses a database holding pledges it did not write (see [`scratch`]).
 
+mod charge;
 mod measure;
 mod scratch;
 mod seed;
+mod standin;
+#[path = "../../../tests/support/stripe_standin.rs"]
+mod stripe_standin;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -57,6 +62,39 @@ enum Tool {
         #[arg(long)]
         credits: usize,
     },
+    /// Serve the tests' stand-in of Stripe on 127.0.0.1 until stopped, with N cards saved
+    /// (written to FILE as JSON, with the stand-in's address); prints `standin_url=URL seeded=N`.
+    /// `GET /control/summary?per=bobine_pledge` tells what it was asked.
+    StripeStandin {
+        /// The port to listen on; 0 takes a free one
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// The secret key it answers to (BOBINE_STRIPE_SECRET_KEY of the charging side)
+        #[arg(long)]
+        secret_key: String,
+        /// The secret it would sign webhooks with
+        #[arg(long)]
+        webhook_secret: String,
+        /// How many customers with a saved card to make
+        #[arg(long, default_value_t = 0)]
+        seed: usize,
+        /// Where to write the saved cards
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Add a card pledge per saved method of FILE, close and settle the campaign, then charge
+    /// every saved card through BOBINE_STRIPE_API_URL (a stand-in on this machine) as the
+    /// server does; prints `charge_ms=T charged=N unanswered=U`. With --resume, only finish
+    /// the charging of a run that was stopped.
+    Charge {
+        /// The saved methods, as `stripe-standin` wrote them
+        #[arg(long, required_unless_present = "resume")]
+        methods: Option<PathBuf>,
+        /// Finish a stopped run: no seeding, and a clock past the patience after which an
+        /// operation left without an answer is looked up at Stripe
+        #[arg(long)]
+        resume: bool,
+    },
 }
 
 #[tokio::main]
@@ -78,6 +116,11 @@ async fn main() -> ExitCode {
 
 /// Runs a tool and returns the line it prints for `bench/run`.
 async fn run(tool: Tool) -> Result<String, String> {
+    // The stand-in has no database: it plays Stripe.
+    if let Tool::StripeStandin { port, secret_key, webhook_secret, seed, out } = &tool {
+        let served = standin::serve(*port, secret_key, webhook_secret, *seed, out).await?;
+        match served {}
+    }
     let (settings, db, campaign_id) = scratch::open().await?;
     let campaign = &settings.campaign;
     let now = settings.clock.now();
@@ -107,5 +150,17 @@ async fn run(tool: Tool) -> Result<String, String> {
             let (took, report) = measure::time_import(&db, campaign, campaign_id, credits).await?;
             Ok(format!("import_ms={:.0} matched={} paid={}", took.as_secs_f64() * 1000.0, report.matched, report.paid))
         }
+        Tool::Charge { methods, resume } => {
+            // What goes wrong with Stripe is logged, not returned: it is worth seeing.
+            bobine::telemetry::init();
+            let done = charge::charge(&settings, &db, campaign_id, methods.as_deref(), resume).await?;
+            Ok(format!(
+                "charge_ms={:.0} charged={} unanswered={}",
+                done.took.as_secs_f64() * 1000.0,
+                done.charged,
+                done.unanswered
+            ))
+        }
+        Tool::StripeStandin { .. } => unreachable!("served above"),
     }
 }

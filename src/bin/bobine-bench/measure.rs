@@ -153,7 +153,8 @@ pub async fn time_import(
     Ok((started.elapsed(), report))
 }
 
-async fn count(db: &Db, sql: &str) -> Result<i64, AppError> {
+/// The `n` of the one row `sql` returns (0 without a row).
+pub async fn count(db: &Db, sql: &str) -> Result<i64, AppError> {
     let row = db.read.query_one_raw(sea_orm::Statement::from_string(db.backend(), sql.to_owned())).await?;
     Ok(row.map_or(Ok(0), |r| r.try_get("", "n"))?)
 }

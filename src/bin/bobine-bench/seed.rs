@@ -1,5 +1,6 @@
 //! Preloading a scratch database with generated pledges, counters included, so that reads
-//! can be measured against a campaign with many pledges.
+//! can be measured against a campaign with many pledges, and charges against one whose
+//! backers saved a card.
 //!
 //! The pledges are written with raw SQL, many rows per statement, far faster than the pledge
 //! path would take them; they are marked as generated (see [`super::scratch`]) so that the
@@ -10,7 +11,7 @@ use sea_orm::ConnectionTrait;
 
 use bobine::config::Campaign;
 use bobine::db::Db;
-use bobine::domain::states::PledgeState;
+use bobine::domain::states::{MethodState, PayBy, PledgeState};
 use bobine::error::AppError;
 use bobine::services::counters::hour_start;
 
@@ -32,6 +33,30 @@ pub async fn seed(
     campaign: &Campaign,
     campaign_id: i32,
     count: usize,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    insert(db, campaign, campaign_id, count, &[], now).await
+}
+
+/// As [`seed`], one pledge per `(customer, payment_method)` of `cards`, paying by that card,
+/// saved at Stripe. The ids are written as literal values: the caller checks they are plain.
+pub async fn seed_cards(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+    cards: &[(String, String)],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    insert(db, campaign, campaign_id, cards.len(), cards, now).await
+}
+
+/// Inserts `count` pledges, the first ones paying by the saved `cards`, the others by bank.
+async fn insert(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+    count: usize,
+    cards: &[(String, String)],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let targets: Vec<(Option<String>, i64)> = std::iter::once((None, campaign.min_pledge.cents()))
@@ -58,13 +83,19 @@ pub async fn seed(
                 let reward = reward.as_ref().map_or("NULL".to_owned(), |id| format!("'{id}'"));
                 let at = now.timestamp_millis() - (count - i) as i64 * 1_000;
                 let separator = if pledges.is_empty() { "" } else { "," };
+                let payer = match cards.get(i) {
+                    Some((customer, method)) => {
+                        format!("'{}','{}','{customer}','{method}'", PayBy::Card, MethodState::Saved)
+                    }
+                    None => format!("'{}','{}',NULL,NULL", PayBy::Bank, MethodState::NotNeeded),
+                };
                 pledges.push_str(&format!(
-                    "{separator}({campaign_id},'{SEED_TOKEN}{n:038}','S{n:09}',{reward},{cents},FALSE,'Backer {n}','seed{n}@{MARK_DOMAIN}','Backer {n}','{ACTIVE}','fr',NULL,{at},{at},{at})"
+                    "{separator}({campaign_id},'{SEED_TOKEN}{n:038}','S{n:09}',{reward},{cents},FALSE,'Backer {n}','seed{n}@{MARK_DOMAIN}','Backer {n}','{ACTIVE}','fr',NULL,{at},{at},{at},{payer})"
                 ));
                 backers.push_str(&format!("{separator}('seed{n}@{MARK_DOMAIN}',1)"));
             }
             txn.execute_unprepared(&format!(
-                "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms, confirmed_at_ms) VALUES {pledges}"
+                "INSERT INTO pledges (campaign_id, token, reference, reward_id, amount_cents, early_bird, name, email, public_name, state, lang, idempotency_key, created_at_ms, updated_at_ms, confirmed_at_ms, pay_by, method_state, stripe_customer, stripe_method) VALUES {pledges}"
             ))
             .await?;
             txn.execute_unprepared(&format!("INSERT INTO backers (email, active_pledges) VALUES {backers}")).await?;
