@@ -2,6 +2,10 @@
 site-tagline = Crowdfunding
 lang-switch = Français
 nav-campaign = The campaign
+skip-to-content = Skip to content
+nav-site = Site navigation
+nav-team = Team navigation
+designers-filter = Filter by practice
 footer-text = Powered by bobine, a self-hosted crowdfunding platform.
 
 ## Campaign page
@@ -190,6 +194,8 @@ team-check-warning = The last check ({ $date }) found { $count } counter(s) that
 team-chart-title = Money raised over time
 team-goal = Goal
 team-projection = Projection at the recent pace
+team-chart-alt = Money raised over time: { $raised } of a { $goal } goal.
+team-chart-alt-projection = At the recent pace, { $projected } by the deadline.
 team-sources-title = Where backers came from
 team-sources-text = Counted without cookies or trackers: the ?ref= tag of the shared link and the site that led to it.
 team-sources-tags = By link (?ref=)

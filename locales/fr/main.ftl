@@ -2,6 +2,10 @@
 site-tagline = Financement participatif
 lang-switch = English
 nav-campaign = La campagne
+skip-to-content = Aller au contenu
+nav-site = Navigation du site
+nav-team = Navigation de l'équipe
+designers-filter = Filtrer par pratique
 footer-text = Propulsé par bobine, une plateforme de financement participatif auto-hébergée.
 
 ## Campaign page
@@ -190,6 +194,8 @@ team-check-warning = La dernière vérification ({ $date }) a trouvé { $count }
 team-chart-title = Montant récolté au fil du temps
 team-goal = Objectif
 team-projection = Projection au rythme récent
+team-chart-alt = Montant récolté au fil du temps : { $raised } sur un objectif de { $goal }.
+team-chart-alt-projection = Au rythme récent, { $projected } à l'échéance.
 team-sources-title = D'où viennent les contributeurs
 team-sources-text = Comptés sans cookie ni traceur : le paramètre ?ref= du lien partagé et le site qui y menait.
 team-sources-tags = Par lien (?ref=)

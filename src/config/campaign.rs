@@ -83,6 +83,8 @@ pub struct Reward {
 pub struct Campaign {
     pub slug: String,
     pub title: Text,
+    /// The name the header and link previews use where the title is too long to fit.
+    pub short_name: Text,
     pub summary: Text,
     pub story: Text,
     pub currency: String,
@@ -130,6 +132,9 @@ impl Campaign {
     }
 }
 
+/// The longest short name, in characters.
+const SHORT_NAME_MAX: usize = 32;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCampaign {
@@ -142,6 +147,7 @@ struct RawCampaign {
     min_pledge: Option<Spanned<toml::Value>>,
     max_pledge: Option<Spanned<toml::Value>>,
     title: RawText,
+    short_name: Option<RawText>,
     summary: RawText,
     story: RawText,
     #[serde(default)]
@@ -238,9 +244,28 @@ impl RawCampaign {
             Some(raw) => Some(raw.validate(at, funding)?),
             None => None,
         };
+        let title = text(at, self.title, 0, "title")?;
+        let short_name = match self.short_name {
+            None => title.clone(),
+            Some(raw) => {
+                for (lang, name) in [("fr", &raw.fr), ("en", &raw.en)] {
+                    if let Some(name) = name.as_ref().filter(|n| n.get_ref().trim().chars().count() > SHORT_NAME_MAX) {
+                        return Err(at.at(
+                            name.span().start,
+                            format!("short_name.{lang}"),
+                            format!(
+                                "keep the short name to {SHORT_NAME_MAX} characters: it has to fit a phone's header"
+                            ),
+                        ));
+                    }
+                }
+                text(at, raw, 0, "short_name")?
+            }
+        };
         Ok(Campaign {
             slug: slug.clone(),
-            title: text(at, self.title, 0, "title")?,
+            title,
+            short_name,
             summary: text(at, self.summary, 0, "summary")?,
             story: text(at, self.story, 0, "story")?,
             currency: currency.clone(),

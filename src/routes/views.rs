@@ -33,6 +33,7 @@ pub struct Layout {
     /// This page in the other language.
     pub other_lang_url: String,
     pub site_title: String,
+    pub short_name: String,
     pub currency: String,
     pub page_title: Option<String>,
     /// What the site's links carry of the visit's source, after a path and after a query
@@ -57,6 +58,7 @@ impl<T: Serialize> Page<T> {
             other_lang: other.code(),
             other_lang_url: format!("{path}{separator}lang={}", other.code()),
             site_title: state.campaign.title.get(lang).to_owned(),
+            short_name: state.campaign.short_name.get(lang).to_owned(),
             currency: state.campaign.currency.clone(),
             page_title: None,
             src_q: String::new(),

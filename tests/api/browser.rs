@@ -13,7 +13,7 @@ use serde_json::json;
 use crate::helpers::spawn_app;
 
 /// A ChromeDriver process, stopped when dropped.
-struct Driver(Child, u16);
+pub(crate) struct Driver(Child, u16);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -26,7 +26,7 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-async fn browser() -> Option<(Driver, Client, tempfile::TempDir)> {
+pub(crate) async fn browser() -> Option<(Driver, Client, tempfile::TempDir)> {
     let required = std::env::var("BOBINE_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
     let port = free_port();
     let child = match Command::new("chromedriver")
@@ -70,16 +70,16 @@ async fn browser() -> Option<(Driver, Client, tempfile::TempDir)> {
     panic!("chromedriver did not start");
 }
 
-async fn click(client: &Client, css: &str) {
+pub(crate) async fn click(client: &Client, css: &str) {
     client.find(Locator::Css(css)).await.unwrap().click().await.unwrap();
 }
 
 /// Waits for an element that only the next page has.
-async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+pub(crate) async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
     client.wait().for_element(Locator::Css(css)).await.unwrap()
 }
 
-async fn fill(client: &Client, css: &str, text: &str) {
+pub(crate) async fn fill(client: &Client, css: &str, text: &str) {
     let field = client.find(Locator::Css(css)).await.unwrap();
     field.clear().await.unwrap();
     field.send_keys(text).await.unwrap();

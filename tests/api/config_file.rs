@@ -229,3 +229,17 @@ fn check_config_says_which_ways_to_pay_are_live_and_refuses_cards_without_the_ke
     assert_eq!(half.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&half.stderr).contains("BOBINE_STRIPE_WEBHOOK_SECRET: is needed"), "{half:?}");
 }
+
+#[test]
+fn a_short_name_too_long_for_a_phone_header_is_refused_and_a_missing_one_is_the_title() {
+    let error = check_with("short_name.en = \"Trial\"", "short_name.en = \"A test campaign with a name far too long\"");
+    assert!(error.starts_with(&format!("bad.toml:{}:", line_of("short_name.en"))), "{error}");
+    assert!(error.contains("short_name.en: keep the short name to 32 characters"), "{error}");
+    let source = std::fs::read_to_string(fixture())
+        .unwrap()
+        .replace("short_name.fr = \"Essai\"\nshort_name.en = \"Trial\"\n", "");
+    let campaign = Campaign::parse(Path::new("ok.toml"), &source).unwrap();
+    assert_eq!(campaign.short_name, campaign.title);
+    let campaign = Campaign::load(&fixture()).unwrap();
+    assert_eq!((campaign.short_name.fr.as_str(), campaign.short_name.en.as_str()), ("Essai", "Trial"));
+}

@@ -76,7 +76,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 /// The registration form as a browser sends it, with the visitor's form token.
-async fn profile_form(app: &TestApp, fields: &[(&str, &str)], photo: Option<(&str, &str, Vec<u8>)>) -> Form {
+pub(crate) async fn profile_form(app: &TestApp, fields: &[(&str, &str)], photo: Option<(&str, &str, Vec<u8>)>) -> Form {
     let mut form = Form::new().text("csrf", app.csrf_token().await);
     for (name, value) in fields {
         form = form.text(name.to_string(), value.to_string());
@@ -87,7 +87,7 @@ async fn profile_form(app: &TestApp, fields: &[(&str, &str)], photo: Option<(&st
     form
 }
 
-fn atelier_rose() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn atelier_rose() -> Vec<(&'static str, &'static str)> {
     vec![
         ("name", "Rose Favre"),
         ("brand", "Atelier Rose"),
@@ -103,7 +103,11 @@ fn atelier_rose() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-async fn register(app: &TestApp, fields: &[(&str, &str)], photo: Option<(&str, &str, Vec<u8>)>) -> reqwest::Response {
+pub(crate) async fn register(
+    app: &TestApp,
+    fields: &[(&str, &str)],
+    photo: Option<(&str, &str, Vec<u8>)>,
+) -> reqwest::Response {
     let form = profile_form(app, fields, photo).await;
     app.client.post(app.url("/designers/register")).multipart(form).send().await.unwrap()
 }

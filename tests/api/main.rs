@@ -1,6 +1,7 @@
 //! Integration tests: the real application on a real HTTP server and a real database
 //! (SQLite by default, PostgreSQL with `TEST_DATABASE_URL=postgres://...`).
 
+mod accessibility;
 #[cfg(feature = "bench-tools")]
 mod bench_tools;
 mod browser;

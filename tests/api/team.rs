@@ -19,7 +19,7 @@ pub(crate) async fn add_member(app: &TestApp, email: &str) {
 
 /// The first-run setup link, once the server has offered it (at lift-off, beside the test's
 /// own lift-off hook).
-async fn setup_token(app: &TestApp) -> String {
+pub(crate) async fn setup_token(app: &TestApp) -> String {
     for _ in 0..100 {
         if let Some(link) = app.team.setup.lock().unwrap().as_ref() {
             return link.token.clone();

@@ -23,6 +23,8 @@ pub struct ChartInput<'a> {
     /// Labels in the reader's language.
     pub goal_label: &'a str,
     pub projection_label: &'a str,
+    /// What the chart shows, in words, for those who cannot see it.
+    pub description: &'a str,
 }
 
 /// The cumulative series: one point per bucket (its end, the total so far), from the first
@@ -57,7 +59,8 @@ pub fn svg(input: &ChartInput) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" xmlns="http://www.w3.org/2000/svg">"#
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{d}" xmlns="http://www.w3.org/2000/svg"><title>{d}</title>"#,
+        d = html_escape(input.description)
     );
     let _ = write!(
         svg,
@@ -117,6 +120,7 @@ mod tests {
             projected_cents: Some(50_000),
             goal_label: "Goal <CHF>",
             projection_label: "Projection",
+            description: "Raised: CHF 100 of CHF 1,000",
         };
         let svg = svg(&input);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));

@@ -172,6 +172,13 @@ fn chart(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) ->
         state.campaign.currency,
         campaign.goal.display(lang.thousands())
     );
+    let money = |amount: Amount| format!("{} {}", state.campaign.currency, amount.display(lang.thousands()));
+    let mut description =
+        i18n::t_args(lang, "team-chart-alt", &[("raised", money(campaign.pledged)), ("goal", money(campaign.goal))]);
+    if let Some(projected) = summary.projection(now) {
+        description.push(' ');
+        description.push_str(&i18n::t_args(lang, "team-chart-alt-projection", &[("projected", money(projected))]));
+    }
     chart::svg(&ChartInput {
         hours: &hours,
         goal_cents: campaign.goal.cents(),
@@ -180,6 +187,7 @@ fn chart(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) ->
         projected_cents: summary.projection(now).map(Amount::cents),
         goal_label: &goal,
         projection_label: &i18n::t(lang, "team-projection"),
+        description: &description,
     })
 }
 

@@ -1,0 +1,172 @@
+//! Every page judged by outside rules in a real browser: axe-core (from the npm registry,
+//! `tests/browser/package.json`, injected into each page), no sideways scrolling from 320 px,
+//! and every link of every navigation inside a phone's screen.
+//!
+//! Skipped with a notice when ChromeDriver or axe-core is missing, unless
+//! `BOBINE_REQUIRE_BROWSER=1` (as in CI), where their absence fails the run.
+
+use std::path::PathBuf;
+
+use fantoccini::Client;
+use serde_json::json;
+
+use crate::browser::{browser, click, fill, wait_for};
+use crate::helpers::TestApp;
+
+/// axe-core's script, installed by `npm ci` in `tests/browser`.
+fn axe_source() -> Option<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/axe-core/axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source),
+        Err(e) if std::env::var("BOBINE_REQUIRE_BROWSER").is_ok_and(|v| v == "1") => {
+            panic!("axe-core is required: {} ({e}); run `npm ci` in tests/browser", path.display())
+        }
+        Err(e) => {
+            eprintln!("accessibility test skipped: {} ({e}); run `npm ci` in tests/browser", path.display());
+            None
+        }
+    }
+}
+
+/// Sets the viewport (not the window) to `width` × 900 CSS pixels.
+async fn viewport(client: &Client, width: u32) {
+    let mut outer = width;
+    for _ in 0..3 {
+        client.set_window_size(outer, 900).await.unwrap();
+        let inner = client.execute("return window.innerWidth;", vec![]).await.unwrap().as_u64().unwrap() as u32;
+        if inner == width {
+            return;
+        }
+        outer = outer + width - inner;
+    }
+    panic!("the viewport could not be made {width} px wide");
+}
+
+/// What axe-core finds wrong on the current page, one line each.
+async fn axe(client: &Client, source: &str) -> Vec<String> {
+    let loaded = client.execute("return typeof axe !== 'undefined';", vec![]).await.unwrap();
+    if loaded != json!(true) {
+        client.execute(&format!("{source}\nreturn true;"), vec![]).await.unwrap();
+    }
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             axe.run(document, { resultTypes: ['violations'] }).then(function (r) {\
+               done(r.violations.map(function (v) {\
+                 return v.id + ' (' + v.impact + '): ' + v.help + ' at ' +\
+                   v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', ');\
+               }));\
+             }, function (e) { done(['axe failed: ' + e]); });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// What overflows the screen's width: the page itself, and any navigation link.
+async fn overflow(client: &Client) -> Vec<String> {
+    let found = client
+        .execute(
+            "const out = []; const w = document.documentElement.clientWidth;\
+             if (document.documentElement.scrollWidth > w) {\
+               const wide = Array.from(document.querySelectorAll('body *')).filter(function (e) {\
+                 return e.getBoundingClientRect().right > w + 0.5 && e.children.length === 0;\
+               }).slice(0, 3).map(function (e) {\
+                 return e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' to ' + Math.round(e.getBoundingClientRect().right);\
+               });\
+               out.push('the page is ' + document.documentElement.scrollWidth + ' px wide in ' + w + ': ' + wide.join(', '));\
+             }\
+             document.querySelectorAll('nav a').forEach(function (a) {\
+               const r = a.getBoundingClientRect();\
+               if (r.left < 0 || r.right > w || r.width === 0) {\
+                 out.push('nav link \"' + a.textContent.trim() + '\" lies at ' + Math.round(r.left) + '..' + Math.round(r.right));\
+               }\
+             });\
+             return out;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// The pages each user meets, with what they need: a pledge paid by bill, a published
+/// designer with an edit link, an offer of help, a team member, an email in the outbox.
+async fn pages(app: &TestApp) -> Vec<String> {
+    let (status, pledge) =
+        app.pledge(json!({"reward": "limited-five", "amount": "25", "name": "Zoé Martin", "email": "zoe@example.ch", "method": "bank", "public_name": "Zoé M."})).await;
+    assert_eq!(status, 201, "{pledge}");
+    let token = pledge["token"].as_str().unwrap().to_owned();
+
+    let photo = Some(("IMG_2041.jpg", "image/jpeg", crate::designers::phone_photo()));
+    let registered = crate::designers::register(app, &crate::designers::atelier_rose(), photo).await;
+    assert_eq!(registered.status().as_u16(), 303);
+    let designer = app.query("SELECT id, edit_token FROM designers").await.remove(0);
+    crate::team::add_member(app, "anne@example.ch").await;
+    crate::team::log_in(app, "anne@example.ch", crate::team::PASSWORD).await;
+    let approved = app.post_form(&format!("/team/designers/{}", designer["id"]), &[("decision", "approve")]).await;
+    assert_eq!(approved.status().as_u16(), 303);
+    let slug = app.query("SELECT slug FROM designers").await.remove(0)["slug"].as_str().unwrap().to_owned();
+
+    vec![
+        "/".into(),
+        "/rewards/limited-five".into(),
+        "/pledge".into(),
+        "/pledge?reward=early".into(),
+        "/designers".into(),
+        format!("/designers/{slug}"),
+        "/designers/register".into(),
+        "/designers/registered".into(),
+        format!("/designers/edit/{}", designer["edit_token"].as_str().unwrap()),
+        "/help".into(),
+        "/help/thanks".into(),
+        "/rewards/no-such-reward".into(),
+        format!("/pledges/{token}"),
+        format!("/pledges/{token}/bill"),
+        "/team/login".into(),
+        "/team".into(),
+        "/team/pledges".into(),
+        "/team/payments".into(),
+        "/team/designers".into(),
+        "/team/offers".into(),
+        "/team/outbox".into(),
+    ]
+}
+
+/// Every page, in French and English, at a phone's 390 px and a laptop's 1366 px, has no
+/// axe-core violation; from 320 px up nothing scrolls sideways and every navigation link
+/// lies on the screen.
+#[tokio::test]
+async fn every_page_passes_axe_core_and_fits_a_phone_in_both_languages() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let Some(axe_source) = axe_source() else { return };
+    let (app, _standin) = crate::helpers::spawn_card_app("at-pledge").await;
+    let pages = pages(&app).await;
+
+    // The team member logs in in the browser too.
+    client.goto(&app.url("/team/login")).await.unwrap();
+    fill(&client, "#email", "anne@example.ch").await;
+    fill(&client, "#password", crate::team::PASSWORD).await;
+    click(&client, "button[type=submit]").await;
+    wait_for(&client, ".team-bar").await;
+
+    let mut findings: Vec<String> = Vec::new();
+    for lang in ["fr", "en"] {
+        client.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();
+        for width in [390, 1366, 320] {
+            viewport(&client, width).await;
+            for page in &pages {
+                client.goto(&app.url(page)).await.unwrap();
+                let mut found = overflow(&client).await;
+                if width != 320 {
+                    found.extend(axe(&client, &axe_source).await);
+                }
+                findings.extend(found.into_iter().map(|f| format!("{page} [{lang}, {width} px] {f}")));
+            }
+        }
+    }
+    client.close().await.unwrap();
+    assert!(findings.is_empty(), "{} findings:\n{}", findings.len(), findings.join("\n"));
+}
