@@ -86,6 +86,11 @@ fn form_page(
             }
         })
         .collect();
+    // The language link keeps the chosen kind.
+    let path = match OfferKind::all().find(|kind| kind.to_string() == values.kind) {
+        Some(kind) => format!("/help?kind={kind}"),
+        None => "/help".to_owned(),
+    };
     let body = HelpPage {
         kinds,
         values,
@@ -96,7 +101,7 @@ fn form_page(
         max_description: MAX_DESCRIPTION,
         max_availability: MAX_AVAILABILITY,
     };
-    Template::render("help", Page::new(state, lang, "/help", body).titled(i18n::t(lang, "help-title")))
+    Template::render("help", Page::new(state, lang, &path, body).titled(i18n::t(lang, "help-title")))
 }
 
 #[get("/help?<kind>")]

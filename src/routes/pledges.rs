@@ -150,7 +150,12 @@ async fn render_form(
         source: SourceFields { tag: source.tag.clone(), site: source.site.clone() },
         confirms_by_email: state.confirmation == Confirmation::ByEmail,
     };
-    let page = Page::new(state, lang, "/pledge", body).titled(i18n::t(lang, "pledge-title")).carrying(source);
+    // The language link keeps the chosen reward.
+    let path = match body.values.reward.as_deref().filter(|id| state.campaign.reward(id).is_some()) {
+        Some(id) => format!("/pledge?reward={id}"),
+        None => "/pledge".to_owned(),
+    };
+    let page = Page::new(state, lang, &path, body).titled(i18n::t(lang, "pledge-title")).carrying(source);
     Ok(Template::render("pledge_form", page))
 }
 

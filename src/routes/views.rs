@@ -36,6 +36,9 @@ pub struct Layout {
     pub short_name: String,
     pub currency: String,
     pub page_title: Option<String>,
+    /// This page's absolute address, from `BOBINE_PUBLIC_URL`: what links shared elsewhere
+    /// and the canonical link name.
+    pub page_url: String,
     /// What the site's links carry of the visit's source, after a path and after a query
     /// (see [`crate::routes::source`]); empty for a visit with none.
     pub src_q: String,
@@ -61,6 +64,7 @@ impl<T: Serialize> Page<T> {
             short_name: state.campaign.short_name.get(lang).to_owned(),
             currency: state.campaign.currency.clone(),
             page_title: None,
+            page_url: format!("{}{path}", state.letters.public_url().as_str()),
             src_q: String::new(),
             src_amp: String::new(),
         };

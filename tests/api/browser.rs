@@ -259,3 +259,16 @@ async fn a_backer_pledging_by_card_reaches_checkout_in_a_real_browser_and_comes_
     assert!(page.contains("Merci : votre carte est enregistrée."), "{page}");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_language_switch_keeps_the_chosen_reward_in_a_real_browser() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let app = spawn_app().await;
+    client.goto(&app.url("/pledge?reward=early")).await.unwrap();
+    click(&client, "a.lang-switch").await;
+    wait_for(&client, "html[lang='en']").await;
+    let chosen = client.find(Locator::Css("#reward")).await.unwrap().prop("value").await.unwrap();
+    assert_eq!(chosen.as_deref(), Some("early"));
+    client.close().await.unwrap();
+}

@@ -135,3 +135,19 @@ async fn a_page_for_a_path_that_names_another_host_links_only_to_this_site() {
         assert!(page.contains("href=\"/evil.example"), "the language link stays here: {path}: {page}");
     }
 }
+
+/// The link to the other language is the same page, query and all.
+#[tokio::test]
+async fn every_language_link_keeps_the_pages_query() {
+    let app = spawn_app().await;
+    for (page, kept) in [
+        ("/pledge?reward=early", "/pledge?reward=early&lang=en"),
+        ("/designers?practice=repair", "/designers?practice=repair&lang=en"),
+        ("/rewards/open", "/rewards/open?lang=en"),
+        ("/help?kind=machines", "/help?kind=machines&lang=en"),
+    ] {
+        let html = app.get(page).await.text().await.unwrap();
+        let link = html.split("class=\"lang-switch\" href=\"").nth(1).and_then(|l| l.split('"').next()).unwrap();
+        assert_eq!(link.replace("&#x3D;", "=").replace("&amp;", "&"), kept, "{page}");
+    }
+}
