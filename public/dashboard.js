@@ -12,6 +12,11 @@
     return td;
   }
   function update(data) {
+    // Closed while open here: the result replaces the time left, as the server shows it.
+    if (data.campaign.open === false && document.querySelector('[data-live="campaign.time_left"]')) {
+      window.location.reload();
+      return;
+    }
     document.querySelectorAll('[data-live]').forEach(function (element) {
       var value = pick(data, element.getAttribute('data-live'));
       if (value != null) element.textContent = value;

@@ -221,8 +221,8 @@ pub fn rfc3339(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// "12 days left", "5 hours left", "40 minutes left".
-fn time_left(deadline: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
+/// "12 days left", "5 hours left", "1 minute left".
+pub fn time_left(deadline: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
     let left = deadline - now;
     let (key, count) = if left.num_days() >= 2 {
         ("time-left-days", left.num_days())
@@ -231,7 +231,7 @@ fn time_left(deadline: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String 
     } else {
         ("time-left-minutes", left.num_minutes().max(1))
     };
-    i18n::t_args(lang, key, &[("count", count.to_string())])
+    i18n::t_count(lang, key, "count", u64::try_from(count).unwrap_or(0))
 }
 
 /// The progress bar's width in percent, to the hundredth, so the first francs show.
@@ -420,5 +420,15 @@ mod tests {
         assert_eq!(bar_width(Amount::from_cents(11_000), goal), "0.55");
         assert_eq!(bar_width(Amount::ZERO, goal), "0.00");
         assert_eq!(bar_width(Amount::from_cents(3_000_000), goal), "100.00");
+    }
+
+    #[test]
+    fn the_time_left_is_counted_in_the_right_plural() {
+        let deadline = DateTime::parse_from_rfc3339("2027-11-07T22:59:59Z").unwrap().to_utc();
+        let before = |seconds| deadline - chrono::Duration::seconds(seconds);
+        assert_eq!(time_left(deadline, before(59), Lang::Fr), "1 minute restante");
+        assert_eq!(time_left(deadline, before(150), Lang::Fr), "2 minutes restantes");
+        assert_eq!(time_left(deadline, before(3_700), Lang::En), "1 hour left");
+        assert_eq!(time_left(deadline, before(5 * 86_400), Lang::En), "5 days left");
     }
 }

@@ -338,6 +338,25 @@ async fn the_open_dashboard_receives_new_figures_within_a_second() {
     assert!(received.contains("\"pledge_count\":1"), "{received}");
 }
 
+/// The time left moves with the clock, not only with pledges, and the deadline is told to
+/// the open page (which reloads to show the result).
+#[tokio::test]
+async fn the_open_dashboard_follows_the_time_left_to_the_close() {
+    let app = spawn_app().await;
+    let deadline = crate::helpers::deadline();
+    app.clock.set(deadline - chrono::Duration::seconds(150));
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let mut stream = app.get("/team/events").await;
+    let mut received = String::new();
+    read_until(&mut stream, &mut received, "\"time_left\":\"2 minutes restantes\"").await;
+    assert!(received.contains("\"open\":true"), "{received}");
+    app.clock.set(deadline - chrono::Duration::seconds(30));
+    read_until(&mut stream, &mut received, "\"time_left\":\"1 minute restante\"").await;
+    app.clock.set(deadline + chrono::Duration::seconds(1));
+    read_until(&mut stream, &mut received, "\"open\":false").await;
+}
+
 /// The reward with this id among a summary's.
 fn reward<'a>(summary: &'a Value, id: &str) -> &'a Value {
     let rewards = summary["rewards"].as_array().unwrap();
@@ -349,7 +368,8 @@ pub(crate) async fn read_until(stream: &mut reqwest::Response, received: &mut St
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(1);
     while !received.contains(wanted) {
         let chunk = tokio::time::timeout_at(deadline, stream.chunk()).await;
-        let chunk = chunk.unwrap_or_else(|_| panic!("no {wanted} within a second: {received}")).unwrap().unwrap();
+        let chunk = chunk.unwrap_or_else(|_| panic!("no {wanted} within a second: {received}")).unwrap();
+        let chunk = chunk.unwrap_or_else(|| panic!("the stream ended before {wanted}: {received}"));
         received.push_str(&String::from_utf8_lossy(&chunk));
     }
 }

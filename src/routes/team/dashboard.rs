@@ -294,6 +294,8 @@ struct LiveCampaign {
     bar_percent: String,
     backers: i64,
     time_left: Option<String>,
+    /// Whether pledges are still taken: an open page reloads to show the result once not.
+    open: bool,
 }
 
 fn live_figures_of(state: &AppState, summary: &Summary, lang: Lang, now: DateTime<Utc>) -> LiveFigures {
@@ -306,6 +308,7 @@ fn live_figures_of(state: &AppState, summary: &Summary, lang: Lang, now: DateTim
             percent: campaign.percent,
             bar_percent: campaign.bar_percent,
             backers: campaign.backers,
+            open: campaign.time_left.is_some(),
             time_left: campaign.time_left,
         },
     }
@@ -353,6 +356,10 @@ fn live_figures(
         // Held as long as the stream lives; dropped with it.
         let _pass = pass;
         let mut seen = None;
+        // What the page says of the time left changes with the clock, not with pledges.
+        let deadline = state.campaign.deadline;
+        let left_of = |now| (now < deadline).then(|| views::time_left(deadline, now, lang));
+        let mut left_seen = left_of(state.clock.now());
         let mut quiet = std::time::Instant::now();
         let mut checked = std::time::Instant::now();
         loop {
@@ -370,10 +377,12 @@ fn live_figures(
                 }
             }
             let generation = state.writer.generation();
-            if seen != Some(generation) {
+            let left = left_of(state.clock.now());
+            if seen != Some(generation) || left != left_seen {
                 match summary(&state.db, state.campaign_id).await {
                     Ok(summary) => {
                         seen = Some(generation);
+                        left_seen = left;
                         quiet = std::time::Instant::now();
                         let data = live_figures_of(&state, &summary, lang, state.clock.now());
                         yield Event::json(&data).event("figures");
