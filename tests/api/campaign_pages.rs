@@ -151,3 +151,16 @@ async fn every_language_link_keeps_the_pages_query() {
         assert_eq!(link.replace("&#x3D;", "=").replace("&amp;", "&"), kept, "{page}");
     }
 }
+
+/// Handlebars indents every line a partial writes, multi-line texts included, by the spaces
+/// before the partial's tag: partials stand at the start of their line.
+#[test]
+fn no_template_indents_a_partial() {
+    for entry in std::fs::read_dir(crate_dir().join("templates")).unwrap() {
+        let path = entry.unwrap().path();
+        for (number, line) in std::fs::read_to_string(&path).unwrap().lines().enumerate() {
+            let indented = line.trim_start().starts_with("{{>") && line.starts_with(char::is_whitespace);
+            assert!(!indented, "{}:{}: {line}", path.display(), number + 1);
+        }
+    }
+}

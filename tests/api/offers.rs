@@ -157,3 +157,16 @@ async fn a_form_sent_twice_is_one_offer() {
     assert_eq!(offers(&app).await, 1);
     app.assert_counters_match_pledges().await;
 }
+
+/// A text of several lines keeps its lines as typed, with nothing added before them.
+#[tokio::test]
+async fn a_text_of_several_lines_is_shown_as_typed() {
+    let app = spawn_app().await;
+    let mut offer = sewing_machine("lea@example.ch");
+    offer[1].1 = "Une Bernina révisée.\nAussi une surjeteuse.\n\nLes deux à Carouge.";
+    assert_eq!(app.post_form("/help", &offer).await.status().as_u16(), 303);
+    crate::team::add_member(&app, "anne@example.ch").await;
+    crate::team::log_in(&app, "anne@example.ch", crate::team::PASSWORD).await;
+    let page = app.get("/team/offers").await.text().await.unwrap();
+    assert!(page.contains("Une Bernina révisée.\nAussi une surjeteuse.\n\nLes deux à Carouge."), "{page}");
+}
