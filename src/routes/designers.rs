@@ -350,7 +350,7 @@ async fn show_designer_edit(
     lang: Lang,
     csrf: CsrfToken,
     token: &str,
-    saved: bool,
+    saved: Option<&str>,
 ) -> Result<Template, PageError> {
     let designer = designers::by_token(&state.db, token).await?;
     let path = format!("/designers/edit/{token}");
@@ -361,7 +361,8 @@ async fn show_designer_edit(
         error: None,
         photo_again: false,
         designer: Some(&designer),
-        saved,
+        // Whatever the flag says: a link that carries it comes from a save.
+        saved: saved.is_some(),
     };
     Ok(form_page(state, lang, &csrf, page))
 }

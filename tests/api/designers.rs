@@ -186,6 +186,10 @@ async fn a_designer_registers_with_a_phone_photo_and_is_public_only_once_approve
     let path = format!("/designers/edit/{}", stored.edit_token);
     let saved = app.client.post(app.url(&path)).multipart(form).send().await.unwrap();
     assert_eq!(saved.status().as_u16(), 303);
+    // Where the save leads says it was saved.
+    let back = app.get(saved.headers()["location"].to_str().unwrap()).await;
+    assert_eq!(back.status().as_u16(), 200);
+    assert!(back.text().await.unwrap().contains(&bobine::i18n::t(bobine::domain::Lang::Fr, "designer-saved")));
     assert!(app.get("/designers/atelier-rose").await.text().await.unwrap().contains("plantes du Salève"));
     assert_eq!(app.get("/designers/atelier-rose/photo").await.status().as_u16(), 200, "the photo is kept");
 
