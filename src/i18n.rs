@@ -51,15 +51,15 @@ pub fn t_count(lang: Lang, key: &str, name: &'static str, count: u64) -> String 
     LOCALES.lookup_with_args(identifier(lang), key, &args)
 }
 
-/// A local date and time as people read it, such as "7 novembre 2020, 23:59".
+/// A local date and time as people read it, with its time zone: "7 novembre 2020, 23:59 CET".
 pub fn moment<Tz: TimeZone>(local: DateTime<Tz>, lang: Lang) -> String
 where
     Tz::Offset: std::fmt::Display,
 {
     let month = t(lang, &format!("month-{}", local.month()));
     match lang {
-        Lang::Fr => format!("{} {} {}, {}", local.day(), month, local.year(), local.format("%H:%M")),
-        Lang::En => format!("{} {} {}, {}", month, local.day(), local.year(), local.format("%H:%M")),
+        Lang::Fr => format!("{} {} {}, {}", local.day(), month, local.year(), local.format("%H:%M %Z")),
+        Lang::En => format!("{} {}, {}, {}", month, local.day(), local.year(), local.format("%H:%M %Z")),
     }
 }
 
@@ -102,6 +102,15 @@ pub fn helper(h: &Helper, _: &Handlebars, ctx: &Context, _: &mut RenderContext, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_moment_says_its_time_zone() {
+        let deadline = chrono_tz::Europe::Zurich.with_ymd_and_hms(2027, 11, 7, 23, 59, 59).unwrap();
+        assert_eq!(moment(deadline, Lang::Fr), "7 novembre 2027, 23:59 CET");
+        assert_eq!(moment(deadline, Lang::En), "November 7, 2027, 23:59 CET");
+        let summer = chrono_tz::Europe::Zurich.with_ymd_and_hms(2027, 7, 1, 9, 0, 0).unwrap();
+        assert_eq!(moment(summer, Lang::Fr), "1 juillet 2027, 09:00 CEST");
+    }
 
     #[test]
     fn every_message_exists_in_both_languages() {

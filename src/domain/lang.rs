@@ -42,10 +42,11 @@ impl Lang {
         }
     }
 
-    /// The thousands separator used in amounts.
+    /// The thousands separator used in amounts: Swiss usage (and CLDR's) writes a right
+    /// single quotation mark in French, CHF 20’000.00.
     pub fn thousands(self) -> char {
         match self {
-            Lang::Fr => '\'',
+            Lang::Fr => '\u{2019}',
             Lang::En => ',',
         }
     }

@@ -142,7 +142,7 @@ pub fn cents_to_string(cents: i64) -> String {
     format!("{:.2}", Decimal::new(cents, 2))
 }
 
-/// A total in cents with grouped thousands: `20'000.00` in Swiss French, `20,000.00` in English.
+/// A total in cents with grouped thousands: `20’000.00` in Swiss French, `20,000.00` in English.
 pub fn display_cents(cents: i64, thousands: char) -> String {
     let text = cents_to_string(cents);
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
@@ -215,6 +215,8 @@ mod tests {
     #[test]
     fn displays_grouped_thousands() {
         assert_eq!(display_cents(2_000_000, '\''), "20'000.00");
+        assert_eq!(display_cents(2_000_000, crate::domain::Lang::Fr.thousands()), "20’000.00");
+        assert_eq!(display_cents(2_000_000, crate::domain::Lang::En.thousands()), "20,000.00");
         assert_eq!(display_cents(0, '\''), "0.00");
         assert_eq!(Money::try_from_cents(12_345).unwrap().display(','), "123.45");
         assert_eq!(display_cents(100_000_000, ','), "1,000,000.00");

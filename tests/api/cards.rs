@@ -430,7 +430,7 @@ async fn cards_the_team_sees_each_way_to_pay_and_the_failed_charges_and_charges_
     let page = app.get("/team/payments").await.text().await.unwrap();
     assert!(page.contains("Cartes et TWINT"), "{page}");
     let row = page.split("<tr><td>Carte</td>").nth(1).expect("a row for cards").split("</tr>").next().unwrap();
-    assert!(row.contains("<td>2</td>") && row.contains("1&#x27;100.00") && row.contains("700.00"), "{row}");
+    assert!(row.contains("<td>2</td>") && row.contains("1’100.00") && row.contains("700.00"), "{row}");
     let errored = page.split("id=\"errored-").nth(1).expect("the errored pledge is listed");
     assert!(errored.contains("carte refusée") && errored.contains("bruno@example.ch"), "{errored}");
 

@@ -120,7 +120,7 @@ async fn messages_follow_the_visitors_language() {
             response.json::<Value>().await.unwrap()["error"]["message"].as_str().unwrap().to_owned()
         }
     };
-    assert_eq!(answer("fr").await, "Le montant minimum est de 10.00 CHF.");
+    assert_eq!(answer("fr").await, "Le montant minimum est de CHF 10.00.");
     assert_eq!(answer("en").await, "The minimum amount is CHF 10.00.");
 }
 
