@@ -213,6 +213,8 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .manage(state)
         .attach(Template::custom(|engines| {
             engines.handlebars.register_helper("t", Box::new(i18n::helper));
+            engines.handlebars.register_helper("field_error", Box::new(routes::fields::field_error));
+            engines.handlebars.register_helper("invalid", Box::new(routes::fields::invalid));
             // A field a template names but its page does not give fails the render in debug
             // builds (and so in tests) instead of showing blank; release builds stay lenient.
             engines.handlebars.set_strict_mode(cfg!(debug_assertions));

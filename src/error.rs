@@ -75,6 +75,35 @@ impl From<InvalidName> for AppError {
     }
 }
 
+/// The mistakes of a form, gathered field by field so that a page can show them all.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<AppError>);
+
+impl Problems {
+    /// The value of a field that passed its check; a mistake is kept for later.
+    pub fn keep<T>(&mut self, checked: Result<T, AppError>) -> Option<T> {
+        checked.map_err(|error| self.0.push(error)).ok()
+    }
+
+    /// A mistake found by a check that yields no value.
+    pub fn add(&mut self, error: AppError) {
+        self.0.push(error);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<AppError> {
+        self.0
+    }
+
+    /// The first mistake, where one answer is enough (the API).
+    pub fn first(self) -> AppError {
+        self.0.into_iter().next().unwrap_or_else(|| AppError::internal("checking a form", "no mistake was kept"))
+    }
+}
+
 impl AppError {
     /// A field that breaks the rule whose message is `key`.
     pub fn invalid(field: &'static str, key: &'static str) -> AppError {
@@ -188,9 +217,7 @@ impl AppError {
                 i18n::t_args(lang, "error-amount-below-minimum", &money(minimum))
             }
             AppError::InvalidEmail => i18n::t(lang, "error-email"),
-            AppError::InvalidName(InvalidName::Empty) => i18n::t(lang, "error-name-empty"),
-            AppError::InvalidName(InvalidName::TooLong) => i18n::t(lang, "error-name-too-long"),
-            AppError::InvalidName(InvalidName::Control) => i18n::t(lang, "error-name-control"),
+            AppError::InvalidName(reason) => i18n::t(lang, reason.message_key()),
             AppError::UnknownReward => i18n::t(lang, "error-unknown-reward"),
             AppError::IdempotencyKeyReused => i18n::t(lang, "error-idempotency-reused"),
             AppError::SoldOut => i18n::t(lang, "error-sold-out"),

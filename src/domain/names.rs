@@ -15,6 +15,17 @@ pub enum InvalidName {
     Control,
 }
 
+impl InvalidName {
+    /// The message that says what is wrong, to the person who typed it.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            InvalidName::Empty => "error-name-empty",
+            InvalidName::TooLong => "error-name-too-long",
+            InvalidName::Control => "error-name-control",
+        }
+    }
+}
+
 impl PersonName {
     /// Accepts any script and punctuation, since people's names take every form.
     pub fn parse(text: &str) -> Result<PersonName, InvalidName> {

@@ -23,8 +23,9 @@ use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
+use crate::routes::fields::FormErrors;
 use crate::routes::limits::Admission;
-use crate::routes::views::{self, Choice, FormError, Notice, Page};
+use crate::routes::views::{self, Choice, Notice, Page};
 use crate::services::bounded::Bounded;
 use crate::services::designers::{self, DesignerRecord, Profile, ProfileInput};
 
@@ -162,6 +163,12 @@ async fn checked(
     Ok((profile, photo))
 }
 
+/// Every mistake of the fields when `error` is one of them (the photo is read only once
+/// the fields are right).
+fn problems_of(input: &ProfileInput, error: &AppError) -> Vec<AppError> {
+    if error.field().is_some_and(|field| field != "photo") { input.problems() } else { Vec::new() }
+}
+
 /// Why a whole upload was refused before its fields could be read: nearly always its size.
 fn upload_error(errors: &Errors<'_>) -> AppError {
     use rocket::form::error::ErrorKind;
@@ -181,6 +188,8 @@ struct FormPage<'a> {
     title: &'static str,
     values: ProfileValues,
     error: Option<&'a AppError>,
+    /// Every mistake of the fields, when `error` is one of them.
+    problems: Vec<AppError>,
     /// A photo was sent with a form refused for another reason: it must be chosen again.
     photo_again: bool,
     designer: Option<&'a DesignerRecord>,
@@ -196,9 +205,7 @@ struct ProfileFormPage {
     values: ProfileValues,
     practices: Vec<Choice>,
     areas: Vec<Choice>,
-    error: Option<FormError>,
-    /// The field the error is about, for templates to mark (present even without error).
-    error_field: Option<&'static str>,
+    errors: FormErrors,
     photo_again: bool,
     csrf: String,
     form_key: String,
@@ -237,8 +244,11 @@ fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, page: FormPage<'_>)
         values: page.values,
         practices,
         areas,
-        error: page.error.map(|e| FormError::of(state, e, lang)),
-        error_field: page.error.and_then(AppError::field),
+        errors: if page.problems.is_empty() {
+            FormErrors::one(state, page.error, lang)
+        } else {
+            FormErrors::of(state, &page.problems, lang)
+        },
         photo_again: page.photo_again,
         csrf: csrf.0.clone(),
         form_key: new_secret(),
@@ -256,6 +266,7 @@ fn show_designer_form(state: &State<AppState>, lang: Lang, csrf: CsrfToken) -> T
         title: "designer-register-title",
         values: ProfileValues::default(),
         error: None,
+        problems: Vec::new(),
         photo_again: false,
         designer: None,
         saved: false,
@@ -284,6 +295,7 @@ async fn register_designer(
                 title,
                 values: ProfileValues::default(),
                 error: Some(&error),
+                problems: Vec::new(),
                 photo_again: false,
                 designer: None,
                 saved: false,
@@ -328,6 +340,7 @@ async fn register_designer(
                 title,
                 values: values(&input),
                 error: Some(&error),
+                problems: problems_of(&input, &error),
                 photo_again,
                 designer: None,
                 saved: false,
@@ -359,6 +372,7 @@ async fn show_designer_edit(
         title: "designer-edit-title",
         values: values_of(&designer),
         error: None,
+        problems: Vec::new(),
         photo_again: false,
         designer: Some(&designer),
         // Whatever the flag says: a link that carries it comes from a save.
@@ -390,6 +404,7 @@ async fn edit_designer(
                 title,
                 values,
                 error: Some(&error),
+                problems: Vec::new(),
                 photo_again: false,
                 designer: Some(&designer),
                 saved: false,
@@ -420,6 +435,7 @@ async fn edit_designer(
                 title,
                 values: values(&input),
                 error: Some(&error),
+                problems: problems_of(&input, &error),
                 photo_again,
                 designer: Some(&designer),
                 saved: false,

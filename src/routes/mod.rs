@@ -9,6 +9,7 @@ pub mod client;
 pub mod csrf;
 pub mod designers;
 pub mod errors;
+pub mod fields;
 pub mod headers;
 pub mod lang;
 pub mod limits;

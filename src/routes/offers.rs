@@ -17,8 +17,9 @@ use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
+use crate::routes::fields::FormErrors;
 use crate::routes::limits::Admission;
-use crate::routes::views::{FormError, Notice, Page};
+use crate::routes::views::{Notice, Page};
 use crate::services::offers::{self, MAX_AVAILABILITY, MAX_DESCRIPTION, OfferInput};
 
 /// The form as posted; every field optional so a missing one gets a clear message.
@@ -59,22 +60,14 @@ struct KindChoice {
 struct HelpPage {
     kinds: Vec<KindChoice>,
     values: OfferValues,
-    error: Option<FormError>,
-    /// The field the error is about, for templates to mark (present even without error).
-    error_field: Option<&'static str>,
+    errors: FormErrors,
     csrf: String,
     form_key: String,
     max_description: usize,
     max_availability: usize,
 }
 
-fn form_page(
-    state: &AppState,
-    lang: Lang,
-    csrf: &CsrfToken,
-    values: OfferValues,
-    error: Option<&AppError>,
-) -> Template {
+fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, values: OfferValues, errors: &[AppError]) -> Template {
     let kinds = OfferKind::all()
         .map(|kind| {
             let value = kind.to_string();
@@ -94,8 +87,7 @@ fn form_page(
     let body = HelpPage {
         kinds,
         values,
-        error: error.map(|e| FormError::of(state, e, lang)),
-        error_field: error.and_then(AppError::field),
+        errors: FormErrors::of(state, errors, lang),
         csrf: csrf.0.clone(),
         form_key: new_secret(),
         max_description: MAX_DESCRIPTION,
@@ -107,7 +99,7 @@ fn form_page(
 #[get("/help?<kind>")]
 fn show_help_form(state: &State<AppState>, lang: Lang, csrf: CsrfToken, kind: Option<&str>) -> Template {
     let values = OfferValues { kind: kind.unwrap_or_default().to_owned(), ..OfferValues::default() };
-    form_page(state, lang, &csrf, values, None)
+    form_page(state, lang, &csrf, values, &[])
 }
 
 #[post("/help", data = "<form>")]
@@ -144,6 +136,9 @@ async fn offer_help(
         Ok(_) => Ok(Ok(Redirect::to("/help/thanks"))),
         Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
+            // A mistake in what was typed: every other one too, at once.
+            let problems = if error.field().is_some() { input.problems() } else { Vec::new() };
+            let errors = if problems.is_empty() { std::slice::from_ref(&error) } else { &problems[..] };
             let values = OfferValues {
                 kind: input.kind,
                 description: input.description,
@@ -153,7 +148,7 @@ async fn offer_help(
                 phone: input.phone,
             };
             admission.note(&error);
-            Ok(Err((status_of(&error), form_page(state, lang, &csrf, values, Some(&error)))))
+            Ok(Err((status_of(&error), form_page(state, lang, &csrf, values, errors))))
         }
     }
 }

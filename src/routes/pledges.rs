@@ -22,6 +22,7 @@ use crate::routes::Answer;
 use crate::routes::client::ClientAddress;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::{PageError, status_of};
+use crate::routes::fields::FormErrors;
 use crate::routes::limits::Admission;
 use crate::routes::payment_view::{PaymentView, payment_view};
 use crate::routes::source::Visit;
@@ -112,9 +113,7 @@ struct PledgeFormPage {
     campaign: CampaignView,
     closed: bool,
     values: PledgeValues,
-    error: Option<FormError>,
-    /// The field the error is about, for templates to mark (present even without error).
-    error_field: Option<&'static str>,
+    errors: FormErrors,
     csrf: String,
     /// Drawn for each form shown, so a double click pledges once.
     form_key: String,
@@ -132,7 +131,7 @@ async fn render_form(
     csrf: &CsrfToken,
     source: &Source,
     values: PledgeValues,
-    error: Option<&AppError>,
+    errors: &[AppError],
 ) -> Result<Template, PageError> {
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
@@ -143,8 +142,7 @@ async fn render_form(
         campaign,
         closed: snapshot.state(now) != CampaignState::Open,
         values,
-        error: error.map(|e| FormError::of(state, e, lang)),
-        error_field: error.and_then(AppError::field),
+        errors: FormErrors::of(state, errors, lang),
         csrf: csrf.0.clone(),
         form_key: new_secret(),
         source: SourceFields { tag: source.tag.clone(), site: source.site.clone() },
@@ -175,7 +173,7 @@ async fn new_pledge(
         amount: amount.to_string(),
         ..PledgeValues::default()
     };
-    render_form(state, lang, &csrf, &visit.0, values, None).await
+    render_form(state, lang, &csrf, &visit.0, values, &[]).await
 }
 
 #[post("/pledge", data = "<form>")]
@@ -231,6 +229,9 @@ async fn create_pledge(
         }
         Err(error) if error.is_internal() => Err(error.into()),
         Err(error) => {
+            // A mistake in what was typed: every other one too, at once.
+            let problems = if error.field().is_some() { input.problems(&state.campaign, now) } else { Vec::new() };
+            let errors = if problems.is_empty() { std::slice::from_ref(&error) } else { &problems[..] };
             let values = PledgeValues {
                 reward: input.reward,
                 amount: input.amount,
@@ -241,7 +242,7 @@ async fn create_pledge(
                 method: input.method,
             };
             admission.note(&error);
-            let page = render_form(state, lang, &csrf, &input.source, values, Some(&error)).await?;
+            let page = render_form(state, lang, &csrf, &input.source, values, errors).await?;
             Ok(Err((status_of(&error), page)))
         }
     }

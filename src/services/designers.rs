@@ -20,7 +20,7 @@ use crate::domain::photo::Photo;
 use crate::domain::states::DesignerState;
 use crate::domain::text::{optional, required};
 use crate::domain::{Email, Lang, PersonName};
-use crate::error::AppError;
+use crate::error::{AppError, Problems};
 
 /// A profile as the form sends it.
 #[derive(Debug, Clone, Default)]
@@ -61,42 +61,70 @@ fn link_error(field: &'static str, typed: &str, error: LinkError) -> AppError {
 }
 
 impl ProfileInput {
-    /// Checks the form in the order a person reads it; publication needs consent.
+    /// Checks the form in the order a person reads it, and stops at the first mistake;
+    /// publication needs consent.
     pub fn validate(&self) -> Result<Profile, AppError> {
-        let name = PersonName::parse(&self.name)?;
-        let brand = required(&self.brand, 100).map_err(|e| text_error("brand", e))?;
-        let email = Email::parse(&self.email)?;
-        let bio = required(&self.bio, MAX_BIO).map_err(|e| text_error("bio", e))?;
-        let website = match self.website.trim() {
-            "" => None,
-            typed => Some(web_link(typed).map_err(|e| link_error("website", typed, e))?),
-        };
+        self.checked().map_err(Problems::first)
+    }
+
+    /// Every mistake of the form, for a page to show them all at once.
+    pub fn problems(&self) -> Vec<AppError> {
+        self.checked().err().map(Problems::into_vec).unwrap_or_default()
+    }
+
+    fn checked(&self) -> Result<Profile, Problems> {
+        let mut problems = Problems::default();
+        let name = problems.keep(PersonName::parse(&self.name).map_err(AppError::from));
+        let brand = problems.keep(required(&self.brand, 100).map_err(|e| text_error("brand", e)));
+        let email = problems.keep(Email::parse(&self.email).map_err(AppError::from));
+        let bio = problems.keep(required(&self.bio, MAX_BIO).map_err(|e| text_error("bio", e)));
+        let website = problems.keep(match self.website.trim() {
+            "" => Ok(None),
+            typed => web_link(typed).map(Some).map_err(|e| link_error("website", typed, e)),
+        });
         let typed_links: Vec<&str> = self.links.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        if typed_links.len() > MAX_LINKS {
-            return Err(AppError::invalid_with("links", "error-links-too-many", "max", MAX_LINKS));
-        }
-        let links = typed_links
-            .iter()
-            .map(|typed| web_link(typed).map_err(|e| link_error("links", typed, e)))
-            .collect::<Result<Vec<_>, _>>()?;
+        let links = problems.keep(if typed_links.len() > MAX_LINKS {
+            Err(AppError::invalid_with("links", "error-links-too-many", "max", MAX_LINKS))
+        } else {
+            typed_links
+                .iter()
+                .map(|typed| web_link(typed).map_err(|e| link_error("links", typed, e)))
+                .collect::<Result<Vec<_>, _>>()
+        });
         if let Some(unknown) = self.practices.iter().find(|p| !PRACTICES.contains(&p.as_str())) {
             tracing::debug!(%unknown, "a designer's form sent an unknown practice");
-            return Err(AppError::invalid("practices", "error-practice"));
+            problems.add(AppError::invalid("practices", "error-practice"));
         }
         // Each practice once, in the list's order, however many times a form repeats it.
         let practices: Vec<&'static str> =
             PRACTICES.iter().copied().filter(|known| self.practices.iter().any(|p| p == known)).collect();
         let practices_other =
-            optional(Some(&self.practices_other), 200).map_err(|e| text_error("practices_other", e))?;
-        let area = AREAS
-            .iter()
-            .copied()
-            .find(|a| *a == self.area.trim())
-            .ok_or_else(|| AppError::invalid("area", "error-area"))?;
+            problems.keep(optional(Some(&self.practices_other), 200).map_err(|e| text_error("practices_other", e)));
+        let area = problems.keep(
+            AREAS
+                .iter()
+                .copied()
+                .find(|a| *a == self.area.trim())
+                .ok_or_else(|| AppError::invalid("area", "error-area")),
+        );
         if !self.consent {
-            return Err(AppError::invalid("consent", "error-consent"));
+            problems.add(AppError::invalid("consent", "error-consent"));
         }
-        Ok(Profile { name, brand, email, bio, website, links, practices, practices_other, area })
+        match (name, brand, email, bio, website, links, practices_other, area) {
+            (
+                Some(name),
+                Some(brand),
+                Some(email),
+                Some(bio),
+                Some(website),
+                Some(links),
+                Some(practices_other),
+                Some(area),
+            ) if problems.is_empty() => {
+                Ok(Profile { name, brand, email, bio, website, links, practices, practices_other, area })
+            }
+            _ => Err(problems),
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use crate::domain::offer::phone;
 use crate::domain::states::{OfferKind, OfferState};
 use crate::domain::text::{TextError, optional, required};
 use crate::domain::{Email, Lang, PersonName};
-use crate::error::AppError;
+use crate::error::{AppError, Problems};
 
 /// The longest description and availability, in characters.
 pub const MAX_DESCRIPTION: usize = 2000;
@@ -55,19 +55,38 @@ pub fn text_error(field: &'static str, error: TextError) -> AppError {
 }
 
 impl OfferInput {
-    /// Checks the form in the order a person reads it.
+    /// Checks the form in the order a person reads it, and stops at the first mistake.
     pub fn validate(&self) -> Result<NewOffer, AppError> {
-        let kind = self.kind.trim().parse::<OfferKind>().map_err(|_| AppError::invalid("kind", "error-offer-kind"))?;
-        let description = required(&self.description, MAX_DESCRIPTION).map_err(|e| text_error("description", e))?;
-        let availability =
-            optional(Some(&self.availability), MAX_AVAILABILITY).map_err(|e| text_error("availability", e))?;
-        let name = PersonName::parse(&self.name)?;
-        let email = Email::parse(&self.email)?;
-        let phone = match self.phone.trim() {
-            "" => None,
-            typed => Some(phone(typed).ok_or_else(|| AppError::invalid("phone", "error-phone"))?),
-        };
-        Ok(NewOffer { kind, description, name, email, phone, availability })
+        self.checked().map_err(Problems::first)
+    }
+
+    /// Every mistake of the form, for a page to show them all at once.
+    pub fn problems(&self) -> Vec<AppError> {
+        self.checked().err().map(Problems::into_vec).unwrap_or_default()
+    }
+
+    fn checked(&self) -> Result<NewOffer, Problems> {
+        let mut problems = Problems::default();
+        let kind = problems
+            .keep(self.kind.trim().parse::<OfferKind>().map_err(|_| AppError::invalid("kind", "error-offer-kind")));
+        let description =
+            problems.keep(required(&self.description, MAX_DESCRIPTION).map_err(|e| text_error("description", e)));
+        let availability = problems
+            .keep(optional(Some(&self.availability), MAX_AVAILABILITY).map_err(|e| text_error("availability", e)));
+        let name = problems.keep(PersonName::parse(&self.name).map_err(AppError::from));
+        let email = problems.keep(Email::parse(&self.email).map_err(AppError::from));
+        let phone = problems.keep(match self.phone.trim() {
+            "" => Ok(None),
+            typed => phone(typed).map(Some).ok_or_else(|| AppError::invalid("phone", "error-phone")),
+        });
+        match (kind, description, availability, name, email, phone) {
+            (Some(kind), Some(description), Some(availability), Some(name), Some(email), Some(phone))
+                if problems.is_empty() =>
+            {
+                Ok(NewOffer { kind, description, name, email, phone, availability })
+            }
+            _ => Err(problems),
+        }
     }
 }
 

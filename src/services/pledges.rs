@@ -61,25 +61,48 @@ impl PledgeInput {
         let PledgeChange { reward, amount } = PledgeChange::parse(campaign, self.reward.as_deref(), &self.amount, now)?;
         let name = PersonName::parse(&self.name)?;
         let email = Email::parse(&self.email)?;
-        let public_name = if self.anonymous {
-            None
-        } else {
-            match self.display_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-                Some(shown) => Some(PersonName::parse(shown)?.into_string()),
-                None => Some(name.as_str().to_owned()),
-            }
-        };
+        let public_name = if self.anonymous { None } else { Some(self.shown_name()?.unwrap_or_else(|| name.clone())) };
         let pay_by = pay_by(campaign, self.method.as_deref(), amount)?;
         Ok(NewPledge {
             reward,
             amount,
             name,
             email,
-            public_name,
+            public_name: public_name.map(PersonName::into_string),
             source: self.source.clone(),
             client: self.client,
             pay_by,
         })
+    }
+}
+
+impl PledgeInput {
+    /// The name to show publicly, when one other than the backer's own is typed.
+    fn shown_name(&self) -> Result<Option<PersonName>, AppError> {
+        match self.display_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            None => Ok(None),
+            Some(shown) => {
+                PersonName::parse(shown).map(Some).map_err(|e| AppError::invalid("display_name", e.message_key()))
+            }
+        }
+    }
+
+    /// Every mistake of the form at once, in the order a person reads it, for a page to show
+    /// them all; [`PledgeInput::validate`] stops at the first.
+    pub fn problems(&self, campaign: &Campaign, now: DateTime<Utc>) -> Vec<AppError> {
+        let change = PledgeChange::parse(campaign, self.reward.as_deref(), &self.amount, now);
+        let amount = change.as_ref().map_or(campaign.min_pledge, |c| c.amount);
+        let shown = if self.anonymous { Ok(None) } else { self.shown_name() };
+        [
+            change.err(),
+            PersonName::parse(&self.name).err().map(AppError::from),
+            Email::parse(&self.email).err().map(AppError::from),
+            shown.err(),
+            pay_by(campaign, self.method.as_deref(), amount).err(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 }
 

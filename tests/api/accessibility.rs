@@ -167,6 +167,19 @@ async fn every_page_passes_axe_core_and_fits_a_phone_in_both_languages() {
             }
         }
     }
+    // The forms sent empty: their summaries of mistakes and marked fields are judged too.
+    for lang in ["fr", "en"] {
+        client.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();
+        viewport(&client, 390).await;
+        for form in ["/pledge", "/help", "/designers/register"] {
+            client.goto(&app.url(form)).await.unwrap();
+            click(&client, "main form button[type=submit]").await;
+            wait_for(&client, "#form-errors").await;
+            let mut found = overflow(&client).await;
+            found.extend(axe(&client, &axe_source).await);
+            findings.extend(found.into_iter().map(|f| format!("{form} sent empty [{lang}, 390 px] {f}")));
+        }
+    }
     client.close().await.unwrap();
     assert!(findings.is_empty(), "{} findings:\n{}", findings.len(), findings.join("\n"));
 }

@@ -272,3 +272,37 @@ async fn the_language_switch_keeps_the_chosen_reward_in_a_real_browser() {
     assert_eq!(chosen.as_deref(), Some("early"));
     client.close().await.unwrap();
 }
+
+/// Three mistakes are shown at once, each in the summary with a link to its field, and on
+/// the field itself, which says it is invalid and is described by its message.
+#[tokio::test]
+async fn a_pledge_form_with_three_mistakes_shows_three_in_a_real_browser() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let app = spawn_app().await;
+    client.goto(&app.url("/pledge")).await.unwrap();
+    fill(&client, "#amount", "douze").await;
+    fill(&client, "#name", "   ").await;
+    fill(&client, "#email", "zoe.example.ch").await;
+    click(&client, "button[type=submit]").await;
+    wait_for(&client, "#form-errors").await;
+    let items = client.find_all(Locator::Css("#form-errors li a")).await.unwrap();
+    let mut targets = Vec::new();
+    for item in &items {
+        targets.push(item.attr("href").await.unwrap().unwrap_or_default());
+    }
+    assert_eq!(targets, ["#amount", "#name", "#email"]);
+    for field in ["amount", "name", "email"] {
+        let input = client.find(Locator::Css(&format!("#{field}"))).await.unwrap();
+        assert_eq!(input.attr("aria-invalid").await.unwrap().as_deref(), Some("true"), "{field}");
+        let described = input.attr("aria-describedby").await.unwrap().unwrap_or_default();
+        assert!(described.split(' ').any(|id| id == format!("{field}-error")), "{field}: {described}");
+        let message = client.find(Locator::Css(&format!("#{field}-error"))).await.unwrap().text().await.unwrap();
+        assert!(!message.is_empty(), "{field}");
+    }
+    // The summary's link leads to its field.
+    click(&client, "#form-errors a[href='#email']").await;
+    let focused = client.execute("return document.activeElement.id;", vec![]).await.unwrap();
+    assert_eq!(focused, json!("email"));
+    client.close().await.unwrap();
+}
