@@ -414,10 +414,10 @@ async fn cancel_pledges(
         }
     }
     tracing::info!(cancelled, refused, "pledges cancelled by the team");
-    let mut message = i18n::t_count(lang, "team-bulk-cancelled", "count", cancelled as u64);
+    let mut message = i18n::t_count(lang, "team-bulk-cancelled", "count", cancelled);
     if refused > 0 {
         message.push(' ');
-        message.push_str(&i18n::t_count(lang, "team-bulk-refused", "count", refused as u64));
+        message.push_str(&i18n::t_count(lang, "team-bulk-refused", "count", refused));
     }
     Ok(Flash::success(back, message))
 }
