@@ -20,3 +20,20 @@ document.querySelectorAll('select[name="reward"]').forEach(function (select) {
     previous = next;
   });
 });
+
+// A suggested amount is selected when the field is entered, so that typing replaces it
+// ("25", not "5.0025"); an amount the backer typed is left as it is.
+document.querySelectorAll('input[name="amount"]').forEach(function (amount) {
+  var suggested = function () {
+    var select = amount.form && amount.form.querySelector('select[name="reward"]');
+    var option = select && select.options[select.selectedIndex];
+    return amount.value === amount.defaultValue || (option && amount.value === option.getAttribute('data-minimum'));
+  };
+  amount.addEventListener('focus', function () {
+    if (suggested()) amount.select();
+  });
+  // A click after the focus would place the caret and undo the selection.
+  amount.addEventListener('mouseup', function (event) {
+    if (suggested() && amount.selectionStart !== amount.selectionEnd) event.preventDefault();
+  });
+});

@@ -99,6 +99,10 @@ async fn a_backer_pledges_in_a_real_browser_and_sees_the_total_move() {
     // Choosing another reward suggests its price.
     click(&client, "#reward option[value='open']").await;
     assert_eq!(amount.prop("value").await.unwrap().as_deref(), Some("20.00"));
+    // Typing into the suggested amount replaces it.
+    amount.click().await.unwrap();
+    amount.send_keys("25").await.unwrap();
+    assert_eq!(amount.prop("value").await.unwrap().as_deref(), Some("25"));
 
     // A mistake first: shown again with the message, nothing lost.
     fill(&client, "#amount", "20.005").await;
