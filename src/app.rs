@@ -51,6 +51,8 @@ pub struct AppState {
     pub proxies: Arc<TrustedProxies>,
     /// Cards and TWINT through Stripe, when the campaign offers them.
     pub cards: Option<services::cards::Cards>,
+    /// The link previews drawn so far.
+    pub previews: Arc<services::preview::Previews>,
 }
 
 /// Why the application could not start.
@@ -202,6 +204,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         limits,
         proxies,
         cards,
+        previews: Arc::default(),
     };
     let checkout_origin = state.cards.as_ref().map(|cards| cards.stripe.settings().checkout_origin());
     let closer = state.clone();

@@ -8,6 +8,11 @@ nav-team = Team navigation
 designers-filter = Filter by practice
 footer-text = Powered by bobine, a self-hosted crowdfunding platform.
 
+## Link previews
+preview-progress = { $currency } { $raised } of { $goal } · { $percent }% · { $when }
+preview-succeeded = goal reached
+preview-failed = campaign over
+
 ## Campaign page
 raised-of-goal = pledged of a goal of
 backers = { $count ->

@@ -8,6 +8,11 @@ nav-team = Navigation de l'équipe
 designers-filter = Filtrer par pratique
 footer-text = Propulsé par bobine, une plateforme de financement participatif auto-hébergée.
 
+## Link previews
+preview-progress = { $currency } { $raised } sur { $goal } · { $percent } % · { $when }
+preview-succeeded = objectif atteint
+preview-failed = campagne terminée
+
 ## Campaign page
 raised-of-goal = récoltés sur un objectif de
 backers = { $count ->

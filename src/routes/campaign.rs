@@ -10,6 +10,7 @@ use crate::domain::Lang;
 use crate::error::AppError;
 use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::PageError;
+use crate::routes::preview;
 use crate::routes::source::{self, Visit};
 use crate::routes::views::{self, CampaignView, Page, RewardView};
 use crate::services::campaign::snapshot;
@@ -43,7 +44,9 @@ async fn show_campaign(
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
         let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
         let body = CampaignPage { campaign: views::campaign_view(state, &snapshot, &bylines, lang, now) };
-        let context = Page::new(state, lang, "/", body).marked();
+        let image = format!("/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
+        let summary = state.campaign.summary.get(lang);
+        let context = Page::new(state, lang, "/", body).previewed(summary, &image).marked();
         let (_, html) = templates
             .render("campaign", context)
             .ok_or_else(|| AppError::internal("rendering the campaign page", "the template failed"))?;
@@ -65,7 +68,12 @@ async fn show_reward(state: &State<AppState>, lang: Lang, visit: Visit, id: &str
         reward: views::reward_view(state, config, Some(figures), &bylines, lang, now),
         campaign: views::campaign_view(state, &snapshot, &bylines, lang, now),
     };
-    Ok(Template::render("reward", Page::new(state, lang, &format!("/rewards/{id}"), body).carrying(&visit.0)))
+    let image = format!("/rewards/{id}/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
+    let page = Page::new(state, lang, &format!("/rewards/{id}"), body)
+        .titled(config.title.get(lang))
+        .previewed(config.description.get(lang), &image)
+        .carrying(&visit.0);
+    Ok(Template::render("reward", page))
 }
 
 pub fn routes() -> Vec<rocket::Route> {

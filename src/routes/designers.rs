@@ -256,7 +256,13 @@ fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, page: FormPage<'_>)
         designer,
         saved: page.saved,
     };
-    Template::render("designer_form", Page::new(state, lang, page.path, body).titled(i18n::t(lang, page.title)))
+    let mut shown = Page::new(state, lang, page.path, body).titled(i18n::t(lang, page.title));
+    // The registration form is public; a designer's edit link is theirs alone.
+    if page.path == "/designers/register" {
+        shown =
+            shown.previewed(&i18n::t(lang, "designer-register-intro"), &format!("/preview.png?lang={}", lang.code()));
+    }
+    Template::render("designer_form", shown)
 }
 
 #[get("/designers/register")]
@@ -353,7 +359,9 @@ async fn register_designer(
 #[get("/designers/registered")]
 fn show_designer_registered(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "designer-registered-title", text_key: "designer-registered-text" };
-    let page = Page::new(state, lang, "/designers/registered", body).titled(i18n::t(lang, body.title_key));
+    let page = Page::new(state, lang, "/designers/registered", body)
+        .titled(i18n::t(lang, body.title_key))
+        .previewed(&i18n::t(lang, "designer-register-intro"), &format!("/preview.png?lang={}", lang.code()));
     Template::render("notice", page)
 }
 
@@ -560,7 +568,10 @@ async fn list_designers(state: &State<AppState>, lang: Lang, practice: Option<&s
         filtered: practice.is_some(),
     };
     let path = practice.map_or_else(|| "/designers".to_owned(), |p| format!("/designers?practice={p}"));
-    Ok(Template::render("designers", Page::new(state, lang, &path, body).titled(i18n::t(lang, "designers-title"))))
+    let page = Page::new(state, lang, &path, body)
+        .titled(i18n::t(lang, "designers-title"))
+        .previewed(&i18n::t(lang, "designers-intro"), &format!("/preview.png?lang={}", lang.code()));
+    Ok(Template::render("designers", page))
 }
 
 /// One approved designer's profile.
@@ -573,7 +584,10 @@ struct DesignerPage {
 async fn show_designer(state: &State<AppState>, lang: Lang, slug: &str) -> Result<Template, PageError> {
     let designer = designers::public(&state.db, slug).await?;
     let body = DesignerPage { designer: designer_card(state, &designer, lang, photo_url(&designer)) };
-    let page = Page::new(state, lang, &format!("/designers/{slug}"), body).titled(designer.brand);
+    let image = format!("/designers/{slug}/preview.png?lang={}", lang.code());
+    let page = Page::new(state, lang, &format!("/designers/{slug}"), body)
+        .previewed(&designer.bio, &image)
+        .titled(designer.brand);
     Ok(Template::render("designer", page))
 }
 

@@ -17,6 +17,7 @@ pub mod logging;
 pub mod offers;
 pub mod payment_view;
 pub mod pledges;
+pub mod preview;
 pub mod source;
 pub mod team;
 pub mod views;
@@ -30,6 +31,7 @@ pub type Answer = (rocket::http::Status, rocket_dyn_templates::Template);
 pub fn routes() -> Vec<rocket::Route> {
     [
         campaign::routes(),
+        preview::routes(),
         pledges::routes(),
         bills::routes(),
         checkout::routes(),

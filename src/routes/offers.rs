@@ -93,7 +93,10 @@ fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, values: OfferValues
         max_description: MAX_DESCRIPTION,
         max_availability: MAX_AVAILABILITY,
     };
-    Template::render("help", Page::new(state, lang, &path, body).titled(i18n::t(lang, "help-title")))
+    let page = Page::new(state, lang, &path, body)
+        .titled(i18n::t(lang, "help-title"))
+        .previewed(&i18n::t(lang, "help-intro"), &format!("/preview.png?lang={}", lang.code()));
+    Template::render("help", page)
 }
 
 #[get("/help?<kind>")]
@@ -156,7 +159,9 @@ async fn offer_help(
 #[get("/help/thanks")]
 fn show_help_thanks(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "help-thanks-title", text_key: "help-thanks-text" };
-    let page = Page::new(state, lang, "/help/thanks", body).titled(i18n::t(lang, body.title_key));
+    let page = Page::new(state, lang, "/help/thanks", body)
+        .titled(i18n::t(lang, body.title_key))
+        .previewed(&i18n::t(lang, "help-intro"), &format!("/preview.png?lang={}", lang.code()));
     Template::render("help_thanks", page)
 }
 

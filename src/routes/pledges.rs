@@ -153,7 +153,10 @@ async fn render_form(
         Some(id) => format!("/pledge?reward={id}"),
         None => "/pledge".to_owned(),
     };
-    let page = Page::new(state, lang, &path, body).titled(i18n::t(lang, "pledge-title")).carrying(source);
+    let page = Page::new(state, lang, &path, body)
+        .titled(i18n::t(lang, "pledge-title"))
+        .previewed(state.campaign.summary.get(lang), &format!("/preview.png?lang={}", lang.code()))
+        .carrying(source);
     Ok(Template::render("pledge_form", page))
 }
 

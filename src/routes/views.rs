@@ -39,6 +39,11 @@ pub struct Layout {
     /// This page's absolute address, from `BOBINE_PUBLIC_URL`: what links shared elsewhere
     /// and the canonical link name.
     pub page_url: String,
+    /// What links to this page show where they are shared; `None` for a private page, which
+    /// also asks search engines not to index it.
+    pub preview: Option<Preview>,
+    /// The site's address, for links to this page in each language.
+    pub public_url: String,
     /// What the site's links carry of the visit's source, after a path and after a query
     /// (see [`crate::routes::source`]); empty for a visit with none.
     pub src_q: String,
@@ -65,6 +70,8 @@ impl<T: Serialize> Page<T> {
             currency: state.campaign.currency.clone(),
             page_title: None,
             page_url: format!("{}{path}", state.letters.public_url().as_str()),
+            preview: None,
+            public_url: state.letters.public_url().as_str().to_owned(),
             src_q: String::new(),
             src_amp: String::new(),
         };
@@ -74,6 +81,18 @@ impl<T: Serialize> Page<T> {
     /// With a title before the site's.
     pub fn titled(mut self, title: impl Into<String>) -> Page<T> {
         self.layout.page_title = Some(title.into());
+        self
+    }
+
+    /// A public page: described by `description` where links to it are shared, with the
+    /// picture at `image` (a path of the site).
+    pub fn previewed(mut self, description: &str, image: &str) -> Page<T> {
+        self.layout.preview = Some(Preview {
+            description: excerpt(description, 200),
+            image: format!("{}{image}", self.layout.public_url),
+            locale: if self.layout.lang == "fr" { "fr_CH" } else { "en_GB" },
+            other_locale: if self.layout.lang == "fr" { "en_GB" } else { "fr_CH" },
+        });
         self
     }
 
@@ -88,6 +107,28 @@ impl<T: Serialize> Page<T> {
         (self.layout.src_q, self.layout.src_amp) = source::marks();
         self
     }
+}
+
+/// What a link to a public page shows where it is shared (Open Graph and Twitter cards).
+#[derive(Debug, Serialize)]
+pub struct Preview {
+    pub description: String,
+    /// The picture's absolute address.
+    pub image: String,
+    pub locale: &'static str,
+    pub other_locale: &'static str,
+}
+
+/// The start of `text` on one line, cut at a word and ended with "…" when longer than
+/// `max` characters.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |space| &cut[..space]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 /// A page that only says something: a title and a text, both messages' keys.
@@ -420,6 +461,12 @@ mod tests {
         assert_eq!(bar_width(Amount::from_cents(11_000), goal), "0.55");
         assert_eq!(bar_width(Amount::ZERO, goal), "0.00");
         assert_eq!(bar_width(Amount::from_cents(3_000_000), goal), "100.00");
+    }
+
+    #[test]
+    fn an_excerpt_ends_at_a_word() {
+        assert_eq!(excerpt("Un cabas solide,\n cousu à Genève.", 100), "Un cabas solide, cousu à Genève.");
+        assert_eq!(excerpt("Un cabas solide, cousu à Genève.", 18), "Un cabas solide…");
     }
 
     #[test]

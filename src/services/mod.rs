@@ -18,6 +18,7 @@ pub mod offers;
 pub mod outbox;
 pub mod pledge_list;
 pub mod pledges;
+pub mod preview;
 pub mod pricing;
 pub mod sessions;
 pub mod settlement;

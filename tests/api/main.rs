@@ -25,6 +25,7 @@ mod payments;
 mod placement;
 mod pledge_api;
 mod pledge_pages;
+mod previews;
 mod rate_limits;
 mod security_headers;
 mod sessions;

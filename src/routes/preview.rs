@@ -1,0 +1,120 @@
+//! Link previews: the pictures that links to the campaign, a reward or a designer show where
+//! they are shared, with the live progress (see [`crate::services::preview`]).
+
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+
+use rocket::http::ContentType;
+use rocket::response::{self, Responder};
+use rocket::{Request, Response, State, get, routes};
+
+use crate::app::AppState;
+use crate::domain::money::display_cents;
+use crate::domain::{CampaignState, Lang};
+use crate::error::AppError;
+use crate::i18n;
+use crate::routes::errors::PageError;
+use crate::routes::views;
+use crate::services::campaign::{Snapshot, snapshot};
+use crate::services::designers;
+use crate::services::preview::PreviewText;
+
+/// A preview picture. Its address carries the figures' version, but a site may ask without:
+/// a few minutes of caching keeps it near the live figures.
+pub struct Png(Arc<Vec<u8>>);
+
+impl<'r> Responder<'r, 'static> for Png {
+    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
+        let bytes = self.0.as_ref().clone();
+        Response::build()
+            .header(ContentType::PNG)
+            .raw_header("Cache-Control", "public, max-age=300")
+            .sized_body(bytes.len(), std::io::Cursor::new(bytes))
+            .ok()
+    }
+}
+
+/// Whole francs with the language's thousands, as a preview has no room for cents.
+fn francs(cents: i64, lang: Lang) -> String {
+    let text = display_cents(cents - cents.rem_euclid(100), lang.thousands());
+    text.trim_end_matches(".00").to_owned()
+}
+
+/// "CHF 12’400 sur 20’000 · 62 % · 9 jours restants", or the result once closed.
+pub fn progress_line(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTime<Utc>) -> String {
+    let figures = &snapshot.campaign;
+    let when = match snapshot.state(now) {
+        CampaignState::Open => views::time_left(state.campaign.deadline, now, lang),
+        CampaignState::Succeeded => i18n::t(lang, "preview-succeeded"),
+        CampaignState::Failed => i18n::t(lang, "preview-failed"),
+    };
+    i18n::t_args(
+        lang,
+        "preview-progress",
+        &[
+            ("currency", state.campaign.currency.clone()),
+            ("raised", francs(figures.pledged.cents(), lang)),
+            ("goal", francs(figures.goal.cents(), lang)),
+            ("percent", snapshot.percent_funded().to_string()),
+            ("when", when),
+        ],
+    )
+}
+
+/// The version that a preview's address carries: it changes with the figures, so that sites
+/// which keep pictures by address fetch the new one.
+pub fn version(snapshot: &Snapshot) -> String {
+    format!("{}-{}", snapshot.campaign.pledged.cents(), snapshot.campaign.backers)
+}
+
+async fn picture(state: &AppState, key: &str, lang: Lang, title: String, subtitle: String) -> Result<Png, PageError> {
+    let now = state.clock.now();
+    let snapshot = snapshot(&state.db, state.campaign_id).await?;
+    let figures = &snapshot.campaign;
+    let bar = if figures.goal.cents() <= 0 {
+        0
+    } else {
+        u32::try_from(
+            (i128::from(figures.pledged.cents()) * 10_000 / i128::from(figures.goal.cents())).clamp(0, 10_000),
+        )
+        .unwrap_or(0)
+    };
+    let text = PreviewText {
+        name: state.campaign.short_name.get(lang).to_owned(),
+        title,
+        subtitle,
+        progress: progress_line(state, &snapshot, lang, now),
+        bar,
+    };
+    Ok(Png(state.previews.png(key, lang.code(), text)))
+}
+
+#[get("/preview.png")]
+async fn campaign_preview(state: &State<AppState>, lang: Lang) -> Result<Png, PageError> {
+    let campaign = &state.campaign;
+    picture(state, "campaign", lang, campaign.title.get(lang).to_owned(), campaign.summary.get(lang).to_owned()).await
+}
+
+#[get("/rewards/<id>/preview.png")]
+async fn reward_preview(state: &State<AppState>, lang: Lang, id: &str) -> Result<Png, PageError> {
+    let reward = state.campaign.reward(id).ok_or(AppError::NotFound)?;
+    let price = format!(
+        "{} {} {}",
+        i18n::t(lang, "from-amount"),
+        state.campaign.currency,
+        display_cents(crate::domain::Amount::from(reward.minimum).cents(), lang.thousands())
+    );
+    let subtitle = format!("{price} · {}", views::excerpt(reward.description.get(lang), 140));
+    picture(state, &format!("reward:{id}"), lang, reward.title.get(lang).to_owned(), subtitle).await
+}
+
+#[get("/designers/<slug>/preview.png", rank = 1)]
+async fn designer_preview(state: &State<AppState>, lang: Lang, slug: &str) -> Result<Png, PageError> {
+    let designer = designers::public(&state.db, slug).await?;
+    let subtitle = views::excerpt(&designer.bio, 160);
+    picture(state, &format!("designer:{slug}"), lang, designer.brand, subtitle).await
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![campaign_preview, reward_preview, designer_preview]
+}
