@@ -44,8 +44,11 @@ pub struct PreviewText {
 /// and designers, in each language), each replaced when its figures change.
 #[derive(Debug, Default)]
 pub struct Previews {
-    drawn: Mutex<HashMap<(String, String), (PreviewText, Arc<Vec<u8>>)>>,
+    drawn: Mutex<HashMap<Slot, (PreviewText, Arc<Vec<u8>>)>>,
 }
+
+/// A page's preview in one language: the page's key and the language's code.
+type Slot = (String, String);
 
 impl Previews {
     /// The PNG of `text` for the page `key` in `lang`, drawn once and kept until the text changes.
