@@ -44,11 +44,14 @@ pub struct PreviewText {
 /// and designers, in each language), each replaced when its figures change.
 #[derive(Debug, Default)]
 pub struct Previews {
-    drawn: Mutex<HashMap<Slot, (PreviewText, Arc<Vec<u8>>)>>,
+    drawn: Mutex<HashMap<Slot, Drawn>>,
 }
 
 /// A page's preview in one language: the page's key and the language's code.
 type Slot = (String, String);
+
+/// What a picture shows, and the picture.
+type Drawn = (PreviewText, Arc<Vec<u8>>);
 
 impl Previews {
     /// The PNG of `text` for the page `key` in `lang`, drawn once and kept until the text changes.
