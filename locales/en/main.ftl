@@ -801,3 +801,9 @@ charge-error-no_method = no card or TWINT saved at the close
 charge-error-expired_card = card expired
 charge-error-insufficient_funds = insufficient funds
 error-charge-under-way = A charge of this pledge is under way: wait for its result (a few minutes at most) before paying another way.
+
+## Sharing, badge, embed and posters
+badge-percent = { $percent }%
+badge-title = { $name }: { $percent }% funded
+embed-back = Back this campaign
+embed-see = See the campaign

@@ -822,3 +822,9 @@ charge-error-no_method = aucune carte ni TWINT enregistré à la clôture
 charge-error-expired_card = carte expirée
 charge-error-insufficient_funds = fonds insuffisants
 error-charge-under-way = Un débit de cette promesse est en cours : attendez son résultat (quelques minutes au plus) avant de payer autrement.
+
+## Sharing, badge, embed and posters
+badge-percent = { $percent } %
+badge-title = { $name } : { $percent } % financé
+embed-back = Soutenir cette campagne
+embed-see = Voir la campagne

@@ -1,9 +1,11 @@
 //! Plain types and rules with no I/O. A value that exists is valid.
 
+pub mod badge;
 pub mod camt;
 pub mod clock;
 pub mod designer;
 pub mod email;
+pub mod icons;
 pub mod ids;
 pub mod lang;
 pub mod money;

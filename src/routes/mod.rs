@@ -1,6 +1,7 @@
 //! HTTP only: parse the request, call a service, choose the response. One module per resource.
 
 pub mod api;
+pub mod badge;
 pub mod bills;
 pub mod cache;
 pub mod campaign;
@@ -8,8 +9,10 @@ pub mod checkout;
 pub mod client;
 pub mod csrf;
 pub mod designers;
+pub mod embed;
 pub mod errors;
 pub mod headers;
+pub mod icons;
 pub mod lang;
 pub mod limits;
 pub mod logging;
@@ -34,6 +37,9 @@ pub fn routes() -> Vec<rocket::Route> {
         checkout::routes(),
         offers::routes(),
         designers::routes(),
+        badge::routes(),
+        embed::routes(),
+        icons::routes(),
         api::routes(),
         team::routes(),
         health::routes(),

@@ -121,6 +121,7 @@ async fn pages(app: &TestApp) -> Vec<String> {
         format!("/designers/edit/{}", designer["edit_token"].as_str().unwrap()),
         "/help".into(),
         "/help/thanks".into(),
+        "/embed".into(),
         "/rewards/no-such-reward".into(),
         format!("/pledges/{token}"),
         format!("/pledges/{token}/bill"),

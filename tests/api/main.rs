@@ -28,6 +28,7 @@ mod pledge_pages;
 mod rate_limits;
 mod security_headers;
 mod sessions;
+mod sharing;
 mod smtp;
 mod sources;
 mod standin;
