@@ -803,6 +803,13 @@ charge-error-insufficient_funds = insufficient funds
 error-charge-under-way = A charge of this pledge is under way: wait for its result (a few minutes at most) before paying another way.
 
 ## Sharing, badge, embed and posters
+share-title = Share
+share-link-label = Address of this page
+share-copy = Copy the link
+share-copied = Link copied.
+share-copy-failed = Copying did not work: the address is selected, copy it by hand.
+share-email = Email
+share-sheet = Share…
 badge-percent = { $percent }%
 badge-title = { $name }: { $percent }% funded
 embed-back = Back this campaign

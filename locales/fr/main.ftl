@@ -824,6 +824,13 @@ charge-error-insufficient_funds = fonds insuffisants
 error-charge-under-way = Un débit de cette promesse est en cours : attendez son résultat (quelques minutes au plus) avant de payer autrement.
 
 ## Sharing, badge, embed and posters
+share-title = Partager
+share-link-label = Adresse de cette page
+share-copy = Copier le lien
+share-copied = Lien copié.
+share-copy-failed = La copie n'a pas marché : l'adresse est sélectionnée, copiez-la à la main.
+share-email = E-mail
+share-sheet = Partager…
 badge-percent = { $percent } %
 badge-title = { $name } : { $percent } % financé
 embed-back = Soutenir cette campagne

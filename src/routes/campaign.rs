@@ -10,6 +10,7 @@ use crate::domain::Lang;
 use crate::error::AppError;
 use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::PageError;
+use crate::routes::share::{self, ShareLinks};
 use crate::routes::source::{self, Visit};
 use crate::routes::views::{self, CampaignView, Page, RewardView};
 use crate::services::campaign::snapshot;
@@ -19,6 +20,7 @@ use crate::services::designers;
 #[derive(Serialize)]
 struct CampaignPage {
     campaign: CampaignView,
+    share: ShareLinks,
 }
 
 /// What a reward's page shows: the reward, and the campaign's progress beside it.
@@ -26,6 +28,12 @@ struct CampaignPage {
 struct RewardPage {
     reward: RewardView,
     campaign: CampaignView,
+    share: ShareLinks,
+}
+
+/// The absolute address of the page at `path`, as shared.
+fn address(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.letters.public_url().as_str())
 }
 
 /// The campaign page, served from its rendered copy (see [`crate::routes::cache`]); a visit
@@ -42,7 +50,9 @@ async fn show_campaign(
         let now = state.clock.now();
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
         let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
-        let body = CampaignPage { campaign: views::campaign_view(state, &snapshot, &bylines, lang, now) };
+        let campaign = views::campaign_view(state, &snapshot, &bylines, lang, now);
+        let share = share::links(&address(state, "/"), &campaign.title, &campaign.summary);
+        let body = CampaignPage { campaign, share };
         let context = Page::new(state, lang, "/", body).marked();
         let (_, html) = templates
             .render("campaign", context)
@@ -61,10 +71,10 @@ async fn show_reward(state: &State<AppState>, lang: Lang, visit: Visit, id: &str
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let figures = snapshot.reward(id).ok_or(AppError::NotFound)?;
     let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
-    let body = RewardPage {
-        reward: views::reward_view(state, config, Some(figures), &bylines, lang, now),
-        campaign: views::campaign_view(state, &snapshot, &bylines, lang, now),
-    };
+    let reward = views::reward_view(state, config, Some(figures), &bylines, lang, now);
+    let title = format!("{} · {}", reward.title, state.campaign.short_name.get(lang));
+    let share = share::links(&address(state, &format!("/rewards/{id}")), &title, &reward.summary);
+    let body = RewardPage { reward, campaign: views::campaign_view(state, &snapshot, &bylines, lang, now), share };
     Ok(Template::render("reward", Page::new(state, lang, &format!("/rewards/{id}"), body).carrying(&visit.0)))
 }
 

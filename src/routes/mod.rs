@@ -19,6 +19,7 @@ pub mod logging;
 pub mod offers;
 pub mod payment_view;
 pub mod pledges;
+pub mod share;
 pub mod source;
 pub mod team;
 pub mod views;

@@ -1,6 +1,7 @@
 //! Taking the campaign elsewhere, still counted: the progress badge, the card other sites
-//! frame, and the site's icons.
+//! frame, the share links and the site's icons.
 
+use percent_encoding::percent_decode_str;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
 use serde_json::{Value, json};
@@ -205,6 +206,51 @@ async fn the_cards_links_open_the_whole_window_and_count_pledges_under_embed() {
     assert_eq!(tags(&app).await, json!([{ "name": "embed", "pledges": 1, "raised": "40.00", "share": 100 }]));
     let summary: Value = app.get("/api/team/summary").await.json().await.unwrap();
     assert_eq!(summary["sources"]["sites"]["top"][0]["name"], "atelier-rose.ch");
+}
+
+#[tokio::test]
+async fn share_links_carry_their_own_tag_and_no_other_sites_script() {
+    let app = spawn_app().await;
+    for (path, page_url) in [("/?lang=en", "/"), ("/rewards/open?lang=en", "/rewards/open")] {
+        let page = app.get(path).await.text().await.unwrap();
+        let address = format!("{}{page_url}", app_public_url(&page));
+        let links = hrefs(&page);
+        let find = |prefix: &str| {
+            let link = links.iter().find(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix} on {path}"));
+            percent_decode_str(link).decode_utf8().unwrap().into_owned()
+        };
+        let whatsapp = find("https://wa.me/?text=");
+        assert!(whatsapp.ends_with(&format!(" {address}?ref=share-whatsapp")), "{whatsapp}");
+        let telegram = find("https://t.me/share/url?url=");
+        assert!(telegram.starts_with(&format!("https://t.me/share/url?url={address}?ref=share-telegram&text=")));
+        let email = find("mailto:?subject=");
+        assert!(email.ends_with(&format!("\r\n\r\n{address}?ref=share-email")), "{email:?}");
+        assert!(email.contains("Test campaign") || email.contains("Unlimited · Trial"), "{email}");
+        // Percent-encoded once, with spaces as %20 (a mail program shows a + as it is).
+        assert!(links.iter().any(|l| l.starts_with("mailto:?subject=") && l.contains("%20") && !l.contains('+')));
+        assert!(page.contains(&format!("value=\"{address}?ref&#x3D;share-link\"")), "the address to select");
+        // The buttons that need a script wait for it, and every script is the site's own.
+        assert!(page.contains("data-copy=\"share-url\" hidden>"));
+        assert!(page.contains("<li hidden><button class=\"button\" type=\"button\" data-share-sheet"));
+        for script in page.split("<script src=\"").skip(1) {
+            assert!(script.starts_with("/static/"), "{script}");
+        }
+        assert_nothing_inline(path, &page);
+    }
+    let script = app.get("/static/share.js").await;
+    assert_eq!(script.status().as_u16(), 200);
+    let script = script.text().await.unwrap();
+    assert!(script.contains("navigator.clipboard") && script.contains("navigator.share"));
+}
+
+/// The site's public address as the page's share links give it.
+fn app_public_url(page: &str) -> String {
+    let start = page.find("value=\"").unwrap() + 7;
+    let value = &page[start..];
+    let value = &value[..value.find('"').unwrap()];
+    let scheme_end = value.find("://").unwrap() + 3;
+    let host_end = value[scheme_end..].find('/').unwrap() + scheme_end;
+    value[..host_end].to_owned()
 }
 
 #[tokio::test]
