@@ -15,6 +15,7 @@ pub mod password;
 pub mod payment;
 pub mod photo;
 pub mod proxies;
+pub mod qr;
 pub mod qrbill;
 pub mod rate_limit;
 pub mod source;

@@ -132,6 +132,9 @@ async fn pages(app: &TestApp) -> Vec<String> {
         "/team/designers".into(),
         "/team/offers".into(),
         "/team/outbox".into(),
+        "/team/posters".into(),
+        "/team/posters?tag=boutique-carouge&size=a5".into(),
+        "/team/posters?tag=%25%25%25&size=a4".into(),
     ]
 }
 

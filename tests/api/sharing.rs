@@ -1,12 +1,13 @@
 //! Taking the campaign elsewhere, still counted: the progress badge, the card other sites
-//! frame, the share links and the site's icons.
+//! frame, the share links, the team's posters and the site's icons.
 
+use bobine::config::MailSettings;
 use percent_encoding::percent_decode_str;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, before_deadline, fixture, spawn_app, spawn_app_with};
+use crate::helpers::{TestApp, before_deadline, fixture, spawn_app, spawn_app_with, spawn_mailing_app};
 use crate::security_headers::assert_nothing_inline;
 use crate::team::{PASSWORD, add_member, log_in};
 
@@ -251,6 +252,112 @@ fn app_public_url(page: &str) -> String {
     let scheme_end = value.find("://").unwrap() + 3;
     let host_end = value[scheme_end..].find('/').unwrap() + scheme_end;
     value[..host_end].to_owned()
+}
+
+/// Reads the QR code of a poster page: its SVG's rows of dark modules drawn as a picture,
+/// then decoded by a QR reader.
+fn read_qr(page: &str) -> String {
+    let svg = &page[page.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\"").unwrap()..];
+    let svg = &svg[..svg.find("</svg>").unwrap() + 6];
+    assert_eq!(parse_xml(svg), Ok("svg".to_owned()));
+    let side: usize = svg.split("viewBox=\"0 0 ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    let path = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+    let mut dark = vec![false; side * side];
+    for run in path.split('M').skip(1) {
+        let (position, rest) = run.split_once('h').unwrap();
+        let (x, y) = position.split_once(' ').unwrap();
+        let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+        let length: usize = rest.split('v').next().unwrap().parse().unwrap();
+        for cell in &mut dark[y * side + x..y * side + x + length] {
+            *cell = true;
+        }
+    }
+    const SCALE: usize = 4;
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(side * SCALE, side * SCALE, |x, y| {
+        if dark[(y / SCALE) * side + x / SCALE] { 0 } else { 255 }
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one code on the poster");
+    grids[0].decode().unwrap().1
+}
+
+#[tokio::test]
+async fn a_poster_leads_to_the_campaign_under_its_tag_and_its_pledges_count_there() {
+    let mail = MailSettings { public_url: Some("http://soutenir.example.ch".to_owned()), ..MailSettings::default() };
+    let app = spawn_mailing_app(mail).await;
+    add_member(&app, "anne@example.ch").await;
+    let anonymous = app.get("/team/posters?tag=flyer").await;
+    assert_eq!(anonymous.status().as_u16(), 303, "team only");
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+
+    let form = app.get("/team/posters?lang=en").await;
+    assert_eq!(form.status().as_u16(), 200);
+    let form = form.text().await.unwrap();
+    assert!(form.contains("<form method=\"get\" action=\"/team/posters\">") && !form.contains("class=\"poster\""));
+    assert!(form.contains("href=\"/team/posters\""), "in the team's navigation");
+    assert!(!form.contains("BOBINE_PUBLIC_URL"), "a public address is set: no warning");
+
+    let response = app.get("/team/posters?tag=Boutique%20Carouge&size=A5&lang=en").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(header(&response, "cache-control").as_deref(), Some("no-store, private"));
+    let poster = response.text().await.unwrap();
+    assert_nothing_inline("/team/posters", &poster);
+    assert!(poster.contains("href=\"/static/poster-a5.css\"") && !poster.contains("poster-a4.css"));
+    assert!(poster.contains("value=\"boutique-carouge\""), "the tag as kept");
+    assert!(poster.contains("Test campaign") && poster.contains("For tests.") && poster.contains("0 %"));
+    let address = read_qr(&poster);
+    assert_eq!(address, "http://soutenir.example.ch/?ref=boutique-carouge");
+    let printed = address.replace('=', "&#x3D;");
+    assert!(poster.contains(&format!("<span class=\"poster-address\">{printed}</span>")), "printed under the code");
+    let a4 = app.get("/team/posters?tag=flyer").await.text().await.unwrap();
+    assert!(a4.contains("href=\"/static/poster-a4.css\""));
+    assert_eq!(read_qr(&a4), "http://soutenir.example.ch/?ref=flyer");
+    for file in ["/static/poster.css", "/static/poster-a4.css", "/static/poster-a5.css"] {
+        let css = app.get(file).await.text().await.unwrap();
+        assert!(!css.is_empty(), "{file}");
+    }
+    assert!(app.get("/static/poster-a5.css").await.text().await.unwrap().contains("@page { size: A5"));
+
+    // A backer scans it: the landing page carries the tag to the pledge.
+    let landing_path = &address[address.find("/?ref=").unwrap()..];
+    let landing = app.get(landing_path).await.text().await.unwrap();
+    assert!(landing.contains("href=\"/pledge?ref=boutique-carouge\""), "{landing}");
+    pledge_through(&app, "/pledge?ref=boutique-carouge", "zoe@example.ch").await;
+    assert_eq!(
+        tags(&app).await,
+        json!([{ "name": "boutique-carouge", "pledges": 1, "raised": "40.00", "share": 100 }])
+    );
+    let figures = app.get("/team/posters?tag=boutique-carouge&size=a4&lang=en").await.text().await.unwrap();
+    assert!(figures.contains("CHF 40.00</strong>") && figures.contains("4 %"), "live figures");
+    let dashboard = app.get("/team").await.text().await.unwrap();
+    assert!(dashboard.contains("boutique-carouge"));
+    app.assert_counters_match_pledges().await;
+}
+
+#[tokio::test]
+async fn a_poster_form_with_bad_input_says_what_is_wrong() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let cases = [
+        ("/team/posters?tag=%25%25%25&lang=en", "Give a tag made of letters or digits"),
+        ("/team/posters?tag=&size=a4&lang=en", "Give a tag made of letters or digits"),
+        ("/team/posters?tag=flyer&size=letter&lang=en", "Choose the A4 or A5 size"),
+        ("/team/posters?tag=flyer&size=letter&lang=fr", "Choisissez le format A4 ou A5"),
+    ];
+    for (path, message) in cases {
+        let response = app.get(path).await;
+        assert_eq!(response.status().as_u16(), 422, "{path}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains(message), "{path}: {page}");
+        assert!(!page.contains("class=\"poster\""), "{path}");
+        assert_nothing_inline(path, &page);
+    }
+    let page = app.get("/team/posters?tag=%25%25%25").await.text().await.unwrap();
+    assert!(page.contains("id=\"tag\" name=\"tag\"") && page.contains("aria-invalid=\"true\""));
+    // Without BOBINE_PUBLIC_URL the codes would lead to this machine: the team is told.
+    let page = app.get("/team/posters?lang=en").await.text().await.unwrap();
+    assert!(page.contains("BOBINE_PUBLIC_URL before printing"), "{page}");
 }
 
 #[tokio::test]
