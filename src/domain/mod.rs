@@ -1,9 +1,11 @@
 //! Plain types and rules with no I/O. A value that exists is valid.
 
+pub mod badge;
 pub mod camt;
 pub mod clock;
 pub mod designer;
 pub mod email;
+pub mod icons;
 pub mod ids;
 pub mod lang;
 pub mod money;
@@ -13,6 +15,7 @@ pub mod password;
 pub mod payment;
 pub mod photo;
 pub mod proxies;
+pub mod qr;
 pub mod qrbill;
 pub mod rate_limit;
 pub mod source;

@@ -1,5 +1,6 @@
-//! Rendered copies of the campaign page and of `/api/campaign`, one per language, rebuilt
-//! when the figures change but at most a few times a second.
+//! Rendered copies of the campaign page, of `/api/campaign` and of what other sites show of
+//! the campaign (the badge, the embedded card), one per language, rebuilt when the figures
+//! change but at most a few times a second.
 //!
 //! These are the pages a launch crowd refreshes; rendering them costs far more than serving
 //! them. A copy is fresh while no pledge changed since it was built and it is younger than
@@ -48,6 +49,10 @@ impl AsRef<[u8]> for Bytes {
 pub enum CachedPage {
     Campaign,
     ApiCampaign,
+    /// The progress badge other sites show (see [`super::badge`]).
+    Badge,
+    /// The card other sites frame (see [`super::embed`]).
+    Embed,
 }
 
 type Key = (CachedPage, Lang);

@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::PageError;
 use crate::routes::preview;
+use crate::routes::share::{self, ShareLinks};
 use crate::routes::source::{self, Visit};
 use crate::routes::views::{self, CampaignView, Page, RewardView};
 use crate::services::campaign::snapshot;
@@ -20,6 +21,7 @@ use crate::services::designers;
 #[derive(Serialize)]
 struct CampaignPage {
     campaign: CampaignView,
+    share: ShareLinks,
 }
 
 /// What a reward's page shows: the reward, and the campaign's progress beside it.
@@ -27,6 +29,12 @@ struct CampaignPage {
 struct RewardPage {
     reward: RewardView,
     campaign: CampaignView,
+    share: ShareLinks,
+}
+
+/// The absolute address of the page at `path`, as shared.
+fn address(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.letters.public_url().as_str())
 }
 
 /// The campaign page, served from its rendered copy (see [`crate::routes::cache`]); a visit
@@ -43,7 +51,9 @@ async fn show_campaign(
         let now = state.clock.now();
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
         let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
-        let body = CampaignPage { campaign: views::campaign_view(state, &snapshot, &bylines, lang, now) };
+        let campaign = views::campaign_view(state, &snapshot, &bylines, lang, now);
+        let share = share::links(&address(state, "/"), &campaign.title, &campaign.summary);
+        let body = CampaignPage { campaign, share };
         let image = format!("/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
         let summary = state.campaign.summary.get(lang);
         let context = Page::new(state, lang, "/", body).previewed(summary, &image).marked();
@@ -64,10 +74,10 @@ async fn show_reward(state: &State<AppState>, lang: Lang, visit: Visit, id: &str
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let figures = snapshot.reward(id).ok_or(AppError::NotFound)?;
     let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
-    let body = RewardPage {
-        reward: views::reward_view(state, config, Some(figures), &bylines, lang, now),
-        campaign: views::campaign_view(state, &snapshot, &bylines, lang, now),
-    };
+    let reward = views::reward_view(state, config, Some(figures), &bylines, lang, now);
+    let title = format!("{} · {}", reward.title, state.campaign.short_name.get(lang));
+    let share = share::links(&address(state, &format!("/rewards/{id}")), &title, &reward.summary);
+    let body = RewardPage { reward, campaign: views::campaign_view(state, &snapshot, &bylines, lang, now), share };
     let image = format!("/rewards/{id}/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
     let page = Page::new(state, lang, &format!("/rewards/{id}"), body)
         .titled(config.title.get(lang))

@@ -1,6 +1,7 @@
 //! Response headers that protect people: no referrer leaves the site, private pages (a
 //! backer's pledge, a designer's edit page, the team's pages) are never stored by a cache,
-//! every response carries a Content-Security-Policy that allows nothing inline, and a site
+//! every response carries a Content-Security-Policy that allows nothing inline and no framing
+//! (but for the card made for other sites' pages, [`FRAMEABLE`]), and a site
 //! reached over https marks its cookies `Secure` and asks browsers to come back only over
 //! https (HSTS).
 
@@ -11,7 +12,8 @@ use rocket::{Request, Response};
 
 /// Rocket's shield, with the `Referer` kept within the site: a pledge page's address holds
 /// its secret token and must not reach other sites through a link. No page may be framed,
-/// as the Content-Security-Policy says too, for browsers that read only this header.
+/// as the Content-Security-Policy says too, for browsers that read only this header
+/// ([`SecurityHeaders`] takes it off the one page that may be).
 pub fn shield() -> Shield {
     Shield::default().enable(Referrer::SameOrigin).enable(Frame::Deny)
 }
@@ -43,6 +45,15 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
      img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'none'";
 
+/// The one page other sites may show in a frame: the campaign's card (see
+/// [`crate::routes::embed`]). It holds no form and nothing private, so being framed lets no
+/// other site trick a visitor into an action.
+pub const FRAMEABLE: &str = "/embed";
+
+/// What the policy says about framing on every page but [`FRAMEABLE`], and on that one.
+const NO_FRAMING: &str = "frame-ancestors 'none'";
+const ANY_FRAMING: &str = "frame-ancestors *";
+
 /// Sent when the site is reached over https: browsers then refuse plain http for a year, on
 /// this host and those under it.
 pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
@@ -57,6 +68,8 @@ pub struct SecurityHeaders {
     /// Checkout when backers pay by card (browsers apply `form-action` to the redirect that
     /// follows a form, and the pledge form's leads there).
     pub policy: String,
+    /// The same policy for [`FRAMEABLE`], which any site may frame.
+    pub framed_policy: String,
 }
 
 impl SecurityHeaders {
@@ -70,7 +83,8 @@ impl SecurityHeaders {
             }
             None => CONTENT_SECURITY_POLICY.to_owned(),
         };
-        SecurityHeaders { https, policy }
+        let framed_policy = policy.replace(NO_FRAMING, ANY_FRAMING);
+        SecurityHeaders { https, policy, framed_policy }
     }
 }
 
@@ -80,8 +94,14 @@ impl Fairing for SecurityHeaders {
         Info { name: "security headers", kind: Kind::Response }
     }
 
-    async fn on_response<'r>(&self, _request: &'r Request<'_>, response: &mut Response<'r>) {
-        response.set_raw_header("Content-Security-Policy", self.policy.clone());
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        if request.uri().path() == FRAMEABLE {
+            response.set_raw_header("Content-Security-Policy", self.framed_policy.clone());
+            // Set by the shield, attached before this fairing.
+            response.remove_header("X-Frame-Options");
+        } else {
+            response.set_raw_header("Content-Security-Policy", self.policy.clone());
+        }
         if !self.https {
             return;
         }
@@ -129,5 +149,13 @@ mod tests {
         let cards = SecurityHeaders::for_public_url("https://soutenir.example.ch", Some("https://checkout.stripe.com"));
         assert!(cards.policy.contains("form-action 'self' https://checkout.stripe.com;"), "{}", cards.policy);
         assert!(cards.policy.contains("frame-ancestors 'none'"));
+    }
+
+    #[test]
+    fn the_framed_policy_differs_only_in_who_may_frame() {
+        let headers =
+            SecurityHeaders::for_public_url("https://soutenir.example.ch", Some("https://checkout.stripe.com"));
+        assert_eq!(headers.framed_policy.replace(ANY_FRAMING, NO_FRAMING), headers.policy);
+        assert!(headers.framed_policy.ends_with("frame-ancestors *"), "{}", headers.framed_policy);
     }
 }

@@ -21,8 +21,20 @@ pub fn of(request: &Request<'_>) -> Lang {
     *request.local_cache(|| choose(request))
 }
 
+fn asked(request: &Request<'_>) -> Option<Lang> {
+    request.query_value::<&str>("lang").and_then(Result::ok).and_then(Lang::from_tag)
+}
+
+/// The language people read without choosing: the `lang` cookie, then `Accept-Language`.
+fn usual(request: &Request<'_>) -> Lang {
+    if let Some(lang) = request.cookies().get(COOKIE).and_then(|c| Lang::from_tag(c.value())) {
+        return lang;
+    }
+    request.headers().get_one("Accept-Language").and_then(Lang::from_accept_language).unwrap_or_default()
+}
+
 fn choose(request: &Request<'_>) -> Lang {
-    if let Some(lang) = request.query_value::<&str>("lang").and_then(Result::ok).and_then(Lang::from_tag) {
+    if let Some(lang) = asked(request) {
         // Remember an explicit choice for the next pages.
         let cookie = Cookie::build((COOKIE, lang.code()))
             .path("/")
@@ -31,8 +43,20 @@ fn choose(request: &Request<'_>) -> Lang {
         request.cookies().add(cookie);
         return lang;
     }
-    if let Some(lang) = request.cookies().get(COOKIE).and_then(|c| Lang::from_tag(c.value())) {
-        return lang;
+    usual(request)
+}
+
+/// The language of what other sites show of this one (the badge, the embedded card):
+/// `?lang=` as any page reads it, but not remembered, since a cookie set there would follow
+/// the visitor from someone else's page.
+#[derive(Debug, Clone, Copy)]
+pub struct QuietLang(pub Lang);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for QuietLang {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(QuietLang(asked(request).unwrap_or_else(|| usual(request))))
     }
-    request.headers().get_one("Accept-Language").and_then(Lang::from_accept_language).unwrap_or_default()
 }

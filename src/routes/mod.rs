@@ -1,6 +1,7 @@
 //! HTTP only: parse the request, call a service, choose the response. One module per resource.
 
 pub mod api;
+pub mod badge;
 pub mod bills;
 pub mod cache;
 pub mod campaign;
@@ -8,9 +9,11 @@ pub mod checkout;
 pub mod client;
 pub mod csrf;
 pub mod designers;
+pub mod embed;
 pub mod errors;
 pub mod fields;
 pub mod headers;
+pub mod icons;
 pub mod lang;
 pub mod limits;
 pub mod logging;
@@ -18,6 +21,7 @@ pub mod offers;
 pub mod payment_view;
 pub mod pledges;
 pub mod preview;
+pub mod share;
 pub mod source;
 pub mod team;
 pub mod views;
@@ -37,6 +41,9 @@ pub fn routes() -> Vec<rocket::Route> {
         checkout::routes(),
         offers::routes(),
         designers::routes(),
+        badge::routes(),
+        embed::routes(),
+        icons::routes(),
         api::routes(),
         team::routes(),
         health::routes(),

@@ -121,6 +121,7 @@ async fn pages(app: &TestApp) -> Vec<String> {
         format!("/designers/edit/{}", designer["edit_token"].as_str().unwrap()),
         "/help".into(),
         "/help/thanks".into(),
+        "/embed".into(),
         "/rewards/no-such-reward".into(),
         format!("/pledges/{token}"),
         format!("/pledges/{token}/bill"),
@@ -131,6 +132,9 @@ async fn pages(app: &TestApp) -> Vec<String> {
         "/team/designers".into(),
         "/team/offers".into(),
         "/team/outbox".into(),
+        "/team/posters".into(),
+        "/team/posters?tag=boutique-carouge&size=a5".into(),
+        "/team/posters?tag=%25%25%25&size=a4".into(),
     ]
 }
 

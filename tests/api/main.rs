@@ -29,6 +29,7 @@ mod previews;
 mod rate_limits;
 mod security_headers;
 mod sessions;
+mod sharing;
 mod smtp;
 mod sources;
 mod standin;

@@ -31,7 +31,7 @@ fn assert_protected(path: &str, response: &reqwest::Response) {
     assert!(!policy.contains("unsafe"), "{path}: {policy}");
 }
 
-fn assert_nothing_inline(path: &str, page: &str) {
+pub(crate) fn assert_nothing_inline(path: &str, page: &str) {
     assert!(!page.contains("style="), "{path} has an inline style");
     assert!(!page.contains("<style"), "{path} has a style element");
     for script in page.split("<script").skip(1) {

@@ -1,4 +1,4 @@
-//! The campaign team's side: login, first-run setup, the dashboard.
+//! The campaign team's side: login, first-run setup, the dashboard, the lists, the posters.
 
 pub mod chart;
 mod csv_export;
@@ -10,6 +10,7 @@ pub mod offers;
 pub mod outbox;
 pub mod payments;
 pub mod pledges;
+pub mod posters;
 pub mod session;
 pub mod streams;
 
@@ -144,6 +145,7 @@ pub fn routes() -> Vec<rocket::Route> {
         outbox::routes(),
         offers::routes(),
         designers::routes(),
+        posters::routes(),
     ]
     .concat()
 }
