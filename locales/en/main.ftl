@@ -8,6 +8,23 @@ nav-team = Team navigation
 designers-filter = Filter by practice
 footer-text = Powered by bobine, a self-hosted crowdfunding platform.
 
+## Legal notice and privacy
+nav-footer = Footer
+footer-contact = Contact
+legal-title = Legal notice
+legal-run-by = This campaign is run by:
+legal-no-organiser = The campaign team has not given its name and address yet.
+legal-software = The site runs on bobine, free crowdfunding software installed on the team's own server: no third-party platform receives your data or a commission.
+privacy-title = Privacy
+privacy-description = What this site records, why, and for how long.
+privacy-contact = To see, correct or delete your data, write to:
+privacy-intro = This site is hosted by the campaign team itself. It records only what it needs to keep track of your pledges and deliver your rewards, and nothing leaves its server except as said below.
+privacy-stored = When you pledge: your name, your email address, the amount, the reward you chose, the name to show (or anonymity), and where you came from (the tag of a shared link and the site that led to it, never your browsing). When you pay: the QR-bill's reference and the payments received; for a card or TWINT, the identifiers Stripe gives, never the card number. Designers who register: their profile and photo, whose metadata (location, camera) is removed. Offers of help: what you write and your contact details, read by the team only.
+privacy-cookies = No analytics or advertising cookies. The site sets only the language you chose, a token against forged forms, and for the team its login session.
+privacy-others = No script or font from another site is loaded. Emails leave through the team's mail server. A card or TWINT payment goes through Stripe, which receives what it needs to charge. A video hosted elsewhere loads only when you click it.
+privacy-kept = A pledge never confirmed is deleted after 7 days. Other data is kept for the campaign and the delivery of rewards, then as long as the law requires for accounts.
+privacy-rights = You may ask at any time to see, correct or delete what concerns you, within what the law obliges us to keep.
+
 ## Link previews
 preview-progress = { $currency } { $raised } of { $goal } · { $percent }% · { $when }
 preview-succeeded = goal reached

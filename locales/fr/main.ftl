@@ -8,6 +8,23 @@ nav-team = Navigation de l'équipe
 designers-filter = Filtrer par pratique
 footer-text = Propulsé par bobine, une plateforme de financement participatif auto-hébergée.
 
+## Legal notice and privacy
+nav-footer = Pied de page
+footer-contact = Contact
+legal-title = Mentions légales
+legal-run-by = Cette campagne est menée par :
+legal-no-organiser = L'équipe de la campagne n'a pas encore indiqué son nom et son adresse.
+legal-software = Le site fonctionne avec bobine, un logiciel libre de financement participatif installé sur le serveur de l'équipe : aucune plateforme tierce ne reçoit vos données ni une commission.
+privacy-title = Protection des données
+privacy-description = Ce que ce site enregistre, pourquoi, et combien de temps.
+privacy-contact = Pour consulter, corriger ou effacer vos données, écrivez à :
+privacy-intro = Ce site est hébergé par l'équipe de la campagne elle-même. Il n'enregistre que ce qu'il faut pour tenir vos promesses de don et vous livrer vos contreparties, et rien ne quitte son serveur sauf ce qui est dit ci-dessous.
+privacy-stored = Quand vous promettez un don : votre nom, votre adresse e-mail, le montant, la contrepartie choisie, le nom à afficher (ou l'anonymat), et d'où vous venez (l'étiquette d'un lien partagé et le site qui y menait, jamais votre parcours). Quand vous payez : la référence de la facture QR et les paiements reçus ; pour une carte ou TWINT, les identifiants que Stripe donne, jamais le numéro de carte. Les créatrices et créateurs qui s'inscrivent : leur profil et leur photo, dont les métadonnées (lieu, appareil) sont effacées. Les offres d'aide : ce que vous écrivez et vos coordonnées, lues seulement par l'équipe.
+privacy-cookies = Aucun cookie de mesure d'audience ni de publicité. Le site pose seulement la langue choisie, un jeton contre la falsification des formulaires, et pour l'équipe sa session de connexion.
+privacy-others = Aucun script ni police d'un autre site n'est chargé. Les e-mails partent par le serveur d'envoi de l'équipe. Un paiement par carte ou TWINT passe par Stripe, qui reçoit ce qu'il faut pour débiter. Une vidéo hébergée ailleurs ne se charge que si vous cliquez dessus.
+privacy-kept = Une promesse jamais confirmée est effacée après 7 jours. Les autres données sont gardées le temps de la campagne et de la livraison des contreparties, puis le temps que la loi exige pour la comptabilité.
+privacy-rights = Vous pouvez demander à tout moment de voir, de corriger ou d'effacer ce qui vous concerne, dans les limites de ce que la loi oblige à garder.
+
 ## Link previews
 preview-progress = { $currency } { $raised } sur { $goal } · { $percent } % · { $when }
 preview-succeeded = objectif atteint

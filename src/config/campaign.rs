@@ -97,6 +97,21 @@ pub struct Campaign {
     pub rewards: Vec<Reward>,
     /// How backers pay; `None` runs the campaign without payments.
     pub payments: Option<Payments>,
+    /// Who runs the campaign, named at the foot of every page; `None` when the file says not.
+    pub organiser: Option<Organiser>,
+}
+
+/// Who runs the campaign: the legal notice and the contact of every page's footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organiser {
+    pub name: String,
+    pub email: crate::domain::Email,
+    /// The postal address, on one line.
+    pub address: Option<String>,
+    /// More of the legal notice (registration, who is responsible for the content).
+    pub legal: Option<Text>,
+    /// The privacy page's text, replacing bobine's own, which says what it stores and why.
+    pub privacy: Option<Text>,
 }
 
 impl Campaign {
@@ -153,6 +168,17 @@ struct RawCampaign {
     #[serde(default)]
     rewards: Vec<Spanned<RawReward>>,
     payments: Option<RawPayments>,
+    organiser: Option<RawOrganiser>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOrganiser {
+    name: Spanned<String>,
+    email: Spanned<String>,
+    address: Option<String>,
+    legal: Option<RawText>,
+    privacy: Option<RawText>,
 }
 
 #[derive(Deserialize)]
@@ -244,6 +270,26 @@ impl RawCampaign {
             Some(raw) => Some(raw.validate(at, funding)?),
             None => None,
         };
+        let organiser = match self.organiser {
+            None => None,
+            Some(raw) => {
+                let start = raw.name.span().start;
+                let name = raw.name.get_ref().trim().to_owned();
+                if name.is_empty() {
+                    return Err(at.at(raw.name.span().start, "organiser.name", "name who runs the campaign"));
+                }
+                let email = crate::domain::Email::parse(raw.email.get_ref()).map_err(|_| {
+                    at.at(raw.email.span().start, "organiser.email", "not an email address such as contact@example.ch")
+                })?;
+                Some(Organiser {
+                    name,
+                    email,
+                    address: raw.address.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
+                    legal: raw.legal.map(|t| text(at, t, start, "organiser.legal")).transpose()?,
+                    privacy: raw.privacy.map(|t| text(at, t, start, "organiser.privacy")).transpose()?,
+                })
+            }
+        };
         let title = text(at, self.title, 0, "title")?;
         let short_name = match self.short_name {
             None => title.clone(),
@@ -277,6 +323,7 @@ impl RawCampaign {
             max_pledge,
             rewards,
             payments,
+            organiser,
         })
     }
 }

@@ -1,5 +1,6 @@
 //! HTTP only: parse the request, call a service, choose the response. One module per resource.
 
+pub mod about;
 pub mod api;
 pub mod badge;
 pub mod bills;
@@ -35,6 +36,7 @@ pub type Answer = (rocket::http::Status, rocket_dyn_templates::Template);
 pub fn routes() -> Vec<rocket::Route> {
     [
         campaign::routes(),
+        about::routes(),
         preview::routes(),
         pledges::routes(),
         bills::routes(),

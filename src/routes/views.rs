@@ -44,6 +44,9 @@ pub struct Layout {
     pub preview: Option<Preview>,
     /// The site's address, for links to this page in each language.
     pub public_url: String,
+    /// Who runs the campaign and how to reach them, at the foot of every page.
+    pub organiser: Option<String>,
+    pub contact_email: Option<String>,
     /// What the site's links carry of the visit's source, after a path and after a query
     /// (see [`crate::routes::source`]); empty for a visit with none.
     pub src_q: String,
@@ -72,6 +75,8 @@ impl<T: Serialize> Page<T> {
             page_url: format!("{}{path}", state.letters.public_url().as_str()),
             preview: None,
             public_url: state.letters.public_url().as_str().to_owned(),
+            organiser: state.campaign.organiser.as_ref().map(|o| o.name.clone()),
+            contact_email: state.campaign.organiser.as_ref().map(|o| o.email.to_string()),
             src_q: String::new(),
             src_amp: String::new(),
         };
@@ -244,7 +249,7 @@ pub struct EarlyBirdView {
 }
 
 /// Splits a text into paragraphs on blank lines.
-fn paragraphs(text: &str) -> Vec<String> {
+pub fn paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n").map(|p| p.trim().replace('\n', " ")).filter(|p| !p.is_empty()).collect()
 }
 

@@ -121,6 +121,8 @@ async fn pages(app: &TestApp) -> Vec<String> {
         format!("/designers/edit/{}", designer["edit_token"].as_str().unwrap()),
         "/help".into(),
         "/help/thanks".into(),
+        "/legal".into(),
+        "/privacy".into(),
         "/embed".into(),
         "/rewards/no-such-reward".into(),
         format!("/pledges/{token}"),

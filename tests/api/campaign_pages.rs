@@ -164,3 +164,20 @@ fn no_template_indents_a_partial() {
         }
     }
 }
+
+/// Every page names who runs the campaign and links to the legal notice and the privacy page,
+/// which says what the site keeps unless the campaign file gives its own text.
+#[tokio::test]
+async fn the_footer_names_the_organiser_and_leads_to_the_legal_notice_and_privacy() {
+    let app = spawn_app().await;
+    let home = app.get("/").await.text().await.unwrap();
+    assert!(home.contains("Association d&#x27;essai") && home.contains("mailto:contact@example.ch"), "{home}");
+    assert!(home.contains("href=\"/legal\"") && home.contains("href=\"/privacy\""));
+    let legal = app.get("/legal").await.text().await.unwrap();
+    assert!(legal.contains("Rue du Test 2, 1205 Genève") && legal.contains("registre du commerce"), "{legal}");
+    let privacy = app.get("/privacy?lang=en").await.text().await.unwrap();
+    assert!(privacy.contains("No analytics or advertising cookies") && privacy.contains("contact@example.ch"));
+    let bad = std::fs::read_to_string(crate::helpers::fixture()).unwrap().replace("contact@example.ch", "contact");
+    let error = Campaign::parse(std::path::Path::new("bad.toml"), &bad).unwrap_err().to_string();
+    assert!(error.contains("organiser.email: not an email address"), "{error}");
+}

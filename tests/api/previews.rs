@@ -28,12 +28,21 @@ async fn private_and_public(app: &TestApp) -> (Vec<String>, Vec<String>) {
     crate::team::log_in(app, "anne@example.ch", crate::team::PASSWORD).await;
     app.post_form(&format!("/team/designers/{}", designer["id"]), &[("decision", "approve")]).await;
     let slug = app.query("SELECT slug FROM designers").await.remove(0)["slug"].as_str().unwrap().to_owned();
-    let public =
-        ["/", "/rewards/open", "/pledge", "/pledge?reward=early", "/designers", "/designers/register", "/help"]
-            .map(String::from)
-            .into_iter()
-            .chain([format!("/designers/{slug}")])
-            .collect();
+    let public = [
+        "/",
+        "/rewards/open",
+        "/pledge",
+        "/pledge?reward=early",
+        "/designers",
+        "/designers/register",
+        "/help",
+        "/legal",
+        "/privacy",
+    ]
+    .map(String::from)
+    .into_iter()
+    .chain([format!("/designers/{slug}")])
+    .collect();
     let token = pledge["token"].as_str().unwrap();
     let private = vec![
         format!("/pledges/{token}"),
