@@ -25,6 +25,15 @@ privacy-others = No script or font from another site is loaded. Emails leave thr
 privacy-kept = A pledge never confirmed is deleted after 7 days. Other data is kept for the campaign and the delivery of rewards, then as long as the law requires for accounts.
 privacy-rights = You may ask at any time to see, correct or delete what concerns you, within what the law obliges us to keep.
 
+## Supporters' wall
+supporters-title = Supporters' wall
+supporters-intro = The people who back the campaign and chose to show their name, newest first.
+supporters-none = No names yet: be the first!
+supporters-all = See every supporter
+supporters-pages = Pages of the supporters' wall
+supporters-newer = Newer
+supporters-older = Older
+
 ## Link previews
 preview-progress = { $currency } { $raised } of { $goal } · { $percent }% · { $when }
 preview-succeeded = goal reached

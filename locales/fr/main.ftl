@@ -25,6 +25,15 @@ privacy-others = Aucun script ni police d'un autre site n'est chargé. Les e-mai
 privacy-kept = Une promesse jamais confirmée est effacée après 7 jours. Les autres données sont gardées le temps de la campagne et de la livraison des contreparties, puis le temps que la loi exige pour la comptabilité.
 privacy-rights = Vous pouvez demander à tout moment de voir, de corriger ou d'effacer ce qui vous concerne, dans les limites de ce que la loi oblige à garder.
 
+## Supporters' wall
+supporters-title = Le mur des soutiens
+supporters-intro = Les personnes qui soutiennent la campagne et ont choisi d'afficher leur nom, des plus récentes aux plus anciennes.
+supporters-none = Aucun nom pour l'instant : soyez la première ou le premier !
+supporters-all = Voir tous les soutiens
+supporters-pages = Pages du mur des soutiens
+supporters-newer = Plus récents
+supporters-older = Plus anciens
+
 ## Link previews
 preview-progress = { $currency } { $raised } sur { $goal } · { $percent } % · { $when }
 preview-succeeded = objectif atteint

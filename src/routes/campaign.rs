@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::app::AppState;
 use crate::domain::Lang;
 use crate::error::AppError;
+use crate::i18n;
 use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::PageError;
 use crate::routes::preview;
@@ -16,12 +17,28 @@ use crate::routes::source::{self, Visit};
 use crate::routes::views::{self, CampaignView, Page, RewardView};
 use crate::services::campaign::snapshot;
 use crate::services::designers;
+use crate::services::supporters::{self, Wall};
 
 /// What the campaign page shows.
 #[derive(Serialize)]
 struct CampaignPage {
     campaign: CampaignView,
     share: ShareLinks,
+    /// The newest names of the supporters' wall.
+    supporters: Wall,
+}
+
+/// How many names the campaign page shows, and a page of the whole wall.
+const WALL_ON_CAMPAIGN: u64 = 24;
+const WALL_PAGE: u64 = 120;
+
+/// The supporters' wall, a page at a time.
+#[derive(Serialize)]
+struct SupportersPage {
+    supporters: Wall,
+    page: u64,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
 /// What a reward's page shows: the reward, and the campaign's progress beside it.
@@ -53,7 +70,8 @@ async fn show_campaign(
         let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
         let campaign = views::campaign_view(state, &snapshot, &bylines, lang, now);
         let share = share::links(&address(state, "/"), &campaign.title, &campaign.summary);
-        let body = CampaignPage { campaign, share };
+        let supporters = supporters::page(&state.db, state.campaign_id, 1, WALL_ON_CAMPAIGN).await?;
+        let body = CampaignPage { campaign, share, supporters };
         let image = format!("/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
         let summary = state.campaign.summary.get(lang);
         let context = Page::new(state, lang, "/", body).previewed(summary, &image).marked();
@@ -86,6 +104,23 @@ async fn show_reward(state: &State<AppState>, lang: Lang, visit: Visit, id: &str
     Ok(Template::render("reward", page))
 }
 
+#[get("/supporters?<page>")]
+async fn show_supporters(state: &State<AppState>, lang: Lang, page: Option<u64>) -> Result<Template, PageError> {
+    let page = crate::routes::team::page_number(page);
+    let supporters = supporters::page(&state.db, state.campaign_id, page, WALL_PAGE).await?;
+    let body = SupportersPage {
+        previous: (page > 1).then(|| format!("/supporters?page={}", page - 1)),
+        next: supporters.more.then(|| format!("/supporters?page={}", page + 1)),
+        supporters,
+        page,
+    };
+    let path = if page > 1 { format!("/supporters?page={page}") } else { "/supporters".to_owned() };
+    let page = Page::new(state, lang, &path, body)
+        .titled(i18n::t(lang, "supporters-title"))
+        .previewed(&i18n::t(lang, "supporters-intro"), &format!("/preview.png?lang={}", lang.code()));
+    Ok(Template::render("supporters", page))
+}
+
 pub fn routes() -> Vec<rocket::Route> {
-    routes![show_campaign, show_reward]
+    routes![show_campaign, show_reward, show_supporters]
 }

@@ -24,6 +24,7 @@ pub mod sessions;
 pub mod settlement;
 pub mod stored;
 pub mod stripe;
+pub mod supporters;
 pub mod sync;
 pub mod team;
 pub mod treasury;

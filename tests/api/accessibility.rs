@@ -122,6 +122,7 @@ async fn pages(app: &TestApp) -> Vec<String> {
         "/help".into(),
         "/help/thanks".into(),
         "/legal".into(),
+        "/supporters".into(),
         "/privacy".into(),
         "/embed".into(),
         "/rewards/no-such-reward".into(),

@@ -181,3 +181,34 @@ async fn the_footer_names_the_organiser_and_leads_to_the_legal_notice_and_privac
     let error = Campaign::parse(std::path::Path::new("bad.toml"), &bad).unwrap_err().to_string();
     assert!(error.contains("organiser.email: not an email address"), "{error}");
 }
+
+/// The supporters' wall shows the names backers chose to show, newest first: never an
+/// anonymous backer's, never an email, never a cancelled pledge's; the whole wall is paged.
+#[tokio::test]
+async fn the_supporters_wall_shows_chosen_names_newest_first_and_nobody_else() {
+    let app = spawn_app().await;
+    let pledge = |name: &str, shown: Option<&str>, anonymous: bool, email: &str| json!({"amount": "10", "name": name, "email": email, "display_name": shown, "anonymous": anonymous});
+    app.pledge(pledge("Léa Rochat", None, false, "lea@example.ch")).await;
+    app.pledge(pledge("Secret Person", None, true, "secret@example.ch")).await;
+    app.pledge(pledge("Marc Favre", Some("Atelier Marc"), false, "marc@example.ch")).await;
+    let (_, cancelled) = app.pledge(pledge("Gone Away", None, false, "gone@example.ch")).await;
+    let token = cancelled["token"].as_str().unwrap();
+    let cancel = app.post_form(&format!("/pledges/{token}/cancel"), &[]).await;
+    assert_eq!(cancel.status().as_u16(), 303);
+
+    let home = app.get("/").await.text().await.unwrap();
+    let wall = home.split("class=\"wall\"").nth(1).unwrap().split("</ul>").next().unwrap();
+    let names: Vec<&str> = wall.split("<li>").skip(1).map(|li| li.split("</li>").next().unwrap()).collect();
+    assert_eq!(names, ["Atelier Marc", "Léa Rochat"]);
+    assert!(!home.contains("Secret Person") && !home.contains("Gone Away") && !home.contains("lea@example.ch"));
+
+    for n in 0..125 {
+        app.pledge(pledge(&format!("Backer {n}"), None, false, &format!("b{n}@example.ch"))).await;
+    }
+    let first = app.get("/supporters").await.text().await.unwrap();
+    assert!(first.contains("<li>Backer 124</li>") && !first.contains("<li>Backer 4</li>"));
+    assert!(first.contains("href=\"/supporters?page&#x3D;2\""), "a next page");
+    let second = app.get("/supporters?page=2").await.text().await.unwrap();
+    assert!(second.contains("<li>Backer 4</li>") && second.contains("<li>Léa Rochat</li>"));
+    assert!(!second.contains("page&#x3D;3"), "no page after the last");
+}

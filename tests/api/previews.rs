@@ -38,6 +38,7 @@ async fn private_and_public(app: &TestApp) -> (Vec<String>, Vec<String>) {
         "/help",
         "/legal",
         "/privacy",
+        "/supporters",
     ]
     .map(String::from)
     .into_iter()
