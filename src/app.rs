@@ -53,6 +53,8 @@ pub struct AppState {
     pub cards: Option<services::cards::Cards>,
     /// The link previews drawn so far.
     pub previews: Arc<services::preview::Previews>,
+    /// The version of the site's CSS and scripts, which their addresses carry.
+    pub assets: Arc<str>,
 }
 
 /// Why the application could not start.
@@ -205,6 +207,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         proxies,
         cards,
         previews: Arc::default(),
+        assets: routes::assets::version(&settings.public_dir).into(),
     };
     let checkout_origin = state.cards.as_ref().map(|cards| cards.stripe.settings().checkout_origin());
     let closer = state.clone();
@@ -224,6 +227,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         }))
         .attach(AdHoc::on_liftoff("first-run setup link", |rocket| Box::pin(offer_setup_link(rocket))))
         .attach(routes::logging::RequestLog)
+        .attach(routes::assets::AssetCaching)
         .attach(routes::headers::shield())
         .attach(routes::headers::PrivatePages)
         .attach(routes::limits::RetryAfter)

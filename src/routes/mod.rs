@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod api;
+pub mod assets;
 pub mod badge;
 pub mod bills;
 pub mod cache;

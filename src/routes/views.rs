@@ -44,6 +44,8 @@ pub struct Layout {
     pub preview: Option<Preview>,
     /// The site's address, for links to this page in each language.
     pub public_url: String,
+    /// The version the addresses of the site's CSS and scripts carry.
+    pub assets: String,
     /// Who runs the campaign and how to reach them, at the foot of every page.
     pub organiser: Option<String>,
     pub contact_email: Option<String>,
@@ -75,6 +77,7 @@ impl<T: Serialize> Page<T> {
             page_url: format!("{}{path}", state.letters.public_url().as_str()),
             preview: None,
             public_url: state.letters.public_url().as_str().to_owned(),
+            assets: state.assets.to_string(),
             organiser: state.campaign.organiser.as_ref().map(|o| o.name.clone()),
             contact_email: state.campaign.organiser.as_ref().map(|o| o.email.to_string()),
             src_q: String::new(),

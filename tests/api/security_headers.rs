@@ -122,3 +122,19 @@ async fn behind_https_every_cookie_is_secure_and_hsts_is_sent() {
     let health = client.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(health.headers()["strict-transport-security"], HSTS);
 }
+
+/// The site's CSS and scripts are addressed by their version and kept a year; asked without
+/// it, an hour.
+#[tokio::test]
+async fn the_sites_files_are_kept_a_year_under_their_version() {
+    let app = crate::helpers::spawn_app().await;
+    let page = app.get("/").await.text().await.unwrap();
+    let css = page.split("href=\"/static/style.css?v=").nth(1).and_then(|rest| rest.split('"').next()).unwrap();
+    assert_eq!(css.len(), 12, "{css}");
+    let versioned = app.get(&format!("/static/style.css?v={css}")).await;
+    assert_eq!(versioned.status().as_u16(), 200);
+    assert_eq!(versioned.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let plain = app.get("/static/style.css").await;
+    assert_eq!(plain.headers()["cache-control"], "public, max-age=3600");
+    assert!(app.get("/").await.headers().get("cache-control").is_none_or(|c| c != "public, max-age=3600"));
+}

@@ -302,7 +302,7 @@ async fn a_poster_leads_to_the_campaign_under_its_tag_and_its_pledges_count_ther
     assert_eq!(header(&response, "cache-control").as_deref(), Some("no-store, private"));
     let poster = response.text().await.unwrap();
     assert_nothing_inline("/team/posters", &poster);
-    assert!(poster.contains("href=\"/static/poster-a5.css\"") && !poster.contains("poster-a4.css"));
+    assert!(poster.contains("href=\"/static/poster-a5.css?v=") && !poster.contains("poster-a4.css"));
     assert!(poster.contains("value=\"boutique-carouge\""), "the tag as kept");
     assert!(poster.contains("Test campaign") && poster.contains("For tests.") && poster.contains("0 %"));
     let address = read_qr(&poster);
@@ -310,7 +310,7 @@ async fn a_poster_leads_to_the_campaign_under_its_tag_and_its_pledges_count_ther
     let printed = address.replace('=', "&#x3D;");
     assert!(poster.contains(&format!("<span class=\"poster-address\">{printed}</span>")), "printed under the code");
     let a4 = app.get("/team/posters?tag=flyer").await.text().await.unwrap();
-    assert!(a4.contains("href=\"/static/poster-a4.css\""));
+    assert!(a4.contains("href=\"/static/poster-a4.css?v="));
     assert_eq!(read_qr(&a4), "http://soutenir.example.ch/?ref=flyer");
     for file in ["/static/poster.css", "/static/poster-a4.css", "/static/poster-a5.css"] {
         let css = app.get(file).await.text().await.unwrap();
