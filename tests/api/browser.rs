@@ -310,3 +310,48 @@ async fn a_pledge_form_with_three_mistakes_shows_three_in_a_real_browser() {
     assert_eq!(focused, json!("email"));
     client.close().await.unwrap();
 }
+
+/// Presses Tab until the element with `id` has the focus: every field is reachable by
+/// keyboard, in an order that reaches it within `limit` presses.
+async fn tab_to(client: &Client, id: &str, limit: usize) {
+    for _ in 0..limit {
+        let focused =
+            client.execute("return document.activeElement && document.activeElement.id;", vec![]).await.unwrap();
+        if focused == json!(id) {
+            return;
+        }
+        client.active_element().await.unwrap().send_keys(&fantoccini::key::Key::Tab.to_string()).await.unwrap();
+    }
+    panic!("#{id} is not reached by {limit} presses of Tab");
+}
+
+/// The whole pledge with the keyboard alone: skip link, reward, amount, name, email, submit.
+#[tokio::test]
+async fn a_backer_pledges_with_the_keyboard_alone_in_a_real_browser() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let app = spawn_app().await;
+    client.goto(&app.url("/pledge")).await.unwrap();
+    // The first Tab reaches the skip link, whose Enter leads into the page's content.
+    let body = client.find(Locator::Css("body")).await.unwrap();
+    body.send_keys(&fantoccini::key::Key::Tab.to_string()).await.unwrap();
+    let first = client.execute("return document.activeElement.className;", vec![]).await.unwrap();
+    assert_eq!(first, json!("skip-link"));
+    client.active_element().await.unwrap().send_keys(&fantoccini::key::Key::Enter.to_string()).await.unwrap();
+    tab_to(&client, "reward", 10).await;
+    // The arrow keys choose a reward: the first one after "no reward".
+    client.active_element().await.unwrap().send_keys(&fantoccini::key::Key::Down.to_string()).await.unwrap();
+    tab_to(&client, "amount", 5).await;
+    client.active_element().await.unwrap().send_keys("30").await.unwrap();
+    tab_to(&client, "name", 5).await;
+    client.active_element().await.unwrap().send_keys("Zoé Martin").await.unwrap();
+    tab_to(&client, "email", 5).await;
+    client.active_element().await.unwrap().send_keys("zoe@example.ch").await.unwrap();
+    client.active_element().await.unwrap().send_keys(&fantoccini::key::Key::Enter.to_string()).await.unwrap();
+    wait_for(&client, ".pledge-details").await;
+    let page = client.source().await.unwrap();
+    assert!(page.contains("30.00"), "{page}");
+    let stored = app.query("SELECT reward_id, amount_cents FROM pledges").await;
+    assert_eq!(stored, [json!({"reward_id": "limited-five", "amount_cents": 3000})]);
+    client.close().await.unwrap();
+}
