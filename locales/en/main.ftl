@@ -110,6 +110,7 @@ field-anonymous = Stay anonymous
 pledge-submit = Confirm my pledge
 pledge-closed = The campaign is over: it no longer takes pledges.
 form-error-title = Your pledge was not recorded
+pledge-change-error-title = Your pledge was not changed
 
 ## Private pledge page
 pledge-page-title = Your pledge

@@ -110,6 +110,7 @@ field-anonymous = Rester anonyme
 pledge-submit = Confirmer ma promesse
 pledge-closed = La campagne est terminée : elle ne prend plus de promesses.
 form-error-title = Votre promesse n'a pas été enregistrée
+pledge-change-error-title = Votre promesse n'a pas été modifiée
 
 ## Private pledge page
 pledge-page-title = Votre promesse

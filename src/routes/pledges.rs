@@ -261,9 +261,7 @@ struct PledgePage {
     /// Where the pledge's money stands; `None` when the campaign takes no payments.
     payment: Option<PaymentView>,
     values: ChangeValues,
-    error: Option<FormError>,
-    /// The field the error is about, for templates to mark (present even without error).
-    error_field: Option<&'static str>,
+    errors: FormErrors,
     csrf: String,
 }
 
@@ -298,8 +296,7 @@ async fn render_pledge(
         editable: pledge.is_active() && snapshot.state(now) == CampaignState::Open,
         flash,
         values,
-        error: error.map(|e| FormError::of(state, e, lang)),
-        error_field: error.and_then(AppError::field),
+        errors: FormErrors::one(state, error, lang),
         csrf: csrf.0.clone(),
     };
     let path = format!("/pledges/{}", pledge.token);
