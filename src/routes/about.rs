@@ -43,9 +43,7 @@ fn show_legal(state: &State<AppState>, lang: Lang) -> Template {
         .map_or_else(Vec::new, |t| paragraphs(t.get(lang)));
     let body = AboutPage { organiser: organiser(state), text };
     let title = i18n::t(lang, "legal-title");
-    let page = Page::new(state, lang, "/legal", body)
-        .titled(title.clone())
-        .previewed(&title, &format!("/preview.png?lang={}", lang.code()));
+    let page = Page::new(state, lang, "/legal", body).titled(title.clone()).described(&title);
     Template::render("legal", page)
 }
 
@@ -63,9 +61,8 @@ fn show_privacy(state: &State<AppState>, lang: Lang) -> Template {
     };
     let body = AboutPage { organiser: organiser(state), text };
     let title = i18n::t(lang, "privacy-title");
-    let page = Page::new(state, lang, "/privacy", body)
-        .titled(title.clone())
-        .previewed(&i18n::t(lang, "privacy-description"), &format!("/preview.png?lang={}", lang.code()));
+    let page =
+        Page::new(state, lang, "/privacy", body).titled(title.clone()).described(&i18n::t(lang, "privacy-description"));
     Template::render("privacy", page)
 }
 

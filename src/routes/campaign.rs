@@ -49,11 +49,6 @@ struct RewardPage {
     share: ShareLinks,
 }
 
-/// The absolute address of the page at `path`, as shared.
-fn address(state: &AppState, path: &str) -> String {
-    format!("{}{path}", state.letters.public_url().as_str())
-}
-
 /// The campaign page, served from its rendered copy (see [`crate::routes::cache`]); a visit
 /// from a known source gets a copy whose links carry it.
 #[get("/")]
@@ -69,7 +64,7 @@ async fn show_campaign(
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
         let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
         let campaign = views::campaign_view(state, &snapshot, &bylines, lang, now);
-        let share = share::links(&address(state, "/"), &campaign.title, &campaign.summary);
+        let share = share::links(&views::absolute(state, "/"), &campaign.title, &campaign.summary);
         let supporters = supporters::page(&state.db, state.campaign_id, 1, WALL_ON_CAMPAIGN).await?;
         let body = CampaignPage { campaign, share, supporters };
         let image = format!("/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
@@ -94,7 +89,7 @@ async fn show_reward(state: &State<AppState>, lang: Lang, visit: Visit, id: &str
     let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
     let reward = views::reward_view(state, config, Some(figures), &bylines, lang, now);
     let title = format!("{} · {}", reward.title, state.campaign.short_name.get(lang));
-    let share = share::links(&address(state, &format!("/rewards/{id}")), &title, &reward.summary);
+    let share = share::links(&views::absolute(state, &format!("/rewards/{id}")), &title, &reward.summary);
     let body = RewardPage { reward, campaign: views::campaign_view(state, &snapshot, &bylines, lang, now), share };
     let image = format!("/rewards/{id}/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
     let page = Page::new(state, lang, &format!("/rewards/{id}"), body)
@@ -117,7 +112,7 @@ async fn show_supporters(state: &State<AppState>, lang: Lang, page: Option<u64>)
     let path = if page > 1 { format!("/supporters?page={page}") } else { "/supporters".to_owned() };
     let page = Page::new(state, lang, &path, body)
         .titled(i18n::t(lang, "supporters-title"))
-        .previewed(&i18n::t(lang, "supporters-intro"), &format!("/preview.png?lang={}", lang.code()));
+        .described(&i18n::t(lang, "supporters-intro"));
     Ok(Template::render("supporters", page))
 }
 

@@ -259,8 +259,7 @@ fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, page: FormPage<'_>)
     let mut shown = Page::new(state, lang, page.path, body).titled(i18n::t(lang, page.title));
     // The registration form is public; a designer's edit link is theirs alone.
     if page.path == "/designers/register" {
-        shown =
-            shown.previewed(&i18n::t(lang, "designer-register-intro"), &format!("/preview.png?lang={}", lang.code()));
+        shown = shown.described(&i18n::t(lang, "designer-register-intro"));
     }
     Template::render("designer_form", shown)
 }
@@ -361,7 +360,7 @@ fn show_designer_registered(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "designer-registered-title", text_key: "designer-registered-text" };
     let page = Page::new(state, lang, "/designers/registered", body)
         .titled(i18n::t(lang, body.title_key))
-        .previewed(&i18n::t(lang, "designer-register-intro"), &format!("/preview.png?lang={}", lang.code()));
+        .described(&i18n::t(lang, "designer-register-intro"));
     Template::render("notice", page)
 }
 
@@ -570,7 +569,7 @@ async fn list_designers(state: &State<AppState>, lang: Lang, practice: Option<&s
     let path = practice.map_or_else(|| "/designers".to_owned(), |p| format!("/designers?practice={p}"));
     let page = Page::new(state, lang, &path, body)
         .titled(i18n::t(lang, "designers-title"))
-        .previewed(&i18n::t(lang, "designers-intro"), &format!("/preview.png?lang={}", lang.code()));
+        .described(&i18n::t(lang, "designers-intro"));
     Ok(Template::render("designers", page))
 }
 

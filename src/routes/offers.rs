@@ -93,9 +93,8 @@ fn form_page(state: &AppState, lang: Lang, csrf: &CsrfToken, values: OfferValues
         max_description: MAX_DESCRIPTION,
         max_availability: MAX_AVAILABILITY,
     };
-    let page = Page::new(state, lang, &path, body)
-        .titled(i18n::t(lang, "help-title"))
-        .previewed(&i18n::t(lang, "help-intro"), &format!("/preview.png?lang={}", lang.code()));
+    let page =
+        Page::new(state, lang, &path, body).titled(i18n::t(lang, "help-title")).described(&i18n::t(lang, "help-intro"));
     Template::render("help", page)
 }
 
@@ -161,7 +160,7 @@ fn show_help_thanks(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "help-thanks-title", text_key: "help-thanks-text" };
     let page = Page::new(state, lang, "/help/thanks", body)
         .titled(i18n::t(lang, body.title_key))
-        .previewed(&i18n::t(lang, "help-intro"), &format!("/preview.png?lang={}", lang.code()));
+        .described(&i18n::t(lang, "help-intro"));
     Template::render("help_thanks", page)
 }
 

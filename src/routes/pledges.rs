@@ -155,7 +155,7 @@ async fn render_form(
     };
     let page = Page::new(state, lang, &path, body)
         .titled(i18n::t(lang, "pledge-title"))
-        .previewed(state.campaign.summary.get(lang), &format!("/preview.png?lang={}", lang.code()))
+        .described(state.campaign.summary.get(lang))
         .carrying(source);
     Ok(Template::render("pledge_form", page))
 }

@@ -71,14 +71,7 @@ async fn picture(state: &AppState, key: &str, lang: Lang, title: String, subtitl
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let figures = &snapshot.campaign;
-    let bar = if figures.goal.cents() <= 0 {
-        0
-    } else {
-        u32::try_from(
-            (i128::from(figures.pledged.cents()) * 10_000 / i128::from(figures.goal.cents())).clamp(0, 10_000),
-        )
-        .unwrap_or(0)
-    };
+    let bar = views::bar_hundredths(figures.pledged, figures.goal);
     let text = PreviewText {
         name: state.campaign.short_name.get(lang).to_owned(),
         title,

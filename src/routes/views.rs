@@ -74,7 +74,7 @@ impl<T: Serialize> Page<T> {
             short_name: state.campaign.short_name.get(lang).to_owned(),
             currency: state.campaign.currency.clone(),
             page_title: None,
-            page_url: format!("{}{path}", state.letters.public_url().as_str()),
+            page_url: absolute(state, &path),
             preview: None,
             public_url: state.letters.public_url().as_str().to_owned(),
             assets: state.assets.to_string(),
@@ -104,6 +104,12 @@ impl<T: Serialize> Page<T> {
         self
     }
 
+    /// A public page shared with the campaign's own picture.
+    pub fn described(self, description: &str) -> Page<T> {
+        let image = format!("/preview.png?lang={}", self.layout.lang);
+        self.previewed(description, &image)
+    }
+
     /// With links that carry the visit's source on.
     pub fn carrying(mut self, visit: &Source) -> Page<T> {
         (self.layout.src_q, self.layout.src_amp) = source::suffixes(visit);
@@ -115,6 +121,11 @@ impl<T: Serialize> Page<T> {
         (self.layout.src_q, self.layout.src_amp) = source::marks();
         self
     }
+}
+
+/// The absolute address of the site's `path`, as links shared elsewhere need it.
+pub fn absolute(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.letters.public_url().as_str())
 }
 
 /// What a link to a public page shows where it is shared (Open Graph and Twitter cards).
@@ -285,9 +296,15 @@ pub fn time_left(deadline: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> Str
 
 /// The progress bar's width in percent, to the hundredth, so the first francs show.
 fn bar_width(pledged: Amount, goal: Amount) -> String {
-    let (pledged, goal) = (i128::from(pledged.cents()), i128::from(goal.cents()));
-    let hundredths = if goal <= 0 { 0 } else { (pledged * 10_000 / goal).min(10_000) };
+    let hundredths = bar_hundredths(pledged, goal);
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+/// How full the progress bar is, in hundredths of a percent: 0 to 10,000.
+pub fn bar_hundredths(pledged: Amount, goal: Amount) -> u32 {
+    let (pledged, goal) = (i128::from(pledged.cents()), i128::from(goal.cents()));
+    let hundredths = if goal <= 0 { 0 } else { (pledged * 10_000 / goal).clamp(0, 10_000) };
+    u32::try_from(hundredths).unwrap_or(0)
 }
 
 /// One reward as cards and pages show it; `bylines` are the approved designers of the

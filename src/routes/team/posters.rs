@@ -102,7 +102,7 @@ fn is_local(url: &str) -> bool {
 
 /// Where a poster tagged `tag` leads, and its QR code.
 fn code(state: &AppState, lang: Lang, tag: &str) -> Result<(String, String), FormError> {
-    let address = format!("{}/?ref={}", state.letters.public_url().as_str(), crate::routes::share::encoded(tag));
+    let address = crate::routes::views::absolute(state, &format!("/?ref={}", crate::routes::share::encoded(tag)));
     let label = i18n::t_args(lang, "posters-qr-label", &[("address", address.clone())]);
     // Only a public address of thousands of characters would not fit.
     let matrix = qr::encode(&address).ok_or_else(|| form_error(lang, "tag", "posters-error-long"))?;
