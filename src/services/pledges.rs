@@ -23,7 +23,7 @@ use crate::db::Db;
 use crate::domain::ids::{looks_like_secret, new_pledge_reference, new_secret};
 use crate::domain::states::{MethodState, PayBy, PaymentState, PledgeState};
 use crate::domain::{Amount, Email, Lang, Money, PersonName, RewardId, Source};
-use crate::error::AppError;
+use crate::error::{AppError, Problems};
 
 /// A pledge as it arrives from a form or the API, before any check.
 #[derive(Debug, Clone, Default)]
@@ -58,21 +58,42 @@ impl PledgeInput {
     /// Checks the input against the campaign's rules at `now`, in the order a person fixes
     /// a form: the reward, the amount, then who they are.
     pub fn validate(&self, campaign: &Campaign, now: DateTime<Utc>) -> Result<NewPledge, AppError> {
-        let PledgeChange { reward, amount } = PledgeChange::parse(campaign, self.reward.as_deref(), &self.amount, now)?;
-        let name = PersonName::parse(&self.name)?;
-        let email = Email::parse(&self.email)?;
-        let public_name = if self.anonymous { None } else { Some(self.shown_name()?.unwrap_or_else(|| name.clone())) };
-        let pay_by = pay_by(campaign, self.method.as_deref(), amount)?;
-        Ok(NewPledge {
-            reward,
-            amount,
-            name,
-            email,
-            public_name: public_name.map(PersonName::into_string),
-            source: self.source.clone(),
-            client: self.client,
-            pay_by,
-        })
+        self.checked(campaign, now).map_err(Problems::first)
+    }
+
+    /// Every mistake of the form at once, in the same order, for a page to show them all;
+    /// [`PledgeInput::validate`] stops at the first.
+    pub fn problems(&self, campaign: &Campaign, now: DateTime<Utc>) -> Vec<AppError> {
+        self.checked(campaign, now).err().map(Problems::into_vec).unwrap_or_default()
+    }
+
+    fn checked(&self, campaign: &Campaign, now: DateTime<Utc>) -> Result<NewPledge, Problems> {
+        let mut problems = Problems::default();
+        let change = problems.keep(PledgeChange::parse(campaign, self.reward.as_deref(), &self.amount, now));
+        let name = problems.keep(PersonName::parse(&self.name).map_err(AppError::from));
+        let email = problems.keep(Email::parse(&self.email).map_err(AppError::from));
+        let shown = problems.keep(if self.anonymous { Ok(None) } else { self.shown_name() });
+        // A way to pay is judged against the amount, or the smallest pledge while it is wrong.
+        let amount = change.as_ref().map_or(campaign.min_pledge, |c| c.amount);
+        let pay_by = problems.keep(pay_by(campaign, self.method.as_deref(), amount));
+        match (change, name, email, shown, pay_by) {
+            (Some(PledgeChange { reward, amount }), Some(name), Some(email), Some(shown), Some(pay_by))
+                if problems.is_empty() =>
+            {
+                let public_name = (!self.anonymous).then(|| shown.unwrap_or_else(|| name.clone()).into_string());
+                Ok(NewPledge {
+                    reward,
+                    amount,
+                    name,
+                    email,
+                    public_name,
+                    source: self.source.clone(),
+                    client: self.client,
+                    pay_by,
+                })
+            }
+            _ => Err(problems),
+        }
     }
 }
 
@@ -85,24 +106,6 @@ impl PledgeInput {
                 PersonName::parse(shown).map(Some).map_err(|e| AppError::invalid("display_name", e.message_key()))
             }
         }
-    }
-
-    /// Every mistake of the form at once, in the order a person reads it, for a page to show
-    /// them all; [`PledgeInput::validate`] stops at the first.
-    pub fn problems(&self, campaign: &Campaign, now: DateTime<Utc>) -> Vec<AppError> {
-        let change = PledgeChange::parse(campaign, self.reward.as_deref(), &self.amount, now);
-        let amount = change.as_ref().map_or(campaign.min_pledge, |c| c.amount);
-        let shown = if self.anonymous { Ok(None) } else { self.shown_name() };
-        [
-            change.err(),
-            PersonName::parse(&self.name).err().map(AppError::from),
-            Email::parse(&self.email).err().map(AppError::from),
-            shown.err(),
-            pay_by(campaign, self.method.as_deref(), amount).err(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
     }
 }
 
