@@ -36,11 +36,18 @@ impl<'r> Responder<'r, 'static> for Cached {
     }
 }
 
-struct Bytes(Arc<str>);
+/// A shared body, sent without copying it.
+pub struct Bytes<T: ?Sized>(pub Arc<T>);
 
-impl AsRef<[u8]> for Bytes {
+impl AsRef<[u8]> for Bytes<str> {
     fn as_ref(&self) -> &[u8] {
         self.0.as_bytes()
+    }
+}
+
+impl AsRef<[u8]> for Bytes<Vec<u8>> {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
     }
 }
 

@@ -13,6 +13,7 @@ use crate::domain::money::display_cents;
 use crate::domain::{CampaignState, Lang};
 use crate::error::AppError;
 use crate::i18n;
+use crate::routes::cache::Bytes;
 use crate::routes::errors::PageError;
 use crate::routes::views;
 use crate::services::campaign::{Snapshot, snapshot};
@@ -25,11 +26,11 @@ pub struct Png(Arc<Vec<u8>>);
 
 impl<'r> Responder<'r, 'static> for Png {
     fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
-        let bytes = self.0.as_ref().clone();
+        let length = self.0.len();
         Response::build()
             .header(ContentType::PNG)
             .raw_header("Cache-Control", "public, max-age=300")
-            .sized_body(bytes.len(), std::io::Cursor::new(bytes))
+            .sized_body(length, std::io::Cursor::new(Bytes(self.0)))
             .ok()
     }
 }
