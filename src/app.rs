@@ -191,6 +191,8 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         }),
         _ => None,
     };
+    // The link previews show the cover in a band 340 pixels wide.
+    let cover = campaign.cover.as_ref().map(|cover| cover.picture.at_least(640).jpeg.clone());
     let state = AppState {
         db,
         campaign,
@@ -206,10 +208,11 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         limits,
         proxies,
         cards,
-        previews: Arc::default(),
+        previews: Arc::new(services::preview::Previews::with_cover(cover)),
         assets: routes::assets::version(&settings.public_dir).into(),
     };
     let checkout_origin = state.cards.as_ref().map(|cards| cards.stripe.settings().checkout_origin());
+    let video_origin = state.campaign.video.as_ref().and_then(|video| video.source.frame_origin());
     let closer = state.clone();
     let holds = state.clone();
     let settling = state.clone();
@@ -231,7 +234,10 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .attach(routes::headers::shield())
         .attach(routes::headers::PrivatePages)
         .attach(routes::limits::RetryAfter)
-        .attach(routes::headers::SecurityHeaders::for_public_url(&public_url, checkout_origin.as_deref()))
+        .attach(
+            routes::headers::SecurityHeaders::for_public_url(&public_url, checkout_origin.as_deref())
+                .framing(video_origin),
+        )
         .attach(AdHoc::on_liftoff("deadline closer", move |rocket| {
             let shutdown = rocket.shutdown();
             Box::pin(async move {

@@ -863,3 +863,14 @@ posters-error-tag = Give a tag made of letters or digits, such as boutique-carou
 posters-error-size = Choose the A4 or A5 size.
 posters-error-long = This address is too long for a QR code: shorten the tag.
 posters-local-address = The codes lead to { $address }, this machine's own address, which passers-by's phones cannot reach: set the site's public address in BOBINE_PUBLIC_URL before printing.
+
+# The campaign page's pictures, video and sections
+sections-label = On this page
+designers-see-all = See all the designers
+group-object = Objects
+group-workshop = Workshops
+group-guided-tour = Guided tours
+group-coaching = Online coaching
+group-meeting = Meetings
+video-play = Play the video “{ $title }” ({ $site })
+video-privacy = The video loads from { $site } when you play it, not before: that site receives nothing from you until you click.

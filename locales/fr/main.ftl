@@ -884,3 +884,14 @@ posters-error-tag = Donnez une étiquette faite de lettres ou de chiffres, comme
 posters-error-size = Choisissez le format A4 ou A5.
 posters-error-long = Cette adresse est trop longue pour un code QR : raccourcissez l'étiquette.
 posters-local-address = Les codes mènent à { $address }, l'adresse de cette machine, que les téléphones des passants n'atteignent pas : donnez l'adresse publique du site dans BOBINE_PUBLIC_URL avant d'imprimer.
+
+# The campaign page's pictures, video and sections
+sections-label = Sur cette page
+designers-see-all = Voir toutes les créatrices et tous les créateurs
+group-object = Objets
+group-workshop = Ateliers
+group-guided-tour = Parcours guidés
+group-coaching = Coachings en ligne
+group-meeting = Rencontres
+video-play = Lire la vidéo « { $title } » ({ $site })
+video-privacy = La vidéo se charge depuis { $site } quand vous la lancez, pas avant : ce site ne reçoit rien de vous tant que vous ne cliquez pas.

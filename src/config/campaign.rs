@@ -12,6 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::{ConfigError, Locator};
+use super::media::{self, Image, RawImage, RawVideo, Video};
 use super::payments::{Payments, RawPayments};
 use crate::domain::{Lang, Money, RewardId};
 
@@ -62,7 +63,7 @@ pub struct EarlyBird {
 }
 
 /// One reward as the campaign file describes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reward {
     pub id: RewardId,
     pub kind: RewardKind,
@@ -76,6 +77,8 @@ pub struct Reward {
     pub fulfilment: Fulfilment,
     /// The slugs of the designers behind the reward; shown once their profiles are approved.
     pub designers: Vec<String>,
+    /// Its picture on the campaign page and the pledge form.
+    pub image: Option<Image>,
 }
 
 /// The whole campaign, validated.
@@ -99,6 +102,11 @@ pub struct Campaign {
     pub payments: Option<Payments>,
     /// Who runs the campaign, named at the foot of every page; `None` when the file says not.
     pub organiser: Option<Organiser>,
+    /// The picture at the top of the campaign page and in its link previews.
+    pub cover: Option<Image>,
+    /// More pictures, shown with the story.
+    pub gallery: Vec<Image>,
+    pub video: Option<Video>,
 }
 
 /// Who runs the campaign: the legal notice and the contact of every page's footer.
@@ -137,12 +145,16 @@ impl Campaign {
         self.rewards.iter().find(|r| r.id.as_str() == id)
     }
 
-    /// The designers' slugs that rewards name, each once: a registration never receives one
-    /// of them, so that only the team decides who appears on a reward.
+    /// The designers' slugs that rewards name, each once, in the order rewards first name
+    /// them: a registration never receives one of them, so that only the team decides who
+    /// appears on a reward.
     pub fn named_designers(&self) -> Vec<&str> {
-        let mut slugs: Vec<&str> = self.rewards.iter().flat_map(|r| r.designers.iter().map(String::as_str)).collect();
-        slugs.sort_unstable();
-        slugs.dedup();
+        let mut slugs: Vec<&str> = Vec::new();
+        for slug in self.rewards.iter().flat_map(|r| r.designers.iter().map(String::as_str)) {
+            if !slugs.contains(&slug) {
+                slugs.push(slug);
+            }
+        }
         slugs
     }
 }
@@ -169,6 +181,10 @@ struct RawCampaign {
     rewards: Vec<Spanned<RawReward>>,
     payments: Option<RawPayments>,
     organiser: Option<RawOrganiser>,
+    cover: Option<RawImage>,
+    #[serde(default)]
+    gallery: Vec<RawImage>,
+    video: Option<RawVideo>,
 }
 
 #[derive(Deserialize)]
@@ -183,7 +199,7 @@ struct RawOrganiser {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawText {
+pub(super) struct RawText {
     fr: Option<Spanned<String>>,
     en: Option<Spanned<String>>,
 }
@@ -201,6 +217,7 @@ struct RawReward {
     delivery: Spanned<String>,
     fulfilment: Spanned<String>,
     designers: Option<Spanned<Vec<String>>>,
+    image: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -250,6 +267,14 @@ impl RawCampaign {
             return Err(at.at(offset, "max_pledge", format!("must be at least min_pledge ({min_pledge})")));
         }
 
+        let mut pictures: Vec<(&Spanned<String>, &[u32])> = Vec::new();
+        pictures.extend(self.cover.as_ref().map(|c| (c.file(), media::COVER_WIDTHS)));
+        pictures.extend(self.gallery.iter().map(|g| (g.file(), media::GALLERY_WIDTHS)));
+        pictures.extend(self.video.as_ref().map(|v| (v.poster(), media::COVER_WIDTHS)));
+        pictures
+            .extend(self.rewards.iter().filter_map(|r| r.get_ref().image.as_ref()).map(|f| (f, media::REWARD_WIDTHS)));
+        media::prepare(at, &pictures);
+
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut rewards = Vec::with_capacity(self.rewards.len());
         for (index, raw) in self.rewards.into_iter().enumerate() {
@@ -290,6 +315,14 @@ impl RawCampaign {
                 })
             }
         };
+        let cover = self.cover.map(|raw| raw.validate(at, "cover", media::COVER_WIDTHS)).transpose()?;
+        let gallery = self
+            .gallery
+            .into_iter()
+            .enumerate()
+            .map(|(index, raw)| raw.validate(at, &format!("gallery[{index}]"), media::GALLERY_WIDTHS))
+            .collect::<Result<Vec<_>, _>>()?;
+        let video = self.video.map(|raw| raw.validate(at)).transpose()?;
         let title = text(at, self.title, 0, "title")?;
         let short_name = match self.short_name {
             None => title.clone(),
@@ -324,6 +357,9 @@ impl RawCampaign {
             rewards,
             payments,
             organiser,
+            cover,
+            gallery,
+            video,
         })
     }
 }
@@ -406,6 +442,10 @@ impl RawReward {
                 slugs.into_inner()
             }
         };
+        let image = self
+            .image
+            .map(|file| media::image(at, &file, &format!("{field}.image"), media::REWARD_WIDTHS))
+            .transpose()?;
         Ok(Reward {
             id,
             kind,
@@ -417,6 +457,7 @@ impl RawReward {
             delivery,
             fulfilment,
             designers,
+            image,
         })
     }
 }
@@ -468,7 +509,7 @@ impl RawEarlyBird {
 }
 
 /// A text in both languages; `start` locates a missing French text at its owner.
-fn text(at: &Locator, raw: RawText, start: usize, field: &str) -> Result<Text, ConfigError> {
+pub(super) fn text(at: &Locator, raw: RawText, start: usize, field: &str) -> Result<Text, ConfigError> {
     let fr = match raw.fr {
         Some(fr) if !fr.get_ref().trim().is_empty() => fr.into_inner(),
         Some(fr) => {

@@ -6,6 +6,7 @@
 pub mod campaign;
 pub mod error;
 pub mod limits;
+pub mod media;
 pub mod payments;
 pub mod stripe;
 

@@ -14,6 +14,7 @@ pub mod offer;
 pub mod password;
 pub mod payment;
 pub mod photo;
+pub mod picture;
 pub mod proxies;
 pub mod qr;
 pub mod qrbill;

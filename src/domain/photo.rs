@@ -10,7 +10,7 @@ use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 /// The largest upload accepted, in bytes.
 pub const MAX_UPLOAD: usize = 10 * 1024 * 1024;
@@ -49,6 +49,17 @@ pub fn process(bytes: &[u8]) -> Result<Photo, PhotoError> {
     if bytes.len() > MAX_UPLOAD {
         return Err(PhotoError::TooLarge);
     }
+    let mut picture = decode(bytes, MAX_SIDE)?;
+    if picture.width() > MAX_SIDE || picture.height() > MAX_SIDE {
+        picture = picture.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3);
+    }
+    let jpeg = encode(&picture, 85)?;
+    Ok(Photo { width: picture.width(), height: picture.height(), jpeg })
+}
+
+/// Decodes a JPEG, PNG or WebP picture within bounds, turned upright; a picture larger than
+/// twice `side` is first brought near that size. CPU-bound.
+pub fn decode(bytes: &[u8], side: u32) -> Result<DynamicImage, PhotoError> {
     let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| PhotoError::Unreadable)?;
     if !matches!(reader.format(), Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) {
         return Err(PhotoError::NotAnImage);
@@ -69,18 +80,24 @@ pub fn process(bytes: &[u8]) -> Result<Photo, PhotoError> {
     // A large picture is first brought near its final size by a fast filter that needs no
     // more memory than its result (Lanczos on 50 megapixels needs as much again in floats),
     // and turned upright only once small, since a rotation copies the whole picture.
-    if picture.width() > 2 * MAX_SIDE || picture.height() > 2 * MAX_SIDE {
-        picture = picture.thumbnail(2 * MAX_SIDE, 2 * MAX_SIDE);
+    if picture.width() > 2 * side || picture.height() > 2 * side {
+        picture = picture.thumbnail(2 * side, 2 * side);
     }
     picture.apply_orientation(orientation);
-    if picture.width() > MAX_SIDE || picture.height() > MAX_SIDE {
-        picture = picture.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3);
-    }
-    // JPEG has no transparency: flatten onto white rather than black.
-    let rgb = if picture.color().has_alpha() { on_white(&picture) } else { picture.to_rgb8() };
+    Ok(picture)
+}
+
+/// A JPEG of `picture` with nothing but its pixels; transparency is flattened onto white,
+/// since JPEG has none.
+pub fn encode(picture: &DynamicImage, quality: u8) -> Result<Vec<u8>, PhotoError> {
+    let rgb = if picture.color().has_alpha() { on_white(picture) } else { picture.to_rgb8() };
     let mut jpeg = Vec::new();
-    JpegEncoder::new_with_quality(&mut jpeg, 85).encode_image(&rgb).map_err(|_| PhotoError::Unreadable)?;
-    Ok(Photo { width: rgb.width(), height: rgb.height(), jpeg })
+    // `encode`, not the generic `encode_image`: the generic one is compiled with this crate's
+    // optimisation, ten times slower in debug builds and so in tests.
+    JpegEncoder::new_with_quality(&mut jpeg, quality)
+        .encode(rgb.as_raw(), rgb.width(), rgb.height(), ExtendedColorType::Rgb8)
+        .map_err(|_| PhotoError::Unreadable)?;
+    Ok(jpeg)
 }
 
 fn decode_error(error: image::ImageError) -> PhotoError {

@@ -14,18 +14,87 @@ use crate::routes::errors::PageError;
 use crate::routes::preview;
 use crate::routes::share::{self, ShareLinks};
 use crate::routes::source::{self, Visit};
-use crate::routes::views::{self, CampaignView, Page, RewardView};
+use crate::routes::views::{self, CampaignView, ImageView, Page, RewardView, VideoView};
 use crate::services::campaign::snapshot;
-use crate::services::designers;
+use crate::services::designers::{self, Byline};
 use crate::services::supporters::{self, Wall};
 
 /// What the campaign page shows.
 #[derive(Serialize)]
 struct CampaignPage {
     campaign: CampaignView,
+    cover: Option<ImageView>,
+    /// Shown in the cover's place when there is one.
+    video: Option<VideoView>,
+    gallery: Vec<ImageView>,
+    /// The rewards by kind, in the order the campaign file first names each kind.
+    groups: Vec<RewardGroup>,
+    /// The approved designers behind the rewards.
+    designers: Vec<DesignerFace>,
     share: ShareLinks,
     /// The newest names of the supporters' wall.
     supporters: Wall,
+}
+
+/// Rewards of one kind.
+#[derive(Serialize)]
+struct RewardGroup {
+    kind: String,
+    title: String,
+    count: usize,
+    rewards: Vec<RewardView>,
+}
+
+/// A designer in the campaign page's row of faces.
+#[derive(Serialize)]
+struct DesignerFace {
+    slug: String,
+    brand: String,
+    photo_url: Option<String>,
+    initials: String,
+}
+
+/// The rewards of `campaign` grouped by kind, taking them out of it.
+fn groups(state: &AppState, campaign: &mut CampaignView, lang: Lang) -> Vec<RewardGroup> {
+    let mut groups: Vec<RewardGroup> = Vec::new();
+    for reward in std::mem::take(&mut campaign.rewards) {
+        let Some(config) = state.campaign.reward(&reward.id) else { continue };
+        let kind = config.kind.to_string();
+        match groups.iter_mut().find(|g| g.kind == kind) {
+            Some(group) => group.rewards.push(reward),
+            None => groups.push(RewardGroup {
+                title: i18n::t(lang, &format!("group-{kind}")),
+                kind,
+                count: 0,
+                rewards: vec![reward],
+            }),
+        }
+    }
+    for group in &mut groups {
+        group.count = group.rewards.len();
+    }
+    groups
+}
+
+/// The approved designers of the bylines, in the order the rewards name them.
+fn faces(state: &AppState, bylines: &[Byline]) -> Vec<DesignerFace> {
+    state
+        .campaign
+        .named_designers()
+        .into_iter()
+        .filter_map(|slug| bylines.iter().find(|b| b.slug == slug))
+        .map(|b| DesignerFace {
+            slug: b.slug.clone(),
+            brand: b.brand.clone(),
+            photo_url: b.photo_url.clone(),
+            initials: b
+                .brand
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .map(|c| c.to_uppercase().to_string())
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// How many names the campaign page shows, and a page of the whole wall.
@@ -62,11 +131,21 @@ async fn show_campaign(
     let render = async {
         let now = state.clock.now();
         let snapshot = snapshot(&state.db, state.campaign_id).await?;
-        let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
-        let campaign = views::campaign_view(state, &snapshot, &bylines, lang, now);
+        let bylines = designers::approved_among(&state.db, &state.campaign.named_designers()).await?;
+        let mut campaign = views::campaign_view(state, &snapshot, &bylines, lang, now);
         let share = share::links(&views::absolute(state, "/"), &campaign.title, &campaign.summary);
         let supporters = supporters::page(&state.db, state.campaign_id, 1, WALL_ON_CAMPAIGN).await?;
-        let body = CampaignPage { campaign, share, supporters };
+        let media = &state.campaign;
+        let body = CampaignPage {
+            groups: groups(state, &mut campaign, lang),
+            campaign,
+            cover: media.cover.as_ref().map(|image| ImageView::of(image, lang)),
+            video: media.video.as_ref().map(|video| VideoView::of(video, lang)),
+            gallery: media.gallery.iter().map(|image| ImageView::of(image, lang)).collect(),
+            designers: faces(state, &bylines),
+            share,
+            supporters,
+        };
         let image = format!("/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
         let summary = state.campaign.summary.get(lang);
         let context = Page::new(state, lang, "/", body).previewed(summary, &image).marked();
@@ -86,7 +165,7 @@ async fn show_reward(state: &State<AppState>, lang: Lang, visit: Visit, id: &str
     let config = state.campaign.reward(id).ok_or(AppError::NotFound)?;
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let figures = snapshot.reward(id).ok_or(AppError::NotFound)?;
-    let bylines = designers::approved_among(&state.db, &views::named_designers(state)).await?;
+    let bylines = designers::approved_among(&state.db, &state.campaign.named_designers()).await?;
     let reward = views::reward_view(state, config, Some(figures), &bylines, lang, now);
     let title = format!("{} · {}", reward.title, state.campaign.short_name.get(lang));
     let share = share::links(&views::absolute(state, &format!("/rewards/{id}")), &title, &reward.summary);

@@ -476,13 +476,6 @@ async fn public_designer_photo(state: &State<AppState>, slug: &str) -> Result<Jp
     Ok(Jpeg::new(designers::photo(&state.db, designer.id).await?, true))
 }
 
-/// The address of an approved designer's photo, which changes with the photo.
-pub fn photo_url(designer: &DesignerRecord) -> Option<String> {
-    designer
-        .has_photo
-        .then(|| format!("/designers/{}/photo?v={}", designer.slug, designer.updated_at.timestamp_millis()))
-}
-
 /// A designer as cards and profiles show them; never their email. `photo_url` is where
 /// this page may load the photo from.
 #[derive(Debug, Serialize)]
@@ -562,7 +555,7 @@ async fn list_designers(state: &State<AppState>, lang: Lang, practice: Option<&s
     let practice = practice.filter(|p| PRACTICES.contains(p));
     let found = designers::approved(&state.db, practice).await?;
     let body = DesignersPage {
-        designers: found.iter().map(|d| designer_card(state, d, lang, photo_url(d))).collect(),
+        designers: found.iter().map(|d| designer_card(state, d, lang, d.photo_url())).collect(),
         filters: views::options(lang, PRACTICES, "practice-", |p| practice == Some(p)),
         filtered: practice.is_some(),
     };
@@ -582,7 +575,7 @@ struct DesignerPage {
 #[get("/designers/<slug>", rank = 2)]
 async fn show_designer(state: &State<AppState>, lang: Lang, slug: &str) -> Result<Template, PageError> {
     let designer = designers::public(&state.db, slug).await?;
-    let body = DesignerPage { designer: designer_card(state, &designer, lang, photo_url(&designer)) };
+    let body = DesignerPage { designer: designer_card(state, &designer, lang, designer.photo_url()) };
     let image = format!("/designers/{slug}/preview.png?lang={}", lang.code());
     let page = Page::new(state, lang, &format!("/designers/{slug}"), body)
         .previewed(&designer.bio, &image)

@@ -86,6 +86,17 @@ impl SecurityHeaders {
         let framed_policy = policy.replace(NO_FRAMING, ANY_FRAMING);
         SecurityHeaders { https, policy, framed_policy }
     }
+
+    /// Lets pages frame `origin` too: the video's player, which a page loads only once a
+    /// visitor plays the video.
+    pub fn framing(mut self, origin: Option<&str>) -> SecurityHeaders {
+        if let Some(origin) = origin {
+            for policy in [&mut self.policy, &mut self.framed_policy] {
+                policy.push_str(&format!("; frame-src 'self' {origin}"));
+            }
+        }
+        self
+    }
 }
 
 #[rocket::async_trait]

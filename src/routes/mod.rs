@@ -19,6 +19,7 @@ pub mod icons;
 pub mod lang;
 pub mod limits;
 pub mod logging;
+pub mod media;
 pub mod offers;
 pub mod payment_view;
 pub mod pledges;
@@ -47,6 +48,7 @@ pub fn routes() -> Vec<rocket::Route> {
         badge::routes(),
         embed::routes(),
         icons::routes(),
+        media::routes(),
         api::routes(),
         team::routes(),
         health::routes(),

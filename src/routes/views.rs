@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::config::campaign::{Fulfilment, FundingModel, Reward};
+use crate::config::media::{Image, Video, VideoSource};
 use crate::domain::states::PledgeState;
 use crate::domain::{Amount, CampaignState, Lang, Source};
 use crate::error::AppError;
@@ -244,6 +245,66 @@ pub struct RewardView {
     pub designers: Vec<DesignerLink>,
     /// Chosen in the reward picker.
     pub selected: bool,
+    pub image: Option<ImageView>,
+}
+
+/// A picture of the campaign file as an `<img>` shows it: the widths to choose from, and the
+/// size of the widest so that the page keeps its place before it loads.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    /// A width for browsers that ignore `srcset`.
+    pub src: String,
+    pub srcset: String,
+    pub width: u32,
+    pub height: u32,
+    /// Empty for a picture that only illustrates the text beside it.
+    pub alt: String,
+}
+
+impl ImageView {
+    pub fn of(image: &Image, lang: Lang) -> ImageView {
+        let widest = image.picture.largest();
+        ImageView {
+            src: format!("/media/{}", image.picture.at_least(800).name),
+            srcset: image.picture.srcset(),
+            width: widest.width,
+            height: widest.height,
+            alt: image.alt.as_ref().map(|alt| alt.get(lang).to_owned()).unwrap_or_default(),
+        }
+    }
+}
+
+/// The campaign's video: a poster and a play button that loads the player only when pressed.
+#[derive(Debug, Clone, Serialize)]
+pub struct VideoView {
+    pub title: String,
+    pub poster: ImageView,
+    /// For a video of YouTube or Vimeo: its page (the button's link without JavaScript), the
+    /// player loaded on a press, and the site's name.
+    pub page: Option<String>,
+    pub player: Option<String>,
+    pub site: Option<String>,
+    /// For a video served here: its address and type.
+    pub file: Option<String>,
+    pub content_type: Option<String>,
+}
+
+impl VideoView {
+    pub fn of(video: &Video, lang: Lang) -> VideoView {
+        let file = match &video.source {
+            VideoSource::File(file) => Some(file),
+            _ => None,
+        };
+        VideoView {
+            title: video.title.get(lang).to_owned(),
+            poster: ImageView::of(&video.poster, lang),
+            page: video.source.page(),
+            player: video.source.player(),
+            site: video.source.site().map(str::to_owned),
+            file: file.map(|f| format!("/media/{}", f.name)),
+            content_type: file.map(|f| f.content_type.to_owned()),
+        }
+    }
 }
 
 /// A designer named on a reward, linking to their profile.
@@ -353,6 +414,7 @@ pub fn reward_view(
             .map(|b| DesignerLink { slug: b.slug.clone(), brand: b.brand.clone() })
             .collect(),
         selected: false,
+        image: config.image.as_ref().map(|image| ImageView::of(image, lang)),
     }
 }
 
@@ -370,15 +432,6 @@ pub fn fulfilment_label(fulfilment: Fulfilment, lang: Lang) -> String {
         Fulfilment::Online => "fulfilment-online",
     };
     i18n::t(lang, key)
-}
-
-/// The slugs of every designer the campaign's rewards name.
-pub fn named_designers(state: &AppState) -> Vec<&str> {
-    let mut slugs: Vec<&str> =
-        state.campaign.rewards.iter().flat_map(|r| r.designers.iter().map(String::as_str)).collect();
-    slugs.sort_unstable();
-    slugs.dedup();
-    slugs
 }
 
 /// The campaign's story and figures, with its rewards (those the database still offers).

@@ -338,6 +338,13 @@ impl DesignerRecord {
     }
 }
 
+impl DesignerRecord {
+    /// The address of an approved designer's photo, which changes with the photo.
+    pub fn photo_url(&self) -> Option<String> {
+        self.has_photo.then(|| format!("/designers/{}/photo?v={}", self.slug, self.updated_at.timestamp_millis()))
+    }
+}
+
 impl From<designer::Model> for DesignerRecord {
     fn from(row: designer::Model) -> DesignerRecord {
         DesignerRecord {
@@ -367,6 +374,8 @@ impl From<designer::Model> for DesignerRecord {
 pub struct Byline {
     pub slug: String,
     pub brand: String,
+    /// Where the photo is, an address that changes with it; `None` without a photo.
+    pub photo_url: Option<String>,
 }
 
 /// The approved profiles among `slugs`, as the campaign's rewards name them.
@@ -379,7 +388,13 @@ pub async fn approved_among(db: &Db, slugs: &[&str]) -> Result<Vec<Byline>, AppE
         .filter(designer::Column::Slug.is_in(slugs.iter().copied()))
         .all(&db.read)
         .await?;
-    Ok(found.into_iter().map(|d| Byline { slug: d.slug, brand: d.brand }).collect())
+    Ok(found
+        .into_iter()
+        .map(|d| {
+            let record = DesignerRecord::from(d);
+            Byline { photo_url: record.photo_url(), slug: record.slug, brand: record.brand }
+        })
+        .collect())
 }
 
 /// A designer's photo, as JPEG.

@@ -13,8 +13,8 @@ use image::{ImageFormat, Rgb, RgbImage};
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
 const PAPER: Rgb<u8> = Rgb([0xfb, 0xf8, 0xf3]);
 const INK: Rgb<u8> = Rgb([0x1f, 0x2a, 0x24]);
@@ -45,6 +45,8 @@ pub struct PreviewText {
 #[derive(Debug, Default)]
 pub struct Previews {
     drawn: Mutex<HashMap<Slot, Drawn>>,
+    /// The campaign's cover, as JPEG, shown in the band at the right; woven cloth without.
+    cover: Option<Arc<[u8]>>,
 }
 
 /// A page's preview in one language: the page's key and the language's code.
@@ -54,6 +56,11 @@ type Slot = (String, String);
 type Drawn = (PreviewText, Arc<Vec<u8>>);
 
 impl Previews {
+    /// Previews showing the campaign's cover (a JPEG), if it has one.
+    pub fn with_cover(cover: Option<Arc<[u8]>>) -> Previews {
+        Previews { drawn: Mutex::default(), cover }
+    }
+
     /// The PNG of `text` for the page `key` in `lang`, drawn once and kept until the text changes.
     pub fn png(&self, key: &str, lang: &str, text: PreviewText) -> Arc<Vec<u8>> {
         let slot = (key.to_owned(), lang.to_owned());
@@ -62,19 +69,29 @@ impl Previews {
         {
             return png.clone();
         }
-        let png = Arc::new(draw(&text));
+        let png = Arc::new(draw(&text, self.cover.as_deref()));
         let mut drawn = self.drawn.lock().unwrap_or_else(|e| e.into_inner());
         drawn.insert(slot, (text, png.clone()));
         png
     }
 }
 
-/// Draws the picture as PNG.
-pub fn draw(text: &PreviewText) -> Vec<u8> {
+/// Where the band of the cover (or of woven cloth) begins.
+const BAND: u32 = 860;
+
+/// Draws the picture as PNG, with `cover` (a JPEG) in the band at the right.
+pub fn draw(text: &PreviewText, cover: Option<&[u8]>) -> Vec<u8> {
     let bold = FontRef::try_from_slice(BOLD).expect("the shipped bold font parses");
     let regular = FontRef::try_from_slice(REGULAR).expect("the shipped regular font parses");
     let mut picture = RgbImage::from_pixel(WIDTH, HEIGHT, PAPER);
-    weave(&mut picture, 860, WIDTH);
+    match cover.and_then(|jpeg| image::load_from_memory(jpeg).ok()) {
+        Some(cover) => {
+            // The cover fills the band, cut to its shape around its middle.
+            let band = cover.resize_to_fill(WIDTH - BAND, HEIGHT, image::imageops::FilterType::Triangle).to_rgb8();
+            image::imageops::replace(&mut picture, &band, i64::from(BAND), 0);
+        }
+        None => weave(&mut picture, BAND, WIDTH),
+    }
 
     let left = 64.0;
     let right = 810.0;
@@ -115,9 +132,9 @@ fn weave(picture: &mut RgbImage, from: u32, to: u32) {
     }
 }
 
-fn fill(picture: &mut RgbImage, x0: u32, y0: u32, x1: u32, y1: u32, colour: Rgb<u8>) {
-    for y in y0..y1.min(HEIGHT) {
-        for x in x0..x1.min(WIDTH) {
+pub fn fill(picture: &mut RgbImage, x0: u32, y0: u32, x1: u32, y1: u32, colour: Rgb<u8>) {
+    for y in y0..y1.min(picture.height()) {
+        for x in x0..x1.min(picture.width()) {
             picture.put_pixel(x, y, colour);
         }
     }
@@ -126,7 +143,7 @@ fn fill(picture: &mut RgbImage, x0: u32, y0: u32, x1: u32, y1: u32, colour: Rgb<
 /// Writes `text` from `top` between `left` and `right`, wrapped at spaces into at most
 /// `max_lines` lines (the last one ends with "…" when cut); returns where the text ends.
 #[allow(clippy::too_many_arguments)]
-fn write_lines(
+pub fn write_lines(
     picture: &mut RgbImage,
     font: &FontRef,
     size: f32,
@@ -172,7 +189,7 @@ fn write_lines(
                 let bounds = outlined.px_bounds();
                 outlined.draw(|gx, gy, coverage| {
                     let (px, py) = (bounds.min.x as i32 + gx as i32, bounds.min.y as i32 + gy as i32);
-                    if px >= 0 && py >= 0 && (px as u32) < WIDTH && (py as u32) < HEIGHT {
+                    if px >= 0 && py >= 0 && (px as u32) < picture.width() && (py as u32) < picture.height() {
                         let under = picture.get_pixel(px as u32, py as u32).0;
                         let mixed = std::array::from_fn(|i| {
                             (f32::from(under[i]) * (1.0 - coverage) + f32::from(colour.0[i]) * coverage) as u8
@@ -203,10 +220,10 @@ mod tests {
 
     #[test]
     fn the_picture_is_a_1200_by_630_png_that_changes_with_the_figures() {
-        let first = draw(&text("CHF 12’400 sur 20’000 · 62 % · 9 jours", 6_200));
+        let first = draw(&text("CHF 12’400 sur 20’000 · 62 % · 9 jours", 6_200), None);
         let decoded = image::load_from_memory_with_format(&first, ImageFormat::Png).unwrap();
         assert_eq!((decoded.width(), decoded.height()), (WIDTH, HEIGHT));
-        let second = draw(&text("CHF 12’500 sur 20’000 · 62 % · 9 jours", 6_250));
+        let second = draw(&text("CHF 12’500 sur 20’000 · 62 % · 9 jours", 6_250), None);
         assert_ne!(first, second);
     }
 

@@ -19,6 +19,7 @@ mod designers;
 mod devices;
 mod form_properties;
 mod helpers;
+mod media;
 mod offers;
 mod outbox;
 mod payments;

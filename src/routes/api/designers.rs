@@ -8,7 +8,6 @@ use utoipa::ToSchema;
 use super::ErrorBody;
 use crate::app::AppState;
 use crate::domain::Lang;
-use crate::routes::designers::photo_url;
 use crate::routes::errors::ApiError;
 use crate::services::designers::{self, DesignerRecord};
 
@@ -56,7 +55,7 @@ fn designer_body(state: &AppState, designer: DesignerRecord, lang: Lang) -> Desi
         .map(|r| RewardRef { id: r.id.to_string(), title: r.title.get(lang).to_owned() })
         .collect();
     DesignerBody {
-        photo_url: photo_url(&designer),
+        photo_url: designer.photo_url(),
         slug: designer.slug,
         name: designer.name,
         brand: designer.brand,
