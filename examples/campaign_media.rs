@@ -66,7 +66,8 @@ fn main() {
 fn draw(name: &str, subject: &str, path: &Path, width: u32, height: u32, seed: usize) -> RgbImage {
     let (warp, weft) = PALETTES[seed % PALETTES.len()];
     let weave = WEAVES[(seed / PALETTES.len() + seed) % WEAVES.len()];
-    let thread = 11 + (seed as u32 % 3) * 3;
+    // Threads of about the same size on every picture as a page shows it.
+    let thread = (11 + (seed as u32 % 3) * 3) * width / 960;
     let mix = |a: [u8; 3], b: [u8; 3], by: f32| {
         std::array::from_fn(|i| (f32::from(a[i]) * (1.0 - by) + f32::from(b[i]) * by) as u8)
     };

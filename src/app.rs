@@ -231,6 +231,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         .attach(AdHoc::on_liftoff("first-run setup link", |rocket| Box::pin(offer_setup_link(rocket))))
         .attach(routes::logging::RequestLog)
         .attach(routes::assets::AssetCaching)
+        .attach(routes::compression::Compression)
         .attach(routes::headers::shield())
         .attach(routes::headers::PrivatePages)
         .attach(routes::limits::RetryAfter)

@@ -18,7 +18,7 @@ use crate::domain::picture::{self, Picture};
 
 /// The widths made of each kind of picture: what its largest box on a wide screen needs at
 /// twice the pixels, and what a phone needs.
-pub const COVER_WIDTHS: &[u32] = &[640, 1024, 1600];
+pub const COVER_WIDTHS: &[u32] = &[480, 800, 1200, 1600];
 pub const GALLERY_WIDTHS: &[u32] = &[480, 960, 1600];
 pub const REWARD_WIDTHS: &[u32] = &[400, 800];
 

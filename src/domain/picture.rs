@@ -80,7 +80,7 @@ pub fn variants(bytes: &[u8], widths: &[u32]) -> Result<Picture, PhotoError> {
         } else if !variants.is_empty() {
             continue;
         }
-        let jpeg = photo::encode(&picture, 82)?;
+        let jpeg = photo::encode(&picture, 78)?;
         let digest = Sha256::digest(&jpeg);
         let name = format!("{}.jpg", digest[..10].iter().map(|b| format!("{b:02x}")).collect::<String>());
         variants.push(Variant { width: picture.width(), height: picture.height(), name, jpeg: jpeg.into() });

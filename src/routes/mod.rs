@@ -9,6 +9,7 @@ pub mod cache;
 pub mod campaign;
 pub mod checkout;
 pub mod client;
+pub mod compression;
 pub mod csrf;
 pub mod designers;
 pub mod embed;

@@ -212,3 +212,34 @@ async fn the_supporters_wall_shows_chosen_names_newest_first_and_nobody_else() {
     assert!(second.contains("<li>Backer 4</li>") && second.contains("<li>Léa Rochat</li>"));
     assert!(!second.contains("page&#x3D;3"), "no page after the last");
 }
+
+#[tokio::test]
+async fn text_goes_compressed_to_browsers_that_take_it_and_pictures_as_they_are() {
+    use std::io::Read;
+    let app = spawn_app().await;
+    let get = |path: &'static str, encoding: &'static str| {
+        app.client.get(app.url(path)).header("Accept-Encoding", encoding).send()
+    };
+    let plain = app.get("/").await.text().await.unwrap();
+    for path in ["/", "/static/style.css", "/api/openapi.json", "/rewards/limited-five"] {
+        let response = get(path, "br;q=1.0, gzip;q=0.8").await.unwrap();
+        assert_eq!(response.headers().get("content-encoding").map(|v| v.to_str().unwrap()), Some("gzip"), "{path}");
+        assert!(response.headers().get_all("vary").iter().any(|v| v == "Accept-Encoding"), "{path}");
+        let gzip = response.bytes().await.unwrap();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(gzip.as_ref()).read_to_string(&mut text).unwrap();
+        if path == "/" {
+            assert_eq!(text, plain);
+            assert!(gzip.len() * 2 < plain.len(), "{} of {}", gzip.len(), plain.len());
+        }
+    }
+    for (path, encoding) in [("/", "gzip;q=0"), ("/", "identity"), ("/healthz", "gzip")] {
+        let response = get(path, encoding).await.unwrap();
+        assert!(response.headers().get("content-encoding").is_none(), "{path} with {encoding}");
+    }
+    let html = plain;
+    let start = html.find("/media/").unwrap();
+    let picture = &html[start..start + html[start..].find(['"', ' ']).unwrap()];
+    let response = app.client.get(app.url(picture)).header("Accept-Encoding", "gzip").send().await.unwrap();
+    assert!(response.headers().get("content-encoding").is_none(), "a JPEG is compressed already");
+}

@@ -31,7 +31,7 @@ async fn media_the_cover_comes_first_in_every_width_and_the_other_pictures_lazil
     assert_eq!((attribute(cover, "width"), attribute(cover, "height")), (Some("1600"), Some("900")));
     let srcset = attribute(cover, "srcset").unwrap();
     let widths: Vec<&str> = srcset.split(", ").map(|c| c.rsplit(' ').next().unwrap()).collect();
-    assert_eq!(widths, ["640w", "1024w", "1600w"], "{srcset}");
+    assert_eq!(widths, ["480w", "800w", "1200w", "1600w"], "{srcset}");
     assert!(html.find("cover").unwrap() < html.find("<h1").unwrap(), "the cover, then the title");
 
     // Every width is a JPEG of that width, kept a year under an address made of its content.
