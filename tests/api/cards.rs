@@ -358,6 +358,47 @@ async fn cards_collecting_at_pledge_pays_in_checkout_and_refunds_through_stripe_
 }
 
 #[tokio::test]
+async fn cards_a_refund_heard_before_its_payment_is_applied_when_stripe_sends_it_again() {
+    let (app, standin) = spawn_card_app("at-pledge").await;
+    let (_, pledge) =
+        app.pledge(json!({"amount": "80", "name": "Anne", "email": "anne@example.ch", "method": "card"})).await;
+    // The backer pays in Checkout and closes the tab: only the webhooks tell, and they wait.
+    standin.hold_webhooks(true);
+    let session = session_of(pledge["payment"]["checkout_url"].as_str().unwrap());
+    standin.complete_checkout(&session, Behaviour::Succeeds).await.unwrap();
+    let intent = standin.payment_intents()[0]["id"].as_str().unwrap().to_owned();
+    // The team refunds part of it in Stripe's dashboard at once.
+    standin.refund_in_dashboard(&intent, Some(3000)).await;
+    let held = standin.held_events();
+    let refunded = held.iter().find(|e| e["type"] == "charge.refunded").unwrap()["id"].as_str().unwrap().to_owned();
+    let payment: Vec<&str> =
+        held.iter().map(|e| e["id"].as_str().unwrap()).filter(|id| *id != refunded.as_str()).collect();
+    let refunds = "SELECT COUNT(*) AS n FROM payments WHERE kind = 'refund'";
+
+    // The refund comes first: refused, and not kept, so that Stripe's next try counts.
+    standin.deliver(&[&refunded]).await;
+    let tries: Vec<_> = standin.deliveries().into_iter().filter(|d| d.event_id == refunded).collect();
+    assert!(!tries.is_empty() && tries.iter().all(|d| d.status == Some(503)), "{tries:?}");
+    app.wait_for("SELECT COUNT(*) AS n FROM stripe_events", 0).await;
+    app.wait_for(refunds, 0).await;
+
+    // The payment's own news, then Stripe's next try of the refund: recorded once.
+    standin.deliver(&payment).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM payments WHERE kind = 'payment'", 1).await;
+    standin.deliver(&[&refunded]).await;
+    assert_eq!(standin.deliveries().last().unwrap().status, Some(200));
+    app.wait_for(refunds, 1).await;
+    standin.deliver(&[&refunded]).await;
+    let rows = app.query("SELECT amount_cents FROM payments WHERE kind = 'refund'").await;
+    assert_eq!(rows.len(), 1, "a replay adds nothing");
+    assert_eq!(rows[0]["amount_cents"], -3000);
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_refunded'", 1).await;
+    let body = api_pledge(&app, pledge["token"].as_str().unwrap()).await;
+    assert_eq!(body["payment"]["paid"], "50.00");
+    assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
 async fn cards_twint_is_offered_up_to_its_limit_and_a_revoked_mandate_asks_for_another_way() {
     let (app, standin) = spawn_card_app("on-success").await;
     let (status, body) =
