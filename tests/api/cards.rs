@@ -420,6 +420,17 @@ async fn cards_twint_is_offered_up_to_its_limit_and_a_revoked_mandate_asks_for_a
     let row = app.query(&format!("SELECT stripe_mandate, method_state FROM pledges WHERE token = '{token}'")).await;
     assert_eq!(row[0]["method_state"], "saved");
     let mandate = row[0]["stripe_mandate"].as_str().expect("TWINT saved with its mandate").to_owned();
+    // A late word that the mandate was pending removes nothing.
+    let pending = json!({
+        "id": "evt_mandate_pending", "object": "event", "type": "mandate.updated",
+        "data": {"object": {"id": mandate, "object": "mandate", "status": "pending", "payment_method": null}},
+    })
+    .to_string();
+    let signed = standin.sign(&pending, chrono::Utc::now().timestamp());
+    assert_eq!(standin.send_raw(&pending, &signed).await, 200);
+    app.wait_for("SELECT COUNT(*) AS n FROM stripe_events WHERE id = 'evt_mandate_pending'", 1).await;
+    let row = app.query(&format!("SELECT method_state FROM pledges WHERE token = '{token}'")).await;
+    assert_eq!(row[0]["method_state"], "saved", "a pending mandate is no revoked one");
     standin.revoke_mandate(&mandate).await;
     app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE method_state = 'removed'", 1).await;
     app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_method_lost'", 1).await;

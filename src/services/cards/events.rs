@@ -203,8 +203,11 @@ async fn apply_other(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result
         }
         "mandate.updated" => {
             let mandate: Mandate = object(event)?;
-            if mandate.status == "active" {
-                return Ok("mandate active");
+            // Only `inactive` ends a mandate: a late `pending` must not remove a TWINT that works.
+            match mandate.status.as_str() {
+                "inactive" => {}
+                "active" => return Ok("mandate active"),
+                _ => return Ok("mandate pending"),
             }
             let n = method_lost(cards, pledge::Column::StripeMandate, &mandate.id, now).await?;
             Ok(if n > 0 { "mandate revoked" } else { "no pledge held it" })
