@@ -832,6 +832,24 @@ charge-error-authentication_required = the bank asks the backer to confirm
 charge-error-no_method = no card or TWINT saved at the close
 charge-error-expired_card = card expired
 charge-error-insufficient_funds = insufficient funds
+dispute-reason-fraudulent = the cardholder says they did not make it
+dispute-reason-duplicate = charged twice, says the cardholder
+dispute-reason-unrecognized = the cardholder does not recognise it
+dispute-reason-product_not_received = reward not received, says the cardholder
+dispute-reason-credit_not_processed = a refund was expected, says the cardholder
+dispute-reason-general = no reason given
+team-disputes-title = Disputes
+team-disputes-hint = A backer's bank disputes these card payments. Answer each in Stripe's dashboard (Payments → Disputes) before the deadline it shows. The money leaves the figures only when the bank takes it back, and comes back if the dispute is won.
+team-disputes-found = { $count ->
+    [one] One dispute.
+   *[other] { $count } disputes (the { $listed } newest are shown).
+}
+team-disputes-none = No dispute.
+team-disputes-opened = Opened
+team-disputes-money = Money
+team-disputes-untouched = not taken yet
+team-disputes-withdrawn = taken back by the bank
+team-disputes-reinstated = returned: dispute won
 error-charge-under-way = A charge of this pledge is under way: wait for its result (a few minutes at most) before paying another way.
 
 ## Sharing, badge, embed and posters

@@ -853,6 +853,24 @@ charge-error-authentication_required = la banque demande au contributeur de conf
 charge-error-no_method = aucune carte ni TWINT enregistré à la clôture
 charge-error-expired_card = carte expirée
 charge-error-insufficient_funds = fonds insuffisants
+dispute-reason-fraudulent = le titulaire dit ne pas l'avoir fait
+dispute-reason-duplicate = débité deux fois, dit le titulaire
+dispute-reason-unrecognized = le titulaire ne le reconnaît pas
+dispute-reason-product_not_received = contrepartie non reçue, dit le titulaire
+dispute-reason-credit_not_processed = un remboursement était attendu, dit le titulaire
+dispute-reason-general = sans raison donnée
+team-disputes-title = Contestations
+team-disputes-hint = La banque d'un contributeur conteste ces paiements par carte. Répondez à chacune dans le tableau de bord de Stripe (Paiements → Litiges) avant l'échéance qu'il indique. L'argent ne quitte les chiffres que lorsque la banque le reprend, et revient si la contestation est gagnée.
+team-disputes-found = { $count ->
+    [one] Une contestation.
+   *[other] { $count } contestations (les { $listed } plus récentes sont affichées).
+}
+team-disputes-none = Aucune contestation.
+team-disputes-opened = Ouverte le
+team-disputes-money = Argent
+team-disputes-untouched = pas encore repris
+team-disputes-withdrawn = repris par la banque
+team-disputes-reinstated = rendu : contestation gagnée
 error-charge-under-way = Un débit de cette promesse est en cours : attendez son résultat (quelques minutes au plus) avant de payer autrement.
 
 ## Sharing, badge, embed and posters

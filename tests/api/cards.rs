@@ -508,9 +508,26 @@ async fn cards_the_team_sees_each_way_to_pay_and_the_failed_charges_and_charges_
         Value::String(id) => id.clone(),
         object => object["id"].as_str().unwrap().to_owned(),
     };
+    // It opens first: the team sees it at once, and no money moves before the bank takes it.
+    standin.hold_webhooks(true);
     standin.dispute(&charge).await;
+    let held = standin.held_events();
+    let opened = held.iter().find(|e| e["type"] == "charge.dispute.created").unwrap()["id"].as_str().unwrap();
+    standin.deliver(&[opened]).await;
+    let dispute_row = |page: &str| {
+        let row = page.split("id=\"dispute-").nth(1).expect("the dispute is listed");
+        row.split("</tr>").next().unwrap().to_owned()
+    };
+    let row = dispute_row(&app.get("/team/payments").await.text().await.unwrap());
+    assert!(row.contains("anne@example.ch") && row.contains("700.00"), "{row}");
+    assert!(row.contains("titulaire dit ne pas") && row.contains("pas encore repris"), "{row}");
+    assert_eq!(app.query("SELECT id FROM payments WHERE kind = 'reversal'").await.len(), 0);
+    standin.hold_webhooks(false);
     app.wait_for("SELECT COUNT(*) AS n FROM payments WHERE kind = 'reversal'", 1).await;
     assert_eq!(api_pledge(&app, &paid).await["payment"]["paid"], "0.00");
+    let page = app.get("/team/payments").await.text().await.unwrap();
+    assert!(dispute_row(&page).contains("repris par la banque"), "{page}");
+    assert_eq!(page.matches("id=\"dispute-").count(), 1, "one dispute, however often told");
     assert_consistent(&app, &standin).await;
 }
 

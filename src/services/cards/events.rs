@@ -113,9 +113,9 @@ async fn apply(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<Appli
                 Payer::None(outcome) => Ok(Applied::Done(outcome)),
             }
         }
-        // Money leaves when the bank takes it, not when a dispute opens (an inquiry takes
-        // nothing); a dispute won brings it back.
-        "charge.dispute.funds_withdrawn" | "charge.dispute.funds_reinstated" => {
+        // A dispute is kept for the team when it opens; money leaves when the bank takes it,
+        // not then (an inquiry takes nothing), and a dispute won brings it back.
+        "charge.dispute.created" | "charge.dispute.funds_withdrawn" | "charge.dispute.funds_reinstated" => {
             let dispute: Dispute = object(event)?;
             let Some(intent) = &dispute.payment_intent else {
                 return Ok(Applied::Done("no payment intent"));
@@ -125,6 +125,10 @@ async fn apply(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<Appli
                 Payer::NotYet => return Ok(Applied::Early),
                 Payer::None(outcome) => return Ok(Applied::Done(outcome)),
             };
+            let new = super::disputes::keep(cards, pledge_id, &dispute, now).await?;
+            if event.kind == "charge.dispute.created" {
+                return Ok(Applied::Done(if new { "dispute opened: shown to the team" } else { "dispute known" }));
+            }
             let (kind, key, outcome) = if event.kind.ends_with("funds_withdrawn") {
                 (PaymentKind::Reversal, format!("{}#withdrawn", dispute.id), "dispute: money taken back")
             } else {
