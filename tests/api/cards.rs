@@ -605,3 +605,52 @@ async fn cards_nothing_charges_again_while_a_charge_waits_for_its_answer() {
     let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
     assert!(page.contains("Un débit de cette promesse est en cours"), "{page}");
 }
+
+#[tokio::test]
+async fn cards_the_stripe_client_tries_again_later_and_later_under_the_same_key() {
+    use bobine::services::stripe::objects::PaymentIntent;
+    use bobine::services::stripe::{Stripe, StripeError, params};
+    let standin = StandIn::start(crate::helpers::STRIPE_KEY, crate::helpers::STRIPE_WEBHOOK_SECRET).await;
+    let stripe = Stripe::new(crate::helpers::stripe_settings(&standin)).unwrap();
+    let (customer, method) = standin.seed_saved_methods(1).pop().unwrap();
+    let charge = params([
+        ("customer", customer),
+        ("payment_method", method),
+        ("amount", "5000".to_owned()),
+        ("currency", "chf".to_owned()),
+        ("off_session", "true".to_owned()),
+        ("confirm", "true".to_owned()),
+    ]);
+    let tries = |key: &str| -> Vec<_> {
+        standin.requests().into_iter().filter(|r| r.idempotency_key.as_deref() == Some(key)).collect()
+    };
+    let ms = |from: std::time::Instant, to: std::time::Instant| to.duration_since(from).as_millis();
+
+    // Stripe answers 429 four times: tried four times, half a second apart, then one and two
+    // seconds, and given up without a last wait; nothing was charged.
+    standin.rate_limit_next("/v1/payment_intents", 4);
+    let started = std::time::Instant::now();
+    let refused = stripe.post::<PaymentIntent>("/v1/payment_intents", &charge, "limited").await;
+    assert!(matches!(refused, Err(StripeError::Unavailable(_))), "{refused:?}");
+    assert!(started.elapsed() < std::time::Duration::from_millis(5000), "{:?}", started.elapsed());
+    let limited = tries("limited");
+    assert_eq!(limited.iter().map(|r| r.status).collect::<Vec<_>>(), [Some(429); 4]);
+    for (pair, least) in limited.windows(2).zip([500, 1000, 2000]) {
+        assert!(ms(pair[0].at, pair[1].at) >= least, "waited {} ms, not {least}", ms(pair[0].at, pair[1].at));
+    }
+    assert!(standin.payment_intents().is_empty());
+    // Later, under the same key: charged.
+    let intent: PaymentIntent = stripe.post("/v1/payment_intents", &charge, "limited").await.unwrap();
+    assert_eq!(intent.status, "succeeded");
+
+    // The answer is lost (the charge happened, the request timed out): tried again under the
+    // same key, refused while Stripe still holds it, then given Stripe's first answer.
+    standin.hang_after_acting("/v1/payment_intents", 1, std::time::Duration::from_millis(1200));
+    let again: PaymentIntent = stripe.post("/v1/payment_intents", &charge, "lost").await.unwrap();
+    let lost = tries("lost");
+    assert!(lost.len() >= 2, "{lost:?}");
+    assert!(ms(lost[0].at, lost[1].at) >= 1000, "the timeout, then half a second");
+    assert_eq!(standin.payment_intents().len(), 2, "one charge per key");
+    assert_eq!(standin.payment_intents()[1]["id"].as_str(), Some(again.id.as_str()));
+    assert_eq!(standin.violations(), Vec::<String>::new());
+}
