@@ -832,6 +832,7 @@ charge-error-authentication_required = the bank asks the backer to confirm
 charge-error-no_method = no card or TWINT saved at the close
 charge-error-expired_card = card expired
 charge-error-insufficient_funds = insufficient funds
+charge-error-unknown = Stripe never answered, and has no such charge
 dispute-reason-fraudulent = the cardholder says they did not make it
 dispute-reason-duplicate = charged twice, says the cardholder
 dispute-reason-unrecognized = the cardholder does not recognise it

@@ -853,6 +853,7 @@ charge-error-authentication_required = la banque demande au contributeur de conf
 charge-error-no_method = aucune carte ni TWINT enregistré à la clôture
 charge-error-expired_card = carte expirée
 charge-error-insufficient_funds = fonds insuffisants
+charge-error-unknown = Stripe n'a jamais répondu et n'a pas ce débit
 dispute-reason-fraudulent = le titulaire dit ne pas l'avoir fait
 dispute-reason-duplicate = débité deux fois, dit le titulaire
 dispute-reason-unrecognized = le titulaire ne le reconnaît pas

@@ -654,3 +654,46 @@ async fn cards_the_stripe_client_tries_again_later_and_later_under_the_same_key(
     assert_eq!(standin.payment_intents()[1]["id"].as_str(), Some(again.id.as_str()));
     assert_eq!(standin.violations(), Vec::<String>::new());
 }
+
+#[tokio::test]
+async fn cards_a_charge_stripe_never_answers_becomes_a_failed_charge_after_a_day() {
+    use crate::team::{PASSWORD, add_member, log_in};
+    let (app, standin) = spawn_card_app("on-success").await;
+    let token = saved_card(&app, &standin, "1200", "anne@example.ch", Behaviour::Succeeds).await;
+    // Stripe turns every charge away for now: the charge is left without an answer.
+    standin.rate_limit_next("/v1/payment_intents", 1000);
+    let close = deadline() + Duration::minutes(1);
+    app.clock.set(close);
+    app.wait_for("SELECT COUNT(*) AS n FROM stripe_operations WHERE state = 'sending'", 1).await;
+    let charges = || standin.requests().into_iter().filter(|r| r.method == "POST" && r.path == "/v1/payment_intents");
+    for _ in 0..200 {
+        if charges().count() >= 4 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(charges().count(), 4, "the client gave up");
+    assert_eq!(api_pledge(&app, &token).await["payment"]["state"], "due");
+
+    // A day later Stripe still has no such charge: the pledge is errored, as after a decline.
+    let later = close + Duration::hours(23) + Duration::minutes(5);
+    app.clock.set(later);
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'errored'", 1).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_errored'", 1).await;
+    let operation = app.query("SELECT state, error_code FROM stripe_operations").await;
+    assert_eq!(
+        (operation[0]["state"].as_str(), operation[0]["error_code"].as_str()),
+        (Some("failed"), Some("unknown"))
+    );
+    assert!(emails(&app, "payment_errored", &token).await[0].contains(&format!("/pledges/{token}/pay")));
+    add_member(&app, "tresor@example.ch").await;
+    log_in(&app, "tresor@example.ch", PASSWORD).await;
+    let page = app.get("/team/payments").await.text().await.unwrap();
+    let errored = page.split("id=\"errored-").nth(1).expect("listed among the failed charges");
+    assert!(errored.contains("anne@example.ch") && errored.contains("jamais répondu"), "{errored}");
+    // And the reminders follow.
+    app.clock.set(later + Duration::hours(49));
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_errored'", 2).await;
+    assert!(standin.payment_intents().is_empty());
+    assert_consistent(&app, &standin).await;
+}

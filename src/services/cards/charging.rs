@@ -40,6 +40,9 @@ pub struct InFlightSets {
     looked_up: HashMap<i64, std::time::Instant>,
 }
 
+/// The code of a charge Stripe never answered and has no trace of.
+pub const UNKNOWN: &str = "unknown";
+
 /// How long an orphan whose lookup gave nothing waits before the next.
 const LOOK_AGAIN: std::time::Duration = std::time::Duration::from_secs(30);
 
@@ -405,8 +408,11 @@ async fn recover_one(cards: &Cards, operation: &stripe_operation::Model, now: Da
                     Ok(true)
                 }
                 None => {
-                    fail(cards, operation, "unknown", "no answer for a day: look it up in Stripe's dashboard", now)
-                        .await?;
+                    // A day without an answer, and Stripe has no charge under the key: none was
+                    // made. The pledge goes the way of a declined charge (errored, its backer
+                    // asked to pay, reminded, tried once more), not left owing with no next step.
+                    let message = "no answer for a day, and no charge at Stripe under its key";
+                    failed_charge(cards, operation, None, UNKNOWN, message, false, now).await?;
                     Ok(true)
                 }
             }

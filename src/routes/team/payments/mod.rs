@@ -217,7 +217,8 @@ fn dispute_reason(lang: Lang, reason: &str) -> String {
 /// Why a charge failed, in words: Stripe's common codes have a sentence, others show as sent.
 fn charge_reason(lang: Lang, code: &str) -> String {
     let key = format!("charge-error-{code}");
-    let known = ["card_declined", "authentication_required", "no_method", "expired_card", "insufficient_funds"];
+    let known =
+        ["card_declined", "authentication_required", "no_method", "expired_card", "insufficient_funds", "unknown"];
     if known.contains(&code) { i18n::t(lang, &key) } else { code.to_owned() }
 }
 
