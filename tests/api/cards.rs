@@ -156,6 +156,7 @@ async fn cards_a_declined_card_is_errored_then_fixed_on_the_pay_link_then_paid()
         (body["payment"]["state"].as_str(), body["payment"]["due"].as_str()),
         (Some("errored"), Some("1200.00"))
     );
+    assert_eq!(body["payment"]["needs_authentication"], false, "declined, not waiting for the bank");
 
     // The link only leads to the private page (mail scanners open links: a GET opens no
     // Checkout), which opens with the button to pay again, before the pledge's details.
@@ -197,6 +198,11 @@ async fn cards_a_bank_asking_for_authentication_gets_a_confirmation_link_and_a_d
     let row =
         app.query(&format!("SELECT charge_error, needs_authentication FROM pledges WHERE token = '{token}'")).await;
     assert_eq!(row[0]["charge_error"], "authentication_required");
+    let body = api_pledge(&app, &token).await;
+    assert_eq!(
+        (&body["payment"]["state"], &body["payment"]["needs_authentication"]),
+        (&json!("errored"), &json!(true))
+    );
     assert!(emails(&app, "payment_errored", &token).await[0].contains("Votre banque vous demande de confirmer"));
     let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
     assert!(page.contains("Votre banque vous demande de confirmer le paiement"), "{page}");
@@ -696,4 +702,19 @@ async fn cards_a_charge_stripe_never_answers_becomes_a_failed_charge_after_a_day
     app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'payment_errored'", 2).await;
     assert!(standin.payment_intents().is_empty());
     assert_consistent(&app, &standin).await;
+}
+
+#[tokio::test]
+async fn cards_the_api_description_names_the_way_to_pay_and_its_steps() {
+    let (app, _standin) = spawn_card_app("on-success").await;
+    let docs: Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    let schemas = &docs["components"]["schemas"];
+    let described = |schema: &str, field: &str| schemas[schema]["properties"][field].is_object();
+    assert!(described("PledgeRequest", "method"), "{}", schemas["PledgeRequest"]);
+    assert!(described("PledgeCreated", "payment"), "{}", schemas["PledgeCreated"]);
+    assert!(described("PaymentStep", "checkout_url"), "{}", schemas["PaymentStep"]);
+    assert!(described("PaymentBody", "method"), "{}", schemas["PaymentBody"]);
+    let flag = &schemas["PaymentBody"]["properties"]["needs_authentication"];
+    assert_eq!(flag["type"], "boolean", "{}", schemas["PaymentBody"]);
+    assert!(schemas["PaymentBody"]["required"].as_array().unwrap().contains(&json!("needs_authentication")));
 }
