@@ -593,6 +593,16 @@ mail-payment-dropped-body =
     If you have paid in the meantime, or still wish to, just reply: a late payment is always accepted, with the same reference ({ $qr_reference }).
 
     { $campaign }
+mail-payment-dropped-card-subject = Your pledge for “{ $campaign }” was dropped, unpaid
+mail-payment-dropped-card-body =
+    Hello { $name },
+
+    The { $method } payment for your pledge { $reference } ({ $amount }) did not go through, even at the last attempt: the pledge is dropped and you will get no more reminders.
+
+    If you still wish to pay, a late payment is always accepted: your page has a QR-bill for a bank transfer.
+    { $link }
+
+    { $campaign }
 mail-payment-void-subject = “{ $campaign }” did not reach its goal: you owe nothing
 mail-payment-void-body =
     Hello { $name },
@@ -633,6 +643,7 @@ payment-text-partly-paid = We received { $held }: { $outstanding } remains to be
 payment-text-paid = Paid on { $paid_date }. Thank you!
 payment-text-overpaid = You paid { $refund } too much: the team is refunding it.
 payment-text-dropped = The bill was not paid: the pledge was dropped on { $dropped_date }. A late payment is still welcome, with your QR-bill.
+payment-text-dropped-card = The { $method } payment did not go through: the pledge was dropped on { $dropped_date }. A late payment is still welcome, with your QR-bill.
 payment-text-failed = Nothing to pay: the campaign did not reach its goal.
 payment-text-cancelled = Nothing to pay: this pledge was cancelled.
 payment-text-refund-due = You owe nothing, and we received { $held } from you: the team is refunding it.

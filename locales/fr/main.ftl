@@ -593,6 +593,16 @@ mail-payment-dropped-body =
     Si vous avez payé entre-temps, ou souhaitez encore le faire, répondez-nous : un paiement tardif est toujours accepté, avec la même référence ({ $qr_reference }).
 
     { $campaign }
+mail-payment-dropped-card-subject = Votre promesse pour « { $campaign } » est retirée, faute de paiement
+mail-payment-dropped-card-body =
+    Bonjour { $name },
+
+    Le paiement par { $method } de votre promesse { $reference } ({ $amount }) n'a pas abouti, même à la dernière tentative : elle est donc retirée et vous ne recevrez plus de rappel.
+
+    Si vous souhaitez encore payer, un paiement tardif est toujours accepté : votre page propose une facture QR pour un virement.
+    { $link }
+
+    { $campaign }
 mail-payment-void-subject = « { $campaign } » n'a pas atteint son objectif : vous ne devez rien
 mail-payment-void-body =
     Bonjour { $name },
@@ -633,6 +643,7 @@ payment-text-partly-paid = Nous avons reçu { $held } : il reste { $outstanding 
 payment-text-paid = Payé le { $paid_date }. Merci !
 payment-text-overpaid = Vous avez versé { $refund } de trop : l'équipe vous les rembourse.
 payment-text-dropped = La facture n'a pas été payée : la promesse a été retirée le { $dropped_date }. Un paiement tardif reste le bienvenu, avec votre facture QR.
+payment-text-dropped-card = Le paiement par { $method } n'a pas abouti : la promesse a été retirée le { $dropped_date }. Un paiement tardif reste le bienvenu, avec votre facture QR.
 payment-text-failed = Rien à payer : la campagne n'a pas atteint son objectif.
 payment-text-cancelled = Rien à payer : cette promesse a été annulée.
 payment-text-refund-due = Vous ne devez rien, et nous avons reçu { $held } de votre part : l'équipe vous les rembourse.

@@ -142,6 +142,7 @@ fn text_key(
         PaymentState::Paid => "payment-text-paid",
         PaymentState::Errored if pledge.payment.needs_authentication => "payment-text-authenticate",
         PaymentState::Errored => "payment-text-errored",
+        PaymentState::Dropped if pledge.payment.pay_by.is_stripe() => "payment-text-dropped-card",
         PaymentState::Dropped => "payment-text-dropped",
         PaymentState::Void if pledge.state == PledgeState::Cancelled => "payment-text-cancelled",
         PaymentState::Void => "payment-text-failed",

@@ -215,6 +215,11 @@ async fn cards_a_bank_asking_for_authentication_gets_a_confirmation_link_and_a_d
     app.clock.set(close + Duration::days(7) + Duration::minutes(1));
     app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE payment_state = 'dropped'", 1).await;
     app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_dropped'", 1).await;
+    let dropped = &emails(&app, "pledge_dropped", &token).await[0];
+    assert!(dropped.contains("Le paiement par carte de votre promesse"), "{dropped}");
+    assert!(!dropped.contains("due le"), "no due date was asked of a card: {dropped}");
+    let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
+    assert!(page.contains("Le paiement par carte n&#x27;a pas abouti"), "{page}");
     let attempts = standin.requests().into_iter().filter(|r| r.method == "POST" && r.path == "/v1/payment_intents");
     assert_eq!(attempts.count(), 2, "the charge at the close and the last retry");
     assert_consistent(&app, &standin).await;
