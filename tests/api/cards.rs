@@ -723,3 +723,48 @@ async fn cards_the_api_description_names_the_way_to_pay_and_its_steps() {
     assert_eq!(flag["type"], "boolean", "{}", schemas["PaymentBody"]);
     assert!(schemas["PaymentBody"]["required"].as_array().unwrap().contains(&json!("needs_authentication")));
 }
+
+#[tokio::test]
+async fn cards_a_pledge_paid_by_card_then_by_bill_gets_each_part_back_its_own_way() {
+    use crate::team::{PASSWORD, add_member, log_in};
+    let (app, standin) = spawn_card_app("at-pledge").await;
+    let (_, pledge) =
+        app.pledge(json!({"amount": "80", "name": "Anne", "email": "anne@example.ch", "method": "card"})).await;
+    let back = standin
+        .complete_checkout(&session_of(pledge["payment"]["checkout_url"].as_str().unwrap()), Behaviour::Succeeds)
+        .await
+        .unwrap();
+    come_back(&app, &back).await;
+    let token = pledge["token"].as_str().unwrap();
+    assert_eq!(api_pledge(&app, token).await["payment"]["state"], "paid");
+    // The backer raises the pledge, switches to a QR-bill for the rest, and pays it by hand.
+    let changed = app.post_form(&format!("/pledges/{token}"), &[("amount", "120")]).await;
+    assert_eq!(changed.status().as_u16(), 303);
+    assert_eq!(api_pledge(&app, token).await["payment"]["state"], "partly_paid");
+    let switched = app.post_form(&format!("/pledges/{token}/pay-by-bank"), &[]).await;
+    assert_eq!(switched.status().as_u16(), 303);
+    let row = app.query(&format!("SELECT id, reference, pay_by FROM pledges WHERE token = '{token}'")).await;
+    assert_eq!(row[0]["pay_by"], "bank");
+    let (id, reference) = (row[0]["id"].as_i64().unwrap(), row[0]["reference"].as_str().unwrap().to_owned());
+    add_member(&app, "tresor@example.ch").await;
+    log_in(&app, "tresor@example.ch", PASSWORD).await;
+    app.post_form("/team/payments/by-hand", &[("pledge", reference.as_str()), ("amount", "40")]).await;
+    assert_eq!(api_pledge(&app, token).await["payment"]["paid"], "120.00");
+
+    // The goal is missed: what came by card goes back through Stripe, the rest is the team's to
+    // send back by hand, each once.
+    app.clock.set(deadline() + Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM payments WHERE kind = 'refund'", 1).await;
+    standin.wait_for_webhooks().await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let refunds = standin.refunds();
+    assert_eq!(refunds.len(), 1, "{refunds:?}");
+    assert_eq!(refunds[0]["amount"], 8000);
+    app.wait_for(&format!("SELECT refund_due_cents AS n FROM pledges WHERE id = {id}"), 4000).await;
+    log_in(&app, "tresor@example.ch", PASSWORD).await;
+    let page = app.get("/team/payments").await.text().await.unwrap();
+    let listed = page.split(&format!("refund-{id}")).nth(1).expect("the rest is listed to refund by hand");
+    let listed = listed.split("</tr>").next().unwrap();
+    assert!(listed.contains("40.00") && !listed.contains("120.00"), "{listed}");
+    assert_consistent(&app, &standin).await;
+}

@@ -25,6 +25,7 @@ use crate::services::outbox;
 use crate::services::stored::instant;
 use crate::services::stripe::objects::{PaymentIntent, Refund, SearchResult};
 use crate::services::stripe::{Params, StripeError, params};
+use crate::services::treasury;
 
 /// Pledges charged in one pass: at the default 20 a second, a few seconds of sending.
 const BATCH: u64 = 50;
@@ -499,18 +500,26 @@ async fn refundable_intent(cards: &Cards, pledge_id: i64) -> Result<Option<Strin
     Ok(found.and_then(|p| p.stripe_ref))
 }
 
-/// Pledges paid through Stripe that owe money back (a failed campaign, a cancelled pledge,
-/// collecting at pledge): one refund operation each, unless one is under way.
+/// Pledges that owe money back (a failed campaign, a cancelled pledge, collecting at pledge)
+/// and whose money Stripe holds, whatever the way they chose last: one refund operation each,
+/// of what is due up to what Stripe holds (the rest is refunded by hand, see
+/// [`treasury::HELD_BY_STRIPE`]), unless one is under way.
 async fn refund_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError> {
     let candidates: Vec<pledge::Model> = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(cards.campaign_id))
         .filter(pledge::Column::RefundDueCents.gt(0))
-        .filter(pledge::Column::PayBy.is_in([crate::domain::states::PayBy::Card, crate::domain::states::PayBy::Twint]))
+        .filter(Expr::cust(format!("{} > 0", treasury::HELD_BY_STRIPE)))
         .limit(BATCH)
         .all(&cards.db.read)
         .await?;
+    let ids: Vec<i64> = candidates.iter().map(|p| p.id).collect();
+    let held = treasury::held_by_stripe(&cards.db.read, &ids).await?;
     let mut taken = Vec::new();
     for row in candidates {
+        let cents = row.refund_due_cents.min(held.get(&row.id).copied().unwrap_or(0));
+        if cents <= 0 {
+            continue;
+        }
         let Some(intent) = refundable_intent(cards, row.id).await? else {
             continue;
         };
@@ -532,7 +541,7 @@ async fn refund_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
         }
         let attempt = earlier.map_or(1, |e| e.attempt + 1);
         let key = key_of(cards, OperationKind::Refund, row.id, attempt);
-        let mut request = params([("payment_intent", intent), ("amount", row.refund_due_cents.to_string())]);
+        let mut request = params([("payment_intent", intent), ("amount", cents.to_string())]);
         request.extend(cards.metadata("metadata", row.id));
         request.push((format!("metadata[{META_OPERATION}]"), key.clone()));
         let inserted = stripe_operation::ActiveModel {
@@ -541,7 +550,7 @@ async fn refund_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
             kind: Set(OperationKind::Refund),
             attempt: Set(attempt),
             idempotency_key: Set(key),
-            amount_cents: Set(row.refund_due_cents),
+            amount_cents: Set(cents),
             request: Set(serde_json::to_string(&request).unwrap_or_default()),
             state: Set(OperationState::Sending),
             created_at_ms: Set(now.timestamp_millis()),
