@@ -86,6 +86,7 @@ pub mod payment;
 pub mod pledge;
 pub mod reward;
 pub mod source_total;
+pub mod stripe_dispute;
 pub mod stripe_event;
 pub mod stripe_operation;
 pub mod team_member;

@@ -593,6 +593,16 @@ mail-payment-dropped-body =
     If you have paid in the meantime, or still wish to, just reply: a late payment is always accepted, with the same reference ({ $qr_reference }).
 
     { $campaign }
+mail-payment-dropped-card-subject = Your pledge for “{ $campaign }” was dropped, unpaid
+mail-payment-dropped-card-body =
+    Hello { $name },
+
+    The { $method } payment for your pledge { $reference } ({ $amount }) did not go through, even at the last attempt: the pledge is dropped and you will get no more reminders.
+
+    If you still wish to pay, a late payment is always accepted: your page has a QR-bill for a bank transfer.
+    { $link }
+
+    { $campaign }
 mail-payment-void-subject = “{ $campaign }” did not reach its goal: you owe nothing
 mail-payment-void-body =
     Hello { $name },
@@ -633,6 +643,7 @@ payment-text-partly-paid = We received { $held }: { $outstanding } remains to be
 payment-text-paid = Paid on { $paid_date }. Thank you!
 payment-text-overpaid = You paid { $refund } too much: the team is refunding it.
 payment-text-dropped = The bill was not paid: the pledge was dropped on { $dropped_date }. A late payment is still welcome, with your QR-bill.
+payment-text-dropped-card = The { $method } payment did not go through: the pledge was dropped on { $dropped_date }. A late payment is still welcome, with your QR-bill.
 payment-text-failed = Nothing to pay: the campaign did not reach its goal.
 payment-text-cancelled = Nothing to pay: this pledge was cancelled.
 payment-text-refund-due = You owe nothing, and we received { $held } from you: the team is refunding it.
@@ -832,6 +843,25 @@ charge-error-authentication_required = the bank asks the backer to confirm
 charge-error-no_method = no card or TWINT saved at the close
 charge-error-expired_card = card expired
 charge-error-insufficient_funds = insufficient funds
+charge-error-unknown = Stripe never answered, and has no such charge
+dispute-reason-fraudulent = the cardholder says they did not make it
+dispute-reason-duplicate = charged twice, says the cardholder
+dispute-reason-unrecognized = the cardholder does not recognise it
+dispute-reason-product_not_received = reward not received, says the cardholder
+dispute-reason-credit_not_processed = a refund was expected, says the cardholder
+dispute-reason-general = no reason given
+team-disputes-title = Disputes
+team-disputes-hint = A backer's bank disputes these card payments. Answer each in Stripe's dashboard (Payments → Disputes) before the deadline it shows. The money leaves the figures only when the bank takes it back, and comes back if the dispute is won.
+team-disputes-found = { $count ->
+    [one] One dispute.
+   *[other] { $count } disputes (the { $listed } newest are shown).
+}
+team-disputes-none = No dispute.
+team-disputes-opened = Opened
+team-disputes-money = Money
+team-disputes-untouched = not taken yet
+team-disputes-withdrawn = taken back by the bank
+team-disputes-reinstated = returned: dispute won
 error-charge-under-way = A charge of this pledge is under way: wait for its result (a few minutes at most) before paying another way.
 
 ## Sharing, badge, embed and posters

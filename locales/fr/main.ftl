@@ -593,6 +593,16 @@ mail-payment-dropped-body =
     Si vous avez payé entre-temps, ou souhaitez encore le faire, répondez-nous : un paiement tardif est toujours accepté, avec la même référence ({ $qr_reference }).
 
     { $campaign }
+mail-payment-dropped-card-subject = Votre promesse pour « { $campaign } » est retirée, faute de paiement
+mail-payment-dropped-card-body =
+    Bonjour { $name },
+
+    Le paiement par { $method } de votre promesse { $reference } ({ $amount }) n'a pas abouti, même à la dernière tentative : elle est donc retirée et vous ne recevrez plus de rappel.
+
+    Si vous souhaitez encore payer, un paiement tardif est toujours accepté : votre page propose une facture QR pour un virement.
+    { $link }
+
+    { $campaign }
 mail-payment-void-subject = « { $campaign } » n'a pas atteint son objectif : vous ne devez rien
 mail-payment-void-body =
     Bonjour { $name },
@@ -633,6 +643,7 @@ payment-text-partly-paid = Nous avons reçu { $held } : il reste { $outstanding 
 payment-text-paid = Payé le { $paid_date }. Merci !
 payment-text-overpaid = Vous avez versé { $refund } de trop : l'équipe vous les rembourse.
 payment-text-dropped = La facture n'a pas été payée : la promesse a été retirée le { $dropped_date }. Un paiement tardif reste le bienvenu, avec votre facture QR.
+payment-text-dropped-card = Le paiement par { $method } n'a pas abouti : la promesse a été retirée le { $dropped_date }. Un paiement tardif reste le bienvenu, avec votre facture QR.
 payment-text-failed = Rien à payer : la campagne n'a pas atteint son objectif.
 payment-text-cancelled = Rien à payer : cette promesse a été annulée.
 payment-text-refund-due = Vous ne devez rien, et nous avons reçu { $held } de votre part : l'équipe vous les rembourse.
@@ -853,6 +864,25 @@ charge-error-authentication_required = la banque demande au contributeur de conf
 charge-error-no_method = aucune carte ni TWINT enregistré à la clôture
 charge-error-expired_card = carte expirée
 charge-error-insufficient_funds = fonds insuffisants
+charge-error-unknown = Stripe n'a jamais répondu et n'a pas ce débit
+dispute-reason-fraudulent = le titulaire dit ne pas l'avoir fait
+dispute-reason-duplicate = débité deux fois, dit le titulaire
+dispute-reason-unrecognized = le titulaire ne le reconnaît pas
+dispute-reason-product_not_received = contrepartie non reçue, dit le titulaire
+dispute-reason-credit_not_processed = un remboursement était attendu, dit le titulaire
+dispute-reason-general = sans raison donnée
+team-disputes-title = Contestations
+team-disputes-hint = La banque d'un contributeur conteste ces paiements par carte. Répondez à chacune dans le tableau de bord de Stripe (Paiements → Litiges) avant l'échéance qu'il indique. L'argent ne quitte les chiffres que lorsque la banque le reprend, et revient si la contestation est gagnée.
+team-disputes-found = { $count ->
+    [one] Une contestation.
+   *[other] { $count } contestations (les { $listed } plus récentes sont affichées).
+}
+team-disputes-none = Aucune contestation.
+team-disputes-opened = Ouverte le
+team-disputes-money = Argent
+team-disputes-untouched = pas encore repris
+team-disputes-withdrawn = repris par la banque
+team-disputes-reinstated = rendu : contestation gagnée
 error-charge-under-way = Un débit de cette promesse est en cours : attendez son résultat (quelques minutes au plus) avant de payer autrement.
 
 ## Sharing, badge, embed and posters

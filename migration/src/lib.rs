@@ -18,6 +18,7 @@ mod m20261127_000011_create_team_sessions;
 mod m20261127_000012_handled_emails;
 mod m20261127_000013_payments;
 mod m20261127_000014_cards;
+mod m20261128_000015_stripe_disputes;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000012_handled_emails::Migration),
             Box::new(m20261127_000013_payments::Migration),
             Box::new(m20261127_000014_cards::Migration),
+            Box::new(m20261128_000015_stripe_disputes::Migration),
         ]
     }
 }

@@ -18,7 +18,8 @@ pub struct StripeSettings {
     pub webhook_secret: String,
     /// `BOBINE_STRIPE_API_URL`: Stripe's API, or a stand-in of it for tests.
     pub api_url: String,
-    /// `BOBINE_STRIPE_RATE`: requests a second at most while charging at the close.
+    /// `BOBINE_STRIPE_RATE`: requests a second at most while charging at the close, in this
+    /// process: instances sharing an account add up.
     pub rate: u32,
     /// How long one request may take before its answer is taken as unknown.
     pub timeout: Duration,

@@ -151,6 +151,8 @@ async fn stripe_webhook(
     match events::receive(cards, &signature.0, &body, state.clock.now()).await {
         Ok(Ok(events::Received::Applied(outcome))) => Ok((Status::Ok, outcome)),
         Ok(Ok(events::Received::Replayed)) => Ok((Status::Ok, "already received")),
+        // Not kept: Stripe sends it again later, when the payment it is about is recorded.
+        Ok(Ok(events::Received::Early)) => Ok((Status::ServiceUnavailable, "payment not recorded yet")),
         Ok(Err(refused)) => {
             tracing::warn!(%refused, "a webhook was refused");
             Ok((Status::BadRequest, "refused"))

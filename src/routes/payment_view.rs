@@ -35,6 +35,10 @@ pub struct PaymentView {
     pub checkout: Option<String>,
     /// A card or TWINT pledge that may switch to a QR-bill.
     pub can_switch: bool,
+    /// Money is owed now and can be paid in Checkout (a failed charge, nothing saved at the
+    /// close): the page opens with this part, its button to pay in sight. The emails' link
+    /// (`/pay`) leads here, one click from Checkout.
+    pub first: bool,
 }
 
 /// Whether `pledge` has a bill to pay: it is billed and owes money, or was dropped (a late
@@ -79,10 +83,11 @@ pub fn payment_view(
     let reference = Reference::for_account(&payments.account, pledge_number(pledge.id));
     let by_stripe = p.pay_by.is_stripe() && state.cards.is_some();
     let open = pledge.state != PledgeState::Cancelled;
-    let checkout = match checkout::purpose(pledge, payments.collect) {
-        Ok(Purpose::Save) if by_stripe => Some(i18n::t_args(lang, "payment-save-method", &args)),
-        Ok(Purpose::Pay(_)) if by_stripe => Some(i18n::t_args(lang, "payment-pay-now", &args)),
-        _ => None,
+    let purpose = checkout::purpose(pledge, payments.collect).ok().filter(|_| by_stripe);
+    let checkout = match purpose {
+        Some(Purpose::Save) => Some(i18n::t_args(lang, "payment-save-method", &args)),
+        Some(Purpose::Pay(_)) => Some(i18n::t_args(lang, "payment-pay-now", &args)),
+        None => None,
     };
     let can_switch = by_stripe && open && (p.state.owes() || p.state == PaymentState::Promised);
     Some(PaymentView {
@@ -98,6 +103,7 @@ pub fn payment_view(
         by_stripe,
         checkout,
         can_switch,
+        first: matches!(purpose, Some(Purpose::Pay(_))) && p.state.owes(),
     })
 }
 
@@ -136,6 +142,7 @@ fn text_key(
         PaymentState::Paid => "payment-text-paid",
         PaymentState::Errored if pledge.payment.needs_authentication => "payment-text-authenticate",
         PaymentState::Errored => "payment-text-errored",
+        PaymentState::Dropped if pledge.payment.pay_by.is_stripe() => "payment-text-dropped-card",
         PaymentState::Dropped => "payment-text-dropped",
         PaymentState::Void if pledge.state == PledgeState::Cancelled => "payment-text-cancelled",
         PaymentState::Void => "payment-text-failed",

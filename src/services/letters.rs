@@ -219,6 +219,10 @@ impl Letters {
         let (kind, key) = match news {
             PaymentNews::Bill => (EmailKind::PledgeBill, "mail-payment-bill"),
             PaymentNews::Reminder => (EmailKind::PledgeReminder, "mail-payment-reminder"),
+            // A card or TWINT pledge has no due date to recall, and no reference was asked of it.
+            PaymentNews::Dropped if pledge.pay_by.is_stripe() => {
+                (EmailKind::PledgeDropped, "mail-payment-dropped-card")
+            }
             PaymentNews::Dropped => (EmailKind::PledgeDropped, "mail-payment-dropped"),
             PaymentNews::Void => (EmailKind::PledgeVoid, "mail-payment-void"),
             PaymentNews::Paid => (EmailKind::PledgePaid, "mail-payment-paid"),
@@ -353,6 +357,31 @@ mod tests {
         let later = PublicUrl::new("https://campagne.example.ch/");
         assert!(later.resolve(&mail.body).contains("\nhttps://campagne.example.ch/pledges/tok\n"));
         assert!(!later.resolve(&mail.body).contains(MARK));
+    }
+
+    #[test]
+    fn a_dropped_card_pledge_is_told_without_a_due_date_or_a_reference_in_each_language() {
+        let path = crate_dir().join("tests/fixtures/campaign.toml");
+        let source = std::fs::read_to_string(&path).unwrap()
+            + "\n[payments]\nmethods = [\"card\", \"bank\"]\n[payments.creditor]\n\
+               iban = \"CH44 3199 9123 0008 8901 2\"\nname = \"Mode durable\"\ntown = \"Genève\"\n\
+               postcode = \"1204\"\ncountry = \"CH\"\n";
+        let payments = Campaign::parse(&path, &source).unwrap().payments.unwrap();
+        for (lang, card, due) in [("en", "The card payment", "due on"), ("fr", "Le paiement par carte", "due le")] {
+            let mut dropped = pledge("Anne");
+            dropped.lang = lang.into();
+            dropped.due_at_ms = Some(1_800_000_000_000);
+            let bank = letters(SITE).payment(PaymentNews::Dropped, &dropped, &payments);
+            assert!(bank.body.contains(due), "{}", bank.body);
+            dropped.pay_by = crate::domain::states::PayBy::Card;
+            let mail = letters(SITE).payment(PaymentNews::Dropped, &dropped, &payments);
+            assert_eq!(mail.kind, EmailKind::PledgeDropped);
+            assert!(mail.body.contains(card), "{}", mail.body);
+            assert!(!mail.body.contains(due), "{}", mail.body);
+            let reference = Reference::for_account(&payments.account, pledge_number(dropped.id));
+            assert!(!mail.body.contains(reference.grouped().as_str()), "{}", mail.body);
+            assert!(mail.body.contains("/pledges/tok"), "{}", mail.body);
+        }
     }
 
     #[test]

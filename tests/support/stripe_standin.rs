@@ -269,6 +269,19 @@ impl StandIn {
         self.wait_for_webhooks().await;
     }
 
+    /// The team refunding a payment in Stripe's dashboard (all that remains without `amount`):
+    /// the refund and its `charge.refunded`, as through the API.
+    pub async fn refund_in_dashboard(&self, payment_intent: &str, amount: Option<i64>) {
+        let mut params = vec![("payment_intent".to_owned(), payment_intent.to_owned())];
+        if let Some(amount) = amount {
+            params.push(("amount".to_owned(), amount.to_string()));
+        }
+        if let Err(refused) = self.lock().create_refund(&Params(params)) {
+            panic!("the dashboard refused the refund: {:?}", refused.error);
+        }
+        self.wait_for_webhooks().await;
+    }
+
     /// The next `n` POSTs to `path` (e.g. "/v1/payment_intents") are carried out, then answered
     /// only after `delay` (a client with a shorter timeout sees a timeout; the effect happened).
     pub fn hang_after_acting(&self, path: &str, n: usize, delay: Duration) {

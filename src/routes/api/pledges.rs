@@ -244,6 +244,9 @@ pub struct PaymentBody {
     pub qr_reference: String,
     /// The exact text encoded in the QR code of the bill; `null` until a bill exists.
     pub qr_payload: Option<String>,
+    /// The latest charge of the card failed because the bank wants its holder to confirm the
+    /// payment (3-D Secure): the backer pays on their private page, where the bank asks.
+    pub needs_authentication: bool,
 }
 
 #[utoipa::path(
@@ -278,6 +281,7 @@ async fn get_pledge(state: &State<AppState>, token: &str) -> Result<Json<PledgeB
                 due_date: pledge.payment.due_at.map(|at| at.with_timezone(&zone).date_naive()),
                 qr_reference: Reference::for_account(&payments.account, pledge_number(pledge.id)).compact().to_owned(),
                 qr_payload,
+                needs_authentication: pledge.payment.needs_authentication,
             })
         }
     };

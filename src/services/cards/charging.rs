@@ -25,6 +25,7 @@ use crate::services::outbox;
 use crate::services::stored::instant;
 use crate::services::stripe::objects::{PaymentIntent, Refund, SearchResult};
 use crate::services::stripe::{Params, StripeError, params};
+use crate::services::treasury;
 
 /// Pledges charged in one pass: at the default 20 a second, a few seconds of sending.
 const BATCH: u64 = 50;
@@ -39,6 +40,9 @@ pub struct InFlightSets {
     sending: HashSet<i64>,
     looked_up: HashMap<i64, std::time::Instant>,
 }
+
+/// The code of a charge Stripe never answered and has no trace of.
+pub const UNKNOWN: &str = "unknown";
 
 /// How long an orphan whose lookup gave nothing waits before the next.
 const LOOK_AGAIN: std::time::Duration = std::time::Duration::from_secs(30);
@@ -405,8 +409,11 @@ async fn recover_one(cards: &Cards, operation: &stripe_operation::Model, now: Da
                     Ok(true)
                 }
                 None => {
-                    fail(cards, operation, "unknown", "no answer for a day: look it up in Stripe's dashboard", now)
-                        .await?;
+                    // A day without an answer, and Stripe has no charge under the key: none was
+                    // made. The pledge goes the way of a declined charge (errored, its backer
+                    // asked to pay, reminded, tried once more), not left owing with no next step.
+                    let message = "no answer for a day, and no charge at Stripe under its key";
+                    failed_charge(cards, operation, None, UNKNOWN, message, false, now).await?;
                     Ok(true)
                 }
             }
@@ -493,18 +500,26 @@ async fn refundable_intent(cards: &Cards, pledge_id: i64) -> Result<Option<Strin
     Ok(found.and_then(|p| p.stripe_ref))
 }
 
-/// Pledges paid through Stripe that owe money back (a failed campaign, a cancelled pledge,
-/// collecting at pledge): one refund operation each, unless one is under way.
+/// Pledges that owe money back (a failed campaign, a cancelled pledge, collecting at pledge)
+/// and whose money Stripe holds, whatever the way they chose last: one refund operation each,
+/// of what is due up to what Stripe holds (the rest is refunded by hand, see
+/// [`treasury::HELD_BY_STRIPE`]), unless one is under way.
 async fn refund_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError> {
     let candidates: Vec<pledge::Model> = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(cards.campaign_id))
         .filter(pledge::Column::RefundDueCents.gt(0))
-        .filter(pledge::Column::PayBy.is_in([crate::domain::states::PayBy::Card, crate::domain::states::PayBy::Twint]))
+        .filter(Expr::cust(format!("{} > 0", treasury::HELD_BY_STRIPE)))
         .limit(BATCH)
         .all(&cards.db.read)
         .await?;
+    let ids: Vec<i64> = candidates.iter().map(|p| p.id).collect();
+    let held = treasury::held_by_stripe(&cards.db.read, &ids).await?;
     let mut taken = Vec::new();
     for row in candidates {
+        let cents = row.refund_due_cents.min(held.get(&row.id).copied().unwrap_or(0));
+        if cents <= 0 {
+            continue;
+        }
         let Some(intent) = refundable_intent(cards, row.id).await? else {
             continue;
         };
@@ -526,7 +541,7 @@ async fn refund_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
         }
         let attempt = earlier.map_or(1, |e| e.attempt + 1);
         let key = key_of(cards, OperationKind::Refund, row.id, attempt);
-        let mut request = params([("payment_intent", intent), ("amount", row.refund_due_cents.to_string())]);
+        let mut request = params([("payment_intent", intent), ("amount", cents.to_string())]);
         request.extend(cards.metadata("metadata", row.id));
         request.push((format!("metadata[{META_OPERATION}]"), key.clone()));
         let inserted = stripe_operation::ActiveModel {
@@ -535,7 +550,7 @@ async fn refund_due(cards: &Cards, now: DateTime<Utc>) -> Result<usize, AppError
             kind: Set(OperationKind::Refund),
             attempt: Set(attempt),
             idempotency_key: Set(key),
-            amount_cents: Set(row.refund_due_cents),
+            amount_cents: Set(cents),
             request: Set(serde_json::to_string(&request).unwrap_or_default()),
             state: Set(OperationState::Sending),
             created_at_ms: Set(now.timestamp_millis()),

@@ -1,7 +1,8 @@
 //! Stripe's webhook events: checked against their signature over the raw body, kept once by
 //! their id in an inbox, then applied. Applying reads the objects again where the event's copy
 //! may be stale or unexpanded, so that events arriving late or out of order still leave each
-//! pledge as Stripe has it.
+//! pledge as Stripe has it. An event about money of a payment not recorded yet is refused
+//! unkept, and applied when Stripe sends it again.
 
 use chrono::{DateTime, Utc};
 use entity::{payment, pledge, stripe_event, stripe_operation};
@@ -24,6 +25,18 @@ pub enum Received {
     Applied(&'static str),
     /// Already received: nothing changed.
     Replayed,
+    /// About this campaign's payment before the payment itself is in the ledger (its own news
+    /// has not come yet): nothing was kept, so that Stripe sends it again and it is applied
+    /// then. Stripe tries a failed webhook again for days.
+    Early,
+}
+
+/// What applying an event did.
+enum Applied {
+    /// Done; the words say what.
+    Done(&'static str),
+    /// Too early: see [`Received::Early`].
+    Early,
 }
 
 /// Why a webhook was refused (400): nothing was stored or changed.
@@ -57,7 +70,10 @@ pub async fn receive(
     if known.is_some() {
         return Ok(Ok(Received::Replayed));
     }
-    let outcome = apply(cards, &event, now).await?;
+    let outcome = match apply(cards, &event, now).await? {
+        Applied::Done(outcome) => outcome,
+        Applied::Early => return Ok(Ok(Received::Early)),
+    };
     let stored = stripe_event::Entity::insert(stripe_event::ActiveModel {
         id: Set(event.id.clone()),
         kind: Set(event.kind.chars().take(100).collect()),
@@ -84,7 +100,49 @@ fn stripe_down(error: crate::services::stripe::StripeError) -> AppError {
     AppError::internal("asking Stripe about an event", error)
 }
 
-async fn apply(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<&'static str, AppError> {
+async fn apply(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<Applied, AppError> {
+    match event.kind.as_str() {
+        "charge.refunded" => {
+            let charge: Charge = object(event)?;
+            let Some(intent) = &charge.payment_intent else {
+                return Ok(Applied::Done("no payment intent"));
+            };
+            match payer(cards, intent).await? {
+                Payer::Pledge(pledge_id) => refund_total(cards, pledge_id, &charge, now).await.map(Applied::Done),
+                Payer::NotYet => Ok(Applied::Early),
+                Payer::None(outcome) => Ok(Applied::Done(outcome)),
+            }
+        }
+        // A dispute is kept for the team when it opens; money leaves when the bank takes it,
+        // not then (an inquiry takes nothing), and a dispute won brings it back.
+        "charge.dispute.created" | "charge.dispute.funds_withdrawn" | "charge.dispute.funds_reinstated" => {
+            let dispute: Dispute = object(event)?;
+            let Some(intent) = &dispute.payment_intent else {
+                return Ok(Applied::Done("no payment intent"));
+            };
+            let pledge_id = match payer(cards, intent).await? {
+                Payer::Pledge(pledge_id) => pledge_id,
+                Payer::NotYet => return Ok(Applied::Early),
+                Payer::None(outcome) => return Ok(Applied::Done(outcome)),
+            };
+            let new = super::disputes::keep(cards, pledge_id, &dispute, now).await?;
+            if event.kind == "charge.dispute.created" {
+                return Ok(Applied::Done(if new { "dispute opened: shown to the team" } else { "dispute known" }));
+            }
+            let (kind, key, outcome) = if event.kind.ends_with("funds_withdrawn") {
+                (PaymentKind::Reversal, format!("{}#withdrawn", dispute.id), "dispute: money taken back")
+            } else {
+                (PaymentKind::Payment, format!("{}#reinstated", dispute.id), "dispute won: money back")
+            };
+            money_back(cards, pledge_id, kind, dispute.amount, key, now).await?;
+            Ok(Applied::Done(outcome))
+        }
+        _ => apply_other(cards, event, now).await.map(Applied::Done),
+    }
+}
+
+/// The events that are not about a recorded payment.
+async fn apply_other(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<&'static str, AppError> {
     match event.kind.as_str() {
         "checkout.session.completed" => {
             let session: CheckoutSession = object(event)?;
@@ -142,34 +200,6 @@ async fn apply(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<&'sta
             // backer sees the failure and tries again.
             charging::answered_failed(cards, &intent, now).await
         }
-        "charge.refunded" => {
-            let charge: Charge = object(event)?;
-            let Some(intent) = &charge.payment_intent else {
-                return Ok("no payment intent");
-            };
-            let Some(pledge_id) = pledge_paid_by(cards, intent).await? else {
-                return Ok("not a recorded payment");
-            };
-            refund_total(cards, pledge_id, &charge, now).await
-        }
-        // Money leaves when the bank takes it, not when a dispute opens (an inquiry takes
-        // nothing); a dispute won brings it back.
-        "charge.dispute.funds_withdrawn" | "charge.dispute.funds_reinstated" => {
-            let dispute: Dispute = object(event)?;
-            let Some(intent) = &dispute.payment_intent else {
-                return Ok("no payment intent");
-            };
-            let Some(pledge_id) = pledge_paid_by(cards, intent).await? else {
-                return Ok("not a recorded payment");
-            };
-            let (kind, key, outcome) = if event.kind.ends_with("funds_withdrawn") {
-                (PaymentKind::Reversal, format!("{}#withdrawn", dispute.id), "dispute: money taken back")
-            } else {
-                (PaymentKind::Payment, format!("{}#reinstated", dispute.id), "dispute won: money back")
-            };
-            money_back(cards, pledge_id, kind, dispute.amount, key, now).await?;
-            Ok(outcome)
-        }
         "payment_method.detached" => {
             let method: PaymentMethod = object(event)?;
             let n = method_lost(cards, pledge::Column::StripeMethod, &method.id, now).await?;
@@ -177,8 +207,11 @@ async fn apply(cards: &Cards, event: &Event, now: DateTime<Utc>) -> Result<&'sta
         }
         "mandate.updated" => {
             let mandate: Mandate = object(event)?;
-            if mandate.status == "active" {
-                return Ok("mandate active");
+            // Only `inactive` ends a mandate: a late `pending` must not remove a TWINT that works.
+            match mandate.status.as_str() {
+                "inactive" => {}
+                "active" => return Ok("mandate active"),
+                _ => return Ok("mandate pending"),
             }
             let n = method_lost(cards, pledge::Column::StripeMandate, &mandate.id, now).await?;
             Ok(if n > 0 { "mandate revoked" } else { "no pledge held it" })
@@ -237,10 +270,33 @@ async fn recorded(cards: &Cards, intent: &str) -> Result<bool, AppError> {
     Ok(payment::Entity::find().filter(payment::Column::StripeRef.eq(intent)).one(&cards.db.read).await?.is_some())
 }
 
-/// The pledge a recorded PaymentIntent paid.
-async fn pledge_paid_by(cards: &Cards, intent: &str) -> Result<Option<i64>, AppError> {
+/// Whose payment a PaymentIntent is, for an event about its money.
+enum Payer {
+    /// The pledge whose ledger records it.
+    Pledge(i64),
+    /// This campaign's, not recorded yet.
+    NotYet,
+    /// Nobody's here; the words say why.
+    None(&'static str),
+}
+
+/// The pledge a PaymentIntent paid: found in the ledger, or else asked of Stripe, whose copy
+/// names the pledge when the payment is this campaign's and its news is still on the way.
+async fn payer(cards: &Cards, intent: &str) -> Result<Payer, AppError> {
     let found = payment::Entity::find().filter(payment::Column::StripeRef.eq(intent)).one(&cards.db.read).await?;
-    Ok(found.map(|p| p.pledge_id))
+    if let Some(payment) = found {
+        return Ok(Payer::Pledge(payment.pledge_id));
+    }
+    let intent: PaymentIntent =
+        cards.stripe.get(&format!("/v1/payment_intents/{intent}"), &[]).await.map_err(stripe_down)?;
+    let Some(pledge_id) = cards.pledge_of(&intent.metadata) else {
+        return Ok(Payer::None("not this campaign's"));
+    };
+    // A pledge given up before it was confirmed is gone: no payment of it will be recorded.
+    if pledge::Entity::find_by_id(pledge_id).one(&cards.db.read).await?.is_none() {
+        return Ok(Payer::None("no such pledge"));
+    }
+    Ok(Payer::NotYet)
 }
 
 /// The operation Stripe's PaymentIntent `id` answers, if it is one of ours still waiting.

@@ -6,6 +6,7 @@
 
 pub mod charging;
 pub mod checkout;
+pub mod disputes;
 pub mod events;
 pub mod team;
 

@@ -118,7 +118,7 @@ impl Stripe {
     async fn call<T: DeserializeOwned>(&self, request: impl Fn() -> reqwest::RequestBuilder) -> Result<T, StripeError> {
         let mut wait = self.backoff;
         let mut last = StripeError::Unavailable("not tried".into());
-        for _ in 0..TRIES {
+        for attempt in 1..=TRIES {
             self.pace().await;
             let sent =
                 request().bearer_auth(&self.settings.secret_key).header("Stripe-Version", API_VERSION).send().await;
@@ -130,8 +130,11 @@ impl Stripe {
                 Err(error @ (StripeError::Refused { .. } | StripeError::Key { .. })) => return Err(error),
                 Err(error) => last = error,
             }
-            tokio::time::sleep(wait).await;
-            wait *= 2;
+            // Nothing to wait for after the last try.
+            if attempt < TRIES {
+                tokio::time::sleep(wait).await;
+                wait *= 2;
+            }
         }
         Err(last)
     }

@@ -159,6 +159,10 @@ pub struct Dispute {
     pub charge: Option<String>,
     pub payment_intent: Option<String>,
     pub status: Option<String>,
+    /// Why the bank disputes it, such as `fraudulent` or `product_not_received`.
+    pub reason: Option<String>,
+    /// When it opened, in Unix seconds.
+    pub created: Option<i64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -106,22 +106,50 @@ pub struct RefundDue {
     pub payer_iban: Option<String>,
 }
 
-/// The pledges with a refund due, oldest first, at most [`LISTED`]; and how many there are.
-/// Two queries: the pledges, then the payer's account of each one's latest bank payment.
+/// What Stripe holds of a pledge's money, as SQL over `pledges`: its card and TWINT payments net
+/// of their refunds and reversals. A refund due goes back through Stripe up to it, by itself (a
+/// refund by hand there would send the money twice), and by hand beyond it: a pledge paid
+/// partly each way, whatever the way it chose last, gets each part back its own way, once.
+pub const HELD_BY_STRIPE: &str = "COALESCE((SELECT SUM(held.amount_cents) FROM payments held \
+     WHERE held.pledge_id = pledges.id AND held.method IN ('card', 'twint')), 0)";
+
+/// What Stripe holds of each of the pledges `ids`, in cents (see [`HELD_BY_STRIPE`]); a pledge
+/// without card or TWINT payments is left out.
+pub async fn held_by_stripe(
+    conn: &impl sea_orm::ConnectionTrait,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, i64>, AppError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let sums: Vec<(i64, Option<i64>)> = payment::Entity::find()
+        .select_only()
+        .column(payment::Column::PledgeId)
+        // PostgreSQL sums BIGINT into NUMERIC.
+        .column_as(sea_orm::sea_query::Expr::cust("CAST(SUM(amount_cents) AS BIGINT)"), "held")
+        .filter(payment::Column::PledgeId.is_in(ids.iter().copied()))
+        .filter(payment::Column::Method.is_in([PaymentMethod::Card, PaymentMethod::Twint]))
+        .group_by(payment::Column::PledgeId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(sums.into_iter().map(|(id, held)| (id, held.unwrap_or(0))).collect())
+}
+
+/// The pledges with a refund due by hand, oldest first, at most [`LISTED`]; and how many there
+/// are. Each is due what Stripe does not hold of it (see [`HELD_BY_STRIPE`]). Three queries:
+/// the pledges, what Stripe holds of each, and the payer's account of each one's latest bank
+/// payment.
 pub async fn refunds_due(db: &Db, campaign_id: i32) -> Result<(Vec<RefundDue>, u64), AppError> {
-    // Card and TWINT payments go back through Stripe, by themselves: a refund by hand there
-    // would send the money twice. A pledge holding no such payment (its money came by bank or
-    // by hand, whatever the way it chose) is refunded by hand.
-    let not_through_stripe = sea_orm::sea_query::Expr::cust(
-        "NOT EXISTS (SELECT 1 FROM payments p WHERE p.pledge_id = pledges.id AND p.stripe_ref LIKE 'pi\\_%' ESCAPE '\\')",
-    );
+    let beyond_stripe = sea_orm::sea_query::Expr::cust(format!("pledges.refund_due_cents > {HELD_BY_STRIPE}"));
     let query = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
         .filter(pledge::Column::RefundDueCents.gt(0))
-        .filter(not_through_stripe);
+        .filter(beyond_stripe);
     let total = query.clone().count(&db.read).await?;
     let rows = query.order_by_asc(pledge::Column::Id).limit(LISTED).all(&db.read).await?;
     let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
+    let held = held_by_stripe(&db.read, &ids).await?;
     let accounts: Vec<(i64, Option<String>)> = if ids.is_empty() {
         Vec::new()
     } else {
@@ -147,7 +175,7 @@ pub async fn refunds_due(db: &Db, campaign_id: i32) -> Result<(Vec<RefundDue>, u
             reference: p.reference,
             name: p.name,
             email: p.email,
-            due: Amount::from_cents(p.refund_due_cents),
+            due: Amount::from_cents(p.refund_due_cents - held.get(&p.id).copied().unwrap_or(0).max(0)),
             state: p.payment_state,
         })
         .collect();

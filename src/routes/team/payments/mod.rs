@@ -16,6 +16,7 @@ use crate::domain::{Amount, Lang};
 use crate::i18n;
 use crate::routes::csrf::CsrfToken;
 use crate::routes::errors::PageError;
+use crate::services::cards::disputes::{self, DisputeMoney};
 use crate::services::cards::team as card_team;
 use crate::services::treasury::{self, PaymentFigures};
 
@@ -101,6 +102,9 @@ struct CardsView {
     methods: Vec<MethodRow>,
     errored: Vec<ErroredRow>,
     errored_total: u64,
+    /// Disputes of card payments, the newest first.
+    disputes: Vec<DisputeRow>,
+    disputes_total: u64,
 }
 
 #[derive(Serialize)]
@@ -127,6 +131,19 @@ struct ErroredRow {
     retryable: bool,
 }
 
+#[derive(Serialize)]
+struct DisputeRow {
+    id: String,
+    reference: String,
+    name: String,
+    email: String,
+    method: String,
+    amount: String,
+    reason: String,
+    opened: String,
+    money: String,
+}
+
 async fn cards_view(app: &AppState, lang: Lang) -> Result<Option<CardsView>, PageError> {
     let (Some(cards), Some(payments)) = (&app.cards, &app.campaign.payments) else {
         return Ok(None);
@@ -134,6 +151,7 @@ async fn cards_view(app: &AppState, lang: Lang) -> Result<Option<CardsView>, Pag
     let money = |amount: Amount| amount.display(lang.thousands());
     let figures = card_team::figures(&app.db, app.campaign_id, &payments.methods).await?;
     let (errored, errored_total) = card_team::errored(&app.db, app.campaign_id, treasury::LISTED).await?;
+    let (disputes, disputes_total) = disputes::listed(&app.db, app.campaign_id, treasury::LISTED).await?;
     let zone = app.campaign.time_zone;
     Ok(Some(CardsView {
         trouble: cards.trouble(),
@@ -164,13 +182,43 @@ async fn cards_view(app: &AppState, lang: Lang) -> Result<Option<CardsView>, Pag
             })
             .collect(),
         errored_total,
+        disputes: disputes
+            .into_iter()
+            .map(|d| DisputeRow {
+                id: d.id,
+                reference: d.reference,
+                name: d.name,
+                email: d.email,
+                method: i18n::t(lang, &format!("pay-by-{}", d.method)),
+                amount: money(d.amount),
+                reason: dispute_reason(lang, &d.reason),
+                opened: i18n::day(d.opened.with_timezone(&zone).date_naive(), lang),
+                money: i18n::t(
+                    lang,
+                    match d.money {
+                        DisputeMoney::Untouched => "team-disputes-untouched",
+                        DisputeMoney::Withdrawn => "team-disputes-withdrawn",
+                        DisputeMoney::Reinstated => "team-disputes-reinstated",
+                    },
+                ),
+            })
+            .collect(),
+        disputes_total,
     }))
+}
+
+/// Why the bank disputes a payment, in words: Stripe's common reasons have one, others show
+/// as sent.
+fn dispute_reason(lang: Lang, reason: &str) -> String {
+    let known = ["fraudulent", "duplicate", "unrecognized", "product_not_received", "credit_not_processed", "general"];
+    if known.contains(&reason) { i18n::t(lang, &format!("dispute-reason-{reason}")) } else { reason.to_owned() }
 }
 
 /// Why a charge failed, in words: Stripe's common codes have a sentence, others show as sent.
 fn charge_reason(lang: Lang, code: &str) -> String {
     let key = format!("charge-error-{code}");
-    let known = ["card_declined", "authentication_required", "no_method", "expired_card", "insufficient_funds"];
+    let known =
+        ["card_declined", "authentication_required", "no_method", "expired_card", "insufficient_funds", "unknown"];
     if known.contains(&code) { i18n::t(lang, &key) } else { code.to_owned() }
 }
 
