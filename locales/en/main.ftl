@@ -904,3 +904,4 @@ group-coaching = Online coaching
 group-meeting = Meetings
 video-play = Play the video “{ $title }” ({ $site })
 video-privacy = The video loads from { $site } when you play it, not before: that site receives nothing from you until you click.
+pledge-confirm-error-title = Your pledge is not confirmed yet

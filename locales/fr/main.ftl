@@ -925,3 +925,4 @@ group-coaching = Coachings en ligne
 group-meeting = Rencontres
 video-play = Lire la vidéo « { $title } » ({ $site })
 video-privacy = La vidéo se charge depuis { $site } quand vous la lancez, pas avant : ce site ne reçoit rien de vous tant que vous ne cliquez pas.
+pledge-confirm-error-title = Votre promesse n'est pas encore confirmée

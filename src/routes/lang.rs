@@ -60,3 +60,22 @@ impl<'r> FromRequest<'r> for QuietLang {
         Outcome::Success(QuietLang(asked(request).unwrap_or_else(|| usual(request))))
     }
 }
+
+/// The address a page was asked at, less its `lang=`: the page its language link shows in the
+/// other language, filters and page number kept.
+pub struct Here(pub String);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Here {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let uri = request.uri();
+        let kept: Vec<&str> = uri
+            .query()
+            .map(|q| q.as_str().split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect())
+            .unwrap_or_default();
+        let path = uri.path().as_str();
+        Outcome::Success(Here(if kept.is_empty() { path.to_owned() } else { format!("{path}?{}", kept.join("&")) }))
+    }
+}

@@ -391,8 +391,8 @@ async fn cancel_pledge(
 struct ConfirmPage {
     pledge: PledgeView,
     campaign: CampaignView,
-    error: FormError,
-    error_field: Option<&'static str>,
+    /// What stopped the confirmation: one message, linked to its field when it has one.
+    errors: FormErrors,
     /// Whether the backer may choose another reward to confirm with.
     choosing: bool,
     values: ChangeValues,
@@ -429,13 +429,14 @@ async fn render_confirm(
         (AppError::SoldOut, None) => shown.message = i18n::t(lang, "pledge-confirm-sold-out"),
         _ => {}
     }
+    let mut errors = FormErrors::default();
+    errors.push(shown);
     let values = values.unwrap_or(ChangeValues { reward: None, amount: cents_to_string(pledge.amount.cents()) });
     let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), None);
     let body = ConfirmPage {
         pledge: views::pledge_view(state, pledge, lang),
         campaign,
-        error_field: error.field(),
-        error: shown,
+        errors,
         choosing: !closed && pledge.state == PledgeState::Unconfirmed,
         values,
         secret: secret.to_owned(),

@@ -437,3 +437,20 @@ async fn a_page_number_of_any_size_shows_an_empty_page_not_an_error() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_language_link_of_a_filtered_team_page_keeps_its_filters() {
+    let app = spawn_app().await;
+    add_member(&app, "ines@example.ch").await;
+    log_in(&app, "ines@example.ch", PASSWORD).await;
+    for (asked, other) in [
+        ("/team/pledges?state=active&page=2&lang=fr", "/team/pledges?state=active&page=2&lang=en"),
+        ("/team/offers?kind=space", "/team/offers?kind=space&lang=en"),
+        ("/team/outbox?state=failed", "/team/outbox?state=failed&lang=en"),
+        // Last: the language asked is remembered for the next pages.
+        ("/team/designers?lang=en&state=pending", "/team/designers?state=pending&lang=fr"),
+    ] {
+        let html = app.get(asked).await.text().await.unwrap().replace("&#x3D;", "=").replace("&amp;", "&");
+        assert!(html.contains(&format!("class=\"lang-switch\" href=\"{other}\"")), "{asked}");
+    }
+}

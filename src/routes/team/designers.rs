@@ -18,6 +18,7 @@ use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::designers::{DesignerCard, Jpeg, designer_card};
 use crate::routes::errors::PageError;
+use crate::routes::lang::Here;
 use crate::routes::views::{self, Choice};
 use crate::services::designers::{self, Decision, DesignerRecord};
 
@@ -28,6 +29,7 @@ async fn list_designers(
     app: &State<AppState>,
     session: TeamSession,
     lang: Lang,
+    here: Here,
     csrf: CsrfToken,
     state: Option<&str>,
     page: Option<u64>,
@@ -45,7 +47,7 @@ async fn list_designers(
         paging: super::paging(total, page, PER_PAGE, link),
         states: views::options(lang, DesignerState::all(), "team-designer-", |s| wanted == Some(s)),
     };
-    let page = super::team_page(app, lang, "/team/designers", "team-designers-title", &session, &csrf, body);
+    let page = super::team_page(app, lang, &here.0, "team-designers-title", &session, &csrf, body);
     Ok(Template::render("team_designers", page))
 }
 

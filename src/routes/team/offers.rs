@@ -16,16 +16,20 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
+use crate::routes::lang::Here;
 use crate::routes::views::{self, Choice};
 use crate::services::offers::{self, OfferFilter};
 
 const PER_PAGE: u64 = 30;
 
 #[get("/team/offers?<state>&<kind>&<page>")]
+// A handler takes each request guard and each field of its query as an argument.
+#[allow(clippy::too_many_arguments)]
 async fn list_offers(
     app: &State<AppState>,
     session: TeamSession,
     lang: Lang,
+    here: Here,
     csrf: CsrfToken,
     state: Option<&str>,
     kind: Option<&str>,
@@ -65,7 +69,7 @@ async fn list_offers(
         states: views::options(lang, OfferState::all(), "offer-state-", |s| filter.state == Some(s)),
         kinds: views::options(lang, OfferKind::all(), "offer-kind-", |k| filter.kind == Some(k)),
     };
-    let page = super::team_page(app, lang, "/team/offers", "team-offers-title", &session, &csrf, body);
+    let page = super::team_page(app, lang, &here.0, "team-offers-title", &session, &csrf, body);
     Ok(Template::render("team_offers", page))
 }
 

@@ -17,6 +17,7 @@ use crate::domain::states::EmailState;
 use crate::i18n;
 use crate::routes::csrf::{self, CsrfOnly, CsrfToken};
 use crate::routes::errors::PageError;
+use crate::routes::lang::Here;
 use crate::routes::views::{self, Choice};
 use crate::services::outbox;
 
@@ -27,6 +28,7 @@ async fn show_outbox(
     app: &State<AppState>,
     session: TeamSession,
     lang: Lang,
+    here: Here,
     csrf: CsrfToken,
     state: Option<&str>,
     page: Option<u64>,
@@ -65,7 +67,7 @@ async fn show_outbox(
         paging: super::paging(total, page, PER_PAGE, link),
         filters: views::options(lang, EmailState::all(), "team-outbox-", |s| wanted == Some(s)),
     };
-    let page = super::team_page(app, lang, "/team/outbox", "team-outbox-title", &session, &csrf, body);
+    let page = super::team_page(app, lang, &here.0, "team-outbox-title", &session, &csrf, body);
     Ok(Template::render("team_outbox", page))
 }
 

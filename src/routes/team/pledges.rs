@@ -21,6 +21,7 @@ use crate::domain::states::{PaymentState, PledgeState};
 use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
+use crate::routes::lang::Here;
 use crate::routes::views::{self, Choice};
 use crate::services::pledge_list::{self, ExportedPledge, PledgeFilter};
 use crate::services::pledges::PledgeRecord;
@@ -108,10 +109,13 @@ fn delivery(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> String {
 }
 
 #[get("/team/pledges?<page>&<filter..>")]
+// A handler takes each request guard and each field of its query as an argument.
+#[allow(clippy::too_many_arguments)]
 async fn list_pledges(
     state: &State<AppState>,
     session: TeamSession,
     lang: Lang,
+    here: Here,
     csrf: CsrfToken,
     filter: Filter,
     page: Option<u64>,
@@ -174,7 +178,7 @@ async fn list_pledges(
         total,
         flash: flash.map(|f| f.message().to_owned()),
     };
-    let page = super::team_page(state, lang, "/team/pledges", "team-pledges-title", &session, &csrf, body);
+    let page = super::team_page(state, lang, &here.0, "team-pledges-title", &session, &csrf, body);
     Ok(Template::render("team_pledges", page))
 }
 
