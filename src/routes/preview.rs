@@ -68,7 +68,15 @@ pub fn version(snapshot: &Snapshot) -> String {
     format!("{}-{}", snapshot.campaign.pledged.cents(), snapshot.campaign.backers)
 }
 
-async fn picture(state: &AppState, key: &str, lang: Lang, title: String, subtitle: String) -> Result<Png, PageError> {
+/// The preview of the page `key`, with `photo` (a JPEG) in its band, or else the cover.
+async fn picture(
+    state: &AppState,
+    key: &str,
+    lang: Lang,
+    title: String,
+    subtitle: String,
+    photo: Option<Arc<[u8]>>,
+) -> Result<Png, PageError> {
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let figures = &snapshot.campaign;
@@ -80,13 +88,14 @@ async fn picture(state: &AppState, key: &str, lang: Lang, title: String, subtitl
         progress: progress_line(state, &snapshot, lang, now),
         bar,
     };
-    Ok(Png(state.previews.png(key, lang.code(), text)))
+    Ok(Png(state.previews.png(key, lang.code(), text, photo)))
 }
 
 #[get("/preview.png")]
 async fn campaign_preview(state: &State<AppState>, lang: Lang) -> Result<Png, PageError> {
     let campaign = &state.campaign;
-    picture(state, "campaign", lang, campaign.title.get(lang).to_owned(), campaign.summary.get(lang).to_owned()).await
+    let (title, summary) = (campaign.title.get(lang).to_owned(), campaign.summary.get(lang).to_owned());
+    picture(state, "campaign", lang, title, summary, None).await
 }
 
 #[get("/rewards/<id>/preview.png")]
@@ -99,14 +108,21 @@ async fn reward_preview(state: &State<AppState>, lang: Lang, id: &str) -> Result
         display_cents(crate::domain::Amount::from(reward.minimum).cents(), lang.thousands())
     );
     let subtitle = format!("{price} · {}", views::excerpt(reward.description.get(lang), 140));
-    picture(state, &format!("reward:{id}"), lang, reward.title.get(lang).to_owned(), subtitle).await
+    let photo = reward.image.as_ref().map(|image| image.picture.at_least(400).jpeg.clone());
+    picture(state, &format!("reward:{id}"), lang, reward.title.get(lang).to_owned(), subtitle, photo).await
 }
 
 #[get("/designers/<slug>/preview.png", rank = 1)]
 async fn designer_preview(state: &State<AppState>, lang: Lang, slug: &str) -> Result<Png, PageError> {
     let designer = designers::public(&state.db, slug).await?;
     let subtitle = views::excerpt(&designer.bio, 160);
-    picture(state, &format!("designer:{slug}"), lang, designer.brand, subtitle).await
+    let photo = match designer.has_photo {
+        true => Some(designers::photo(&state.db, designer.id).await?.into()),
+        false => None,
+    };
+    // A new photo is another picture.
+    let key = format!("designer:{slug}:{}", designer.updated_at.timestamp_millis());
+    picture(state, &key, lang, designer.brand, subtitle, photo).await
 }
 
 pub fn routes() -> Vec<rocket::Route> {

@@ -61,15 +61,16 @@ impl Previews {
         Previews { drawn: Mutex::default(), cover }
     }
 
-    /// The PNG of `text` for the page `key` in `lang`, drawn once and kept until the text changes.
-    pub fn png(&self, key: &str, lang: &str, text: PreviewText) -> Arc<Vec<u8>> {
+    /// The PNG of `text` for the page `key` in `lang`, with `photo` (a JPEG; the cover when
+    /// `None`) in its band, drawn once and kept until the text changes.
+    pub fn png(&self, key: &str, lang: &str, text: PreviewText, photo: Option<Arc<[u8]>>) -> Arc<Vec<u8>> {
         let slot = (key.to_owned(), lang.to_owned());
         if let Some((shown, png)) = self.drawn.lock().unwrap_or_else(|e| e.into_inner()).get(&slot)
             && *shown == text
         {
             return png.clone();
         }
-        let png = Arc::new(draw(&text, self.cover.as_deref()));
+        let png = Arc::new(draw(&text, photo.as_deref().or(self.cover.as_deref())));
         let mut drawn = self.drawn.lock().unwrap_or_else(|e| e.into_inner());
         drawn.insert(slot, (text, png.clone()));
         png
@@ -230,10 +231,10 @@ mod tests {
     #[test]
     fn a_picture_is_drawn_again_only_when_what_it_shows_changes() {
         let previews = Previews::default();
-        let a = previews.png("campaign", "fr", text("CHF 0 sur 20’000 · 0 % · 9 jours", 0));
-        let b = previews.png("campaign", "fr", text("CHF 0 sur 20’000 · 0 % · 9 jours", 0));
+        let a = previews.png("campaign", "fr", text("CHF 0 sur 20’000 · 0 % · 9 jours", 0), None);
+        let b = previews.png("campaign", "fr", text("CHF 0 sur 20’000 · 0 % · 9 jours", 0), None);
         assert!(Arc::ptr_eq(&a, &b));
-        let c = previews.png("campaign", "fr", text("CHF 45 sur 20’000 · 0 % · 9 jours", 22));
+        let c = previews.png("campaign", "fr", text("CHF 45 sur 20’000 · 0 % · 9 jours", 22), None);
         assert!(!Arc::ptr_eq(&a, &c));
     }
 }

@@ -104,3 +104,19 @@ async fn the_preview_picture_follows_the_figures() {
     assert_eq!(reward.status().as_u16(), 200);
     assert_eq!(app.get("/rewards/nothing/preview.png").await.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn a_reward_s_preview_shows_its_picture_and_the_campaign_s_its_cover() {
+    let app = spawn_app().await;
+    let band = |png: &[u8]| {
+        let picture = image::load_from_memory(png).unwrap().to_rgb8();
+        assert_eq!(picture.dimensions(), (1200, 630));
+        // The middle of the band at the right: a crop of the picture, not woven cloth.
+        (0..630).step_by(30).map(|y| picture.get_pixel(1030, y).0).collect::<Vec<_>>()
+    };
+    let campaign = app.get("/preview.png?lang=fr").await.bytes().await.unwrap();
+    let pictured = app.get("/rewards/limited-five/preview.png?lang=fr").await.bytes().await.unwrap();
+    let plain = app.get("/rewards/early/preview.png?lang=fr").await.bytes().await.unwrap();
+    assert_ne!(band(&campaign), band(&pictured), "the reward's own picture");
+    assert_eq!(band(&campaign), band(&plain), "a reward without a picture shows the cover");
+}
