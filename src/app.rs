@@ -220,6 +220,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let outbox = (state.clone(), mailer, settings.mail.poll);
     Ok(rocket::custom(figment)
         .manage(state)
+        .manage(routes::designers::SmallPhotos::default())
         .attach(Template::custom(|engines| {
             engines.handlebars.register_helper("t", Box::new(i18n::helper));
             engines.handlebars.register_helper("field_error", Box::new(routes::fields::field_error));

@@ -470,10 +470,48 @@ async fn own_designer_photo(state: &State<AppState>, token: &str) -> Result<Jpeg
     Ok(Jpeg::new(designers::photo(&state.db, designer.id).await?, false))
 }
 
-#[get("/designers/<slug>/photo")]
-async fn public_designer_photo(state: &State<AppState>, slug: &str) -> Result<Jpeg, PageError> {
+/// Designers' photos made smaller for lists and the campaign page's row of faces, by designer
+/// and photo version; made on first request, since a photo is stored once at its full size.
+#[derive(Debug, Default)]
+pub struct SmallPhotos(std::sync::Mutex<std::collections::HashMap<(i64, i64), Vec<u8>>>);
+
+/// The largest side of a small photo: a face in a list, sharp on a phone's screen.
+const SMALL_SIDE: u32 = 480;
+
+/// More small photos than a campaign has designers start the memo afresh.
+const SMALL_PHOTOS_KEPT: usize = 2_000;
+
+#[get("/designers/<slug>/photo?<size>", rank = 3)]
+async fn public_designer_photo(
+    state: &State<AppState>,
+    small: &State<SmallPhotos>,
+    slug: &str,
+    size: Option<&str>,
+) -> Result<Jpeg, PageError> {
     let designer = designers::public(&state.db, slug).await?;
-    Ok(Jpeg::new(designers::photo(&state.db, designer.id).await?, true))
+    let jpeg = designers::photo(&state.db, designer.id).await?;
+    if size != Some("small") {
+        return Ok(Jpeg::new(jpeg, true));
+    }
+    let key = (designer.id, designer.updated_at.timestamp_millis());
+    if let Some(made) = small.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return Ok(Jpeg::new(made.clone(), true));
+    }
+    let made = tokio::task::spawn_blocking(move || {
+        let picture = crate::domain::photo::decode(&jpeg, SMALL_SIDE).ok()?;
+        let picture = picture.resize(SMALL_SIDE, SMALL_SIDE, image::imageops::FilterType::CatmullRom);
+        crate::domain::photo::encode(&picture, 80).ok()
+    })
+    .await
+    .ok()
+    .flatten()
+    .ok_or_else(|| AppError::internal("reducing a designer's photo", "the stored photo cannot be read"))?;
+    let mut kept = small.0.lock().unwrap_or_else(|e| e.into_inner());
+    if kept.len() >= SMALL_PHOTOS_KEPT {
+        kept.clear();
+    }
+    kept.insert(key, made.clone());
+    Ok(Jpeg::new(made, true))
 }
 
 /// A designer as cards and profiles show them; never their email. `photo_url` is where
@@ -555,7 +593,7 @@ async fn list_designers(state: &State<AppState>, lang: Lang, practice: Option<&s
     let practice = practice.filter(|p| PRACTICES.contains(p));
     let found = designers::approved(&state.db, practice).await?;
     let body = DesignersPage {
-        designers: found.iter().map(|d| designer_card(state, d, lang, d.photo_url())).collect(),
+        designers: found.iter().map(|d| designer_card(state, d, lang, d.small_photo_url())).collect(),
         filters: views::options(lang, PRACTICES, "practice-", |p| practice == Some(p)),
         filtered: practice.is_some(),
     };

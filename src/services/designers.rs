@@ -343,6 +343,11 @@ impl DesignerRecord {
     pub fn photo_url(&self) -> Option<String> {
         self.has_photo.then(|| format!("/designers/{}/photo?v={}", self.slug, self.updated_at.timestamp_millis()))
     }
+
+    /// The same photo made small, for lists.
+    pub fn small_photo_url(&self) -> Option<String> {
+        self.photo_url().map(|url| url + "&size=small")
+    }
 }
 
 impl From<designer::Model> for DesignerRecord {
@@ -374,7 +379,7 @@ impl From<designer::Model> for DesignerRecord {
 pub struct Byline {
     pub slug: String,
     pub brand: String,
-    /// Where the photo is, an address that changes with it; `None` without a photo.
+    /// Where the photo is, made small, at an address that changes with it; `None` without one.
     pub photo_url: Option<String>,
 }
 
@@ -392,7 +397,7 @@ pub async fn approved_among(db: &Db, slugs: &[&str]) -> Result<Vec<Byline>, AppE
         .into_iter()
         .map(|d| {
             let record = DesignerRecord::from(d);
-            Byline { photo_url: record.photo_url(), slug: record.slug, brand: record.brand }
+            Byline { photo_url: record.small_photo_url(), slug: record.slug, brand: record.brand }
         })
         .collect())
 }

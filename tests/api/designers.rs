@@ -429,3 +429,34 @@ async fn renaming_to_a_taken_or_invalid_slug_is_refused_with_a_message_and_chang
     assert_eq!(slugs(&app).await, before, "nothing changed");
     assert_eq!(app.get("/designers/atelier-rose-2").await.status().as_u16(), 200);
 }
+
+#[tokio::test]
+async fn lists_show_a_designer_s_photo_made_small_and_the_profile_the_whole_photo() {
+    let app = spawn_app().await;
+    add_member(&app, "anne@example.ch").await;
+    log_in(&app, "anne@example.ch", PASSWORD).await;
+    let picture =
+        image::RgbImage::from_fn(1600, 1200, |x, y| image::Rgb([(x / 7 % 256) as u8, (y / 5 % 256) as u8, 90]));
+    let mut photo = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut photo, 90).encode_image(&picture).unwrap();
+    let mut fields = atelier_rose();
+    fields[1] = ("brand", "Atelier Lin");
+    assert_eq!(register(&app, &fields, Some(("lin.jpg", "image/jpeg", photo))).await.status().as_u16(), 303);
+    let id = designer::Entity::find().one(&app.db.read).await.unwrap().unwrap().id;
+    app.post_form(&format!("/team/designers/{id}"), &[("decision", "approve")]).await;
+
+    let list = app.get("/designers").await.text().await.unwrap().replace("&#x3D;", "=").replace("&amp;", "&");
+    let start = list.find("src=\"/designers/atelier-lin/photo").unwrap() + 5;
+    let small = &list[start..start + list[start..].find('"').unwrap()];
+    assert!(small.ends_with("&size=small"), "{small}");
+    let full_size = image::load_from_memory(&app.get(&small.replace("&size=small", "")).await.bytes().await.unwrap())
+        .unwrap()
+        .width();
+    assert_eq!(full_size, 1200, "the stored photo");
+    for _ in 0..2 {
+        let response = app.get(small).await;
+        assert_eq!(response.headers()["content-type"], "image/jpeg");
+        let reduced = image::load_from_memory(&response.bytes().await.unwrap()).unwrap();
+        assert_eq!((reduced.width(), reduced.height()), (480, 360));
+    }
+}
