@@ -11,6 +11,9 @@ document.querySelectorAll('a.video-play[data-player]').forEach(function (link) {
     frame.height = link.querySelector('img').getAttribute('height');
     frame.allow = 'autoplay; fullscreen; picture-in-picture; encrypted-media';
     frame.allowFullscreen = true;
+    // The site sends no Referer to other sites, but YouTube's and Vimeo's players refuse to
+    // play without one: they get this site's origin, never a page's path.
+    frame.referrerPolicy = 'strict-origin-when-cross-origin';
     frame.className = 'video-frame';
     link.replaceWith(frame);
     frame.focus();

@@ -177,8 +177,13 @@ impl RawVideo {
 pub(super) fn image(at: &Locator, file: &Spanned<String>, field: &str, widths: &[u32]) -> Result<Image, ConfigError> {
     let offset = file.span().start;
     let path = locate(at, file, field)?;
-    let bytes =
-        std::fs::read(&path).map_err(|e| at.at(offset, field, format!("{} cannot be read: {e}", path.display())))?;
+    let unreadable = |e: std::io::Error| at.at(offset, field, format!("{} cannot be read: {e}", path.display()));
+    // A file too large is refused before it is read into memory.
+    if std::fs::metadata(&path).map_err(unreadable)?.len() > picture::MAX_FILE as u64 {
+        let limit = picture::MAX_FILE / 1024 / 1024;
+        return Err(at.at(offset, field, format!("{} is larger than {limit} MB", file.get_ref())));
+    }
+    let bytes = std::fs::read(&path).map_err(unreadable)?;
     let picture = made(&bytes, widths).map_err(|e| {
         let why = match e {
             PhotoError::TooLarge => format!("is larger than {} MB", picture::MAX_FILE / 1024 / 1024),
@@ -308,7 +313,7 @@ fn video_file(at: &Locator, file: &Spanned<String>) -> Result<VideoFile, ConfigE
         return Err(at.at(offset, "video.file", format!("{} is not an MP4 or WebM video", file.get_ref())));
     };
     let digest = digest.finalize();
-    let name = format!("{}.{extension}", digest[..10].iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let name = format!("{}.{extension}", crate::domain::digest::hex(&digest[..10]));
     Ok(VideoFile { path, name, content_type, length })
 }
 

@@ -551,7 +551,7 @@ fn attribute(start: &BytesStart, name: &str) -> Option<String> {
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+    super::digest::hex(&Sha256::digest(bytes))
 }
 
 fn non_empty(text: &str) -> Option<String> {

@@ -4,6 +4,7 @@ pub mod badge;
 pub mod camt;
 pub mod clock;
 pub mod designer;
+pub mod digest;
 pub mod email;
 pub mod icons;
 pub mod ids;

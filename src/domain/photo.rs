@@ -58,7 +58,7 @@ pub fn process(bytes: &[u8]) -> Result<Photo, PhotoError> {
 }
 
 /// Decodes a JPEG, PNG or WebP picture within bounds, turned upright; a picture larger than
-/// twice `side` is first brought near that size. CPU-bound.
+/// twice `side` is first brought down to about twice `side`. CPU-bound.
 pub fn decode(bytes: &[u8], side: u32) -> Result<DynamicImage, PhotoError> {
     let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| PhotoError::Unreadable)?;
     if !matches!(reader.format(), Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) {

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use image::imageops::FilterType;
-use sha2::{Digest, Sha256};
 
 use super::photo::{self, PhotoError};
 
@@ -81,8 +80,7 @@ pub fn variants(bytes: &[u8], widths: &[u32]) -> Result<Picture, PhotoError> {
             continue;
         }
         let jpeg = photo::encode(&picture, 78)?;
-        let digest = Sha256::digest(&jpeg);
-        let name = format!("{}.jpg", digest[..10].iter().map(|b| format!("{b:02x}")).collect::<String>());
+        let name = format!("{}.jpg", super::digest::short_sha256(&jpeg, 10));
         variants.push(Variant { width: picture.width(), height: picture.height(), name, jpeg: jpeg.into() });
     }
     variants.reverse();

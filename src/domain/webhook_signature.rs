@@ -5,6 +5,8 @@
 use hmac::{KeyInit, Mac};
 use sha2::Sha256;
 
+use super::digest::hex;
+
 /// How far the signed time may be from ours: an old signed request replayed later is refused.
 pub const TOLERANCE_SECONDS: i64 = 300;
 
@@ -30,10 +32,6 @@ fn mac(secret: &str, timestamp: i64, body: &[u8]) -> hmac::Hmac<Sha256> {
     mac.update(b".");
     mac.update(body);
     mac
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {

@@ -24,7 +24,7 @@ pub fn version(dir: &Path) -> String {
             hash.update(&content);
         }
     }
-    hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+    crate::domain::digest::hex(&hash.finalize()[..6])
 }
 
 /// Tells browsers how long to keep the site's files: a year, never asking again, when the

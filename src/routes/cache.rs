@@ -45,6 +45,12 @@ impl AsRef<[u8]> for Bytes<str> {
     }
 }
 
+impl AsRef<[u8]> for Bytes<[u8]> {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 impl AsRef<[u8]> for Bytes<Vec<u8>> {
     fn as_ref(&self) -> &[u8] {
         &self.0

@@ -23,7 +23,9 @@ fn takes_gzip(request: &Request<'_>) -> bool {
     request.headers().get("Accept-Encoding").flat_map(|value| value.split(',')).any(|coding| {
         let mut parts = coding.split(';').map(str::trim);
         let named = parts.next().is_some_and(|name| name.eq_ignore_ascii_case("gzip"));
-        let weight = parts.find_map(|p| p.strip_prefix("q=")).map_or(1.0, |q| q.trim().parse::<f32>().unwrap_or(0.0));
+        let weight = parts
+            .find_map(|p| p.strip_prefix("q=").or_else(|| p.strip_prefix("Q=")))
+            .map_or(1.0, |q| q.trim().parse::<f32>().unwrap_or(0.0));
         named && weight > 0.0
     })
 }
@@ -58,7 +60,7 @@ impl Fairing for Compression {
             return;
         }
         let Ok(body) = response.body_mut().to_bytes().await else { return };
-        if body.len() < SMALLEST {
+        if !(SMALLEST..=LARGEST).contains(&body.len()) {
             response.set_sized_body(body.len(), Cursor::new(body));
             return;
         }

@@ -489,16 +489,21 @@ async fn public_designer_photo(
     size: Option<&str>,
 ) -> Result<Jpeg, PageError> {
     let designer = designers::public(&state.db, slug).await?;
+    let key = (designer.id, designer.updated_at.timestamp_millis());
+    if size == Some("small")
+        && let Some(made) = small.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key)
+    {
+        return Ok(Jpeg::new(made.clone(), true));
+    }
     let jpeg = designers::photo(&state.db, designer.id).await?;
     if size != Some("small") {
         return Ok(Jpeg::new(jpeg, true));
     }
-    let key = (designer.id, designer.updated_at.timestamp_millis());
-    if let Some(made) = small.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return Ok(Jpeg::new(made.clone(), true));
-    }
     let made = tokio::task::spawn_blocking(move || {
         let picture = crate::domain::photo::decode(&jpeg, SMALL_SIDE).ok()?;
+        if picture.width() <= SMALL_SIDE && picture.height() <= SMALL_SIDE {
+            return Some(jpeg);
+        }
         let picture = picture.resize(SMALL_SIDE, SMALL_SIDE, image::imageops::FilterType::CatmullRom);
         crate::domain::photo::encode(&picture, 80).ok()
     })

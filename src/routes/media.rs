@@ -23,7 +23,7 @@ use crate::routes::errors::PageError;
 pub const CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
 
 /// The most bytes of a video sent in one answer: a browser asks for the rest as it plays.
-const MOST_PER_RANGE: u64 = 8 * 1024 * 1024;
+const MOST_PER_RANGE: u64 = 1024 * 1024;
 
 /// What `/media/` serves under a name.
 enum Media {
@@ -124,12 +124,6 @@ impl<'r> Responder<'r, 'static> for Served {
     }
 }
 
-impl AsRef<[u8]> for Bytes<[u8]> {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
-    }
-}
-
 #[get("/media/<name>")]
 async fn media(name: &str, range: Range, state: &State<AppState>) -> Result<Served, PageError> {
     match find(&state.campaign, name).ok_or(PageError(AppError::NotFound))? {
@@ -140,6 +134,12 @@ async fn media(name: &str, range: Range, state: &State<AppState>) -> Result<Serv
                 PageError(AppError::NotFound)
             };
             let mut file = tokio::fs::File::open(&video.path).await.map_err(gone)?;
+            // Its name says what it held at start; a file replaced since would mix two videos
+            // under one address that browsers keep a year.
+            if file.metadata().await.map_err(gone)?.len() != video.length {
+                tracing::error!(path = %video.path.display(), "the campaign's video changed since the start: restart to serve it");
+                return Err(PageError(AppError::NotFound));
+            }
             let part = match range.0.as_deref() {
                 None => None,
                 Some(header) => match wanted(header, video.length) {

@@ -68,15 +68,19 @@ pub fn version(snapshot: &Snapshot) -> String {
     format!("{}-{}", snapshot.campaign.pledged.cents(), snapshot.campaign.backers)
 }
 
-/// The preview of the page `key`, with `photo` (a JPEG) in its band, or else the cover.
-async fn picture(
+/// The preview of the page `key`, with the page's own picture (a JPEG, read only when the
+/// preview is drawn anew; `version` tells when it changed) in its band, or else the cover.
+async fn picture<F>(
     state: &AppState,
     key: &str,
     lang: Lang,
-    title: String,
-    subtitle: String,
-    photo: Option<Arc<[u8]>>,
-) -> Result<Png, PageError> {
+    (title, subtitle): (String, String),
+    version: String,
+    photo: F,
+) -> Result<Png, PageError>
+where
+    F: Future<Output = Result<Option<Arc<[u8]>>, AppError>>,
+{
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let figures = &snapshot.campaign;
@@ -87,15 +91,24 @@ async fn picture(
         subtitle,
         progress: progress_line(state, &snapshot, lang, now),
         bar,
+        picture: version,
     };
-    Ok(Png(state.previews.png(key, lang.code(), text, photo)))
+    if let Some(png) = state.previews.kept(key, lang.code(), &text) {
+        return Ok(Png(png));
+    }
+    let photo = photo.await?;
+    let (previews, key, code) = (state.previews.clone(), key.to_owned(), lang.code());
+    let png = tokio::task::spawn_blocking(move || previews.png(&key, code, text, photo))
+        .await
+        .map_err(|e| AppError::internal("drawing a link preview", e))?;
+    Ok(Png(png))
 }
 
 #[get("/preview.png")]
 async fn campaign_preview(state: &State<AppState>, lang: Lang) -> Result<Png, PageError> {
     let campaign = &state.campaign;
     let (title, summary) = (campaign.title.get(lang).to_owned(), campaign.summary.get(lang).to_owned());
-    picture(state, "campaign", lang, title, summary, None).await
+    picture(state, "campaign", lang, (title, summary), String::new(), async { Ok(None) }).await
 }
 
 #[get("/rewards/<id>/preview.png")]
@@ -109,20 +122,22 @@ async fn reward_preview(state: &State<AppState>, lang: Lang, id: &str) -> Result
     );
     let subtitle = format!("{price} · {}", views::excerpt(reward.description.get(lang), 140));
     let photo = reward.image.as_ref().map(|image| image.picture.at_least(400).jpeg.clone());
-    picture(state, &format!("reward:{id}"), lang, reward.title.get(lang).to_owned(), subtitle, photo).await
+    let texts = (reward.title.get(lang).to_owned(), subtitle);
+    picture(state, &format!("reward:{id}"), lang, texts, String::new(), async { Ok(photo) }).await
 }
 
 #[get("/designers/<slug>/preview.png", rank = 1)]
 async fn designer_preview(state: &State<AppState>, lang: Lang, slug: &str) -> Result<Png, PageError> {
     let designer = designers::public(&state.db, slug).await?;
     let subtitle = views::excerpt(&designer.bio, 160);
-    let photo = match designer.has_photo {
-        true => Some(designers::photo(&state.db, designer.id).await?.into()),
-        false => None,
+    let version = designer.updated_at.timestamp_millis().to_string();
+    let photo = async {
+        Ok(match designer.has_photo {
+            true => Some(designers::photo(&state.db, designer.id).await?.into()),
+            false => None,
+        })
     };
-    // A new photo is another picture.
-    let key = format!("designer:{slug}:{}", designer.updated_at.timestamp_millis());
-    picture(state, &key, lang, designer.brand, subtitle, photo).await
+    picture(state, &format!("designer:{slug}"), lang, (designer.brand.clone(), subtitle), version, photo).await
 }
 
 pub fn routes() -> Vec<rocket::Route> {

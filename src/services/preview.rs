@@ -38,6 +38,9 @@ pub struct PreviewText {
     pub progress: String,
     /// How full the bar is, in hundredths of a percent (0 to 10,000).
     pub bar: u32,
+    /// Which version of the page's own picture the band shows (a designer's photo changes);
+    /// empty for a picture that stays as long as the process.
+    pub picture: String,
 }
 
 /// Pictures drawn so far, by what they show; a few hundred at most (a campaign, its rewards
@@ -62,18 +65,22 @@ impl Previews {
     }
 
     /// The PNG of `text` for the page `key` in `lang`, with `photo` (a JPEG; the cover when
-    /// `None`) in its band, drawn once and kept until the text changes.
+    /// `None`) in its band, drawn once and kept until the text changes. CPU-bound when it
+    /// draws: see [`Previews::kept`] first.
     pub fn png(&self, key: &str, lang: &str, text: PreviewText, photo: Option<Arc<[u8]>>) -> Arc<Vec<u8>> {
-        let slot = (key.to_owned(), lang.to_owned());
-        if let Some((shown, png)) = self.drawn.lock().unwrap_or_else(|e| e.into_inner()).get(&slot)
-            && *shown == text
-        {
-            return png.clone();
+        if let Some(png) = self.kept(key, lang, &text) {
+            return png;
         }
         let png = Arc::new(draw(&text, photo.as_deref().or(self.cover.as_deref())));
         let mut drawn = self.drawn.lock().unwrap_or_else(|e| e.into_inner());
-        drawn.insert(slot, (text, png.clone()));
+        drawn.insert((key.to_owned(), lang.to_owned()), (text, png.clone()));
         png
+    }
+
+    /// The PNG kept for the page `key` in `lang`, if it shows `text`.
+    pub fn kept(&self, key: &str, lang: &str, text: &PreviewText) -> Option<Arc<Vec<u8>>> {
+        let drawn = self.drawn.lock().unwrap_or_else(|e| e.into_inner());
+        drawn.get(&(key.to_owned(), lang.to_owned())).filter(|(shown, _)| shown == text).map(|(_, png)| png.clone())
     }
 }
 
@@ -216,6 +223,7 @@ mod tests {
             subtitle: "Soutenez les créatrices et créateurs genevois de la mode durable.".into(),
             progress: progress.into(),
             bar,
+            picture: String::new(),
         }
     }
 

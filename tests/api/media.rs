@@ -216,4 +216,8 @@ async fn media_a_video_file_is_played_from_here_in_ranges() {
     let beyond = ranged("bytes=999999999-").await.unwrap();
     assert_eq!(beyond.status(), 416);
     assert_eq!(beyond.headers()["content-range"], format!("bytes */{}", film.len()));
+
+    // A file replaced after the start is not served under the old file's name.
+    std::fs::write(dir.path().join("film.mp4"), &film[..1000]).unwrap();
+    assert_eq!(app.get(address).await.status(), 404);
 }
