@@ -28,7 +28,7 @@ pub struct SvgImage(pub Arc<str>);
 
 impl<'r> Responder<'r, 'static> for SvgImage {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
-        let mut response = Cached(ContentType::SVG, self.0).respond_to(request)?;
+        let mut response = Cached(ContentType::SVG, self.0, None).respond_to(request)?;
         response.set_raw_header("Cache-Control", CACHE_CONTROL);
         response.set_raw_header("Vary", "Accept-Language, Cookie");
         Ok(response)

@@ -21,18 +21,29 @@ use crate::domain::Lang;
 use crate::error::AppError;
 
 /// A cached copy as a response: written in one piece rather than in Rocket's default 4 KiB
-/// chunks, which matters at the request rates a launch brings.
-pub struct Cached(pub ContentType, pub Arc<str>);
+/// chunks, which matters at the request rates a launch brings; compressed once, when it was
+/// rendered, for the browsers that take gzip.
+pub struct Cached(pub ContentType, pub Arc<str>, pub Option<Arc<[u8]>>);
 
 impl<'r> Responder<'r, 'static> for Cached {
-    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
-        let Cached(content_type, body) = self;
-        let length = body.len();
-        Response::build()
-            .header(content_type)
-            .sized_body(length, Cursor::new(Bytes(body)))
-            .max_chunk_size(length.max(4096))
-            .ok()
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        let Cached(content_type, body, gzip) = self;
+        let mut response = Response::build();
+        response.header(content_type);
+        match gzip.filter(|_| super::compression::takes_gzip(request)) {
+            Some(gzip) => {
+                let length = gzip.len();
+                response
+                    .raw_header("Content-Encoding", "gzip")
+                    .sized_body(length, Cursor::new(Bytes(gzip)))
+                    .max_chunk_size(length.max(4096));
+            }
+            None => {
+                let length = body.len();
+                response.sized_body(length, Cursor::new(Bytes(body))).max_chunk_size(length.max(4096));
+            }
+        }
+        response.ok()
     }
 }
 
@@ -76,14 +87,26 @@ type Key = (CachedPage, Lang);
 pub struct Rendered {
     pub plain: Arc<str>,
     pub marked: Arc<str>,
+    /// `plain`, gzip-compressed.
+    pub gzip: Option<Arc<[u8]>>,
 }
 
 impl Rendered {
     fn new(marked: String) -> Rendered {
         let plain = super::source::fill(&marked, &Default::default());
         let marked: Arc<str> = marked.into();
-        let plain = if *plain == *marked { marked.clone() } else { plain.into() };
-        Rendered { plain, marked }
+        let plain: Arc<str> = if *plain == *marked { marked.clone() } else { plain.into() };
+        let gzip = super::compression::gzip(plain.as_bytes()).ok().map(Arc::from);
+        Rendered { plain, marked, gzip }
+    }
+
+    /// The copy as a response: as most visitors get it, or filled with a visit's source.
+    pub fn answer(self, content_type: ContentType, visit: &crate::domain::Source) -> Cached {
+        if visit.is_empty() {
+            Cached(content_type, self.plain, self.gzip)
+        } else {
+            Cached(content_type, super::source::fill(&self.marked, visit).into(), None)
+        }
     }
 }
 

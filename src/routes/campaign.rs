@@ -13,7 +13,7 @@ use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::PageError;
 use crate::routes::preview;
 use crate::routes::share::{self, ShareLinks};
-use crate::routes::source::{self, Visit};
+use crate::routes::source::Visit;
 use crate::routes::views::{self, CampaignView, ImageView, Page, RewardView, VideoView};
 use crate::services::campaign::snapshot;
 use crate::services::designers::{self, Byline};
@@ -155,8 +155,7 @@ async fn show_campaign(
         Ok(html)
     };
     let page = state.pages.get(CachedPage::Campaign, lang, generation, render).await?;
-    let body = if visit.0.is_empty() { page.plain } else { source::fill(&page.marked, &visit.0).into() };
-    Ok(Cached(ContentType::HTML, body))
+    Ok(page.answer(ContentType::HTML, &visit.0))
 }
 
 #[get("/rewards/<id>")]

@@ -18,8 +18,15 @@ const LARGEST: usize = 1024 * 1024;
 
 pub struct Compression;
 
+/// `gzip` of `bytes`, at a level fast enough to run on every answer.
+pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 3), Level::new(5));
+    encoder.write_all(bytes)?;
+    encoder.finish()
+}
+
 /// Whether a request's `Accept-Encoding` takes gzip, and does not refuse it with `q=0`.
-fn takes_gzip(request: &Request<'_>) -> bool {
+pub fn takes_gzip(request: &Request<'_>) -> bool {
     request.headers().get("Accept-Encoding").flat_map(|value| value.split(',')).any(|coding| {
         let mut parts = coding.split(';').map(str::trim);
         let named = parts.next().is_some_and(|name| name.eq_ignore_ascii_case("gzip"));
@@ -64,9 +71,7 @@ impl Fairing for Compression {
             response.set_sized_body(body.len(), Cursor::new(body));
             return;
         }
-        let mut encoder = GzEncoder::new(Vec::with_capacity(body.len() / 3), Level::new(5));
-        let compressed = encoder.write_all(&body).and_then(|()| encoder.finish());
-        match compressed {
+        match gzip(&body) {
             Ok(gzip) => {
                 response.set_raw_header("Content-Encoding", "gzip");
                 response.set_sized_body(gzip.len(), Cursor::new(gzip));

@@ -53,7 +53,7 @@ async fn show_embed(
     let page = state.pages.get(CachedPage::Embed, lang, generation, render).await?;
     let Visit(Source { tag, site }) = visit;
     let source = Source { tag: tag.or_else(|| Some(TAG.to_owned())), site };
-    Ok(Cached(ContentType::HTML, source::fill(&page.marked, &source).into()))
+    Ok(Cached(ContentType::HTML, source::fill(&page.marked, &source).into(), None))
 }
 
 pub fn routes() -> Vec<rocket::Route> {

@@ -233,7 +233,13 @@ async fn text_goes_compressed_to_browsers_that_take_it_and_pictures_as_they_are(
             assert!(gzip.len() * 2 < plain.len(), "{} of {}", gzip.len(), plain.len());
         }
     }
-    for (path, encoding) in [("/", "gzip;q=0"), ("/", "identity"), ("/healthz", "gzip")] {
+    // A visit from a poster gets its own copy, whose links carry the poster's tag.
+    let tagged = get("/?ref=boutique-carouge", "gzip").await.unwrap();
+    assert_eq!(tagged.headers()["content-encoding"], "gzip");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(tagged.bytes().await.unwrap().as_ref()).read_to_string(&mut text).unwrap();
+    assert!(text.contains("boutique-carouge"), "the links carry the tag");
+    for (path, encoding) in [("/", "gzip;q=0"), ("/", "GZIP;Q=0"), ("/", "identity"), ("/healthz", "gzip")] {
         let response = get(path, encoding).await.unwrap();
         assert!(response.headers().get("content-encoding").is_none(), "{path} with {encoding}");
     }

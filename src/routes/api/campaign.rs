@@ -107,8 +107,8 @@ async fn get_campaign(state: &State<AppState>, lang: Lang) -> Result<Cached, Api
         let body = campaign_body(state, &snapshot, lang, state.clock.now());
         serde_json::to_string(&body).map_err(|e| crate::error::AppError::internal("writing the campaign's JSON", e))
     };
-    let body = state.pages.get(CachedPage::ApiCampaign, lang, generation, render).await?.plain;
-    Ok(Cached(ContentType::JSON, body))
+    let page = state.pages.get(CachedPage::ApiCampaign, lang, generation, render).await?;
+    Ok(page.answer(ContentType::JSON, &Default::default()))
 }
 
 pub fn routes() -> Vec<rocket::Route> {
