@@ -87,12 +87,7 @@ fn faces(state: &AppState, bylines: &[Byline]) -> Vec<DesignerFace> {
             slug: b.slug.clone(),
             brand: b.brand.clone(),
             photo_url: b.photo_url.clone(),
-            initials: b
-                .brand
-                .chars()
-                .find(|c| c.is_alphanumeric())
-                .map(|c| c.to_uppercase().to_string())
-                .unwrap_or_default(),
+            initials: crate::routes::designers::initials(&b.brand).unwrap_or_default(),
         })
         .collect()
 }

@@ -519,6 +519,11 @@ async fn public_designer_photo(
     Ok(Jpeg::new(made, true))
 }
 
+/// The letter shown in place of a missing photo: the brand's first letter or digit.
+pub fn initials(brand: &str) -> Option<String> {
+    brand.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().to_string())
+}
+
 /// A designer as cards and profiles show them; never their email. `photo_url` is where
 /// this page may load the photo from.
 #[derive(Debug, Serialize)]
@@ -574,7 +579,7 @@ pub fn designer_card(
         practices_other: designer.practices_other.clone(),
         area: i18n::t(lang, &format!("area-{}", designer.area)),
         photo_url,
-        initials: designer.brand.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().to_string()),
+        initials: initials(&designer.brand),
         rewards: state
             .campaign
             .rewards
