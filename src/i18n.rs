@@ -23,11 +23,13 @@ static_loader! {
 
 static FR: LanguageIdentifier = langid!("fr");
 static EN: LanguageIdentifier = langid!("en");
+static DE: LanguageIdentifier = langid!("de");
 
 fn identifier(lang: Lang) -> &'static LanguageIdentifier {
     match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
+        Lang::De => &DE,
     }
 }
 
@@ -60,6 +62,7 @@ where
     match lang {
         Lang::Fr => format!("{} {} {}, {}", local.day(), month, local.year(), local.format("%H:%M %Z")),
         Lang::En => format!("{} {}, {}, {}", month, local.day(), local.year(), local.format("%H:%M %Z")),
+        Lang::De => format!("{}. {} {}, {}", local.day(), month, local.year(), local.format("%H:%M %Z")),
     }
 }
 
@@ -69,6 +72,7 @@ pub fn day(date: chrono::NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{} {} {}", date.day(), month, date.year()),
         Lang::En => format!("{} {}, {}", month, date.day(), date.year()),
+        Lang::De => format!("{}. {} {}", date.day(), month, date.year()),
     }
 }
 
@@ -110,10 +114,12 @@ mod tests {
         assert_eq!(moment(deadline, Lang::En), "November 7, 2027, 23:59 CET");
         let summer = chrono_tz::Europe::Zurich.with_ymd_and_hms(2027, 7, 1, 9, 0, 0).unwrap();
         assert_eq!(moment(summer, Lang::Fr), "1 juillet 2027, 09:00 CEST");
+        assert_eq!(moment(deadline, Lang::De), "7. November 2027, 23:59 CET");
+        assert_eq!(day(deadline.date_naive(), Lang::De), "7. November 2027");
     }
 
     #[test]
-    fn every_message_exists_in_both_languages() {
+    fn every_french_message_exists_in_every_language() {
         let keys = |file: &str| -> Vec<String> {
             std::fs::read_to_string(file)
                 .unwrap()
@@ -122,11 +128,16 @@ mod tests {
                 .filter(|key| !key.is_empty() && !key.starts_with(['#', ' ', '.', '[', '*']))
                 .collect()
         };
-        let mut fr = keys(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/fr/main.ftl"));
-        let mut en = keys(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en/main.ftl"));
-        fr.sort();
-        en.sort();
-        assert_eq!(fr, en);
+        let file = |lang: Lang| format!("{}/locales/{}/main.ftl", env!("CARGO_MANIFEST_DIR"), lang.code());
+        let mut french = keys(&file(Lang::Fr));
+        french.sort();
+        for lang in Lang::ALL {
+            let mut other = keys(&file(lang));
+            other.sort();
+            let missing: Vec<_> = french.iter().filter(|key| other.binary_search(key).is_err()).collect();
+            let extra: Vec<_> = other.iter().filter(|key| french.binary_search(key).is_err()).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, unknown {extra:?}", lang.code());
+        }
     }
 
     #[test]

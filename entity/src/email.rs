@@ -58,6 +58,8 @@ pub enum EmailKind {
     PaymentMethodLost,
     /// Money paid by card or TWINT went back.
     PledgeRefunded,
+    /// The private links of every pledge of an address, asked for at `/pledges/find`.
+    PledgeLinks,
 }
 
 crate::stored_text!(EmailKind);

@@ -1,6 +1,6 @@
 ## Site
 site-tagline = Crowdfunding
-lang-switch = Français
+nav-designers = The designers
 nav-campaign = The campaign
 skip-to-content = Skip to content
 nav-site = Site navigation
@@ -905,3 +905,29 @@ group-meeting = Meetings
 video-play = Play the video “{ $title }” ({ $site })
 video-privacy = The video loads from { $site } when you play it, not before: that site receives nothing from you until you click.
 pledge-confirm-error-title = Your pledge is not confirmed yet
+
+## Finding one's pledges again
+footer-find = Find my pledge
+find-title = Find your pledges
+find-intro = Lost the email with the link to your pledge? Type the address you pledged with: we send it the link of each of your pledges.
+find-email-hint = The address you gave when pledging. We write to it only.
+find-submit = Send me my links
+find-error-title = Your links were not sent
+find-sent-title = Check your email
+find-sent-text = If pledges were made with this address, their links have just been sent to it. Nothing after a few minutes? Look in your spam folder, or try another address you use.
+mail-pledge-links-subject = Your pledges for “{ $campaign }”
+mail-pledge-links-body =
+    Hello { $name },
+
+    You asked for the links to your pledges for “{ $campaign }”. Here they are:
+
+    { $pledges }
+
+    Each link is personal: do not pass it on. If you did not ask for this, ignore this email; nobody else received it.
+
+    { $campaign }
+mail-pledge-links-line =
+    { $reference } · { $amount } · { $reward }{ $state }
+    { $link }
+mail-pledge-links-unconfirmed = {" "}(to confirm)
+mail-pledge-links-cancelled = {" "}(cancelled)

@@ -1,6 +1,6 @@
 ## Site
 site-tagline = Financement participatif
-lang-switch = English
+nav-designers = Les créatrices et créateurs
 nav-campaign = La campagne
 skip-to-content = Aller au contenu
 nav-site = Navigation du site
@@ -926,3 +926,29 @@ group-meeting = Rencontres
 video-play = Lire la vidéo « { $title } » ({ $site })
 video-privacy = La vidéo se charge depuis { $site } quand vous la lancez, pas avant : ce site ne reçoit rien de vous tant que vous ne cliquez pas.
 pledge-confirm-error-title = Votre promesse n'est pas encore confirmée
+
+## Finding one's pledges again
+footer-find = Retrouver ma promesse
+find-title = Retrouver vos promesses
+find-intro = Vous avez perdu l'email avec le lien de votre promesse ? Indiquez l'adresse avec laquelle vous avez promis : nous y envoyons le lien de chacune de vos promesses.
+find-email-hint = L'adresse donnée en promettant. Nous n'écrivons qu'à elle.
+find-submit = Recevoir mes liens
+find-error-title = Vos liens n'ont pas été envoyés
+find-sent-title = Regardez vos emails
+find-sent-text = Si des promesses ont été faites avec cette adresse, leurs liens viennent d'y être envoyés. Rien reçu d'ici quelques minutes ? Regardez dans les courriels indésirables, ou essayez une autre adresse que vous utilisez.
+mail-pledge-links-subject = Vos promesses pour « { $campaign } »
+mail-pledge-links-body =
+    Bonjour { $name },
+
+    Vous avez demandé les liens de vos promesses pour « { $campaign } ». Les voici :
+
+    { $pledges }
+
+    Chaque lien est personnel : ne le transmettez pas. Si vous n'avez rien demandé, ignorez cet email ; personne d'autre ne l'a reçu.
+
+    { $campaign }
+mail-pledge-links-line =
+    { $reference } · { $amount } · { $reward }{ $state }
+    { $link }
+mail-pledge-links-unconfirmed = {" "}(à confirmer)
+mail-pledge-links-cancelled = {" "}(annulée)

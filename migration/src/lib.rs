@@ -19,6 +19,7 @@ mod m20261127_000012_handled_emails;
 mod m20261127_000013_payments;
 mod m20261127_000014_cards;
 mod m20261128_000015_stripe_disputes;
+mod m20261128_000016_finding_pledges;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000013_payments::Migration),
             Box::new(m20261127_000014_cards::Migration),
             Box::new(m20261128_000015_stripe_disputes::Migration),
+            Box::new(m20261128_000016_finding_pledges::Migration),
         ]
     }
 }

@@ -10,6 +10,27 @@ use sea_orm_migration::prelude::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
+/// The kinds of email the outbox holds from this migration on.
+pub(crate) const EMAIL_KINDS: &[&str] = &[
+    "pledge_confirm",
+    "pledge_placed",
+    "pledge_changed",
+    "pledge_cancelled",
+    "offer_received",
+    "designer_link",
+    "designer_approved",
+    "designer_rejected",
+    "designer_unpublished",
+    "pledge_bill",
+    "pledge_reminder",
+    "pledge_dropped",
+    "pledge_void",
+    "pledge_paid",
+    "payment_errored",
+    "payment_method_lost",
+    "pledge_refunded",
+];
+
 /// The checked columns, with every value they may hold from now on.
 const CHECKED: [(&str, &str, &[&str]); 7] = [
     ("pledges", "pay_by", &["bank", "card", "twint"]),
@@ -22,29 +43,7 @@ const CHECKED: [(&str, &str, &[&str]); 7] = [
     ("payments", "method", &["bank", "manual", "card", "twint"]),
     ("stripe_operations", "kind", &["charge", "refund"]),
     ("stripe_operations", "state", &["sending", "succeeded", "failed"]),
-    (
-        "emails",
-        "kind",
-        &[
-            "pledge_confirm",
-            "pledge_placed",
-            "pledge_changed",
-            "pledge_cancelled",
-            "offer_received",
-            "designer_link",
-            "designer_approved",
-            "designer_rejected",
-            "designer_unpublished",
-            "pledge_bill",
-            "pledge_reminder",
-            "pledge_dropped",
-            "pledge_void",
-            "pledge_paid",
-            "payment_errored",
-            "payment_method_lost",
-            "pledge_refunded",
-        ],
-    ),
+    ("emails", "kind", EMAIL_KINDS),
 ];
 
 #[async_trait::async_trait]

@@ -16,11 +16,12 @@ use super::media::{self, Image, RawImage, RawVideo, Video};
 use super::payments::{Payments, RawPayments};
 use crate::domain::{Lang, Money, RewardId};
 
-/// A text in both languages. English falls back to French when the file has none.
+/// A text in every language. Another language falls back to French when the file has none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     pub fr: String,
     pub en: String,
+    pub de: String,
 }
 
 impl Text {
@@ -28,6 +29,7 @@ impl Text {
         match lang {
             Lang::Fr => &self.fr,
             Lang::En => &self.en,
+            Lang::De => &self.de,
         }
     }
 }
@@ -202,6 +204,7 @@ struct RawOrganiser {
 pub(super) struct RawText {
     fr: Option<Spanned<String>>,
     en: Option<Spanned<String>>,
+    de: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -327,7 +330,7 @@ impl RawCampaign {
         let short_name = match self.short_name {
             None => title.clone(),
             Some(raw) => {
-                for (lang, name) in [("fr", &raw.fr), ("en", &raw.en)] {
+                for (lang, name) in [("fr", &raw.fr), ("en", &raw.en), ("de", &raw.de)] {
                     if let Some(name) = name.as_ref().filter(|n| n.get_ref().trim().chars().count() > SHORT_NAME_MAX) {
                         return Err(at.at(
                             name.span().start,
@@ -517,8 +520,15 @@ pub(super) fn text(at: &Locator, raw: RawText, start: usize, field: &str) -> Res
         }
         None => return Err(at.at(start, format!("{field}.fr"), "the French text is missing")),
     };
-    let en = raw.en.map(Spanned::into_inner).filter(|en| !en.trim().is_empty()).unwrap_or_else(|| fr.clone());
-    Ok(Text { fr: fr.trim().to_owned(), en: en.trim().to_owned() })
+    let or_french = |other: Option<Spanned<String>>| {
+        other
+            .map(Spanned::into_inner)
+            .filter(|text| !text.trim().is_empty())
+            .unwrap_or_else(|| fr.clone())
+            .trim()
+            .to_owned()
+    };
+    Ok(Text { en: or_french(raw.en), de: or_french(raw.de), fr: fr.trim().to_owned() })
 }
 
 fn amount(at: &Locator, value: &Spanned<toml::Value>, field: &str) -> Result<Money, ConfigError> {

@@ -130,7 +130,7 @@ impl RawImage {
                 return Err(at.at(
                     start,
                     format!("{field}.alt"),
-                    "say in a sentence what the picture shows (alt.fr, alt.en), for people who cannot see it",
+                    "say in a sentence what the picture shows (alt.fr, and alt.en and alt.de where you have them), for people who cannot see it",
                 ));
             }
         };

@@ -26,10 +26,13 @@ pub enum LimitKind {
     Designers,
     /// `POST /team/login`, per address only: accounts have the login throttle.
     Logins,
+    /// `POST /pledges/find`: each one may send an email to the address typed.
+    Finds,
 }
 
 impl LimitKind {
-    pub const ALL: [LimitKind; 4] = [LimitKind::Pledges, LimitKind::Offers, LimitKind::Designers, LimitKind::Logins];
+    pub const ALL: [LimitKind; 5] =
+        [LimitKind::Pledges, LimitKind::Offers, LimitKind::Designers, LimitKind::Logins, LimitKind::Finds];
 
     /// The name in settings: `BOBINE_RATE_LIMIT_PLEDGES`, `BOBINE_RATE_LIMIT_PLEDGES_EMAIL`.
     pub fn name(self) -> &'static str {
@@ -38,6 +41,7 @@ impl LimitKind {
             LimitKind::Offers => "OFFERS",
             LimitKind::Designers => "DESIGNERS",
             LimitKind::Logins => "LOGINS",
+            LimitKind::Finds => "FINDS",
         }
     }
 
@@ -51,6 +55,8 @@ impl LimitKind {
             LimitKind::Offers => Limits { per_address: rate(20, 10 * 60), per_email: rate(3, 30 * 60) },
             LimitKind::Designers => Limits { per_address: rate(10, 10 * 60), per_email: rate(3, 30 * 60) },
             LimitKind::Logins => Limits { per_address: rate(30, 5 * 60), per_email: None },
+            // An address gets its links at most three times an hour, however many ask.
+            LimitKind::Finds => Limits { per_address: rate(10, 10 * 60), per_email: rate(3, 60 * 60) },
         }
     }
 }

@@ -48,7 +48,7 @@ mod tests {
         assert_eq!(round_trips(PledgeState::all()).len(), 3);
         assert_eq!(round_trips(DesignerState::all()).len(), 4);
         assert_eq!(round_trips(EmailState::all()).len(), 4);
-        assert_eq!(round_trips(EmailKind::all()).len(), 17);
+        assert_eq!(round_trips(EmailKind::all()).len(), 18);
         assert_eq!(round_trips(OfferState::all()).len(), 4);
         assert_eq!(round_trips(OfferKind::all()).len(), 9);
         assert_eq!(round_trips(SourceKind::all()).len(), 2);

@@ -23,6 +23,7 @@ pub mod logging;
 pub mod media;
 pub mod offers;
 pub mod payment_view;
+pub mod pledge_find;
 pub mod pledges;
 pub mod preview;
 pub mod share;
@@ -42,6 +43,7 @@ pub fn routes() -> Vec<rocket::Route> {
         about::routes(),
         preview::routes(),
         pledges::routes(),
+        pledge_find::routes(),
         bills::routes(),
         checkout::routes(),
         offers::routes(),

@@ -30,9 +30,8 @@ pub struct Page<T> {
 #[derive(Debug, Serialize)]
 pub struct Layout {
     pub lang: &'static str,
-    pub other_lang: &'static str,
-    /// This page in the other language.
-    pub other_lang_url: String,
+    /// This page in each other language.
+    pub languages: Vec<LangLink>,
     pub site_title: String,
     pub short_name: String,
     pub currency: String,
@@ -59,18 +58,21 @@ pub struct Layout {
 impl<T: Serialize> Page<T> {
     /// The page at `path` in `lang`, showing `body`.
     pub fn new(state: &AppState, lang: Lang, path: &str, body: T) -> Page<T> {
-        let other = match lang {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        };
         // A path as the visitor sent it may start `//host`, which a link would take for
         // another site: the language link stays on this one.
         let path = format!("/{}", path.trim_start_matches(['/', '\\']));
         let separator = if path.contains('?') { '&' } else { '?' };
         let layout = Layout {
             lang: lang.code(),
-            other_lang: other.code(),
-            other_lang_url: format!("{path}{separator}lang={}", other.code()),
+            languages: Lang::ALL
+                .into_iter()
+                .filter(|&other| other != lang)
+                .map(|other| LangLink {
+                    code: other.code(),
+                    name: other.name(),
+                    url: format!("{path}{separator}lang={}", other.code()),
+                })
+                .collect(),
             site_title: state.campaign.title.get(lang).to_owned(),
             short_name: state.campaign.short_name.get(lang).to_owned(),
             currency: state.campaign.currency.clone(),
@@ -99,8 +101,14 @@ impl<T: Serialize> Page<T> {
         self.layout.preview = Some(Preview {
             description: excerpt(description, 200),
             image: format!("{}{image}", self.layout.public_url),
-            locale: if self.layout.lang == "fr" { "fr_CH" } else { "en_GB" },
-            other_locale: if self.layout.lang == "fr" { "en_GB" } else { "fr_CH" },
+            locale: Lang::from_tag(self.layout.lang).unwrap_or_default().locale(),
+            other_locales: self
+                .layout
+                .languages
+                .iter()
+                .filter_map(|l| Lang::from_tag(l.code))
+                .map(Lang::locale)
+                .collect(),
         });
         self
     }
@@ -136,7 +144,16 @@ pub struct Preview {
     /// The picture's absolute address.
     pub image: String,
     pub locale: &'static str,
-    pub other_locale: &'static str,
+    pub other_locales: Vec<&'static str>,
+}
+
+/// A link to the page a visitor is on, in another language.
+#[derive(Debug, Serialize)]
+pub struct LangLink {
+    pub code: &'static str,
+    /// The language's name in itself.
+    pub name: &'static str,
+    pub url: String,
 }
 
 /// The start of `text` on one line, cut at a word and ended with "…" when longer than

@@ -50,6 +50,7 @@ pub fn bill_lang(lang: Lang) -> BillLang {
     match lang {
         Lang::Fr => BillLang::Fr,
         Lang::En => BillLang::En,
+        Lang::De => BillLang::De,
     }
 }
 

@@ -6,6 +6,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::stored::instant;
 use super::treasury::PaymentFigures;
+use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::states::RewardKind;
 use crate::domain::{Amount, CampaignState, Lang};
@@ -43,8 +44,8 @@ pub struct CampaignFigures {
 pub struct RewardFigures {
     pub id: String,
     pub kind: RewardKind,
+    /// The French title kept in the database.
     pub title_fr: String,
-    pub title_en: String,
     pub minimum: Amount,
     pub limit: Option<i64>,
     pub claimed: i64,
@@ -59,11 +60,10 @@ impl RewardFigures {
         self.limit.map(|limit| (limit - self.claimed).max(0))
     }
 
-    pub fn title(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fr => &self.title_fr,
-            Lang::En => &self.title_en,
-        }
+    /// Its title in `lang`, from the campaign file; a reward that left the file but keeps
+    /// pledges has only the French title the database kept.
+    pub fn title<'a>(&'a self, campaign: &'a Campaign, lang: Lang) -> &'a str {
+        campaign.reward(&self.id).map_or(&self.title_fr, |reward| reward.title.get(lang))
     }
 }
 
@@ -91,7 +91,6 @@ impl From<reward::Model> for RewardFigures {
             id: row.id,
             kind: row.kind,
             title_fr: row.title_fr,
-            title_en: row.title_en,
             minimum: Amount::from_cents(row.minimum_cents),
             limit: row.limit_qty,
             claimed: row.claimed,

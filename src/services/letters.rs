@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use crate::domain::states::EmailKind;
+use crate::domain::states::{EmailKind, PledgeState};
 use entity::{designer, offer, pledge};
 
 use super::bills::pledge_number;
@@ -240,6 +240,47 @@ impl Letters {
         }
     }
 
+    /// The email that sends `to` the private link of each of `pledges` (theirs, newest
+    /// first), in the language they asked in.
+    pub fn pledge_links(&self, to: &str, lang: Lang, pledges: &[pledge::Model]) -> Mail {
+        let campaign = &self.campaign;
+        let lines: Vec<String> = pledges
+            .iter()
+            .map(|pledge| {
+                let reward = match pledge.reward_id.as_deref() {
+                    Some(id) => campaign.reward(id).map_or_else(|| plain(id), |r| plain(r.title.get(lang))),
+                    None => i18n::t(lang, "no-reward"),
+                };
+                let state = match pledge.state {
+                    PledgeState::Unconfirmed => i18n::t(lang, "mail-pledge-links-unconfirmed"),
+                    PledgeState::Cancelled => i18n::t(lang, "mail-pledge-links-cancelled"),
+                    PledgeState::Active => String::new(),
+                };
+                let amount = format!("{} {}", campaign.currency, display_cents(pledge.amount_cents, lang.thousands()));
+                let args = [
+                    ("reference", plain(&pledge.reference)),
+                    ("amount", plain(&amount)),
+                    ("reward", reward),
+                    ("state", state),
+                    ("link", self.link(&format!("/pledges/{}", pledge.token))),
+                ];
+                i18n::t_args(lang, "mail-pledge-links-line", &args)
+            })
+            .collect();
+        let args = [
+            ("name", plain(pledges.first().map_or("", |p| p.name.as_str()))),
+            ("campaign", plain(campaign.title.get(lang))),
+            ("pledges", lines.join("\n\n")),
+        ];
+        Mail {
+            kind: EmailKind::PledgeLinks,
+            to: to.to_owned(),
+            subject: i18n::t_args(lang, "mail-pledge-links-subject", &args),
+            body: i18n::t_args(lang, "mail-pledge-links-body", &args),
+            pledge_id: None,
+        }
+    }
+
     /// The email that thanks a helper for an offer and tells them what comes next. The address
     /// is not proven, so nothing the sender wrote goes in it but their name: it cannot carry
     /// someone's text (or links) to a stranger's inbox.
@@ -291,7 +332,6 @@ impl Letters {
 mod tests {
     use super::*;
     use crate::config::crate_dir;
-    use crate::domain::states::PledgeState;
 
     fn letters(public_url: &str) -> Letters {
         let campaign = Campaign::load(&crate_dir().join("tests/fixtures/campaign.toml")).unwrap();

@@ -16,6 +16,7 @@ pub mod ledger;
 pub mod letters;
 pub mod offers;
 pub mod outbox;
+pub mod pledge_links;
 pub mod pledge_list;
 pub mod pledges;
 pub mod preview;

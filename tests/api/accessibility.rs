@@ -121,6 +121,8 @@ async fn pages(app: &TestApp) -> Vec<String> {
         format!("/designers/edit/{}", designer["edit_token"].as_str().unwrap()),
         "/help".into(),
         "/help/thanks".into(),
+        "/pledges/find".into(),
+        "/pledges/find/sent".into(),
         "/legal".into(),
         "/supporters".into(),
         "/privacy".into(),
@@ -141,7 +143,7 @@ async fn pages(app: &TestApp) -> Vec<String> {
     ]
 }
 
-/// Every page, in French and English, at a phone's 390 px and a laptop's 1366 px, has no
+/// Every page, in French, English and German, at a phone's 390 px and a laptop's 1366 px, has no
 /// axe-core violation; from 320 px up nothing scrolls sideways and every navigation link
 /// lies on the screen.
 #[tokio::test]
@@ -160,7 +162,7 @@ async fn every_page_passes_axe_core_and_fits_a_phone_in_both_languages() {
     wait_for(&client, ".team-bar").await;
 
     let mut findings: Vec<String> = Vec::new();
-    for lang in ["fr", "en"] {
+    for lang in ["fr", "en", "de"] {
         client.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();
         for width in [390, 1366, 320] {
             viewport(&client, width).await;
@@ -175,10 +177,10 @@ async fn every_page_passes_axe_core_and_fits_a_phone_in_both_languages() {
         }
     }
     // The forms sent empty: their summaries of mistakes and marked fields are judged too.
-    for lang in ["fr", "en"] {
+    for lang in ["fr", "en", "de"] {
         client.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();
         viewport(&client, 390).await;
-        for form in ["/pledge", "/help", "/designers/register"] {
+        for form in ["/pledge", "/help", "/designers/register", "/pledges/find"] {
             client.goto(&app.url(form)).await.unwrap();
             click(&client, "main form button[type=submit]").await;
             wait_for(&client, "#form-errors").await;

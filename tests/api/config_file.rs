@@ -243,3 +243,18 @@ fn a_short_name_too_long_for_a_phone_header_is_refused_and_a_missing_one_is_the_
     let campaign = Campaign::load(&fixture()).unwrap();
     assert_eq!((campaign.short_name.fr.as_str(), campaign.short_name.en.as_str()), ("Essai", "Trial"));
 }
+
+#[test]
+fn every_text_of_the_shipped_campaign_is_in_german_and_a_missing_one_is_french() {
+    use bobine::domain::Lang;
+    let shipped = Campaign::load(&crate_dir().join("campaign.toml")).unwrap();
+    for reward in &shipped.rewards {
+        assert_ne!(reward.title.get(Lang::De), reward.title.get(Lang::Fr), "{}", reward.id);
+    }
+    assert_eq!(shipped.short_name.get(Lang::De), "Genf kleidet sich anders");
+    // The fixture has no German: French stands in for it.
+    let fixture = Campaign::load(&fixture()).unwrap();
+    assert_eq!(fixture.title.get(Lang::De), fixture.title.get(Lang::Fr));
+    let error = check_with("title.fr = \"Sans limite\"\n", "title.fr = \"Sans limite\"\ntitle.de = 5\n");
+    assert!(error.contains("title.de"), "{error}");
+}

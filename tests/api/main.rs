@@ -17,6 +17,7 @@ mod config_properties;
 mod confirmation;
 mod designers;
 mod devices;
+mod finding;
 mod form_properties;
 mod helpers;
 mod media;

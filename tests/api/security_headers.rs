@@ -41,10 +41,10 @@ pub(crate) fn assert_nothing_inline(path: &str, page: &str) {
     assert!(!page.contains(" onclick=") && !page.contains(" onload=") && !page.contains(" onchange="), "{path}");
 }
 
-/// Checks each page in French and in English.
+/// Checks each page in every language.
 async fn assert_pages_protected<'a>(app: &TestApp, paths: impl IntoIterator<Item = &'a str>) {
     for path in paths {
-        for lang in ["fr", "en"] {
+        for lang in ["fr", "en", "de"] {
             let separator = if path.contains('?') { '&' } else { '?' };
             let path = format!("{path}{separator}lang={lang}");
             let response = app.get(&path).await;

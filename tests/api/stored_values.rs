@@ -158,7 +158,8 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
             "pledge_paid",
             "payment_errored",
             "payment_method_lost",
-            "pledge_refunded"
+            "pledge_refunded",
+            "pledge_links"
         ]
     );
     assert_eq!(texts(OfferState::all()), ["new", "contacted", "accepted", "declined"]);

@@ -63,7 +63,7 @@ fn campaign_body(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTim
         .iter()
         .map(|r| RewardBody {
             id: r.id.clone(),
-            title: r.title(lang).to_owned(),
+            title: r.title(&state.campaign, lang).to_owned(),
             kind: r.kind,
             minimum: r.minimum,
             limit: r.limit,

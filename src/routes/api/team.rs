@@ -168,7 +168,7 @@ pub fn summary_body(state: &AppState, summary: &Summary, lang: Lang, now: DateTi
             .iter()
             .map(|r| RewardLine {
                 id: r.id.clone(),
-                title: r.title(lang).to_owned(),
+                title: r.title(&state.campaign, lang).to_owned(),
                 claimed: r.claimed,
                 limit: r.limit,
                 remaining: r.remaining(),

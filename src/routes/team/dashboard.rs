@@ -126,7 +126,7 @@ fn figures(state: &AppState, summary: &Summary, lang: Lang) -> Figures {
             .iter()
             .map(|r| RewardRow {
                 id: r.id.clone(),
-                title: r.title(lang).to_owned(),
+                title: r.title(&state.campaign, lang).to_owned(),
                 claimed: r.claimed,
                 limit: r.limit,
                 remaining: r.remaining(),
