@@ -191,8 +191,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         }),
         _ => None,
     };
-    // The link previews show the cover in a band 340 pixels wide.
-    let cover = campaign.cover.as_ref().map(|cover| cover.picture.at_least(640).jpeg.clone());
+    let cover = campaign.cover.as_ref().map(|cover| cover.picture.clone());
     let state = AppState {
         db,
         campaign,

@@ -13,6 +13,15 @@ pub(super) fn config(file: Option<PathBuf>) -> ExitCode {
     let file = file.unwrap_or_else(config::campaign_path);
     match Campaign::load(&file) {
         Ok(campaign) => {
+            // The server makes each picture when first asked for it: here, all of them now.
+            let unmade: Vec<_> = campaign
+                .images()
+                .filter_map(|image| image.picture.make().err().map(|error| format!("{}: {error}", image.file)))
+                .collect();
+            if !unmade.is_empty() {
+                eprintln!("{}: pictures that cannot be made: {}", file.display(), unmade.join("; "));
+                return ExitCode::FAILURE;
+            }
             println!(
                 "{}: valid: \"{}\", {} rewards, goal {} {}, deadline {}",
                 file.display(),

@@ -143,6 +143,15 @@ impl Campaign {
         raw.validate(&at)
     }
 
+    /// Every picture the file names: cover, gallery, video poster, rewards' images.
+    pub fn images(&self) -> impl Iterator<Item = &Image> {
+        self.cover
+            .iter()
+            .chain(&self.gallery)
+            .chain(self.video.as_ref().map(|v| &v.poster))
+            .chain(self.rewards.iter().filter_map(|r| r.image.as_ref()))
+    }
+
     pub fn reward(&self, id: &str) -> Option<&Reward> {
         self.rewards.iter().find(|r| r.id.as_str() == id)
     }
@@ -269,14 +278,6 @@ impl RawCampaign {
             let offset = self.max_pledge.as_ref().map_or(0, |m| m.span().start);
             return Err(at.at(offset, "max_pledge", format!("must be at least min_pledge ({min_pledge})")));
         }
-
-        let mut pictures: Vec<(&Spanned<String>, &[u32])> = Vec::new();
-        pictures.extend(self.cover.as_ref().map(|c| (c.file(), media::COVER_WIDTHS)));
-        pictures.extend(self.gallery.iter().map(|g| (g.file(), media::GALLERY_WIDTHS)));
-        pictures.extend(self.video.as_ref().map(|v| (v.poster(), media::COVER_WIDTHS)));
-        pictures
-            .extend(self.rewards.iter().filter_map(|r| r.get_ref().image.as_ref()).map(|f| (f, media::REWARD_WIDTHS)));
-        media::prepare(at, &pictures);
 
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut rewards = Vec::with_capacity(self.rewards.len());

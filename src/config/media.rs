@@ -1,6 +1,8 @@
 //! The campaign's pictures and video as campaign.toml names them: `[cover]`, `[[gallery]]`,
-//! each reward's `image`, and `[video]`. Every file is read and made into its widths while the
-//! file is checked, so a missing, damaged or oversized picture stops the start with its line.
+//! each reward's `image`, and `[video]`. Every picture's header is read while the file is
+//! checked, so a missing, damaged or oversized picture stops the start with its line; its
+//! widths are made when first asked for (see [`crate::domain::picture`]), and
+//! `bobine check-config` makes them all.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -117,10 +119,6 @@ pub(super) struct RawVideo {
 }
 
 impl RawImage {
-    pub(super) fn file(&self) -> &Spanned<String> {
-        &self.file
-    }
-
     /// A described picture: the cover, a gallery picture.
     pub(super) fn validate(self, at: &Locator, field: &str, widths: &[u32]) -> Result<Image, ConfigError> {
         let start = self.file.span().start;
@@ -141,10 +139,6 @@ impl RawImage {
 }
 
 impl RawVideo {
-    pub(super) fn poster(&self) -> &Spanned<String> {
-        &self.poster
-    }
-
     pub(super) fn validate(self, at: &Locator) -> Result<Video, ConfigError> {
         let source = match (self.url, self.file) {
             (Some(url), None) => hosted(url.get_ref()).ok_or_else(|| {
@@ -184,7 +178,7 @@ pub(super) fn image(at: &Locator, file: &Spanned<String>, field: &str, widths: &
         return Err(at.at(offset, field, format!("{} is larger than {limit} MB", file.get_ref())));
     }
     let bytes = std::fs::read(&path).map_err(unreadable)?;
-    let picture = made(&bytes, widths).map_err(|e| {
+    let picture = planned(&path, &bytes, widths).map_err(|e| {
         let why = match e {
             PhotoError::TooLarge => format!("is larger than {} MB", picture::MAX_FILE / 1024 / 1024),
             PhotoError::NotAnImage => "is not a JPEG, PNG or WebP picture".to_owned(),
@@ -196,40 +190,20 @@ pub(super) fn image(at: &Locator, file: &Spanned<String>, field: &str, widths: &
     Ok(Image { file: file.get_ref().clone(), alt: None, picture })
 }
 
-/// Makes the pictures of `files` on every core at once, so that the checks that follow, one
-/// by one, find them made; a file that fails is left for those checks to name.
-pub(super) fn prepare(at: &Locator, files: &[(&Spanned<String>, &[u32])]) {
-    let paths: Vec<(PathBuf, &[u32])> =
-        files.iter().filter_map(|(file, widths)| Some((locate(at, file, "").ok()?, *widths))).collect();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = paths.len().div_ceil(cores).max(1);
-    std::thread::scope(|scope| {
-        for part in paths.chunks(chunk) {
-            scope.spawn(move || {
-                for (path, widths) in part {
-                    if let Ok(bytes) = std::fs::read(path) {
-                        let _ = made(&bytes, widths);
-                    }
-                }
-            });
-        }
-    });
-}
+/// Pictures already planned, by content and widths: the server, `check-config` and every
+/// test server of one process share each picture, and so make it once.
+static PLANNED: LazyLock<Mutex<HashMap<Planned, Arc<Picture>>>> = LazyLock::new(Mutex::default);
 
-/// Pictures already made, by content and widths: the server, `check-config` and every test
-/// server of one process read the same files, and a picture takes a fraction of a second.
-static MADE: LazyLock<Mutex<HashMap<Made, Arc<Picture>>>> = LazyLock::new(Mutex::default);
+/// A picture planned: the digest of its file, and the widths.
+type Planned = (Vec<u8>, Vec<u32>);
 
-/// A picture made: the digest of its file, and the widths.
-type Made = (Vec<u8>, Vec<u32>);
-
-fn made(bytes: &[u8], widths: &[u32]) -> Result<Arc<Picture>, PhotoError> {
+fn planned(path: &Path, bytes: &[u8], widths: &[u32]) -> Result<Arc<Picture>, PhotoError> {
     let key = (Sha256::digest(bytes).to_vec(), widths.to_vec());
-    if let Some(picture) = MADE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+    if let Some(picture) = PLANNED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return Ok(picture.clone());
     }
-    let picture = Arc::new(picture::variants(bytes, widths)?);
-    MADE.lock().unwrap_or_else(|e| e.into_inner()).insert(key, picture.clone());
+    let picture = Arc::new(Picture::plan(path, bytes, widths)?);
+    PLANNED.lock().unwrap_or_else(|e| e.into_inner()).insert(key, picture.clone());
     Ok(picture)
 }
 

@@ -10,6 +10,7 @@ use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
+use image::metadata::Orientation;
 use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 /// The largest upload accepted, in bytes.
@@ -57,9 +58,8 @@ pub fn process(bytes: &[u8]) -> Result<Photo, PhotoError> {
     Ok(Photo { width: picture.width(), height: picture.height(), jpeg })
 }
 
-/// Decodes a JPEG, PNG or WebP picture within bounds, turned upright; a picture larger than
-/// twice `side` is first brought down to about twice `side`. CPU-bound.
-pub fn decode(bytes: &[u8], side: u32) -> Result<DynamicImage, PhotoError> {
+/// A JPEG, PNG or WebP picture's decoder, once its header says it is within bounds.
+fn open(bytes: &[u8]) -> Result<impl ImageDecoder + '_, PhotoError> {
     let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| PhotoError::Unreadable)?;
     if !matches!(reader.format(), Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) {
         return Err(PhotoError::NotAnImage);
@@ -69,12 +69,31 @@ pub fn decode(bytes: &[u8], side: u32) -> Result<DynamicImage, PhotoError> {
     limits.max_image_height = Some(MAX_DECODED_SIDE);
     limits.max_alloc = Some(320 * 1024 * 1024);
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(decode_error)?;
+    let decoder = reader.into_decoder().map_err(decode_error)?;
     // The header tells the size: a picture too large is refused before a byte is decoded.
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > MAX_DECODED_PIXELS {
         return Err(PhotoError::TooManyPixels);
     }
+    Ok(decoder)
+}
+
+/// A picture's width and height once upright, from its header alone, if it is one we can
+/// decode within bounds.
+pub fn inspect(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
+    let mut decoder = open(bytes)?;
+    let (width, height) = decoder.dimensions();
+    let turned = matches!(
+        decoder.orientation().map_err(decode_error)?,
+        Orientation::Rotate90 | Orientation::Rotate270 | Orientation::Rotate90FlipH | Orientation::Rotate270FlipH
+    );
+    Ok(if turned { (height, width) } else { (width, height) })
+}
+
+/// Decodes a JPEG, PNG or WebP picture within bounds, turned upright; a picture larger than
+/// twice `side` is first brought down to about twice `side`. CPU-bound.
+pub fn decode(bytes: &[u8], side: u32) -> Result<DynamicImage, PhotoError> {
+    let mut decoder = open(bytes)?;
     let orientation = decoder.orientation().map_err(decode_error)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
     // A large picture is first brought near its final size by a fast filter that needs no

@@ -1,5 +1,5 @@
-//! `/media/<name>`: the campaign's pictures in each width and its self-hosted video. Every
-//! address is a digest of the content, so browsers keep what they fetched for a year: a new
+//! `/media/<name>`: the campaign's pictures in each width (made on the first request for
+//! one of them) and its self-hosted video. Every address is a digest of the content, so browsers keep what they fetched for a year: a new
 //! picture in campaign.toml gets a new address. Videos answer byte ranges, which browsers
 //! need to seek and Safari needs to play at all.
 
@@ -15,6 +15,7 @@ use tokio::io::{AsyncReadExt, AsyncSeekExt};
 use crate::app::AppState;
 use crate::config::Campaign;
 use crate::config::media::{VideoFile, VideoSource};
+use crate::domain::picture::Picture;
 use crate::error::AppError;
 use crate::routes::cache::Bytes;
 use crate::routes::errors::PageError;
@@ -27,7 +28,7 @@ const MOST_PER_RANGE: u64 = 1024 * 1024;
 
 /// What `/media/` serves under a name.
 enum Media {
-    Jpeg(Arc<[u8]>),
+    Picture(Arc<Picture>),
     Video(VideoFile),
 }
 
@@ -38,16 +39,10 @@ fn find(campaign: &Campaign, name: &str) -> Option<Media> {
     {
         return Some(Media::Video(file.clone()));
     }
-    let images = campaign
-        .cover
-        .iter()
-        .chain(&campaign.gallery)
-        .chain(campaign.video.as_ref().map(|v| &v.poster))
-        .chain(campaign.rewards.iter().filter_map(|r| r.image.as_ref()));
-    images
-        .flat_map(|image| image.picture.variants.iter())
-        .find(|variant| variant.name == name)
-        .map(|variant| Media::Jpeg(variant.jpeg.clone()))
+    campaign
+        .images()
+        .find(|image| image.picture.variants.iter().any(|variant| variant.name == name))
+        .map(|image| Media::Picture(image.picture.clone()))
 }
 
 /// The `Range` a request asks for: one range of bytes, or none.
@@ -127,7 +122,18 @@ impl<'r> Responder<'r, 'static> for Served {
 #[get("/media/<name>")]
 async fn media(name: &str, range: Range, state: &State<AppState>) -> Result<Served, PageError> {
     match find(&state.campaign, name).ok_or(PageError(AppError::NotFound))? {
-        Media::Jpeg(jpeg) => Ok(Served::Jpeg(jpeg)),
+        Media::Picture(picture) => {
+            if let Some(jpeg) = picture.ready(name) {
+                return Ok(Served::Jpeg(jpeg));
+            }
+            let wanted = name.to_owned();
+            let made = tokio::task::spawn_blocking(move || picture.jpeg(&wanted)).await;
+            match made {
+                Ok(Some(Ok(jpeg))) => Ok(Served::Jpeg(jpeg)),
+                // Why is logged where it was made.
+                _ => Err(PageError(AppError::NotFound)),
+            }
+        }
         Media::Video(video) => {
             let gone = |e: std::io::Error| {
                 tracing::error!(path = %video.path.display(), error = %e, "the campaign's video cannot be read");

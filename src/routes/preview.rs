@@ -18,7 +18,7 @@ use crate::routes::errors::PageError;
 use crate::routes::views;
 use crate::services::campaign::{Snapshot, snapshot};
 use crate::services::designers;
-use crate::services::preview::PreviewText;
+use crate::services::preview::{self, PreviewText};
 
 /// A preview picture. Its address carries the figures' version, but a site may ask without:
 /// a few minutes of caching keeps it near the live figures.
@@ -121,9 +121,14 @@ async fn reward_preview(state: &State<AppState>, lang: Lang, id: &str) -> Result
         display_cents(crate::domain::Amount::from(reward.minimum).cents(), lang.thousands())
     );
     let subtitle = format!("{price} · {}", views::excerpt(reward.description.get(lang), 140));
-    let photo = reward.image.as_ref().map(|image| image.picture.at_least(400).jpeg.clone());
+    let image = reward.image.as_ref().map(|image| image.picture.clone());
+    let photo = async move {
+        let Some(image) = image else { return Ok(None) };
+        let made = tokio::task::spawn_blocking(move || preview::jpeg_at_least(&image, 400)).await;
+        Ok(made.ok().flatten())
+    };
     let texts = (reward.title.get(lang).to_owned(), subtitle);
-    picture(state, &format!("reward:{id}"), lang, texts, String::new(), async { Ok(photo) }).await
+    picture(state, &format!("reward:{id}"), lang, texts, String::new(), photo).await
 }
 
 #[get("/designers/<slug>/preview.png", rank = 1)]

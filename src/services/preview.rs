@@ -10,6 +10,8 @@ use std::sync::{Arc, Mutex};
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use image::{ImageFormat, Rgb, RgbImage};
 
+use crate::domain::picture::Picture;
+
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
@@ -48,8 +50,8 @@ pub struct PreviewText {
 #[derive(Debug, Default)]
 pub struct Previews {
     drawn: Mutex<HashMap<Slot, Drawn>>,
-    /// The campaign's cover, as JPEG, shown in the band at the right; woven cloth without.
-    cover: Option<Arc<[u8]>>,
+    /// The campaign's cover, shown in the band at the right; woven cloth without.
+    cover: Option<Arc<Picture>>,
 }
 
 /// A page's preview in one language: the page's key and the language's code.
@@ -59,8 +61,8 @@ type Slot = (String, String);
 type Drawn = (PreviewText, Arc<Vec<u8>>);
 
 impl Previews {
-    /// Previews showing the campaign's cover (a JPEG), if it has one.
-    pub fn with_cover(cover: Option<Arc<[u8]>>) -> Previews {
+    /// Previews showing the campaign's cover, if it has one.
+    pub fn with_cover(cover: Option<Arc<Picture>>) -> Previews {
         Previews { drawn: Mutex::default(), cover }
     }
 
@@ -71,7 +73,8 @@ impl Previews {
         if let Some(png) = self.kept(key, lang, &text) {
             return png;
         }
-        let png = Arc::new(draw(&text, photo.as_deref().or(self.cover.as_deref())));
+        let cover = || self.cover.as_deref().and_then(|cover| jpeg_at_least(cover, COVER_WIDTH));
+        let png = Arc::new(draw(&text, photo.or_else(cover).as_deref()));
         let mut drawn = self.drawn.lock().unwrap_or_else(|e| e.into_inner());
         drawn.insert((key.to_owned(), lang.to_owned()), (text, png.clone()));
         png
@@ -83,6 +86,16 @@ impl Previews {
         drawn.get(&(key.to_owned(), lang.to_owned())).filter(|(shown, _)| shown == text).map(|(_, png)| png.clone())
     }
 }
+
+/// The JPEG of `picture` at least `width` pixels wide, made now if it was not yet; `None`
+/// when it cannot be made (the reason is logged). CPU-bound.
+pub fn jpeg_at_least(picture: &Picture, width: u32) -> Option<Arc<[u8]>> {
+    picture.jpeg(&picture.at_least(width).name).and_then(Result::ok)
+}
+
+/// The width of the cover read for the band, 340 pixels wide: twice as many for sharp
+/// screens.
+const COVER_WIDTH: u32 = 640;
 
 /// Where the band of the cover (or of woven cloth) begins.
 const BAND: u32 = 860;
