@@ -81,6 +81,8 @@ pub mod designer;
 pub mod designer_photo;
 pub mod email;
 pub mod hourly_total;
+pub mod news;
+pub mod news_text;
 pub mod offer;
 pub mod payment;
 pub mod pledge;

@@ -60,38 +60,9 @@ pub fn web_link(text: &str) -> Result<String, LinkError> {
     }
 }
 
-/// A slug for addresses such as `/designers/atelier-rose`: lower-case ASCII letters, digits
-/// and single dashes, accents taken off.
+/// A slug for addresses such as `/designers/atelier-rose` (see [`super::slug::of`]).
 pub fn slug_of(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let plain = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'œ' => {
-                slug.push('o');
-                'e'
-            }
-            'æ' => {
-                slug.push('a');
-                'e'
-            }
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if plain != '-' || !slug.ends_with('-') {
-            slug.push(plain);
-        }
-    }
-    let slug: String = slug.trim_matches('-').chars().take(60).collect();
-    let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() { "designer".to_owned() } else { slug }
+    super::slug::of(text, "designer")
 }
 
 #[cfg(test)]

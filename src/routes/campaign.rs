@@ -11,12 +11,14 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::PageError;
+use crate::routes::news::NewsLink;
 use crate::routes::preview;
 use crate::routes::share::{self, ShareLinks};
 use crate::routes::source::Visit;
 use crate::routes::views::{self, CampaignView, ImageView, Page, RewardView, VideoView};
 use crate::services::campaign::snapshot;
 use crate::services::designers::{self, Byline};
+use crate::services::news;
 use crate::services::supporters::{self, Wall};
 
 /// What the campaign page shows.
@@ -34,6 +36,8 @@ struct CampaignPage {
     share: ShareLinks,
     /// The newest names of the supporters' wall.
     supporters: Wall,
+    /// The newest public updates.
+    news: Vec<NewsLink>,
 }
 
 /// Rewards of one kind.
@@ -92,6 +96,9 @@ fn faces(state: &AppState, bylines: &[Byline]) -> Vec<DesignerFace> {
         .collect()
 }
 
+/// How many updates the campaign page shows.
+const NEWS_ON_CAMPAIGN: u64 = 3;
+
 /// How many names the campaign page shows, and a page of the whole wall.
 const WALL_ON_CAMPAIGN: u64 = 24;
 const WALL_PAGE: u64 = 120;
@@ -130,6 +137,7 @@ async fn show_campaign(
         let mut campaign = views::campaign_view(state, &snapshot, &bylines, lang, now);
         let share = share::links(&views::absolute(state, "/"), &campaign.title, &campaign.summary);
         let supporters = supporters::page(&state.db, state.campaign_id, 1, WALL_ON_CAMPAIGN).await?;
+        let (latest, _) = news::public_page(&state.db, state.campaign_id, lang, now, 0, NEWS_ON_CAMPAIGN).await?;
         let media = &state.campaign;
         let body = CampaignPage {
             groups: groups(state, &mut campaign, lang),
@@ -140,6 +148,7 @@ async fn show_campaign(
             designers: faces(state, &bylines),
             share,
             supporters,
+            news: latest.iter().map(|item| NewsLink::of(state, item, lang, format!("/news/{}", item.slug))).collect(),
         };
         let image = format!("/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
         let summary = state.campaign.summary.get(lang);

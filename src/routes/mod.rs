@@ -21,6 +21,7 @@ pub mod lang;
 pub mod limits;
 pub mod logging;
 pub mod media;
+pub mod news;
 pub mod offers;
 pub mod payment_view;
 pub mod pledge_find;
@@ -44,6 +45,7 @@ pub fn routes() -> Vec<rocket::Route> {
         preview::routes(),
         pledges::routes(),
         pledge_find::routes(),
+        news::routes(),
         bills::routes(),
         checkout::routes(),
         offers::routes(),

@@ -263,6 +263,8 @@ struct PledgePage {
     values: ChangeValues,
     errors: FormErrors,
     csrf: String,
+    /// The updates this backer may read, newest first.
+    news: Vec<crate::routes::news::NewsLink>,
 }
 
 /// What the change form shows: the pledge as it is, or as typed.
@@ -298,6 +300,7 @@ async fn render_pledge(
         values,
         errors: FormErrors::one(state, error, lang),
         csrf: csrf.0.clone(),
+        news: crate::routes::news::for_pledge(state, pledge, lang, now).await?,
     };
     let path = format!("/pledges/{}", pledge.token);
     Ok(Template::render("pledge", Page::new(state, lang, &path, body).titled(i18n::t(lang, "pledge-page-title"))))

@@ -14,6 +14,7 @@ pub mod designers;
 pub mod holds;
 pub mod ledger;
 pub mod letters;
+pub mod news;
 pub mod offers;
 pub mod outbox;
 pub mod pledge_links;

@@ -108,6 +108,22 @@ async fn pages(app: &TestApp) -> Vec<String> {
     let approved = app.post_form(&format!("/team/designers/{}", designer["id"]), &[("decision", "approve")]).await;
     assert_eq!(approved.status().as_u16(), 303);
     let slug = app.query("SELECT slug FROM designers").await.remove(0)["slug"].as_str().unwrap().to_owned();
+    let news = [
+        ("Premiers prototypes", "Les **vestes** avancent : [voir l'atelier](https://atelier-rose.ch).", "public"),
+        (
+            "Merci à vous",
+            "Une longue adresse https://example.ch/un/chemin/tres/long/qui/ne/doit/pas/deborder/de/l/ecran ne déborde pas.",
+            "backers",
+        ),
+    ];
+    for (title, body, audience) in news {
+        let written =
+            app.post_form("/team/news", &[("title_fr", title), ("body_fr", body), ("audience", audience)]).await;
+        let location = written.headers()["location"].to_str().unwrap().to_owned();
+        let published = app.post_form(&format!("{location}/publish"), &[("when", "now")]).await;
+        assert_eq!(published.status().as_u16(), 303);
+    }
+    let news_id = app.query("SELECT id FROM news ORDER BY id").await.remove(0)["id"].to_string();
 
     vec![
         "/".into(),
@@ -123,6 +139,9 @@ async fn pages(app: &TestApp) -> Vec<String> {
         "/help/thanks".into(),
         "/pledges/find".into(),
         "/pledges/find/sent".into(),
+        "/news".into(),
+        "/news/premiers-prototypes".into(),
+        format!("/pledges/{token}/news/merci-a-vous"),
         "/legal".into(),
         "/supporters".into(),
         "/privacy".into(),
@@ -138,6 +157,8 @@ async fn pages(app: &TestApp) -> Vec<String> {
         "/team/offers".into(),
         "/team/outbox".into(),
         "/team/posters".into(),
+        "/team/news".into(),
+        format!("/team/news/{news_id}"),
         "/team/posters?tag=boutique-carouge&size=a5".into(),
         "/team/posters?tag=%25%25%25&size=a4".into(),
     ]

@@ -21,6 +21,7 @@ mod finding;
 mod form_properties;
 mod helpers;
 mod media;
+mod news;
 mod offers;
 mod outbox;
 mod payments;

@@ -18,6 +18,16 @@ async fn the_database_refuses_a_state_no_enum_knows() {
         "UPDATE campaigns SET state = 'closed'".to_owned(),
         "UPDATE source_totals SET kind = 'campaign'".to_owned(),
         "UPDATE rewards SET kind = 'dinner'".to_owned(),
+        format!(
+            "INSERT INTO news (campaign_id, slug, audience, rewards, state, author, created_at_ms, updated_at_ms) \
+             VALUES ({}, 'n', 'friends', '', 'draft', 'a@example.ch', 0, 0)",
+            app.campaign_id
+        ),
+        format!(
+            "INSERT INTO news (campaign_id, slug, audience, rewards, state, author, created_at_ms, updated_at_ms) \
+             VALUES ({}, 'n', 'public', '', 'sent', 'a@example.ch', 0, 0)",
+            app.campaign_id
+        ),
         "INSERT INTO emails (kind, to_address, subject, body, state, attempts, next_attempt_ms, created_at_ms) \
          VALUES ('pledge_placed', 'a@example.ch', 's', 'b', 'queued', 0, 0, 0)"
             .to_owned(),
@@ -90,6 +100,14 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
     for v in EmailState::all() {
         statements.push(email(EmailKind::PledgePlaced, v));
     }
+    use bobine::domain::states::{NewsAudience, NewsState};
+    for (audience, state) in NewsAudience::all().flat_map(|a| NewsState::all().map(move |s| (a, s))) {
+        statements.push(format!(
+            "INSERT INTO news (campaign_id, slug, audience, rewards, state, author, created_at_ms, updated_at_ms) \
+             VALUES ({c}, 'n-{audience}-{state}', '{audience}', '', '{state}', 'a@example.ch', 0, 0)",
+            c = app.campaign_id
+        ));
+    }
     for v in EmailKind::all() {
         statements.push(email(v, EmailState::Waiting));
     }
@@ -139,6 +157,8 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
     assert_eq!(texts(PledgeState::all()), ["unconfirmed", "active", "cancelled"]);
     assert_eq!(texts(DesignerState::all()), ["pending", "approved", "rejected", "unpublished"]);
     assert_eq!(texts(EmailState::all()), ["waiting", "sent", "failed", "handled"]);
+    assert_eq!(texts(bobine::domain::states::NewsAudience::all()), ["public", "backers", "rewards"]);
+    assert_eq!(texts(bobine::domain::states::NewsState::all()), ["draft", "published"]);
     assert_eq!(
         texts(EmailKind::all()),
         [

@@ -1,4 +1,5 @@
-//! The campaign team's side: login, first-run setup, the dashboard, the lists, the posters.
+//! The campaign team's side: login, first-run setup, the dashboard, the lists, the posters,
+//! the news.
 
 pub mod chart;
 mod csv_export;
@@ -6,6 +7,7 @@ pub mod dashboard;
 pub mod designers;
 pub mod device;
 pub mod login;
+pub mod news;
 pub mod offers;
 pub mod outbox;
 pub mod payments;
@@ -146,6 +148,7 @@ pub fn routes() -> Vec<rocket::Route> {
         offers::routes(),
         designers::routes(),
         posters::routes(),
+        news::routes(),
     ]
     .concat()
 }
