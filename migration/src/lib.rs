@@ -21,6 +21,7 @@ mod m20261127_000014_cards;
 mod m20261128_000015_stripe_disputes;
 mod m20261128_000016_finding_pledges;
 mod m20261128_000017_news;
+mod m20261128_000018_supporters_wall;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000015_stripe_disputes::Migration),
             Box::new(m20261128_000016_finding_pledges::Migration),
             Box::new(m20261128_000017_news::Migration),
+            Box::new(m20261128_000018_supporters_wall::Migration),
         ]
     }
 }

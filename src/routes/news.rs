@@ -162,7 +162,8 @@ async fn feed(state: &State<AppState>, lang: Lang) -> Result<(ContentType, Strin
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{news}\"/>\n\
          <author><name>{author}</name></author>\n",
         lang = lang.code(),
-        id = xml(&absolute(state, "/news.atom")),
+        // A feed per language, each its own.
+        id = xml(&absolute(state, &format!("/news.atom?lang={}", lang.code()))),
         title = xml(&format!("{} · {}", i18n::t(lang, "news-title"), state.campaign.short_name.get(lang))),
         subtitle = xml(state.campaign.summary.get(lang)),
         updated = views::rfc3339(updated),
