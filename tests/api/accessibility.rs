@@ -168,7 +168,7 @@ async fn pages(app: &TestApp) -> Vec<String> {
 /// axe-core violation; from 320 px up nothing scrolls sideways and every navigation link
 /// lies on the screen.
 #[tokio::test]
-async fn every_page_passes_axe_core_and_fits_a_phone_in_both_languages() {
+async fn every_page_passes_axe_core_and_fits_a_phone_in_every_language() {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let Some((_driver, client, _profile)) = browser().await else { return };
     let Some(axe_source) = axe_source() else { return };
