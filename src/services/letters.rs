@@ -135,23 +135,31 @@ impl Letters {
         format!("{SITE}{}", plain(path))
     }
 
+    /// An amount in the campaign's currency as `lang` writes it: "CHF 1’200.00".
+    fn money(&self, cents: i64, lang: Lang) -> String {
+        plain(&format!("{} {}", self.campaign.currency, display_cents(cents, lang.thousands())))
+    }
+
+    /// The title of a pledge's reward in `lang` (its id, should it have left the campaign
+    /// file), or "no reward".
+    fn reward_title(&self, pledge: &pledge::Model, lang: Lang) -> String {
+        match pledge.reward_id.as_deref() {
+            Some(id) => self.campaign.reward(id).map_or_else(|| plain(id), |r| plain(r.title.get(lang))),
+            None => i18n::t(lang, "no-reward"),
+        }
+    }
+
     /// The email that tells a backer their pledge was placed, changed or cancelled, with the
     /// private link where they see it.
     pub fn pledge(&self, news: PledgeNews, pledge: &pledge::Model) -> Mail {
         let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
         let campaign = &self.campaign;
-        let reward = match pledge.reward_id.as_deref() {
-            Some(id) => campaign.reward(id).map_or_else(|| plain(id), |r| plain(r.title.get(lang))),
-            None => i18n::t(lang, "no-reward"),
-        };
+        let reward = self.reward_title(pledge, lang);
         let deadline = i18n::moment(campaign.deadline.with_timezone(&campaign.time_zone), lang);
         let args = [
             ("name", plain(&pledge.name)),
             ("campaign", plain(campaign.title.get(lang))),
-            (
-                "amount",
-                plain(&format!("{} {}", campaign.currency, display_cents(pledge.amount_cents, lang.thousands()))),
-            ),
+            ("amount", self.money(pledge.amount_cents, lang)),
             ("reward", reward),
             ("reference", plain(&pledge.reference)),
             ("link", self.link(&format!("/pledges/{}", pledge.token))),
@@ -183,7 +191,7 @@ impl Letters {
     pub fn payment(&self, news: PaymentNews, pledge: &pledge::Model, payments: &Payments) -> Mail {
         let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
         let campaign = &self.campaign;
-        let money = |cents: i64| format!("{} {}", campaign.currency, display_cents(cents, lang.thousands()));
+        let money = |cents: i64| self.money(cents, lang);
         let date = |ms: Option<i64>| {
             ms.map(|ms| i18n::day(instant(ms).with_timezone(&campaign.time_zone).date_naive(), lang))
                 .unwrap_or_default()
@@ -247,20 +255,15 @@ impl Letters {
         let lines: Vec<String> = pledges
             .iter()
             .map(|pledge| {
-                let reward = match pledge.reward_id.as_deref() {
-                    Some(id) => campaign.reward(id).map_or_else(|| plain(id), |r| plain(r.title.get(lang))),
-                    None => i18n::t(lang, "no-reward"),
-                };
                 let state = match pledge.state {
                     PledgeState::Unconfirmed => i18n::t(lang, "mail-pledge-links-unconfirmed"),
                     PledgeState::Cancelled => i18n::t(lang, "mail-pledge-links-cancelled"),
                     PledgeState::Active => String::new(),
                 };
-                let amount = format!("{} {}", campaign.currency, display_cents(pledge.amount_cents, lang.thousands()));
                 let args = [
                     ("reference", plain(&pledge.reference)),
-                    ("amount", plain(&amount)),
-                    ("reward", reward),
+                    ("amount", self.money(pledge.amount_cents, lang)),
+                    ("reward", self.reward_title(pledge, lang)),
                     ("state", state),
                     ("link", self.link(&format!("/pledges/{}", pledge.token))),
                 ];
