@@ -271,19 +271,16 @@ pub async fn publish(db: &Db, id: i64, at: Option<DateTime<Utc>>, now: DateTime<
     Ok(())
 }
 
-/// One update in `lang`, whatever its state (the team's view).
-pub async fn get(db: &Db, id: i64, lang: Lang) -> Result<NewsItem, AppError> {
+/// One update in `lang`, whatever its state (the team's view), and its texts in every
+/// language written, in the order of [`Lang::ALL`].
+pub async fn get(db: &Db, id: i64, lang: Lang) -> Result<(NewsItem, Vec<(Lang, news_text::Model)>), AppError> {
     let row = news::Entity::find_by_id(id).one(&db.read).await?.ok_or(AppError::NotFound)?;
-    Ok(with_texts(&db.read, vec![row], lang).await?.remove(0))
-}
-
-/// An update's texts, in the order of [`Lang::ALL`].
-pub async fn texts(db: &Db, id: i64) -> Result<Vec<(Lang, news_text::Model)>, AppError> {
     let rows = news_text::Entity::find().filter(news_text::Column::NewsId.eq(id)).all(&db.read).await?;
+    let shown = item(row, &rows, lang);
     let mut texts: Vec<(Lang, news_text::Model)> =
         rows.into_iter().filter_map(|row| Some((Lang::from_tag(&row.lang)?, row))).collect();
     texts.sort_by_key(|(lang, _)| Lang::ALL.iter().position(|l| l == lang));
-    Ok(texts)
+    Ok((shown, texts))
 }
 
 /// Every update, drafts first, then newest first: the team's list.

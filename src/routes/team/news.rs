@@ -130,10 +130,10 @@ struct NewsRow {
 }
 
 fn row(state: &AppState, lang: Lang, item: &NewsItem, now: DateTime<Utc>) -> NewsRow {
-    let (key, state_class) = match (item.state, item.published_at) {
-        (NewsState::Published, Some(at)) if at <= now => ("news-standing-out", "out"),
-        (NewsState::Published, Some(_)) => ("news-standing-scheduled", "scheduled"),
-        _ => ("news-standing-draft", "draft"),
+    let (key, state_class) = match item.state {
+        _ if item.is_out(now) => ("news-standing-out", "out"),
+        NewsState::Published => ("news-standing-scheduled", "scheduled"),
+        NewsState::Draft => ("news-standing-draft", "draft"),
     };
     let when = item.published_at.map(|at| views::moment(state, at, lang)).unwrap_or_default();
     NewsRow {
@@ -252,8 +252,7 @@ async fn edit_page(
     shown: Shown<'_>,
 ) -> Result<Template, AppError> {
     let now = app.clock.now();
-    let item = news::get(&app.db, id, lang).await?;
-    let texts = news::texts(&app.db, id).await?;
+    let (item, texts) = news::get(&app.db, id, lang).await?;
     let previews = texts
         .iter()
         .map(|(l, text)| Preview {
