@@ -202,7 +202,7 @@ fn planned(path: &Path, bytes: &[u8], widths: &[u32]) -> Result<Arc<Picture>, Ph
     if let Some(picture) = PLANNED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return Ok(picture.clone());
     }
-    let picture = Arc::new(Picture::plan(path, bytes, widths)?);
+    let picture = Arc::new(Picture::plan(path, bytes, key.0.clone(), widths)?);
     PLANNED.lock().unwrap_or_else(|e| e.into_inner()).insert(key, picture.clone());
     Ok(picture)
 }

@@ -56,9 +56,10 @@ impl PartialEq for Picture {
 static MAKING: Mutex<()> = Mutex::new(());
 
 impl Picture {
-    /// Plans the widths of `bytes`, read from `source`, from its header alone: a JPEG, PNG or
-    /// WebP within bounds (and a JPEG that reaches its end), upright as its EXIF says.
-    pub fn plan(source: &Path, bytes: &[u8], widths: &[u32]) -> Result<Picture, PhotoError> {
+    /// Plans the widths of `bytes`, read from `source` (`digest` is their SHA-256, which the
+    /// caller already has), from its header alone: a JPEG, PNG or WebP within bounds (and a
+    /// JPEG that reaches its end), upright as its EXIF says.
+    pub fn plan(source: &Path, bytes: &[u8], digest: Vec<u8>, widths: &[u32]) -> Result<Picture, PhotoError> {
         if bytes.len() > MAX_FILE {
             return Err(PhotoError::TooLarge);
         }
@@ -67,7 +68,6 @@ impl Picture {
             return Err(PhotoError::Unreadable);
         }
         let (width, height) = photo::inspect(bytes)?;
-        let digest = Sha256::digest(bytes).to_vec();
         let mut widths = widths.to_vec();
         widths.sort_unstable_by(|a, b| b.cmp(a));
         let mut sizes: Vec<(u32, u32)> = Vec::with_capacity(widths.len());
@@ -207,7 +207,7 @@ mod tests {
     fn planned(bytes: &[u8], widths: &[u32]) -> (tempfile::NamedTempFile, Result<Picture, PhotoError>) {
         let file = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(file.path(), bytes).unwrap();
-        let picture = Picture::plan(file.path(), bytes, widths);
+        let picture = Picture::plan(file.path(), bytes, Sha256::digest(bytes).to_vec(), widths);
         (file, picture)
     }
 
