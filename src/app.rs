@@ -215,6 +215,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let closer = state.clone();
     let holds = state.clone();
     let settling = state.clone();
+    let news_mailing = state.clone();
     let charging = state.clone();
     let outbox = (state.clone(), mailer, settings.mail.poll);
     Ok(rocket::custom(figment)
@@ -270,6 +271,18 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                 tokio::spawn(async move {
                     tokio::select! {
                         () = jobs::payments::run(db, campaign, campaign_id, letters, clock, writer) => {}
+                        () = shutdown => {}
+                    }
+                });
+            })
+        }))
+        .attach(AdHoc::on_liftoff("news by email", move |rocket| {
+            let shutdown = rocket.shutdown();
+            Box::pin(async move {
+                let AppState { db, campaign_id, letters, clock, .. } = news_mailing;
+                tokio::spawn(async move {
+                    tokio::select! {
+                        () = jobs::news_mail::run(db, campaign_id, letters, clock) => {}
                         () = shutdown => {}
                     }
                 });

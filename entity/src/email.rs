@@ -25,6 +25,11 @@ pub struct Model {
     pub sent_at_ms: Option<i64>,
     /// The pledge the email is about, if any: deleted with it.
     pub pledge_id: Option<i64>,
+    /// The update this email sends, for the team's count of an update's emails.
+    pub news_id: Option<i64>,
+    /// The key of the email's one-click unsubscribe link (`/unsubscribe/<key>`), sent also
+    /// in its `List-Unsubscribe` header; only emails one may leave have one.
+    pub unsubscribe: Option<String>,
 }
 
 /// What an email tells.
@@ -60,6 +65,8 @@ pub enum EmailKind {
     PledgeRefunded,
     /// The private links of every pledge of an address, asked for at `/pledges/find`.
     PledgeLinks,
+    /// An update from the team, to backers who want news.
+    News,
 }
 
 crate::stored_text!(EmailKind);

@@ -23,6 +23,12 @@ pub struct Model {
     pub author: String,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
+    /// How far sending it by email went.
+    pub mailing: NewsMailing,
+    /// The lower-cased address of the last backer the mailing reached: it goes on after it.
+    pub mail_cursor: Option<String>,
+    /// How many emails the mailing stored so far.
+    pub mailed: i64,
 }
 
 /// Whom an update is for.
@@ -48,6 +54,22 @@ pub enum NewsState {
 }
 
 crate::stored_text!(NewsState);
+
+/// Where sending an update by email stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum NewsMailing {
+    /// To send once it is out (a draft, or scheduled).
+    Pending,
+    /// Being stored in the outbox, batch by batch.
+    Sending,
+    /// Every concerned backer has theirs in the outbox.
+    Done,
+    /// Published without emails.
+    Off,
+}
+
+crate::stored_text!(NewsMailing);
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}

@@ -93,6 +93,9 @@ pub struct Model {
     pub charge_attempts: i32,
     /// When the saved method is to be charged (at the close, or the last retry); `None` when not.
     pub next_charge_ms: Option<i64>,
+    /// Whether the backer wants the campaign's updates by email; what concerns their money
+    /// is sent whatever this says.
+    pub news: bool,
 }
 
 /// How a backer chose to pay a pledge.

@@ -107,6 +107,7 @@ field-email-hint = Für die Bestätigung und den Link zu Ihrer Zusage. Wird nie 
 field-email-hint-confirm = Wir senden Ihnen einen Link, um Ihre Zusage zu bestätigen: Die Zusage zählt, sobald Sie ihn öffnen. Wird nie veröffentlicht.
 field-display-name = Öffentlich angezeigter Name (optional)
 field-anonymous = Anonym bleiben
+field-news = Die Neuigkeiten der Kampagne per E-Mail erhalten (abbestellen mit einem Klick)
 pledge-submit = Meine Zusage bestätigen
 pledge-closed = Die Kampagne ist beendet: Sie nimmt keine Zusagen mehr an.
 form-error-title = Ihre Zusage wurde nicht erfasst
@@ -953,6 +954,34 @@ mail-pledge-links-line =
 mail-pledge-links-unconfirmed = {" "}(noch zu bestätigen)
 mail-pledge-links-cancelled = {" "}(storniert)
 
+mail-news-subject = { $campaign }: { $title }
+mail-news-body =
+    Guten Tag { $name }
+
+    { $title }
+
+    { $text }
+
+    Online lesen: { $link }
+
+    { $campaign }
+
+    --
+    Sie erhalten die Neuigkeiten von „{ $campaign }“, weil Sie die Kampagne unterstützen. Zum Abmelden genügt ein Klick: { $unsubscribe }
+    E-Mails zu Ihrer Zusage und deren Zahlung erhalten Sie weiterhin.
+
+
+## Unsubscribe
+unsubscribe-title = Neuigkeiten per E-Mail
+unsubscribe-receives = { $address } erhält die Neuigkeiten von „{ $campaign }“ per E-Mail.
+unsubscribe-not-receiving = { $address } erhält die Neuigkeiten von „{ $campaign }“ nicht mehr per E-Mail.
+unsubscribe-leave = Keine Neuigkeiten mehr erhalten
+unsubscribe-again = Neuigkeiten wieder erhalten
+unsubscribe-left = Erledigt: Sie erhalten keine Neuigkeiten mehr per E-Mail.
+unsubscribe-back = Erledigt: Sie erhalten die Neuigkeiten wieder per E-Mail.
+unsubscribe-money = E-Mails zu Ihrer Zusage und deren Zahlung (Rechnung, Erinnerung, Quittung, Ergebnis) erhalten Sie in jedem Fall.
+pledge-news-on = Sie erhalten die Neuigkeiten der Kampagne per E-Mail an { $email }.
+pledge-news-off = Sie erhalten die Neuigkeiten der Kampagne nicht per E-Mail. Hier können Sie sie weiterhin lesen.
 ## News
 news-title = Neuigkeiten
 news-intro = Was das Team von der Kampagne, den Workshops und den Modeschaffenden erzählt.
@@ -985,6 +1014,12 @@ news-publish-now = Jetzt
 news-publish-later = Zur gewählten Zeit
 news-publish-at = Datum und Uhrzeit ({ $zone })
 news-publish = Veröffentlichen
+news-publish-email = Auch per E-Mail an die betroffenen Unterstützerinnen und Unterstützer senden, die Neuigkeiten möchten
+team-news-mail-title = Per E-Mail versandte Neuigkeiten
+news-mailing-off = Nicht per E-Mail versandt
+news-mailing-pending = Wird per E-Mail versandt, sobald sie erscheint
+news-mailing-sending = Versand läuft · vorbereitet: { $stored } · versandt: { $sent } · wartend: { $waiting }
+news-mailing-done = Per E-Mail · versandt: { $sent } · wartend: { $waiting } · fehlgeschlagen: { $failed }
 news-audience-public = Alle
 news-audience-backers = Unterstützende
 news-audience-rewards = Unterstützende bestimmter Dankeschöns

@@ -107,6 +107,7 @@ field-email-hint = For the confirmation and the link to your pledge. Never publi
 field-email-hint-confirm = We email you a link to confirm your pledge: it counts once you open it. Never published.
 field-display-name = Name shown publicly (optional)
 field-anonymous = Stay anonymous
+field-news = Receive the campaign's news by email (you can stop with one click)
 pledge-submit = Confirm my pledge
 pledge-closed = The campaign is over: it no longer takes pledges.
 form-error-title = Your pledge was not recorded
@@ -932,6 +933,34 @@ mail-pledge-links-line =
 mail-pledge-links-unconfirmed = {" "}(to confirm)
 mail-pledge-links-cancelled = {" "}(cancelled)
 
+mail-news-subject = { $campaign }: { $title }
+mail-news-body =
+    Hello { $name },
+
+    { $title }
+
+    { $text }
+
+    Read it online: { $link }
+
+    { $campaign }
+
+    --
+    You receive the news of “{ $campaign }” because you back it. To stop receiving it, one click is enough: { $unsubscribe }
+    Emails about your pledge and its payment will still reach you.
+
+
+## Unsubscribe
+unsubscribe-title = News by email
+unsubscribe-receives = { $address } receives the news of “{ $campaign }” by email.
+unsubscribe-not-receiving = { $address } no longer receives the news of “{ $campaign }” by email.
+unsubscribe-leave = Stop receiving the news
+unsubscribe-again = Receive the news again
+unsubscribe-left = Done: you will receive no more news by email.
+unsubscribe-back = Done: you will receive the news by email again.
+unsubscribe-money = Emails about your pledge and its payment (bill, reminder, receipt, result) reach you in any case.
+pledge-news-on = You receive the campaign's news by email, at { $email }.
+pledge-news-off = You do not receive the campaign's news by email. You can still read them here.
 ## News
 news-title = News
 news-intro = What the team tells of the campaign, the workshops and the designers.
@@ -964,6 +993,12 @@ news-publish-now = Now
 news-publish-later = At a chosen time
 news-publish-at = Date and time ({ $zone })
 news-publish = Publish
+news-publish-email = Also email it to the backers it concerns who want news
+team-news-mail-title = News sent by email
+news-mailing-off = Not sent by email
+news-mailing-pending = Emailed as soon as it is out
+news-mailing-sending = Being emailed · prepared: { $stored } · sent: { $sent } · waiting: { $waiting }
+news-mailing-done = By email · sent: { $sent } · waiting: { $waiting } · failed: { $failed }
 news-audience-public = Everyone
 news-audience-backers = Backers
 news-audience-rewards = Backers of some rewards

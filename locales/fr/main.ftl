@@ -107,6 +107,7 @@ field-email-hint = Pour la confirmation et le lien vers votre promesse. Jamais p
 field-email-hint-confirm = Nous vous envoyons un lien pour confirmer votre promesse : elle compte dès que vous l'ouvrez. Jamais publiée.
 field-display-name = Nom affiché publiquement (facultatif)
 field-anonymous = Rester anonyme
+field-news = Recevoir les nouvelles de la campagne par email (vous pourrez arrêter d'un clic)
 pledge-submit = Confirmer ma promesse
 pledge-closed = La campagne est terminée : elle ne prend plus de promesses.
 form-error-title = Votre promesse n'a pas été enregistrée
@@ -953,6 +954,34 @@ mail-pledge-links-line =
 mail-pledge-links-unconfirmed = {" "}(à confirmer)
 mail-pledge-links-cancelled = {" "}(annulée)
 
+mail-news-subject = { $campaign } : { $title }
+mail-news-body =
+    Bonjour { $name },
+
+    { $title }
+
+    { $text }
+
+    À lire aussi en ligne : { $link }
+
+    { $campaign }
+
+    --
+    Vous recevez les nouvelles de « { $campaign } » parce que vous la soutenez. Pour ne plus les recevoir, un clic suffit : { $unsubscribe }
+    Les emails sur votre promesse et son paiement vous parviendront toujours.
+
+
+## Unsubscribe
+unsubscribe-title = Les nouvelles par email
+unsubscribe-receives = { $address } reçoit les nouvelles de « { $campaign } » par email.
+unsubscribe-not-receiving = { $address } ne reçoit plus les nouvelles de « { $campaign } » par email.
+unsubscribe-leave = Ne plus recevoir les nouvelles
+unsubscribe-again = Recevoir à nouveau les nouvelles
+unsubscribe-left = C'est fait : vous ne recevrez plus de nouvelles par email.
+unsubscribe-back = C'est fait : vous recevrez à nouveau les nouvelles par email.
+unsubscribe-money = Les emails sur votre promesse et son paiement (facture, rappel, reçu, résultat) vous parviennent dans tous les cas.
+pledge-news-on = Vous recevez les nouvelles de la campagne par email, à { $email }.
+pledge-news-off = Vous ne recevez pas les nouvelles de la campagne par email. Vous pouvez toujours les lire ici.
 ## News
 news-title = Nouvelles
 news-intro = Ce que l'équipe raconte de la campagne, des ateliers et des créatrices et créateurs.
@@ -985,6 +1014,12 @@ news-publish-now = Maintenant
 news-publish-later = À l'heure choisie
 news-publish-at = Date et heure ({ $zone })
 news-publish = Publier
+news-publish-email = Envoyer aussi par email aux contributrices et contributeurs concernés qui veulent des nouvelles
+team-news-mail-title = Nouvelles envoyées par email
+news-mailing-off = Pas envoyée par email
+news-mailing-pending = Envoyée par email dès sa publication
+news-mailing-sending = Envoi en cours · préparés : { $stored } · envoyés : { $sent } · en attente : { $waiting }
+news-mailing-done = Par email · envoyés : { $sent } · en attente : { $waiting } · en échec : { $failed }
 news-audience-public = Tout le monde
 news-audience-backers = Les contributrices et contributeurs
 news-audience-rewards = Les contributrices et contributeurs de certaines contreparties

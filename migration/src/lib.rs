@@ -22,6 +22,7 @@ mod m20261128_000015_stripe_disputes;
 mod m20261128_000016_finding_pledges;
 mod m20261128_000017_news;
 mod m20261128_000018_supporters_wall;
+mod m20261128_000019_news_by_email;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000016_finding_pledges::Migration),
             Box::new(m20261128_000017_news::Migration),
             Box::new(m20261128_000018_supporters_wall::Migration),
+            Box::new(m20261128_000019_news_by_email::Migration),
         ]
     }
 }

@@ -92,6 +92,89 @@ pub fn to_plain_text(source: &str) -> String {
     text.trim().to_owned()
 }
 
+/// An update as a plain-text email shows it: blocks a blank line apart, list items on lines of
+/// their own, each link's address after its words, pictures by their description. A link to
+/// a path of this site (`/media/…`) goes through `site`, which makes it absolute.
+pub fn to_email_text(source: &str, site: impl Fn(&str) -> String) -> String {
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    let mut text = String::with_capacity(source.len() + 64);
+    // The destination of each open link, and the text's length when it opened.
+    let mut links: Vec<(String, usize)> = Vec::new();
+    // Each open list's next number (`None` for bullets).
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut in_image = false;
+    // Right after an item's bullet: its first paragraph goes on the bullet's line.
+    let mut at_bullet = false;
+    for event in Parser::new_ext(source, options) {
+        let was_at_bullet = std::mem::take(&mut at_bullet);
+        match event {
+            Event::Start(Tag::Paragraph) if was_at_bullet => at_bullet = true,
+            Event::Start(
+                Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_),
+            ) => blank_line(&mut text),
+            Event::Start(Tag::List(first)) => {
+                if lists.is_empty() {
+                    blank_line(&mut text);
+                }
+                lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&"  ".repeat(lists.len().saturating_sub(1)));
+                match lists.last_mut() {
+                    Some(Some(n)) => {
+                        text.push_str(&format!("{n}. "));
+                        *n += 1;
+                    }
+                    _ => text.push_str("- "),
+                }
+                at_bullet = true;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => links.push((dest_url.into_string(), text.len())),
+            Event::End(TagEnd::Link) => {
+                if let Some((dest, start)) = links.pop() {
+                    let words = text[start..].trim();
+                    let dest = if dest.starts_with('/') { site(&dest) } else { dest };
+                    if words != dest && !dest.ends_with(words) {
+                        text.push_str(&format!(" <{dest}>"));
+                    }
+                }
+            }
+            Event::Start(Tag::Image { .. }) => in_image = true,
+            Event::End(TagEnd::Image) => in_image = false,
+            Event::Text(t) | Event::Code(t) if in_image && !t.trim().is_empty() => text.push_str(&format!("[{t}]")),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            Event::Rule => {
+                blank_line(&mut text);
+                text.push_str("* * *");
+            }
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => text.push('\n'),
+            Event::End(TagEnd::TableCell) => text.push_str(" | "),
+            _ => {}
+        }
+    }
+    text.trim().to_owned()
+}
+
+/// Ends the text with an empty line, unless it is empty.
+fn blank_line(text: &mut String) {
+    if text.is_empty() {
+        return;
+    }
+    while text.ends_with(' ') {
+        text.pop();
+    }
+    while !text.ends_with("\n\n") {
+        text.push('\n');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +218,20 @@ mod tests {
         assert_eq!(
             to_plain_text("# Titre\n\nUn *texte* avec [un lien](https://x.ch)."),
             "Titre Un texte avec un lien."
+        );
+    }
+
+    #[test]
+    fn an_email_shows_paragraphs_lists_and_links_as_text() {
+        let text = to_email_text(
+            "# L'atelier\n\nÇa avance : **bientôt** fini.\nDeux lignes.\n\n- une\n- deux\n\n1. premier\n2. second\n\n\
+             [Le site](https://atelier-rose.ch), <https://x.ch> et ![la robe](/media/robe-800.jpg) [plan](/media/plan.pdf)",
+            |path| format!("https://soutenir.ch{path}"),
+        );
+        assert_eq!(
+            text,
+            "L'atelier\n\nÇa avance : bientôt fini.\nDeux lignes.\n\n- une\n- deux\n\n1. premier\n2. second\n\n\
+             Le site <https://atelier-rose.ch>, https://x.ch et [la robe] plan <https://soutenir.ch/media/plan.pdf>"
         );
     }
 }

@@ -147,14 +147,23 @@ pub fn display_cents(cents: i64, thousands: char) -> String {
     let text = cents_to_string(cents);
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
     let (sign, whole) = whole.strip_prefix('-').map_or(("", whole), |w| ("-", w));
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+    format!("{sign}{}.{fraction}", grouped(whole, thousands))
+}
+
+/// A count with grouped thousands, for pages: `12’500`.
+pub fn display_count(count: u64, thousands: char) -> String {
+    grouped(&count.to_string(), thousands)
+}
+
+fn grouped(digits: &str, thousands: char) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(thousands);
         }
         grouped.push(digit);
     }
-    format!("{sign}{grouped}.{fraction}")
+    grouped
 }
 
 impl fmt::Display for Money {
@@ -220,6 +229,10 @@ mod tests {
         assert_eq!(display_cents(0, '\''), "0.00");
         assert_eq!(Money::try_from_cents(12_345).unwrap().display(','), "123.45");
         assert_eq!(display_cents(100_000_000, ','), "1,000,000.00");
+        assert_eq!(
+            (display_count(100_000, '’'), display_count(999, ','), display_count(0, ',')),
+            ("100’000".into(), "999".into(), "0".into())
+        );
     }
 
     mod properties {

@@ -28,11 +28,20 @@ pub enum LimitKind {
     Logins,
     /// `POST /pledges/find`: each one may send an email to the address typed.
     Finds,
+    /// Leaving or joining the news: `POST /unsubscribe/<key>` (also sent by mail providers'
+    /// servers, many people behind one address) and the private page's switch.
+    Subscriptions,
 }
 
 impl LimitKind {
-    pub const ALL: [LimitKind; 5] =
-        [LimitKind::Pledges, LimitKind::Offers, LimitKind::Designers, LimitKind::Logins, LimitKind::Finds];
+    pub const ALL: [LimitKind; 6] = [
+        LimitKind::Pledges,
+        LimitKind::Offers,
+        LimitKind::Designers,
+        LimitKind::Logins,
+        LimitKind::Finds,
+        LimitKind::Subscriptions,
+    ];
 
     /// The name in settings: `BOBINE_RATE_LIMIT_PLEDGES`, `BOBINE_RATE_LIMIT_PLEDGES_EMAIL`.
     pub fn name(self) -> &'static str {
@@ -42,6 +51,7 @@ impl LimitKind {
             LimitKind::Designers => "DESIGNERS",
             LimitKind::Logins => "LOGINS",
             LimitKind::Finds => "FINDS",
+            LimitKind::Subscriptions => "SUBSCRIPTIONS",
         }
     }
 
@@ -57,6 +67,8 @@ impl LimitKind {
             LimitKind::Logins => Limits { per_address: rate(30, 5 * 60), per_email: None },
             // An address gets its links at most three times an hour, however many ask.
             LimitKind::Finds => Limits { per_address: rate(10, 10 * 60), per_email: rate(3, 60 * 60) },
+            // A mail provider unsubscribes its users from a few addresses of its own.
+            LimitKind::Subscriptions => Limits { per_address: rate(120, 60), per_email: None },
         }
     }
 }

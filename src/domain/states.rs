@@ -6,7 +6,7 @@ pub use entity::bank_transaction::{BankDirection, BankStatus};
 pub use entity::campaign::CampaignState;
 pub use entity::designer::DesignerState;
 pub use entity::email::{EmailKind, EmailState};
-pub use entity::news::{NewsAudience, NewsState};
+pub use entity::news::{NewsAudience, NewsMailing, NewsState};
 pub use entity::offer::{OfferKind, OfferState};
 pub use entity::payment::{PaymentKind, PaymentMethod};
 pub use entity::pledge::{MethodState, PayBy, PaymentState, PledgeState};
@@ -49,7 +49,8 @@ mod tests {
         assert_eq!(round_trips(PledgeState::all()).len(), 3);
         assert_eq!(round_trips(DesignerState::all()).len(), 4);
         assert_eq!(round_trips(EmailState::all()).len(), 4);
-        assert_eq!(round_trips(EmailKind::all()).len(), 18);
+        assert_eq!(round_trips(EmailKind::all()).len(), 19);
+        assert_eq!(round_trips(NewsMailing::all()).len(), 4);
         assert_eq!(round_trips(OfferState::all()).len(), 4);
         assert_eq!(round_trips(OfferKind::all()).len(), 9);
         assert_eq!(round_trips(SourceKind::all()).len(), 2);

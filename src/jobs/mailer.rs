@@ -11,7 +11,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use entity::email;
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::Smtp;
@@ -30,6 +30,42 @@ pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     public_url: PublicUrl,
+}
+
+/// `List-Unsubscribe` (RFC 2369): where a mail program's own button unsubscribes.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post` (RFC 8058): that button may unsubscribe with one POST, no page.
+#[derive(Clone)]
+struct OneClick;
+
+impl Header for OneClick {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(OneClick)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
 }
 
 /// Why an email was not sent, and whether trying again could help.
@@ -60,7 +96,12 @@ impl Mailer {
     async fn send(&self, mail: &email::Model, now: DateTime<Utc>) -> Result<(), Failure> {
         let permanent = |message: String| Failure { message, permanent: true };
         let to: Mailbox = mail.to_address.parse().map_err(|e| permanent(format!("bad recipient: {e}")))?;
-        let message = Message::builder()
+        let mut builder = Message::builder();
+        if let Some(key) = &mail.unsubscribe {
+            let link = format!("<{}/unsubscribe/{key}>", self.public_url.as_str());
+            builder = builder.header(ListUnsubscribe(link)).header(OneClick);
+        }
+        let message = builder
             .from(self.from.clone())
             .to(to)
             .subject(self.public_url.resolve(&mail.subject))

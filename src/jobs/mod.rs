@@ -4,4 +4,5 @@ pub mod cards;
 pub mod closer;
 pub mod holds;
 pub mod mailer;
+pub mod news_mail;
 pub mod payments;

@@ -29,8 +29,9 @@ impl Fairing for PrivatePages {
 
     async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
         let path = request.uri().path();
-        let private =
-            ["/pledges/", "/api/pledges/", "/designers/edit/", "/team"].iter().any(|prefix| path.starts_with(prefix));
+        let private = ["/pledges/", "/api/pledges/", "/designers/edit/", "/team", "/unsubscribe/"]
+            .iter()
+            .any(|prefix| path.starts_with(prefix));
         if private {
             response.set_header(Header::new("Cache-Control", "no-store, private"));
         }

@@ -30,6 +30,7 @@ pub mod preview;
 pub mod share;
 pub mod source;
 pub mod team;
+pub mod unsubscribe;
 pub mod views;
 
 mod health;
@@ -46,6 +47,7 @@ pub fn routes() -> Vec<rocket::Route> {
         pledges::routes(),
         pledge_find::routes(),
         news::routes(),
+        unsubscribe::routes(),
         bills::routes(),
         checkout::routes(),
         offers::routes(),

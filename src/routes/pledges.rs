@@ -30,6 +30,7 @@ use crate::routes::views::{self, CampaignView, FormError, Page, PledgeView};
 use crate::services::campaign::snapshot;
 use crate::services::pledges::{self, PledgeChange, PledgeInput, PledgeRecord};
 use crate::services::pricing::current_minimum;
+use crate::services::subscriptions;
 
 /// The pledge form as posted. Every field is optional here so that a missing one gets the
 /// same clear message as a wrong one.
@@ -43,6 +44,8 @@ struct PledgeForm {
     anonymous: bool,
     /// How the backer will pay: `bank`, `card` or `twint`.
     method: Option<String>,
+    /// The box "send me the campaign's news", ticked when the form is shown.
+    news: bool,
     csrf: Option<String>,
     /// Drawn when the form is shown, so a double click does not pledge twice.
     form_key: Option<String>,
@@ -62,6 +65,8 @@ struct PledgeValues {
     display_name: Option<String>,
     anonymous: bool,
     method: Option<String>,
+    /// The backer unticked the news box (so that a new form, by default, has it ticked).
+    no_news: bool,
 }
 
 /// One way to pay, as the pledge form offers it.
@@ -201,6 +206,7 @@ async fn create_pledge(
         source: Source { tag: form.source_tag.as_deref().and_then(tag_of), site: form.from.as_deref().and_then(site) },
         client: Some(client.0),
         method: form.method.clone(),
+        news: Some(form.news),
     };
     let now = state.clock.now();
     let outcome = async {
@@ -243,6 +249,7 @@ async fn create_pledge(
                 display_name: input.display_name,
                 anonymous: input.anonymous,
                 method: input.method,
+                no_news: input.news == Some(false),
             };
             admission.note(&error);
             let page = render_form(state, lang, &csrf, &input.source, values, errors).await?;
@@ -265,6 +272,8 @@ struct PledgePage {
     csrf: String,
     /// The updates this backer may read, newest first.
     news: Vec<crate::routes::news::NewsLink>,
+    /// Whether the backer's address receives the updates by email.
+    receives_news: bool,
 }
 
 /// What the change form shows: the pledge as it is, or as typed.
@@ -301,6 +310,7 @@ async fn render_pledge(
         errors: FormErrors::one(state, error, lang),
         csrf: csrf.0.clone(),
         news: crate::routes::news::for_pledge(state, pledge, lang, now).await?,
+        receives_news: subscriptions::wants_news(&state.db, state.campaign_id, &pledge.email).await?,
     };
     let path = format!("/pledges/{}", pledge.token);
     Ok(Template::render("pledge", Page::new(state, lang, &path, body).titled(i18n::t(lang, "pledge-page-title"))))
@@ -360,6 +370,31 @@ async fn change_pledge(
 #[derive(Debug, FromForm)]
 struct CancelForm {
     csrf: Option<String>,
+}
+
+#[derive(Debug, FromForm)]
+struct NewsChoiceForm {
+    /// Whether to receive the campaign's updates by email from now on.
+    wanted: bool,
+    csrf: Option<String>,
+}
+
+/// The private page's switch of the news by email, for every pledge of the backer's address.
+#[post("/pledges/<token>/news", data = "<form>")]
+async fn choose_news(
+    state: &State<AppState>,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    admission: Admission<'_>,
+    token: &str,
+    form: Form<NewsChoiceForm>,
+) -> Result<Flash<Redirect>, PageError> {
+    admission.by_address(LimitKind::Subscriptions)?;
+    csrf::verify(jar, form.csrf.as_deref())?;
+    let pledge = pledges::find_by_token(&state.db, token).await?;
+    subscriptions::set_news(&state.db, state.campaign_id, &pledge.email, form.wanted).await?;
+    let said = if form.wanted { "unsubscribe-back" } else { "unsubscribe-left" };
+    Ok(Flash::success(Redirect::to(uri!(show_pledge(token = token))), i18n::t(lang, said)))
 }
 
 #[post("/pledges/<token>/cancel", data = "<form>")]
@@ -505,5 +540,14 @@ async fn confirm_with_choice(
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![new_pledge, create_pledge, show_pledge, change_pledge, cancel_pledge, confirm_pledge, confirm_with_choice]
+    routes![
+        new_pledge,
+        create_pledge,
+        show_pledge,
+        change_pledge,
+        cancel_pledge,
+        choose_news,
+        confirm_pledge,
+        confirm_with_choice
+    ]
 }

@@ -11,12 +11,12 @@ use crate::domain::states::{EmailKind, PledgeState};
 use entity::{designer, offer, pledge};
 
 use super::bills::pledge_number;
-use super::outbox::Mail;
+use super::outbox::{ListMail, Mail};
 use super::stored::instant;
 use crate::config::{Campaign, Payments};
-use crate::domain::Lang;
 use crate::domain::money::display_cents;
 use crate::domain::qrbill::Reference;
+use crate::domain::{Lang, markdown};
 use crate::i18n;
 
 /// Stands for the site's public address in emails as they are stored: [`Letters::link`]
@@ -108,6 +108,17 @@ pub enum PaymentNews {
     Refunded,
 }
 
+/// An update, ready to be written to each backer it goes to (see [`Letters::news_letter`]).
+#[derive(Debug, Clone)]
+pub struct NewsLetter {
+    id: i64,
+    slug: String,
+    /// Read at `/news/<slug>`; otherwise through the backer's private link.
+    public: bool,
+    /// Title and text per language, French first.
+    texts: Vec<(Lang, String, String)>,
+}
+
 /// What happened to a designer's profile, for the email that tells them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DesignerNews {
@@ -182,6 +193,7 @@ impl Letters {
             subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
             body: i18n::t_args(lang, &format!("{key}-body"), &args),
             pledge_id: Some(pledge.id),
+            list: None,
         }
     }
 
@@ -245,6 +257,7 @@ impl Letters {
             subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
             body: i18n::t_args(lang, &format!("{key}-body"), &args),
             pledge_id: Some(pledge.id),
+            list: None,
         }
     }
 
@@ -281,6 +294,55 @@ impl Letters {
             subject: i18n::t_args(lang, "mail-pledge-links-subject", &args),
             body: i18n::t_args(lang, "mail-pledge-links-body", &args),
             pledge_id: None,
+            list: None,
+        }
+    }
+
+    /// An update made ready to be written to each of its backers: its title and text in each
+    /// language it was written in (French first), as a plain-text email shows them.
+    pub fn news_letter(&self, id: i64, slug: &str, public: bool, texts: &[(Lang, String, String)]) -> NewsLetter {
+        let texts = texts
+            .iter()
+            .map(|(lang, title, body)| {
+                (*lang, plain(title), markdown::to_email_text(&plain(body), |path| self.link(path)))
+            })
+            .collect();
+        NewsLetter { id, slug: plain(slug), public, texts }
+    }
+
+    /// An update to the backer of `pledge`, in their language (French when it was not written
+    /// in theirs), with the link to read it online and the one to leave the news, whose key
+    /// is `unsubscribe`.
+    pub fn news(&self, letter: &NewsLetter, pledge: &pledge::Model, unsubscribe: String) -> Mail {
+        let wanted = Lang::from_tag(&pledge.lang).unwrap_or_default();
+        let (title, text) = letter
+            .texts
+            .iter()
+            .find(|(lang, ..)| *lang == wanted)
+            .or_else(|| letter.texts.first())
+            .map_or(("", ""), |(_, title, text)| (title.as_str(), text.as_str()));
+        // Read in the backer's language: the interface around it is theirs even when the
+        // update is in French.
+        let link = if letter.public {
+            self.link(&format!("/news/{}?lang={}", letter.slug, wanted.code()))
+        } else {
+            self.link(&format!("/pledges/{}/news/{}", pledge.token, letter.slug))
+        };
+        let args = [
+            ("name", plain(&pledge.name)),
+            ("campaign", plain(self.campaign.title.get(wanted))),
+            ("title", title.to_owned()),
+            ("text", text.to_owned()),
+            ("link", link),
+            ("unsubscribe", self.link(&format!("/unsubscribe/{}", plain(&unsubscribe)))),
+        ];
+        Mail {
+            kind: EmailKind::News,
+            to: pledge.email.clone(),
+            subject: i18n::t_args(wanted, "mail-news-subject", &args),
+            body: i18n::t_args(wanted, "mail-news-body", &args),
+            pledge_id: None,
+            list: Some(ListMail { news_id: letter.id, unsubscribe }),
         }
     }
 
@@ -300,6 +362,7 @@ impl Letters {
             subject: i18n::t_args(lang, "mail-offer-received-subject", &args),
             body: i18n::t_args(lang, "mail-offer-received-body", &args),
             pledge_id: None,
+            list: None,
         }
     }
 
@@ -327,6 +390,7 @@ impl Letters {
             subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
             body: i18n::t_args(lang, &format!("{key}-body"), &args),
             pledge_id: None,
+            list: None,
         }
     }
 }
@@ -389,7 +453,29 @@ mod tests {
             needs_authentication: false,
             charge_attempts: 0,
             next_charge_ms: None,
+            news: true,
         }
+    }
+
+    #[test]
+    fn an_update_is_written_in_the_backers_language_or_french_with_its_way_out() {
+        let letters = letters("https://soutenir.example.ch");
+        let texts = vec![
+            (Lang::Fr, "Le défilé".to_owned(), "Voir [le plan](/media/plan.pdf) \u{1A}site\u{1A}/x".to_owned()),
+            (Lang::De, "Die Modeschau".to_owned(), "Am Samstag.".to_owned()),
+        ];
+        let letter = letters.news_letter(3, "le-defile", false, &texts);
+        let mail = letters.news(&letter, &pledge("Anne"), "key123".into());
+        let url = letters.public_url();
+        let (subject, body) = (url.resolve(&mail.subject), url.resolve(&mail.body));
+        assert!(subject.ends_with(": Le défilé"), "English falls back to the French text: {subject}");
+        assert!(body.starts_with("Hello Anne,"), "{body}");
+        assert!(body.contains("le plan <https://soutenir.example.ch/media/plan.pdf>"), "{body}");
+        assert!(!body.contains("https://soutenir.example.ch/x"), "no text of the team becomes a link: {body}");
+        assert!(body.contains("https://soutenir.example.ch/pledges/tok/news/le-defile"), "{body}");
+        assert!(body.contains("https://soutenir.example.ch/unsubscribe/key123"), "{body}");
+        assert_eq!(mail.list, Some(ListMail { news_id: 3, unsubscribe: "key123".into() }));
+        assert_eq!(mail.pledge_id, None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::stored::instant;
 use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::markdown;
-use crate::domain::states::{NewsAudience, NewsState};
+use crate::domain::states::{NewsAudience, NewsMailing, NewsState};
 use crate::domain::text::{bounded, required};
 use crate::domain::{Lang, slug};
 use crate::error::{AppError, Problems};
@@ -130,6 +130,8 @@ pub struct NewsItem {
     pub body: String,
     /// Safe HTML.
     pub body_html: String,
+    /// How far sending it by email went.
+    pub mailing: NewsMailing,
 }
 
 impl NewsItem {
@@ -167,6 +169,7 @@ fn item(row: news::Model, texts: &[news_text::Model], lang: Lang) -> NewsItem {
         title,
         body,
         body_html,
+        mailing: row.mailing,
     }
 }
 
@@ -229,6 +232,9 @@ pub async fn create(
         author: Set(author.to_owned()),
         created_at_ms: Set(now.timestamp_millis()),
         updated_at_ms: Set(now.timestamp_millis()),
+        mailing: Set(NewsMailing::Pending),
+        mail_cursor: Set(None),
+        mailed: Set(0),
         ..Default::default()
     }
     .insert(&txn)
@@ -253,9 +259,16 @@ pub async fn update(db: &Db, id: i64, valid: &ValidNews, author: &str, now: Date
     Ok(())
 }
 
-/// Publishes an update at `at` (now when `None` or past); a published one that is not out
-/// yet may be moved, one already out stays as it is.
-pub async fn publish(db: &Db, id: i64, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<(), AppError> {
+/// Publishes an update at `at` (now when `None` or past), to be emailed to the backers it
+/// concerns once out if `email`; a published one that is not out yet may be moved, one
+/// already out stays as it is.
+pub async fn publish(
+    db: &Db,
+    id: i64,
+    at: Option<DateTime<Utc>>,
+    email: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let txn = db.write.begin().await?;
     let row = news::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound)?;
     if row.state == NewsState::Published && row.published_at_ms.is_some_and(|ms| ms <= now.timestamp_millis()) {
@@ -265,6 +278,7 @@ pub async fn publish(db: &Db, id: i64, at: Option<DateTime<Utc>>, now: DateTime<
     let mut row: news::ActiveModel = row.into();
     row.state = Set(NewsState::Published);
     row.published_at_ms = Set(Some(at.timestamp_millis()));
+    row.mailing = Set(if email { NewsMailing::Pending } else { NewsMailing::Off });
     row.updated_at_ms = Set(now.timestamp_millis());
     row.update(&txn).await?;
     txn.commit().await?;

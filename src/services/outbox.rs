@@ -25,6 +25,17 @@ pub struct Mail {
     pub body: String,
     /// The pledge it is about, deleted with it.
     pub pledge_id: Option<i64>,
+    /// Set on an email one may stop receiving (an update), never on one about money.
+    pub list: Option<ListMail>,
+}
+
+/// What an email of a mailing carries besides its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListMail {
+    /// The update it sends.
+    pub news_id: i64,
+    /// The key of its one-click unsubscribe link, `/unsubscribe/<key>`.
+    pub unsubscribe: String,
 }
 
 /// After this many failed attempts the mailer gives up on an email; the team sees it failed
@@ -50,6 +61,8 @@ pub async fn queue(conn: &impl ConnectionTrait, mails: &[Mail], now: DateTime<Ut
         next_attempt_ms: Set(now_ms),
         created_at_ms: Set(now_ms),
         pledge_id: Set(mail.pledge_id),
+        news_id: Set(mail.list.as_ref().map(|list| list.news_id)),
+        unsubscribe: Set(mail.list.as_ref().map(|list| list.unsubscribe.clone())),
         ..Default::default()
     });
     email::Entity::insert_many(rows).exec(conn).await?;

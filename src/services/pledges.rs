@@ -39,6 +39,8 @@ pub struct PledgeInput {
     pub client: Option<std::net::IpAddr>,
     /// How the backer will pay (`bank`, `card`, `twint`); the first way offered when absent.
     pub method: Option<String>,
+    /// Whether the backer wants the campaign's updates by email; yes when not asked.
+    pub news: Option<bool>,
 }
 
 /// A pledge that passed every check that does not need the database.
@@ -52,6 +54,8 @@ pub struct NewPledge {
     pub source: Source,
     pub client: Option<std::net::IpAddr>,
     pub pay_by: PayBy,
+    /// Wants the campaign's updates by email.
+    pub news: bool,
 }
 
 impl PledgeInput {
@@ -90,6 +94,7 @@ impl PledgeInput {
                     source: self.source.clone(),
                     client: self.client,
                     pay_by,
+                    news: self.news.unwrap_or(true),
                 })
             }
             _ => Err(problems),
@@ -251,6 +256,7 @@ pub(super) fn new_row(
         hold_until_ms: Set(hold_until_ms),
         client_address: Set(new.client.map(|address| address.to_string())),
         pay_by: Set(new.pay_by),
+        news: Set(new.news),
         method_state: Set(if new.pay_by.is_stripe() { MethodState::Pending } else { MethodState::NotNeeded }),
         ..Default::default()
     }

@@ -120,10 +120,13 @@ async fn pages(app: &TestApp) -> Vec<String> {
         let written =
             app.post_form("/team/news", &[("title_fr", title), ("body_fr", body), ("audience", audience)]).await;
         let location = written.headers()["location"].to_str().unwrap().to_owned();
-        let published = app.post_form(&format!("{location}/publish"), &[("when", "now")]).await;
+        let published = app.post_form(&format!("{location}/publish"), &[("when", "now"), ("email", "true")]).await;
         assert_eq!(published.status().as_u16(), 303);
     }
     let news_id = app.query("SELECT id FROM news ORDER BY id").await.remove(0)["id"].to_string();
+    app.wait_for("SELECT COUNT(*) AS n FROM news WHERE mailing = 'done'", 2).await;
+    let unsubscribe = app.query("SELECT unsubscribe FROM emails WHERE news_id IS NOT NULL").await.remove(0);
+    let unsubscribe = unsubscribe["unsubscribe"].as_str().unwrap().to_owned();
 
     vec![
         "/".into(),
@@ -142,6 +145,7 @@ async fn pages(app: &TestApp) -> Vec<String> {
         "/news".into(),
         "/news/premiers-prototypes".into(),
         format!("/pledges/{token}/news/merci-a-vous"),
+        format!("/unsubscribe/{unsubscribe}"),
         "/legal".into(),
         "/supporters".into(),
         "/privacy".into(),

@@ -22,6 +22,7 @@ mod form_properties;
 mod helpers;
 mod media;
 mod news;
+mod news_mail;
 mod offers;
 mod outbox;
 mod payments;

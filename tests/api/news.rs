@@ -8,7 +8,7 @@ use quick_xml::events::Event;
 use crate::helpers::{TestApp, before_deadline, spawn_app};
 use crate::team::{PASSWORD, add_member, log_in};
 
-async fn team_app() -> TestApp {
+pub async fn team_app() -> TestApp {
     let app = spawn_app().await;
     add_member(&app, "ines@example.ch").await;
     log_in(&app, "ines@example.ch", PASSWORD).await;
@@ -16,14 +16,14 @@ async fn team_app() -> TestApp {
 }
 
 /// Writes an update and gives its id.
-async fn write(app: &TestApp, fields: &[(&str, &str)]) -> i64 {
+pub async fn write(app: &TestApp, fields: &[(&str, &str)]) -> i64 {
     let saved = app.post_form("/team/news", fields).await;
     assert_eq!(saved.status().as_u16(), 303, "{}", saved.text().await.unwrap());
     let location = saved.headers()["location"].to_str().unwrap().to_owned();
     location.trim_start_matches("/team/news/").parse().unwrap_or_else(|_| panic!("{location}"))
 }
 
-async fn publish(app: &TestApp, id: i64, fields: &[(&str, &str)]) -> reqwest::Response {
+pub async fn publish(app: &TestApp, id: i64, fields: &[(&str, &str)]) -> reqwest::Response {
     app.post_form(&format!("/team/news/{id}/publish"), fields).await
 }
 

@@ -186,6 +186,7 @@ async fn links_in_emails_follow_the_public_address_set_before_they_leave() {
         subject: "Votre promesse".into(),
         body: "Bonjour,\nhttps://ancienne.example.ch/pledges/old-token\n".into(),
         pledge_id: None,
+        list: None,
     };
     outbox::queue(&app.db.write, &[old], app.clock.now()).await.unwrap();
 

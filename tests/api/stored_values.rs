@@ -28,6 +28,11 @@ async fn the_database_refuses_a_state_no_enum_knows() {
              VALUES ({}, 'n', 'public', '', 'sent', 'a@example.ch', 0, 0)",
             app.campaign_id
         ),
+        format!(
+            "INSERT INTO news (campaign_id, slug, audience, rewards, state, author, created_at_ms, updated_at_ms, \
+             mailing) VALUES ({}, 'n', 'public', '', 'draft', 'a@example.ch', 0, 0, 'mailed')",
+            app.campaign_id
+        ),
         "INSERT INTO emails (kind, to_address, subject, body, state, attempts, next_attempt_ms, created_at_ms) \
          VALUES ('pledge_placed', 'a@example.ch', 's', 'b', 'queued', 0, 0, 0)"
             .to_owned(),
@@ -100,13 +105,16 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
     for v in EmailState::all() {
         statements.push(email(EmailKind::PledgePlaced, v));
     }
-    use bobine::domain::states::{NewsAudience, NewsState};
+    use bobine::domain::states::{NewsAudience, NewsMailing, NewsState};
     for (audience, state) in NewsAudience::all().flat_map(|a| NewsState::all().map(move |s| (a, s))) {
-        statements.push(format!(
-            "INSERT INTO news (campaign_id, slug, audience, rewards, state, author, created_at_ms, updated_at_ms) \
-             VALUES ({c}, 'n-{audience}-{state}', '{audience}', '', '{state}', 'a@example.ch', 0, 0)",
-            c = app.campaign_id
-        ));
+        for mailing in NewsMailing::all() {
+            statements.push(format!(
+                "INSERT INTO news (campaign_id, slug, audience, rewards, state, author, created_at_ms, updated_at_ms, \
+                 mailing) VALUES ({c}, 'n-{audience}-{state}-{mailing}', '{audience}', '', '{state}', 'a@example.ch', \
+                 0, 0, '{mailing}')",
+                c = app.campaign_id
+            ));
+        }
     }
     for v in EmailKind::all() {
         statements.push(email(v, EmailState::Waiting));
@@ -159,6 +167,7 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
     assert_eq!(texts(EmailState::all()), ["waiting", "sent", "failed", "handled"]);
     assert_eq!(texts(bobine::domain::states::NewsAudience::all()), ["public", "backers", "rewards"]);
     assert_eq!(texts(bobine::domain::states::NewsState::all()), ["draft", "published"]);
+    assert_eq!(texts(bobine::domain::states::NewsMailing::all()), ["pending", "sending", "done", "off"]);
     assert_eq!(
         texts(EmailKind::all()),
         [
@@ -179,7 +188,8 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
             "payment_errored",
             "payment_method_lost",
             "pledge_refunded",
-            "pledge_links"
+            "pledge_links",
+            "news"
         ]
     );
     assert_eq!(texts(OfferState::all()), ["new", "contacted", "accepted", "declined"]);

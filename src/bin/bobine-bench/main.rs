@@ -62,6 +62,9 @@ enum Tool {
         #[arg(long)]
         credits: usize,
     },
+    /// Write an update for every backer (about 1,500 characters in French and German) and
+    /// publish it now, to be emailed by the running server; prints `news_id=N`
+    PublishNews,
     /// Serve the tests' stand-in of Stripe on 127.0.0.1 until stopped, with N cards saved
     /// (written to FILE as JSON, with the stand-in's address); prints `standin_url=URL seeded=N`.
     /// `GET /control/summary?per=bobine_pledge` tells what it was asked.
@@ -160,6 +163,10 @@ async fn run(tool: Tool) -> Result<String, String> {
                 done.charged,
                 done.unanswered
             ))
+        }
+        Tool::PublishNews => {
+            let id = measure::publish_news(&db, campaign, campaign_id, now).await.map_err(failed)?;
+            Ok(format!("news_id={id}"))
         }
         Tool::StripeStandin { .. } => unreachable!("served above"),
     }

@@ -158,3 +158,39 @@ pub async fn count(db: &Db, sql: &str) -> Result<i64, AppError> {
     let row = db.read.query_one_raw(sea_orm::Statement::from_string(db.backend(), sql.to_owned())).await?;
     Ok(row.map_or(Ok(0), |r| r.try_get("", "n"))?)
 }
+
+/// Writes an update for every backer, as long as a real one (a few paragraphs, a list, a
+/// link, in French and German), and publishes it at `now` to be emailed; returns its id.
+pub async fn publish_news(
+    db: &Db,
+    campaign: &Campaign,
+    campaign_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, AppError> {
+    use bobine::domain::Lang;
+    use bobine::services::news::{self, NewsInput};
+    let french = "L'atelier de Carouge a terminé les **premiers prototypes** : vestes en laine recyclée, \
+                  sacs cabas en toile de store, et la robe réversible que vous avez été nombreuses et nombreux \
+                  à choisir.\n\nCe qui vient :\n\n- les essayages du samedi, de 10 h à 16 h ;\n- la visite \
+                  de l'atelier de teinture végétale ;\n- le défilé de clôture au Pavillon Sicli.\n\nTout le \
+                  programme est sur [le site de l'atelier](https://atelier.example.ch/programme). Merci pour \
+                  votre soutien : sans vous, rien de tout cela ne serait possible.";
+    let german = "Das Atelier in Carouge hat die **ersten Prototypen** fertiggestellt: Jacken aus recycelter \
+                  Wolle, Einkaufstaschen aus Markisenstoff und das Wendekleid, das viele von Ihnen gewählt \
+                  haben.\n\nAls Nächstes:\n\n- Anproben am Samstag, 10 bis 16 Uhr;\n- Besuch der \
+                  Pflanzenfärberei;\n- die Abschlussmodenschau im Pavillon Sicli.\n\nDas ganze Programm \
+                  steht auf [der Website des Ateliers](https://atelier.example.ch/programme). Danke für Ihre \
+                  Unterstützung!";
+    let input = NewsInput {
+        texts: vec![
+            (Lang::Fr, "Les premiers prototypes sont là".into(), french.repeat(2)),
+            (Lang::De, "Die ersten Prototypen sind da".into(), german.repeat(2)),
+        ],
+        audience: "backers".into(),
+        rewards: Vec::new(),
+    };
+    let valid = input.validate(campaign).map_err(|mut problems| problems.remove(0))?;
+    let id = news::create(db, campaign_id, &valid, "bench@example.invalid", now).await?;
+    news::publish(db, id, None, true, now).await?;
+    Ok(id)
+}

@@ -62,6 +62,12 @@ pub struct PledgeRequest {
     #[serde(default)]
     #[schema(example = "card")]
     method: Option<String>,
+    /// Whether the backer wants the campaign's updates by email (they can leave from any of
+    /// them, or from their private page); `true` when absent. Emails about the pledge and its
+    /// payment are sent either way.
+    #[serde(default)]
+    #[schema(example = true)]
+    news: Option<bool>,
 }
 
 /// A pledge placed (201), or found placed by an earlier request with the same
@@ -168,6 +174,7 @@ async fn create_pledge(
         },
         client: Some(client.0),
         method: body.method,
+        news: body.news,
     };
     let new = input.validate(&state.campaign, state.clock.now())?;
     admission.by_email(LimitKind::Pledges, &new.email)?;

@@ -237,6 +237,8 @@ struct DashboardPage {
     payments_on: bool,
     /// Bills name the standard's example account, which no bank credits.
     example_account: bool,
+    /// The newest updates sent by email, with how many were sent and wait.
+    news: Vec<super::news::MailedNews>,
 }
 
 #[get("/team")]
@@ -273,6 +275,7 @@ async fn show_dashboard(
         confirms_at_once: state.confirmation == Confirmation::AtOnce,
         payments_on: state.campaign.payments.is_some(),
         example_account: state.campaign.payments.as_ref().is_some_and(|p| p.is_example_account()),
+        news: super::news::mailed(state, lang, 3).await?,
     };
     let page = super::team_page(state, lang, "/team", "team-dashboard-title", &session, &csrf, body);
     Ok(Template::render("team_dashboard", page))

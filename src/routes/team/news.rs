@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
-use crate::domain::states::{NewsAudience, NewsState};
+use crate::domain::states::{NewsAudience, NewsMailing, NewsState};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::Answer;
@@ -22,6 +22,7 @@ use crate::routes::errors::{PageError, status_of};
 use crate::routes::fields::FormErrors;
 use crate::routes::views::{self, Choice};
 use crate::services::news::{self, MAX_BODY, MAX_TITLE, NewsInput, NewsItem};
+use crate::services::news_mail::{self, Sent};
 
 /// The form as posted: every field optional, so a missing one gets a clear message.
 #[derive(Debug, FromForm)]
@@ -115,6 +116,34 @@ fn fields(state: &AppState, lang: Lang, input: &NewsInput) -> NewsFields {
     }
 }
 
+/// An update emailed (or being emailed), as the dashboard lists it.
+#[derive(Serialize)]
+pub(super) struct MailedNews {
+    id: i64,
+    title: String,
+    mailing: String,
+}
+
+/// The newest updates sent or being sent by email, with how their emails stand.
+pub(super) async fn mailed(app: &AppState, lang: Lang, most: usize) -> Result<Vec<MailedNews>, AppError> {
+    let items: Vec<NewsItem> = news::all(&app.db, app.campaign_id, lang)
+        .await?
+        .into_iter()
+        .filter(|item| item.state == NewsState::Published && item.mailing != NewsMailing::Off)
+        .take(most)
+        .collect();
+    let ids: Vec<i64> = items.iter().map(|item| item.id).collect();
+    let sent = news_mail::counts(&app.db, &ids).await?;
+    Ok(items
+        .iter()
+        .map(|item| MailedNews {
+            id: item.id,
+            title: item.title.clone(),
+            mailing: mailing(lang, item, sent.get(&item.id).copied().unwrap_or_default()),
+        })
+        .collect())
+}
+
 /// An update in the team's list.
 #[derive(Serialize)]
 struct NewsRow {
@@ -127,9 +156,25 @@ struct NewsRow {
     /// Whether it can still be published or moved.
     publishable: bool,
     public_url: Option<String>,
+    /// How sending it by email stands; empty for a draft.
+    mailing: String,
 }
 
-fn row(state: &AppState, lang: Lang, item: &NewsItem, now: DateTime<Utc>) -> NewsRow {
+/// How sending `item` by email stands, in words.
+pub(super) fn mailing(lang: Lang, item: &NewsItem, sent: Sent) -> String {
+    let n = |count: u64| crate::domain::money::display_count(count, lang.thousands());
+    let args =
+        [("stored", n(sent.stored)), ("sent", n(sent.sent)), ("waiting", n(sent.waiting)), ("failed", n(sent.failed))];
+    match (item.state, item.mailing) {
+        (NewsState::Draft, _) => String::new(),
+        (_, NewsMailing::Off) => i18n::t(lang, "news-mailing-off"),
+        (_, NewsMailing::Pending) => i18n::t(lang, "news-mailing-pending"),
+        (_, NewsMailing::Sending) => i18n::t_args(lang, "news-mailing-sending", &args),
+        (_, NewsMailing::Done) => i18n::t_args(lang, "news-mailing-done", &args),
+    }
+}
+
+fn row(state: &AppState, lang: Lang, item: &NewsItem, sent: Sent, now: DateTime<Utc>) -> NewsRow {
     let (key, state_class) = match item.state {
         _ if item.is_out(now) => ("news-standing-out", "out"),
         NewsState::Published => ("news-standing-scheduled", "scheduled"),
@@ -144,6 +189,7 @@ fn row(state: &AppState, lang: Lang, item: &NewsItem, now: DateTime<Utc>) -> New
         audience: i18n::t(lang, &format!("news-audience-{}", item.audience)),
         publishable: !item.is_out(now),
         public_url: (item.is_out(now) && item.audience == NewsAudience::Public).then(|| format!("/news/{}", item.slug)),
+        mailing: mailing(lang, item, sent),
     }
 }
 
@@ -168,8 +214,13 @@ async fn list_page(
 ) -> Result<Template, AppError> {
     let now = app.clock.now();
     let items = news::all(&app.db, app.campaign_id, lang).await?;
+    let ids: Vec<i64> = items.iter().map(|item| item.id).collect();
+    let sent = news_mail::counts(&app.db, &ids).await?;
     let body = NewsListPage {
-        rows: items.iter().map(|item| row(app, lang, item, now)).collect(),
+        rows: items
+            .iter()
+            .map(|item| row(app, lang, item, sent.get(&item.id).copied().unwrap_or_default(), now))
+            .collect(),
         action: "/team/news".to_owned(),
         form: fields(app, lang, input),
         errors: FormErrors::of(app, errors, lang),
@@ -253,6 +304,7 @@ async fn edit_page(
 ) -> Result<Template, AppError> {
     let now = app.clock.now();
     let (item, texts) = news::get(&app.db, id, lang).await?;
+    let sent = news_mail::counts(&app.db, &[id]).await?.remove(&id).unwrap_or_default();
     let previews = texts
         .iter()
         .map(|(l, text)| Preview {
@@ -270,7 +322,7 @@ async fn edit_page(
     let body = NewsEditPage {
         id,
         action: format!("/team/news/{id}"),
-        row: row(app, lang, &item, now),
+        row: row(app, lang, &item, sent, now),
         previews,
         form: fields(app, lang, shown.input.unwrap_or(&written)),
         errors: FormErrors::of(app, shown.errors, lang),
@@ -332,6 +384,8 @@ struct PublishForm {
     when: Option<String>,
     /// A local time in the campaign's time zone, as `datetime-local` sends it.
     at: Option<String>,
+    /// Whether to email it to the backers it concerns (a box ticked by default).
+    email: bool,
     csrf: Option<String>,
 }
 
@@ -365,7 +419,7 @@ async fn publish_news(
 ) -> Result<Result<Redirect, Answer>, PageError> {
     csrf::verify(jar, form.csrf.as_deref())?;
     let published = match publication_time(app, &form) {
-        Ok(at) => news::publish(&app.db, id, at, app.clock.now()).await,
+        Ok(at) => news::publish(&app.db, id, at, form.email, app.clock.now()).await,
         Err(error) => Err(error),
     };
     match published {

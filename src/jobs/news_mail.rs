@@ -1,0 +1,28 @@
+//! Stores the emails of each update that is out (see [`crate::services::news_mail`]), batch
+//! by batch, yielding between batches so that pledges and pages go first. Every instance may
+//! run it: a batch is stored only where the update's mailing still stands as it read it.
+
+use std::time::Duration;
+
+use crate::db::Db;
+use crate::domain::Clock;
+use crate::services::letters::Letters;
+use crate::services::news_mail::{self, BATCH};
+
+pub async fn run(db: Db, campaign_id: i32, letters: Letters, clock: Clock) {
+    let pause = match clock {
+        Clock::System => Duration::from_secs(5),
+        // A manual clock is moved by tests at will; look at it often.
+        Clock::Manual(_) => Duration::from_millis(100),
+    };
+    loop {
+        match news_mail::run_once(&db, &letters, campaign_id, clock.now(), BATCH).await {
+            Ok(None) => tokio::time::sleep(pause).await,
+            Ok(Some(_)) => tokio::task::yield_now().await,
+            Err(error) => {
+                tracing::error!(%error, "sending an update failed; trying again");
+                tokio::time::sleep(pause).await;
+            }
+        }
+    }
+}

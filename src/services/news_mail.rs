@@ -1,0 +1,166 @@
+//! Sending an update by email, once it is out, to every backer it concerns who wants news:
+//! one email per address (its newest concerned pledge gives the name, language and private
+//! link), stored in the outbox batch by batch, off the pledge path.
+//!
+//! Backers are taken in the order of their lower-cased address. Each batch stores its emails
+//! and moves the update's cursor to its last address in one transaction, and only if the
+//! cursor is still where the batch read it: after a crash or a restart the mailing goes on
+//! after the last address stored, and two instances cannot both store a batch.
+
+use chrono::{DateTime, Utc};
+use entity::{news, news_text, pledge};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect};
+
+use super::letters::Letters;
+use super::outbox;
+use crate::db::Db;
+use crate::domain::Lang;
+use crate::domain::ids::new_secret;
+use crate::domain::states::{NewsAudience, NewsMailing, NewsState, PledgeState};
+use crate::error::AppError;
+
+/// Addresses one batch takes: 100,000 backers in two hundred short transactions.
+pub const BATCH: u64 = 500;
+
+/// The lower-cased address, as the database folds it: the cursor is compared in the same terms.
+fn address() -> Expr {
+    Expr::expr(Func::lower(Expr::col(pledge::Column::Email)))
+}
+
+/// The next update to send: out at `now`, its mailing not finished, oldest first.
+async fn next(db: &Db, campaign_id: i32, now: DateTime<Utc>) -> Result<Option<news::Model>, AppError> {
+    Ok(news::Entity::find()
+        .filter(news::Column::CampaignId.eq(campaign_id))
+        .filter(news::Column::State.eq(NewsState::Published))
+        .filter(news::Column::PublishedAtMs.lte(now.timestamp_millis()))
+        .filter(news::Column::Mailing.is_in([NewsMailing::Pending, NewsMailing::Sending]))
+        .order_by_asc(news::Column::PublishedAtMs)
+        .order_by_asc(news::Column::Id)
+        .one(&db.read)
+        .await?)
+}
+
+/// The next `limit` addresses after `after` that `update` concerns, each with the id of its
+/// newest concerned pledge: counted (confirmed, not cancelled, not dropped for want of
+/// payment), wanting news, and for an update to some rewards' backers, of one of them.
+async fn recipients(db: &Db, update: &news::Model, limit: u64) -> Result<Vec<(String, i64)>, AppError> {
+    let mut select = pledge::Entity::find()
+        .select_only()
+        .column_as(address(), "address")
+        .column_as(pledge::Column::Id.max(), "pledge_id")
+        .filter(pledge::Column::CampaignId.eq(update.campaign_id))
+        .filter(pledge::Column::State.eq(PledgeState::Active))
+        .filter(pledge::Column::DroppedAtMs.is_null())
+        .filter(pledge::Column::News.eq(true));
+    if update.audience == NewsAudience::Rewards {
+        select = select.filter(pledge::Column::RewardId.is_in(update.rewards.split_whitespace()));
+    }
+    if let Some(after) = &update.mail_cursor {
+        select = select.filter(address().gt(after.as_str()));
+    }
+    Ok(select.group_by(address()).order_by(address(), Order::Asc).limit(limit).into_tuple().all(&db.read).await?)
+}
+
+/// Where `update`'s mailing stands as the batch read it: the batch is stored only if it still
+/// stands there.
+fn unchanged(update: &news::Model) -> Condition {
+    let cursor = match &update.mail_cursor {
+        Some(after) => news::Column::MailCursor.eq(after.as_str()),
+        None => news::Column::MailCursor.is_null(),
+    };
+    Condition::all().add(news::Column::Id.eq(update.id)).add(news::Column::Mailing.eq(update.mailing)).add(cursor)
+}
+
+/// Stores the emails of the next batch (up to `limit` addresses) of the next update to send
+/// at `now`, or marks its mailing done when nobody is left. Returns how many emails it stored
+/// or `None` when there was nothing to do.
+pub async fn run_once(
+    db: &Db,
+    letters: &Letters,
+    campaign_id: i32,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> Result<Option<usize>, AppError> {
+    let Some(update) = next(db, campaign_id, now).await? else {
+        return Ok(None);
+    };
+    let found = recipients(db, &update, limit).await?;
+    let txn = db.begin_write().await?;
+    let Some((last, _)) = found.last() else {
+        let done = news::Entity::update_many()
+            .col_expr(news::Column::Mailing, Expr::value(NewsMailing::Done.to_string()))
+            .filter(unchanged(&update))
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
+        if done.rows_affected == 1 {
+            tracing::info!(news = %update.slug, emails = update.mailed, "update sent to its backers");
+        }
+        return Ok(Some(0));
+    };
+    let moved = news::Entity::update_many()
+        .col_expr(news::Column::Mailing, Expr::value(NewsMailing::Sending.to_string()))
+        .col_expr(news::Column::MailCursor, Expr::value(last.as_str()))
+        .col_expr(news::Column::Mailed, Expr::col(news::Column::Mailed).add(found.len() as i64))
+        .filter(unchanged(&update))
+        .exec(&txn)
+        .await?;
+    if moved.rows_affected == 0 {
+        // Another instance stored this batch, or the update changed: read it again.
+        txn.rollback().await?;
+        return Ok(Some(0));
+    }
+    let texts = news_text::Entity::find().filter(news_text::Column::NewsId.eq(update.id)).all(&txn).await?;
+    let mut texts: Vec<(Lang, String, String)> =
+        texts.into_iter().filter_map(|t| Some((Lang::from_tag(&t.lang)?, t.title, t.body))).collect();
+    texts.sort_by_key(|(lang, ..)| Lang::ALL.iter().position(|l| l == lang));
+    let letter = letters.news_letter(update.id, &update.slug, update.audience == NewsAudience::Public, &texts);
+    let pledges =
+        pledge::Entity::find().filter(pledge::Column::Id.is_in(found.iter().map(|(_, id)| *id))).all(&txn).await?;
+    let mails: Vec<outbox::Mail> = pledges.iter().map(|pledge| letters.news(&letter, pledge, new_secret())).collect();
+    outbox::queue(&txn, &mails, now).await?;
+    txn.commit().await?;
+    Ok(Some(mails.len()))
+}
+
+/// How an update's emails stand in the outbox.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Sent {
+    pub stored: u64,
+    pub sent: u64,
+    pub waiting: u64,
+    pub failed: u64,
+}
+
+/// How the emails of each of `ids` stand, read from the outbox (one indexed count per state).
+pub async fn counts(db: &Db, ids: &[i64]) -> Result<std::collections::HashMap<i64, Sent>, AppError> {
+    use crate::domain::states::EmailState;
+    use entity::email;
+    let mut counts: std::collections::HashMap<i64, Sent> = ids.iter().map(|id| (*id, Sent::default())).collect();
+    if ids.is_empty() {
+        return Ok(counts);
+    }
+    let rows: Vec<(Option<i64>, EmailState, i64)> = email::Entity::find()
+        .select_only()
+        .column(email::Column::NewsId)
+        .column(email::Column::State)
+        .column_as(email::Column::Id.count(), "n")
+        .filter(email::Column::NewsId.is_in(ids.iter().copied()))
+        .group_by(email::Column::NewsId)
+        .group_by(email::Column::State)
+        .into_tuple()
+        .all(&db.read)
+        .await?;
+    for (id, state, n) in rows {
+        let Some(sent) = id.and_then(|id| counts.get_mut(&id)) else { continue };
+        let n = n as u64;
+        sent.stored += n;
+        match state {
+            EmailState::Sent | EmailState::Handled => sent.sent += n,
+            EmailState::Waiting => sent.waiting += n,
+            EmailState::Failed => sent.failed += n,
+        }
+    }
+    Ok(counts)
+}
