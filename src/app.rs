@@ -216,6 +216,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let holds = state.clone();
     let settling = state.clone();
     let news_mailing = state.clone();
+    let retaining = state.clone();
     let charging = state.clone();
     let outbox = (state.clone(), mailer, settings.mail.poll);
     Ok(rocket::custom(figment)
@@ -283,6 +284,21 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                 tokio::spawn(async move {
                     tokio::select! {
                         () = jobs::news_mail::run(db, campaign_id, letters, clock) => {}
+                        () = shutdown => {}
+                    }
+                });
+            })
+        }))
+        .attach(AdHoc::on_liftoff("retention", move |rocket| {
+            let shutdown = rocket.shutdown();
+            Box::pin(async move {
+                let AppState { db, campaign, campaign_id, clock, .. } = retaining;
+                let Some(days) = campaign.retention_days else {
+                    return;
+                };
+                tokio::spawn(async move {
+                    tokio::select! {
+                        () = jobs::retention::run(db, campaign_id, campaign.deadline, days, clock) => {}
                         () = shutdown => {}
                     }
                 });

@@ -67,6 +67,8 @@ pub enum EmailKind {
     PledgeLinks,
     /// An update from the team, to backers who want news.
     News,
+    /// The team's answer to a question asked at `/questions`.
+    QuestionAnswered,
 }
 
 crate::stored_text!(EmailKind);

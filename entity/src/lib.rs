@@ -86,6 +86,7 @@ pub mod news_text;
 pub mod offer;
 pub mod payment;
 pub mod pledge;
+pub mod question;
 pub mod reward;
 pub mod source_total;
 pub mod stripe_dispute;

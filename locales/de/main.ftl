@@ -930,6 +930,7 @@ pledge-confirm-error-title = Ihre Zusage ist noch nicht bestätigt
 
 ## Finding one's pledges again
 footer-find = Meine Zusage wiederfinden
+footer-questions = Eine Frage stellen
 find-title = Ihre Zusagen wiederfinden
 find-intro = Haben Sie die E-Mail mit dem Link zu Ihrer Zusage verloren? Geben Sie die Adresse an, mit der Sie Ihre Zusage abgegeben haben: Wir senden den Link zu jeder Ihrer Zusagen an diese Adresse.
 find-email-hint = Die Adresse, die Sie bei Ihrer Zusage angegeben haben. Wir schreiben nur an diese Adresse.
@@ -954,6 +955,22 @@ mail-pledge-links-line =
 mail-pledge-links-unconfirmed = {" "}(noch zu bestätigen)
 mail-pledge-links-cancelled = {" "}(storniert)
 
+mail-question-answered-subject = Ihre Frage an „{ $campaign }“
+mail-question-answered-body =
+    Guten Tag { $name }
+
+    Sie haben uns gefragt:
+
+    { $question }
+
+    Unsere Antwort:
+
+    { $answer }
+
+    Für eine weitere Frage: { $link }
+
+    { $campaign }
+
 mail-news-subject = { $campaign }: { $title }
 mail-news-body =
     Guten Tag { $name }
@@ -970,6 +987,80 @@ mail-news-body =
     Sie erhalten die Neuigkeiten von „{ $campaign }“, weil Sie die Kampagne unterstützen. Zum Abmelden genügt ein Klick: { $unsubscribe }
     E-Mails zu Ihrer Zusage und deren Zahlung erhalten Sie weiterhin.
 
+
+## Questions
+faq-title = Häufige Fragen
+questions-title = Fragen
+questions-intro = Eine Frage zur Kampagne, zu einer Gegenleistung oder zu den Workshops? Lesen Sie die häufigen Fragen oder stellen Sie Ihre eigene: Das Team antwortet per E-Mail.
+questions-ask = Eine Frage stellen
+questions-message = Ihre Frage
+questions-message-hint = Höchstens { $max } Zeichen.
+questions-email-hint = Die Antwort erreicht Sie unter dieser Adresse. Sie wird nie veröffentlicht.
+questions-may-publish = Das Team darf meine Frage und die Antwort ohne meinen Namen bei den häufigen Fragen veröffentlichen
+questions-submit = Frage senden
+questions-error-title = Die Frage wurde nicht gesendet
+questions-thanks-title = Danke für Ihre Frage
+questions-thanks-text = Das Team hat sie erhalten und antwortet Ihnen per E-Mail, meist innerhalb weniger Tage.
+questions-more = Alle Fragen, oder stellen Sie Ihre eigene
+error-question-private = Die Person hat der Veröffentlichung ihrer Frage nicht zugestimmt.
+error-question-unanswered = Beantworten Sie zuerst die Frage.
+
+team-questions-title = Fragen
+team-questions-none = Noch keine Fragen.
+team-question-title = Eine Frage
+team-question-new = Zu beantworten
+team-question-answered = Beantwortet
+team-question-published = In den häufigen Fragen
+team-question-open = Öffnen
+team-question-answer = Antworten
+team-question-answer-again = Erneut antworten
+team-question-answer-sent = Gesendete Antwort
+team-question-answered-by = Am { $when }, von { $by }
+team-question-answer-field = Ihre Antwort, per E-Mail an { $email }
+team-question-send = Antwort senden
+team-question-sent = Antwort gespeichert und per E-Mail gesendet.
+team-question-error-title = Nichts wurde gesendet
+team-question-consent = Veröffentlichung
+team-question-consent-yes = Die Person ist einverstanden, dass Frage und Antwort ohne ihren Namen veröffentlicht werden.
+team-question-consent-no = Die Person hat einer Veröffentlichung nicht zugestimmt.
+team-question-faq-hint = Die Person ist mit der Veröffentlichung einverstanden: Formulieren Sie Frage und Antwort so, wie alle sie lesen werden (ohne Namen oder Adresse).
+team-question-in-faq = Diese Frage steht in den häufigen Fragen, wie unten geschrieben.
+team-question-faq-question = Die Frage, für die häufigen Fragen
+team-question-faq-answer = Die Antwort, für die häufigen Fragen (Markdown)
+team-question-faq-publish = In den häufigen Fragen veröffentlichen
+team-question-faq-update = Häufige Fragen aktualisieren
+team-question-faq-remove = Aus den häufigen Fragen entfernen
+team-question-published-done = Die Frage steht in den häufigen Fragen.
+team-question-unpublished-done = Die Frage steht nicht mehr in den häufigen Fragen.
+team-work-questions = Fragen zu beantworten
+
+## Personal data
+data-title = Ihre Daten
+data-intro = Alles, was die Website über Sie speichert (Zusagen, Zahlungen, gesendete E-Mails, Fragen):
+data-download = herunterladen (JSON)
+data-erase-title = Meine Daten löschen
+data-erase-text = Ihr Name, Ihre E-Mail-Adresse, Ihr angezeigter Name und Ihre IP-Adresse werden überall gelöscht; Ihre Zusagen und deren Zahlungen bleiben anonym erhalten, wie es die Buchführungspflicht verlangt. Sie erhalten keine E-Mails der Website mehr, und dieser private Link zeigt nichts mehr über Sie.
+data-erase-confirm = Ich verstehe, dass die Löschung endgültig ist
+data-erase-submit = Meine Daten löschen
+erased-title = Ihre Daten sind gelöscht
+erased-text = Die Website speichert weder Ihren Namen noch Ihre E-Mail-Adresse. Danke, dass Sie die Kampagne unterstützt haben.
+error-erase-confirm = Kreuzen Sie das Feld an, um die Löschung zu bestätigen.
+error-erase-open-pledge = Eine Zusage zählt noch in der laufenden Kampagne: Stornieren Sie sie zuerst oder warten Sie das Ende der Kampagne ab.
+error-erase-money-owed = Eine Rechnung wartet noch auf ihre Zahlung: Die Löschung ist möglich, sobald sie bezahlt oder verfallen ist.
+error-erase-refund-due = Ihnen ist noch Geld zurückzuzahlen: Die Löschung ist nach der Rückzahlung möglich.
+team-people-title = Personen
+team-people-intro = Für eine Person, die ihre Daten oder deren Löschung verlangt: Finden Sie, was die Website unter ihrer E-Mail-Adresse speichert, senden Sie ihr den Export oder löschen Sie alles.
+team-people-find = Suchen
+team-people-error-title = Nichts gefunden
+team-people-pledges = { $count } Zusage(n)
+team-people-emails = { $count } gesendete E-Mail(s)
+team-people-questions = { $count } Frage(n)
+team-people-offers = { $count } Hilfsangebot(e)
+team-people-designers = { $count } Designer-Profil(e)
+team-people-export = Export herunterladen (JSON)
+team-people-erase-text = Name, E-Mail-Adresse, Telefon, IP-Adresse, Texte und Foto dieser Person werden überall gelöscht; Zusagen und Zahlungen bleiben anonym erhalten. Das ist endgültig.
+team-people-erase = Daten dieser Person löschen
+team-people-erased = Die Daten dieser Person sind gelöscht.
 
 ## Unsubscribe
 unsubscribe-title = Neuigkeiten per E-Mail

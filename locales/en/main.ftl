@@ -909,6 +909,7 @@ pledge-confirm-error-title = Your pledge is not confirmed yet
 
 ## Finding one's pledges again
 footer-find = Find my pledge
+footer-questions = Ask a question
 find-title = Find your pledges
 find-intro = Lost the email with the link to your pledge? Type the address you pledged with: we send it the link of each of your pledges.
 find-email-hint = The address you gave when pledging. We write to it only.
@@ -933,6 +934,22 @@ mail-pledge-links-line =
 mail-pledge-links-unconfirmed = {" "}(to confirm)
 mail-pledge-links-cancelled = {" "}(cancelled)
 
+mail-question-answered-subject = Your question to “{ $campaign }”
+mail-question-answered-body =
+    Hello { $name },
+
+    You asked us:
+
+    { $question }
+
+    Our answer:
+
+    { $answer }
+
+    For another question: { $link }
+
+    { $campaign }
+
 mail-news-subject = { $campaign }: { $title }
 mail-news-body =
     Hello { $name },
@@ -949,6 +966,80 @@ mail-news-body =
     You receive the news of “{ $campaign }” because you back it. To stop receiving it, one click is enough: { $unsubscribe }
     Emails about your pledge and its payment will still reach you.
 
+
+## Questions
+faq-title = Frequently asked questions
+questions-title = Questions
+questions-intro = A question about the campaign, a reward or the workshops? Read the frequently asked questions, or ask yours: the team answers by email.
+questions-ask = Ask a question
+questions-message = Your question
+questions-message-hint = At most { $max } characters.
+questions-email-hint = The answer will reach you at this address. It is never published.
+questions-may-publish = The team may publish my question and its answer in the frequently asked questions, without my name
+questions-submit = Send the question
+questions-error-title = The question was not sent
+questions-thanks-title = Thank you for your question
+questions-thanks-text = The team received it and will answer you by email, usually within a few days.
+questions-more = All questions, or ask yours
+error-question-private = The person did not agree to their question being published.
+error-question-unanswered = Answer the question first.
+
+team-questions-title = Questions
+team-questions-none = No questions yet.
+team-question-title = A question
+team-question-new = To answer
+team-question-answered = Answered
+team-question-published = In the FAQ
+team-question-open = Open
+team-question-answer = Answer
+team-question-answer-again = Answer again
+team-question-answer-sent = Answer sent
+team-question-answered-by = On { $when }, by { $by }
+team-question-answer-field = Your answer, emailed to { $email }
+team-question-send = Send the answer
+team-question-sent = Answer saved and emailed.
+team-question-error-title = Nothing was sent
+team-question-consent = Publication
+team-question-consent-yes = The person agrees that the question and its answer be published, without their name.
+team-question-consent-no = The person did not agree to publication.
+team-question-faq-hint = The person agrees to publication: word the question and the answer as everyone will read them (no name, no address).
+team-question-in-faq = This question is in the FAQ, as written below.
+team-question-faq-question = The question, for the FAQ
+team-question-faq-answer = The answer, for the FAQ (Markdown)
+team-question-faq-publish = Publish in the FAQ
+team-question-faq-update = Update the FAQ
+team-question-faq-remove = Take out of the FAQ
+team-question-published-done = The question is in the FAQ.
+team-question-unpublished-done = The question is no longer in the FAQ.
+team-work-questions = questions to answer
+
+## Personal data
+data-title = Your data
+data-intro = Everything the site keeps about you (pledges, payments, emails sent, questions):
+data-download = download (JSON)
+data-erase-title = Erase my data
+data-erase-text = Your name, email address, shown name and IP address are erased everywhere; your pledges and their payments stay, anonymous, as accounting law requires. You will receive no more emails from the site, and this private link will no longer show anything about you.
+data-erase-confirm = I understand that erasure cannot be undone
+data-erase-submit = Erase my data
+erased-title = Your data is erased
+erased-text = The site no longer keeps your name or email address. Thank you for backing the campaign.
+error-erase-confirm = Tick the box to confirm the erasure.
+error-erase-open-pledge = A pledge still counts in the running campaign: cancel it first, or wait for the campaign to end.
+error-erase-money-owed = A bill is still waiting for its payment: erasure will be possible once it is paid or dropped.
+error-erase-refund-due = Money is still to be paid back to you: erasure will be possible once the refund is made.
+team-people-title = People
+team-people-intro = For a person who asks for their data or its erasure: find what the site keeps at their email address, send them the export, or erase it all.
+team-people-find = Find
+team-people-error-title = Nothing was found
+team-people-pledges = { $count } pledge(s)
+team-people-emails = { $count } email(s) sent
+team-people-questions = { $count } question(s)
+team-people-offers = { $count } offer(s) of help
+team-people-designers = { $count } designer profile(s)
+team-people-export = Download the export (JSON)
+team-people-erase-text = This person's name, email address, phone, IP address, texts and photo are erased everywhere; pledges and payments stay, anonymous. It cannot be undone.
+team-people-erase = Erase this person's data
+team-people-erased = This person's data is erased.
 
 ## Unsubscribe
 unsubscribe-title = News by email

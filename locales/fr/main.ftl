@@ -930,6 +930,7 @@ pledge-confirm-error-title = Votre promesse n'est pas encore confirmée
 
 ## Finding one's pledges again
 footer-find = Retrouver ma promesse
+footer-questions = Poser une question
 find-title = Retrouver vos promesses
 find-intro = Vous avez perdu l'email avec le lien de votre promesse ? Indiquez l'adresse avec laquelle vous avez promis : nous y envoyons le lien de chacune de vos promesses.
 find-email-hint = L'adresse donnée en promettant. Nous n'écrivons qu'à elle.
@@ -954,6 +955,22 @@ mail-pledge-links-line =
 mail-pledge-links-unconfirmed = {" "}(à confirmer)
 mail-pledge-links-cancelled = {" "}(annulée)
 
+mail-question-answered-subject = Votre question à « { $campaign } »
+mail-question-answered-body =
+    Bonjour { $name },
+
+    Vous nous avez demandé :
+
+    { $question }
+
+    Notre réponse :
+
+    { $answer }
+
+    Pour une autre question : { $link }
+
+    { $campaign }
+
 mail-news-subject = { $campaign } : { $title }
 mail-news-body =
     Bonjour { $name },
@@ -970,6 +987,80 @@ mail-news-body =
     Vous recevez les nouvelles de « { $campaign } » parce que vous la soutenez. Pour ne plus les recevoir, un clic suffit : { $unsubscribe }
     Les emails sur votre promesse et son paiement vous parviendront toujours.
 
+
+## Questions
+faq-title = Questions fréquentes
+questions-title = Questions
+questions-intro = Une question sur la campagne, une contrepartie ou les ateliers ? Lisez les questions fréquentes, ou posez la vôtre : l'équipe vous répond par email.
+questions-ask = Poser une question
+questions-message = Votre question
+questions-message-hint = { $max } caractères au plus.
+questions-email-hint = La réponse vous parviendra à cette adresse. Elle n'est jamais publiée.
+questions-may-publish = L'équipe peut publier ma question et sa réponse dans les questions fréquentes, sans mon nom
+questions-submit = Envoyer la question
+questions-error-title = La question n'a pas été envoyée
+questions-thanks-title = Merci pour votre question
+questions-thanks-text = L'équipe l'a reçue et vous répondra par email, en général sous quelques jours.
+questions-more = Toutes les questions, ou poser la vôtre
+error-question-private = La personne n'a pas accepté que sa question soit publiée.
+error-question-unanswered = Répondez d'abord à la question.
+
+team-questions-title = Questions
+team-questions-none = Aucune question pour l'instant.
+team-question-title = Une question
+team-question-new = À répondre
+team-question-answered = Répondue
+team-question-published = Dans la FAQ
+team-question-open = Voir
+team-question-answer = Répondre
+team-question-answer-again = Répondre à nouveau
+team-question-answer-sent = Réponse envoyée
+team-question-answered-by = Le { $when }, par { $by }
+team-question-answer-field = Votre réponse, envoyée par email à { $email }
+team-question-send = Envoyer la réponse
+team-question-sent = Réponse enregistrée et envoyée par email.
+team-question-error-title = Rien n'a été envoyé
+team-question-consent = Publication
+team-question-consent-yes = La personne accepte que sa question et la réponse soient publiées, sans son nom.
+team-question-consent-no = La personne n'a pas accepté de publication.
+team-question-faq-hint = La personne accepte la publication : formulez la question et la réponse telles que tout le monde les lira (sans nom ni adresse).
+team-question-in-faq = Cette question est dans la FAQ, telle qu'écrite ci-dessous.
+team-question-faq-question = La question, pour la FAQ
+team-question-faq-answer = La réponse, pour la FAQ (Markdown)
+team-question-faq-publish = Publier dans la FAQ
+team-question-faq-update = Mettre à jour la FAQ
+team-question-faq-remove = Retirer de la FAQ
+team-question-published-done = La question est dans la FAQ.
+team-question-unpublished-done = La question n'est plus dans la FAQ.
+team-work-questions = questions à répondre
+
+## Personal data
+data-title = Vos données
+data-intro = Tout ce que le site garde sur vous (promesses, paiements, emails envoyés, questions) :
+data-download = télécharger (JSON)
+data-erase-title = Effacer mes données
+data-erase-text = Votre nom, votre adresse email, votre nom affiché et votre adresse IP sont effacés partout ; vos promesses et leurs paiements restent, anonymes, comme la comptabilité l'exige. Vous ne recevrez plus aucun email du site, et ce lien privé ne montrera plus rien de vous.
+data-erase-confirm = Je comprends que l'effacement est définitif
+data-erase-submit = Effacer mes données
+erased-title = Vos données sont effacées
+erased-text = Le site ne garde plus votre nom ni votre adresse email. Merci d'avoir soutenu la campagne.
+error-erase-confirm = Cochez la case pour confirmer l'effacement.
+error-erase-open-pledge = Une promesse compte encore dans la campagne en cours : annulez-la d'abord, ou attendez la fin de la campagne.
+error-erase-money-owed = Une facture attend encore son paiement : l'effacement sera possible une fois payée ou abandonnée.
+error-erase-refund-due = De l'argent doit encore vous être remboursé : l'effacement sera possible une fois le remboursement fait.
+team-people-title = Personnes
+team-people-intro = Pour une personne qui demande ses données ou leur effacement : trouvez ce que le site garde à son adresse email, envoyez-lui l'export, ou effacez tout.
+team-people-find = Chercher
+team-people-error-title = Rien n'a été trouvé
+team-people-pledges = { $count } promesse(s)
+team-people-emails = { $count } email(s) envoyé(s)
+team-people-questions = { $count } question(s)
+team-people-offers = { $count } offre(s) d'aide
+team-people-designers = { $count } profil(s) de créatrice ou créateur
+team-people-export = Télécharger l'export (JSON)
+team-people-erase-text = Nom, adresse email, téléphone, adresse IP, textes et photo de cette personne sont effacés partout ; les promesses et les paiements restent, anonymes. C'est définitif.
+team-people-erase = Effacer les données de cette personne
+team-people-erased = Les données de cette personne sont effacées.
 
 ## Unsubscribe
 unsubscribe-title = Les nouvelles par email

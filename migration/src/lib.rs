@@ -23,6 +23,7 @@ mod m20261128_000016_finding_pledges;
 mod m20261128_000017_news;
 mod m20261128_000018_supporters_wall;
 mod m20261128_000019_news_by_email;
+mod m20261128_000020_questions;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000017_news::Migration),
             Box::new(m20261128_000018_supporters_wall::Migration),
             Box::new(m20261128_000019_news_by_email::Migration),
+            Box::new(m20261128_000020_questions::Migration),
         ]
     }
 }

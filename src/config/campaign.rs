@@ -14,7 +14,7 @@ use toml::Spanned;
 use super::error::{ConfigError, Locator};
 use super::media::{self, Image, RawImage, RawVideo, Video};
 use super::payments::{Payments, RawPayments};
-use crate::domain::{Lang, Money, RewardId};
+use crate::domain::{Lang, Money, RewardId, markdown, slug};
 
 /// A text in every language. Another language falls back to French when the file has none.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +109,20 @@ pub struct Campaign {
     /// More pictures, shown with the story.
     pub gallery: Vec<Image>,
     pub video: Option<Video>,
+    /// The questions backers ask most, answered, in the order of the file.
+    pub faq: Vec<Faq>,
+    /// How many days after the close personal data is kept; `None`: until the team erases it.
+    pub retention_days: Option<u32>,
+}
+
+/// A question of the FAQ and its answer, in every language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Faq {
+    /// Its anchor on the campaign page, `#faq-<id>`.
+    pub id: String,
+    pub question: Text,
+    /// Safe HTML, from the file's Markdown.
+    pub answer_html: Text,
 }
 
 /// Who runs the campaign: the legal notice and the contact of every page's footer.
@@ -196,6 +210,17 @@ struct RawCampaign {
     #[serde(default)]
     gallery: Vec<RawImage>,
     video: Option<RawVideo>,
+    #[serde(default)]
+    faq: Vec<Spanned<RawFaq>>,
+    retention_days: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFaq {
+    id: Option<Spanned<String>>,
+    question: RawText,
+    answer: RawText,
 }
 
 #[derive(Deserialize)]
@@ -327,6 +352,48 @@ impl RawCampaign {
             .map(|(index, raw)| raw.validate(at, &format!("gallery[{index}]"), media::GALLERY_WIDTHS))
             .collect::<Result<Vec<_>, _>>()?;
         let video = self.video.map(|raw| raw.validate(at)).transpose()?;
+        let mut faq: Vec<Faq> = Vec::with_capacity(self.faq.len());
+        for (index, raw) in self.faq.into_iter().enumerate() {
+            let field = format!("faq[{index}]");
+            let start = raw.span().start;
+            let raw = raw.into_inner();
+            let question = text(at, raw.question, start, &format!("{field}.question"))?;
+            let answer = text(at, raw.answer, start, &format!("{field}.answer"))?;
+            let id = match &raw.id {
+                Some(id) if id.get_ref().is_empty() || slug::of(id.get_ref(), "") != *id.get_ref() => {
+                    return Err(at.at(
+                        id.span().start,
+                        format!("{field}.id"),
+                        "write the anchor in lower-case letters, digits and dashes, such as \"delivery\"",
+                    ));
+                }
+                Some(id) => id.get_ref().clone(),
+                None => slug::of(&question.fr, &format!("question-{}", index + 1)),
+            };
+            if faq.iter().any(|other| other.id == id) {
+                return Err(at.at(
+                    start,
+                    format!("{field}.id"),
+                    format!("\"{id}\" is already the anchor of another question: give this one an `id`"),
+                ));
+            }
+            let html = |markdown: &str| markdown::to_safe_html(markdown);
+            let answer_html = Text { fr: html(&answer.fr), en: html(&answer.en), de: html(&answer.de) };
+            faq.push(Faq { id, question, answer_html });
+        }
+        let retention_days = match self.retention_days {
+            None => None,
+            Some(days) => match u32::try_from(*days.get_ref()) {
+                Ok(n @ 1..=3650) => Some(n),
+                _ => {
+                    return Err(at.at(
+                        days.span().start,
+                        "retention_days",
+                        "give a number of days from 1 to 3650 (ten years), such as 730",
+                    ));
+                }
+            },
+        };
         let title = text(at, self.title, 0, "title")?;
         let short_name = match self.short_name {
             None => title.clone(),
@@ -364,6 +431,8 @@ impl RawCampaign {
             cover,
             gallery,
             video,
+            faq,
+            retention_days,
         })
     }
 }

@@ -31,16 +31,22 @@ pub enum LimitKind {
     /// Leaving or joining the news: `POST /unsubscribe/<key>` (also sent by mail providers'
     /// servers, many people behind one address) and the private page's switch.
     Subscriptions,
+    /// `POST /questions`: each one waits for the team to read it.
+    Questions,
+    /// A backer's data: its download and its erasure from the private page.
+    Privacy,
 }
 
 impl LimitKind {
-    pub const ALL: [LimitKind; 6] = [
+    pub const ALL: [LimitKind; 8] = [
         LimitKind::Pledges,
         LimitKind::Offers,
         LimitKind::Designers,
         LimitKind::Logins,
         LimitKind::Finds,
         LimitKind::Subscriptions,
+        LimitKind::Questions,
+        LimitKind::Privacy,
     ];
 
     /// The name in settings: `BOBINE_RATE_LIMIT_PLEDGES`, `BOBINE_RATE_LIMIT_PLEDGES_EMAIL`.
@@ -52,6 +58,8 @@ impl LimitKind {
             LimitKind::Logins => "LOGINS",
             LimitKind::Finds => "FINDS",
             LimitKind::Subscriptions => "SUBSCRIPTIONS",
+            LimitKind::Questions => "QUESTIONS",
+            LimitKind::Privacy => "PRIVACY",
         }
     }
 
@@ -69,6 +77,8 @@ impl LimitKind {
             LimitKind::Finds => Limits { per_address: rate(10, 10 * 60), per_email: rate(3, 60 * 60) },
             // A mail provider unsubscribes its users from a few addresses of its own.
             LimitKind::Subscriptions => Limits { per_address: rate(120, 60), per_email: None },
+            LimitKind::Questions => Limits { per_address: rate(20, 10 * 60), per_email: rate(5, 60 * 60) },
+            LimitKind::Privacy => Limits { per_address: rate(20, 10 * 60), per_email: None },
         }
     }
 }

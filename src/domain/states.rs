@@ -10,6 +10,7 @@ pub use entity::news::{NewsAudience, NewsMailing, NewsState};
 pub use entity::offer::{OfferKind, OfferState};
 pub use entity::payment::{PaymentKind, PaymentMethod};
 pub use entity::pledge::{MethodState, PayBy, PaymentState, PledgeState};
+pub use entity::question::QuestionState;
 pub use entity::reward::RewardKind;
 pub use entity::source_total::SourceKind;
 pub use entity::stripe_operation::{OperationKind, OperationState};
@@ -49,7 +50,8 @@ mod tests {
         assert_eq!(round_trips(PledgeState::all()).len(), 3);
         assert_eq!(round_trips(DesignerState::all()).len(), 4);
         assert_eq!(round_trips(EmailState::all()).len(), 4);
-        assert_eq!(round_trips(EmailKind::all()).len(), 19);
+        assert_eq!(round_trips(EmailKind::all()).len(), 20);
+        assert_eq!(round_trips(QuestionState::all()).len(), 3);
         assert_eq!(round_trips(NewsMailing::all()).len(), 4);
         assert_eq!(round_trips(OfferState::all()).len(), 4);
         assert_eq!(round_trips(OfferKind::all()).len(), 9);

@@ -6,3 +6,4 @@ pub mod holds;
 pub mod mailer;
 pub mod news_mail;
 pub mod payments;
+pub mod retention;

@@ -1,8 +1,9 @@
 //! Stores the emails of each update that is out (see [`crate::services::news_mail`]), batch
-//! by batch, yielding between batches so that pledges and pages go first. Every instance may
-//! run it: a batch is stored only where the update's mailing still stands as it read it.
+//! by batch, resting after each batch as long as it took: pledges then find the database free
+//! at least half the time, and wait at most one batch. Every instance may run it: a batch is
+//! stored only where the update's mailing still stands as it read it.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::db::Db;
 use crate::domain::Clock;
@@ -16,9 +17,10 @@ pub async fn run(db: Db, campaign_id: i32, letters: Letters, clock: Clock) {
         Clock::Manual(_) => Duration::from_millis(100),
     };
     loop {
+        let started = Instant::now();
         match news_mail::run_once(&db, &letters, campaign_id, clock.now(), BATCH).await {
             Ok(None) => tokio::time::sleep(pause).await,
-            Ok(Some(_)) => tokio::task::yield_now().await,
+            Ok(Some(_)) => tokio::time::sleep(started.elapsed()).await,
             Err(error) => {
                 tracing::error!(%error, "sending an update failed; trying again");
                 tokio::time::sleep(pause).await;

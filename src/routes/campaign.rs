@@ -38,6 +38,8 @@ struct CampaignPage {
     supporters: Wall,
     /// The newest public updates.
     news: Vec<NewsLink>,
+    /// The frequently asked questions.
+    faq: Vec<crate::routes::questions::FaqEntry>,
 }
 
 /// Rewards of one kind.
@@ -149,6 +151,7 @@ async fn show_campaign(
             share,
             supporters,
             news: latest.iter().map(|item| NewsLink::of(state, item, lang, format!("/news/{}", item.slug))).collect(),
+            faq: crate::routes::questions::faq(state, lang).await?,
         };
         let image = format!("/preview.png?lang={}&v={}", lang.code(), preview::version(&snapshot));
         let summary = state.campaign.summary.get(lang);

@@ -24,9 +24,11 @@ pub mod media;
 pub mod news;
 pub mod offers;
 pub mod payment_view;
+pub mod personal_data;
 pub mod pledge_find;
 pub mod pledges;
 pub mod preview;
+pub mod questions;
 pub mod share;
 pub mod source;
 pub mod team;
@@ -48,6 +50,8 @@ pub fn routes() -> Vec<rocket::Route> {
         pledge_find::routes(),
         news::routes(),
         unsubscribe::routes(),
+        questions::routes(),
+        personal_data::routes(),
         bills::routes(),
         checkout::routes(),
         offers::routes(),

@@ -316,6 +316,17 @@ async fn render_pledge(
     Ok(Template::render("pledge", Page::new(state, lang, &path, body).titled(i18n::t(lang, "pledge-page-title"))))
 }
 
+/// The private page showing why an action on it was refused.
+pub(crate) async fn refused_page(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    pledge: &PledgeRecord,
+    error: &AppError,
+) -> Result<Template, PageError> {
+    render_pledge(state, lang, csrf, pledge, None, Some(error), None).await
+}
+
 #[get("/pledges/<token>")]
 async fn show_pledge(
     state: &State<AppState>,

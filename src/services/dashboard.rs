@@ -77,6 +77,7 @@ pub struct Sources {
 pub struct Work {
     pub designers_pending: i64,
     pub offers_new: i64,
+    pub questions_new: i64,
     pub emails_waiting: i64,
     pub emails_failed: i64,
     /// Pledges waiting for their backer to confirm, up to [`WORK_CAP`].
@@ -161,11 +162,13 @@ fn work_query() -> String {
         "SELECT
            (SELECT COUNT(*) FROM designers WHERE state = '{pending}') AS designers_pending,
            (SELECT COUNT(*) FROM offers WHERE state = '{new}') AS offers_new,
+           (SELECT COUNT(*) FROM questions WHERE state = '{question}') AS questions_new,
            (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = '{waiting}' LIMIT {WORK_CAP}) w) AS emails_waiting,
            (SELECT COUNT(*) FROM (SELECT 1 FROM emails WHERE state = '{failed}' LIMIT {WORK_CAP}) f) AS emails_failed,
            (SELECT COUNT(*) FROM (SELECT 1 FROM pledges WHERE state = '{unconfirmed}' LIMIT {WORK_CAP}) u) AS pledges_unconfirmed",
         pending = DesignerState::Pending,
         new = OfferState::New,
+        question = crate::domain::states::QuestionState::New,
         waiting = EmailState::Waiting,
         failed = EmailState::Failed,
         unconfirmed = PledgeState::Unconfirmed,

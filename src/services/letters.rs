@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use crate::domain::states::{EmailKind, PledgeState};
-use entity::{designer, offer, pledge};
+use entity::{designer, offer, pledge, question};
 
 use super::bills::pledge_number;
 use super::outbox::{ListMail, Mail};
@@ -343,6 +343,27 @@ impl Letters {
             body: i18n::t_args(wanted, "mail-news-body", &args),
             pledge_id: None,
             list: Some(ListMail { news_id: letter.id, unsubscribe }),
+        }
+    }
+
+    /// The team's answer to a question, in the language it was asked in, quoting it.
+    pub fn question_answered(&self, question: &question::Model) -> Mail {
+        let lang = Lang::from_tag(&question.lang).unwrap_or_default();
+        let quoted: Vec<String> = question.message.lines().map(|line| format!("> {line}")).collect();
+        let args = [
+            ("name", plain(&question.name)),
+            ("campaign", plain(self.campaign.title.get(lang))),
+            ("question", plain(&quoted.join("\n"))),
+            ("answer", plain(question.answer.as_deref().unwrap_or_default())),
+            ("link", self.link("/questions")),
+        ];
+        Mail {
+            kind: EmailKind::QuestionAnswered,
+            to: question.email.clone(),
+            subject: i18n::t_args(lang, "mail-question-answered-subject", &args),
+            body: i18n::t_args(lang, "mail-question-answered-body", &args),
+            pledge_id: None,
+            list: None,
         }
     }
 

@@ -127,6 +127,23 @@ async fn pages(app: &TestApp) -> Vec<String> {
     app.wait_for("SELECT COUNT(*) AS n FROM news WHERE mailing = 'done'", 2).await;
     let unsubscribe = app.query("SELECT unsubscribe FROM emails WHERE news_id IS NOT NULL").await.remove(0);
     let unsubscribe = unsubscribe["unsubscribe"].as_str().unwrap().to_owned();
+    let asked = app
+        .post_form(
+            "/questions",
+            &[
+                ("name", "Léa Favre"),
+                ("email", "lea@example.ch"),
+                ("message", "Peut-on venir à l'atelier avec des enfants ?"),
+                ("may_publish", "true"),
+            ],
+        )
+        .await;
+    assert_eq!(asked.status().as_u16(), 303);
+    let question = app.query("SELECT id FROM questions").await.remove(0)["id"].to_string();
+    let answered = app.post_form(&format!("/team/questions/{question}/answer"), &[("answer", "Oui, dès 8 ans.")]).await;
+    assert_eq!(answered.status().as_u16(), 303);
+    let faq = [("faq_question", "Les enfants sont-ils les bienvenus ?"), ("faq_answer", "Oui, dès **8 ans**.")];
+    assert_eq!(app.post_form(&format!("/team/questions/{question}/publish"), &faq).await.status().as_u16(), 303);
 
     vec![
         "/".into(),
@@ -146,6 +163,9 @@ async fn pages(app: &TestApp) -> Vec<String> {
         "/news/premiers-prototypes".into(),
         format!("/pledges/{token}/news/merci-a-vous"),
         format!("/unsubscribe/{unsubscribe}"),
+        "/questions".into(),
+        "/questions/thanks".into(),
+        "/erased".into(),
         "/legal".into(),
         "/supporters".into(),
         "/privacy".into(),
@@ -163,6 +183,9 @@ async fn pages(app: &TestApp) -> Vec<String> {
         "/team/posters".into(),
         "/team/news".into(),
         format!("/team/news/{news_id}"),
+        "/team/questions".into(),
+        "/team/people?email=zoe@example.ch".into(),
+        format!("/team/questions/{question}"),
         "/team/posters?tag=boutique-carouge&size=a5".into(),
         "/team/posters?tag=%25%25%25&size=a4".into(),
     ]

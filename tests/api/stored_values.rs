@@ -19,6 +19,11 @@ async fn the_database_refuses_a_state_no_enum_knows() {
         "UPDATE source_totals SET kind = 'campaign'".to_owned(),
         "UPDATE rewards SET kind = 'dinner'".to_owned(),
         format!(
+            "INSERT INTO questions (campaign_id, name, email, lang, message, may_publish, state, created_at_ms) \
+             VALUES ({}, 'Anne', 'a@example.ch', 'fr', 'Q', true, 'open', 0)",
+            app.campaign_id
+        ),
+        format!(
             "INSERT INTO news (campaign_id, slug, audience, rewards, state, author, created_at_ms, updated_at_ms) \
              VALUES ({}, 'n', 'friends', '', 'draft', 'a@example.ch', 0, 0)",
             app.campaign_id
@@ -119,6 +124,13 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
     for v in EmailKind::all() {
         statements.push(email(v, EmailState::Waiting));
     }
+    for v in bobine::domain::states::QuestionState::all() {
+        statements.push(format!(
+            "INSERT INTO questions (campaign_id, name, email, lang, message, may_publish, state, created_at_ms) \
+             VALUES ({c}, 'Anne', 'a@example.ch', 'fr', 'Q', true, '{v}', 0)",
+            c = app.campaign_id
+        ));
+    }
     use bobine::domain::states::{MethodState, OperationKind, OperationState, PayBy, PaymentMethod, PaymentState};
     let id = &pledge["id"];
     for v in PaymentState::all() {
@@ -168,6 +180,7 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
     assert_eq!(texts(bobine::domain::states::NewsAudience::all()), ["public", "backers", "rewards"]);
     assert_eq!(texts(bobine::domain::states::NewsState::all()), ["draft", "published"]);
     assert_eq!(texts(bobine::domain::states::NewsMailing::all()), ["pending", "sending", "done", "off"]);
+    assert_eq!(texts(bobine::domain::states::QuestionState::all()), ["new", "answered", "published"]);
     assert_eq!(
         texts(EmailKind::all()),
         [
@@ -189,7 +202,8 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
             "payment_method_lost",
             "pledge_refunded",
             "pledge_links",
-            "news"
+            "news",
+            "question_answered"
         ]
     );
     assert_eq!(texts(OfferState::all()), ["new", "contacted", "accepted", "declined"]);

@@ -63,8 +63,12 @@ enum Tool {
         credits: usize,
     },
     /// Write an update for every backer (about 1,500 characters in French and German) and
-    /// publish it now, to be emailed by the running server; prints `news_id=N`
-    PublishNews,
+    /// publish it, to be emailed by the running server; prints `news_id=N published_at_ms=T`
+    PublishNews {
+        /// Publish it this many seconds from now (so that it goes out once a load is running)
+        #[arg(long, default_value_t = 0)]
+        in_seconds: i64,
+    },
     /// Serve the tests' stand-in of Stripe on 127.0.0.1 until stopped, with N cards saved
     /// (written to FILE as JSON, with the stand-in's address); prints `standin_url=URL seeded=N`.
     /// `GET /control/summary?per=bobine_pledge` tells what it was asked.
@@ -164,9 +168,10 @@ async fn run(tool: Tool) -> Result<String, String> {
                 done.unanswered
             ))
         }
-        Tool::PublishNews => {
-            let id = measure::publish_news(&db, campaign, campaign_id, now).await.map_err(failed)?;
-            Ok(format!("news_id={id}"))
+        Tool::PublishNews { in_seconds } => {
+            let at = now + chrono::Duration::seconds(in_seconds);
+            let id = measure::publish_news(&db, campaign, campaign_id, now, at).await.map_err(failed)?;
+            Ok(format!("news_id={id} published_at_ms={}", at.timestamp_millis()))
         }
         Tool::StripeStandin { .. } => unreachable!("served above"),
     }

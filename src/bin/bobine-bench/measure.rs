@@ -160,12 +160,13 @@ pub async fn count(db: &Db, sql: &str) -> Result<i64, AppError> {
 }
 
 /// Writes an update for every backer, as long as a real one (a few paragraphs, a list, a
-/// link, in French and German), and publishes it at `now` to be emailed; returns its id.
+/// link, in French and German), and publishes it at `at` to be emailed; returns its id.
 pub async fn publish_news(
     db: &Db,
     campaign: &Campaign,
     campaign_id: i32,
     now: chrono::DateTime<chrono::Utc>,
+    at: chrono::DateTime<chrono::Utc>,
 ) -> Result<i64, AppError> {
     use bobine::domain::Lang;
     use bobine::services::news::{self, NewsInput};
@@ -191,6 +192,6 @@ pub async fn publish_news(
     };
     let valid = input.validate(campaign).map_err(|mut problems| problems.remove(0))?;
     let id = news::create(db, campaign_id, &valid, "bench@example.invalid", now).await?;
-    news::publish(db, id, None, true, now).await?;
+    news::publish(db, id, Some(at), true, now).await?;
     Ok(id)
 }

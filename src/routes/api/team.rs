@@ -117,6 +117,8 @@ pub struct OthersLine {
 pub struct WorkBody {
     pub designers_pending: i64,
     pub offers_new: i64,
+    /// Questions asked at `/questions` and not answered yet.
+    pub questions_new: i64,
     /// Counted up to `emails_capped_at`.
     pub emails_waiting: i64,
     pub emails_failed: i64,
@@ -192,6 +194,7 @@ pub fn summary_body(state: &AppState, summary: &Summary, lang: Lang, now: DateTi
         work: WorkBody {
             designers_pending: summary.work.designers_pending,
             offers_new: summary.work.offers_new,
+            questions_new: summary.work.questions_new,
             emails_waiting: summary.work.emails_waiting,
             emails_failed: summary.work.emails_failed,
             emails_capped_at: WORK_CAP,

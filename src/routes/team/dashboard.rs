@@ -47,6 +47,7 @@ struct Figures {
 struct WorkView {
     designers_pending: i64,
     offers_new: i64,
+    questions_new: i64,
     emails_waiting: i64,
     emails_failed: i64,
     pledges_unconfirmed: i64,
@@ -151,6 +152,7 @@ fn figures(state: &AppState, summary: &Summary, lang: Lang) -> Figures {
         work: WorkView {
             designers_pending: summary.work.designers_pending,
             offers_new: summary.work.offers_new,
+            questions_new: summary.work.questions_new,
             emails_waiting: summary.work.emails_waiting,
             emails_failed: summary.work.emails_failed,
             pledges_unconfirmed: summary.work.pledges_unconfirmed,
@@ -205,6 +207,7 @@ struct SourceTable {
 struct WorkLinks {
     designers: String,
     offers: String,
+    questions: String,
     emails_waiting: String,
     emails_failed: String,
     pledges_unconfirmed: String,
@@ -215,6 +218,7 @@ impl WorkLinks {
         WorkLinks {
             designers: format!("/team/designers?state={}", DesignerState::Pending),
             offers: format!("/team/offers?state={}", OfferState::New),
+            questions: format!("/team/questions?state={}", crate::domain::states::QuestionState::New),
             emails_waiting: format!("/team/outbox?state={}", EmailState::Waiting),
             emails_failed: format!("/team/outbox?state={}", EmailState::Failed),
             pledges_unconfirmed: format!("/team/pledges?state={}", PledgeState::Unconfirmed),

@@ -11,8 +11,10 @@ pub mod news;
 pub mod offers;
 pub mod outbox;
 pub mod payments;
+pub mod people;
 pub mod pledges;
 pub mod posters;
+pub mod questions;
 pub mod session;
 pub mod streams;
 
@@ -149,6 +151,8 @@ pub fn routes() -> Vec<rocket::Route> {
         designers::routes(),
         posters::routes(),
         news::routes(),
+        questions::routes(),
+        people::routes(),
     ]
     .concat()
 }
