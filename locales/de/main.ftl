@@ -23,7 +23,7 @@ privacy-stored = Wenn Sie eine Zusage abgeben: Ihr Name, Ihre E-Mail-Adresse, de
 privacy-cookies = Keine Cookies für Reichweitenmessung oder Werbung. Die Website speichert nur die gewählte Sprache, ein Token gegen gefälschte Formulare und für das Team dessen Anmeldesitzung.
 privacy-others = Es werden keine Skripte oder Schriften von anderen Websites geladen. E-Mails werden über den Mailserver des Teams verschickt. Eine Zahlung mit Karte oder TWINT läuft über Stripe, das erhält, was für die Belastung nötig ist. Ein anderswo gehostetes Video wird erst geladen, wenn Sie darauf klicken.
 privacy-kept = Eine nie bestätigte Zusage wird nach 7 Tagen gelöscht. Die übrigen Daten werden für die Dauer der Kampagne und der Lieferung der Dankeschöns aufbewahrt, danach so lange, wie es das Gesetz für die Buchhaltung verlangt.
-privacy-rights = Sie können jederzeit verlangen, die Daten, die Sie betreffen, einzusehen, zu berichtigen oder zu löschen, soweit wir sie nicht von Gesetzes wegen aufbewahren müssen.
+privacy-rights = Über den privaten Link Ihrer Zusage laden Sie alles herunter, was die Website über Sie speichert, und können es löschen; Sie können dies auch jederzeit schriftlich verlangen. Ihre Zusagen und Zahlungen bleiben dann anonym so lange erhalten, wie es das Gesetz für die Buchhaltung verlangt. Die Neuigkeiten per E-Mail bestellen Sie mit einem Klick ab, aus jeder von ihnen.
 
 ## Supporters' wall
 supporters-title = Die Wand der Unterstützenden

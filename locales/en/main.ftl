@@ -23,7 +23,7 @@ privacy-stored = When you pledge: your name, your email address, the amount, the
 privacy-cookies = No analytics or advertising cookies. The site sets only the language you chose, a token against forged forms, and for the team its login session.
 privacy-others = No script or font from another site is loaded. Emails leave through the team's mail server. A card or TWINT payment goes through Stripe, which receives what it needs to charge. A video hosted elsewhere loads only when you click it.
 privacy-kept = A pledge never confirmed is deleted after 7 days. Other data is kept for the campaign and the delivery of rewards, then as long as the law requires for accounts.
-privacy-rights = You may ask at any time to see, correct or delete what concerns you, within what the law obliges us to keep.
+privacy-rights = From your pledge's private link you download everything the site keeps about you and can erase it; you may also ask for it in writing at any time. Your pledges and payments then stay, anonymous, as long as accounting law requires. The news by email stops with one click, from any of them.
 
 ## Supporters' wall
 supporters-title = Supporters' wall

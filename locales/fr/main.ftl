@@ -23,7 +23,7 @@ privacy-stored = Quand vous promettez un don : votre nom, votre adresse e-mail, 
 privacy-cookies = Aucun cookie de mesure d'audience ni de publicité. Le site pose seulement la langue choisie, un jeton contre la falsification des formulaires, et pour l'équipe sa session de connexion.
 privacy-others = Aucun script ni police d'un autre site n'est chargé. Les e-mails partent par le serveur d'envoi de l'équipe. Un paiement par carte ou TWINT passe par Stripe, qui reçoit ce qu'il faut pour débiter. Une vidéo hébergée ailleurs ne se charge que si vous cliquez dessus.
 privacy-kept = Une promesse jamais confirmée est effacée après 7 jours. Les autres données sont gardées le temps de la campagne et de la livraison des contreparties, puis le temps que la loi exige pour la comptabilité.
-privacy-rights = Vous pouvez demander à tout moment de voir, de corriger ou d'effacer ce qui vous concerne, dans les limites de ce que la loi oblige à garder.
+privacy-rights = Depuis le lien privé de votre promesse, vous téléchargez tout ce que le site garde sur vous et pouvez l'effacer ; vous pouvez aussi le demander à tout moment par écrit. Vos promesses et paiements restent alors, anonymes, le temps que la loi exige pour la comptabilité. Les nouvelles par email s'arrêtent d'un clic, depuis chacune d'elles.
 
 ## Supporters' wall
 supporters-title = Le mur des soutiens

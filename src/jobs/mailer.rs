@@ -120,7 +120,8 @@ impl Mailer {
 
 /// One pass: sends the emails due at `now`; returns how many were attempted.
 pub async fn run_once(db: &Db, mailer: &Mailer, now: DateTime<Utc>) -> Result<usize, AppError> {
-    let due = outbox::claim_due(db, now, BATCH).await?;
+    let mut due = outbox::claim_due(db, now, BATCH).await?;
+    outbox::with_news_texts(&db.read, &mut due).await?;
     for mail in &due {
         match mailer.send(mail, now).await {
             Ok(()) => outbox::mark_sent(db, mail, now).await?,

@@ -30,6 +30,41 @@ pub const SITE: &str = "\u{1A}site\u{1A}";
 /// The character that encloses [`SITE`].
 const MARK: char = '\u{1A}';
 
+/// Stands, in an update's email as stored, for the update's text in one language: the text
+/// is put in when the email is sent or read (see [`expand_news`]), so that 100,000 emails of
+/// one update do not each store it, and a correction made before an email leaves goes with it.
+fn news_marker(id: i64, lang: Lang) -> String {
+    format!("{MARK}news:{id}:{}{MARK}", lang.code())
+}
+
+/// An update's text as a plain-text email shows it, with its links to the site as emails
+/// store them (see [`SITE`]).
+pub fn news_email_text(body: &str) -> String {
+    markdown::to_email_text(&plain(body), |path| format!("{SITE}{}", plain(path)))
+}
+
+/// `stored` with each update marker put back as the update's text, from `texts`: (update id,
+/// language, text as [`news_email_text`] wrote it). A language whose text is gone reads French.
+pub fn expand_news(stored: &str, texts: &[(i64, Lang, String)]) -> String {
+    let mut expanded = stored.to_owned();
+    while let Some(start) = expanded.find(&format!("{MARK}news:")) {
+        let rest = &expanded[start + MARK.len_utf8()..];
+        let Some(end) = rest.find(MARK) else { break };
+        let marker = &rest[..end];
+        let mut parts = marker.trim_start_matches("news:").splitn(2, ':');
+        let id = parts.next().and_then(|id| id.parse::<i64>().ok()).unwrap_or_default();
+        let lang = parts.next().and_then(Lang::from_tag).unwrap_or_default();
+        let text = texts
+            .iter()
+            .find(|(i, l, _)| *i == id && *l == lang)
+            .or_else(|| texts.iter().find(|(i, l, _)| *i == id && *l == Lang::Fr))
+            .map_or("", |(.., text)| text.as_str());
+        let whole = start..start + MARK.len_utf8() + end + MARK.len_utf8();
+        expanded.replace_range(whole, text);
+    }
+    expanded
+}
+
 /// A value written into a letter as text, never as a link: without [`MARK`], so that no part
 /// of it can become [`SITE`].
 fn plain(value: &str) -> String {
@@ -115,8 +150,8 @@ pub struct NewsLetter {
     slug: String,
     /// Read at `/news/<slug>`; otherwise through the backer's private link.
     public: bool,
-    /// Title and text per language, French first.
-    texts: Vec<(Lang, String, String)>,
+    /// Title per language written, French first; the text goes in when each email leaves.
+    titles: Vec<(Lang, String)>,
 }
 
 /// What happened to a designer's profile, for the email that tells them.
@@ -298,16 +333,11 @@ impl Letters {
         }
     }
 
-    /// An update made ready to be written to each of its backers: its title and text in each
-    /// language it was written in (French first), as a plain-text email shows them.
-    pub fn news_letter(&self, id: i64, slug: &str, public: bool, texts: &[(Lang, String, String)]) -> NewsLetter {
-        let texts = texts
-            .iter()
-            .map(|(lang, title, body)| {
-                (*lang, plain(title), markdown::to_email_text(&plain(body), |path| self.link(path)))
-            })
-            .collect();
-        NewsLetter { id, slug: plain(slug), public, texts }
+    /// An update made ready to be written to each of its backers: its title in each language
+    /// it was written in (French first).
+    pub fn news_letter(&self, id: i64, slug: &str, public: bool, titles: &[(Lang, String)]) -> NewsLetter {
+        let titles = titles.iter().map(|(lang, title)| (*lang, plain(title))).collect();
+        NewsLetter { id, slug: plain(slug), public, titles }
     }
 
     /// An update to the backer of `pledge`, in their language (French when it was not written
@@ -315,12 +345,12 @@ impl Letters {
     /// is `unsubscribe`.
     pub fn news(&self, letter: &NewsLetter, pledge: &pledge::Model, unsubscribe: String) -> Mail {
         let wanted = Lang::from_tag(&pledge.lang).unwrap_or_default();
-        let (title, text) = letter
-            .texts
+        let (written, title) = letter
+            .titles
             .iter()
-            .find(|(lang, ..)| *lang == wanted)
-            .or_else(|| letter.texts.first())
-            .map_or(("", ""), |(_, title, text)| (title.as_str(), text.as_str()));
+            .find(|(lang, _)| *lang == wanted)
+            .or_else(|| letter.titles.first())
+            .map_or((Lang::Fr, ""), |(lang, title)| (*lang, title.as_str()));
         // Read in the backer's language: the interface around it is theirs even when the
         // update is in French.
         let link = if letter.public {
@@ -332,7 +362,7 @@ impl Letters {
             ("name", plain(&pledge.name)),
             ("campaign", plain(self.campaign.title.get(wanted))),
             ("title", title.to_owned()),
-            ("text", text.to_owned()),
+            ("text", news_marker(letter.id, written)),
             ("link", link),
             ("unsubscribe", self.link(&format!("/unsubscribe/{}", plain(&unsubscribe)))),
         ];
@@ -481,14 +511,16 @@ mod tests {
     #[test]
     fn an_update_is_written_in_the_backers_language_or_french_with_its_way_out() {
         let letters = letters("https://soutenir.example.ch");
-        let texts = vec![
-            (Lang::Fr, "Le défilé".to_owned(), "Voir [le plan](/media/plan.pdf) \u{1A}site\u{1A}/x".to_owned()),
-            (Lang::De, "Die Modeschau".to_owned(), "Am Samstag.".to_owned()),
-        ];
-        let letter = letters.news_letter(3, "le-defile", false, &texts);
+        let titles = vec![(Lang::Fr, "Le défilé".to_owned()), (Lang::De, "Die Modeschau".to_owned())];
+        let letter = letters.news_letter(3, "le-defile", false, &titles);
         let mail = letters.news(&letter, &pledge("Anne"), "key123".into());
+        assert!(mail.body.len() < 1_000, "the update's text is not stored with each email: {}", mail.body);
+        let texts = vec![
+            (3, Lang::Fr, news_email_text("Voir [le plan](/media/plan.pdf) \u{1A}site\u{1A}/x")),
+            (3, Lang::De, news_email_text("Am Samstag.")),
+        ];
         let url = letters.public_url();
-        let (subject, body) = (url.resolve(&mail.subject), url.resolve(&mail.body));
+        let (subject, body) = (url.resolve(&mail.subject), url.resolve(&expand_news(&mail.body, &texts)));
         assert!(subject.ends_with(": Le défilé"), "English falls back to the French text: {subject}");
         assert!(body.starts_with("Hello Anne,"), "{body}");
         assert!(body.contains("le plan <https://soutenir.example.ch/media/plan.pdf>"), "{body}");

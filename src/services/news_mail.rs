@@ -7,6 +7,8 @@
 //! cursor is still where the batch read it: after a crash or a restart the mailing goes on
 //! after the last address stored, and two instances cannot both store a batch.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use entity::{news, news_text, pledge};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
@@ -16,7 +18,7 @@ use super::letters::Letters;
 use super::outbox;
 use crate::db::Db;
 use crate::domain::Lang;
-use crate::domain::ids::new_secret;
+use crate::domain::ids::new_ordered_secret;
 use crate::domain::states::{NewsAudience, NewsMailing, NewsState, PledgeState};
 use crate::error::AppError;
 
@@ -42,25 +44,51 @@ async fn next(db: &Db, campaign_id: i32, now: DateTime<Utc>) -> Result<Option<ne
         .await?)
 }
 
-/// The next `limit` addresses after `after` that `update` concerns, each with the id of its
-/// newest concerned pledge: counted (confirmed, not cancelled, not dropped for want of
-/// payment), wanting news, and for an update to some rewards' backers, of one of them.
-async fn recipients(db: &Db, update: &news::Model, limit: u64) -> Result<Vec<(String, i64)>, AppError> {
-    let mut select = pledge::Entity::find()
-        .select_only()
-        .column_as(address(), "address")
-        .column_as(pledge::Column::Id.max(), "pledge_id")
-        .filter(pledge::Column::CampaignId.eq(update.campaign_id))
-        .filter(pledge::Column::State.eq(PledgeState::Active))
-        .filter(pledge::Column::DroppedAtMs.is_null())
-        .filter(pledge::Column::News.eq(true));
-    if update.audience == NewsAudience::Rewards {
-        select = select.filter(pledge::Column::RewardId.is_in(update.rewards.split_whitespace()));
-    }
+/// The next `limit` addresses after the update's cursor, whatever their pledges: a short
+/// range of the index on the lower-cased address.
+async fn next_addresses(db: &Db, update: &news::Model, limit: u64) -> Result<Vec<String>, AppError> {
+    let mut select = pledge::Entity::find().select_only().column_as(address(), "address");
     if let Some(after) = &update.mail_cursor {
         select = select.filter(address().gt(after.as_str()));
     }
     Ok(select.group_by(address()).order_by(address(), Order::Asc).limit(limit).into_tuple().all(&db.read).await?)
+}
+
+/// Of `addresses`, those `update` concerns, each with the id of its newest concerned pledge:
+/// counted (confirmed, not cancelled, not dropped for want of payment), wanting news, and for
+/// an update to some rewards' backers, of one of them. The pledges are read by the index on
+/// the address alone and judged here: with the conditions in the query, the planner takes
+/// the index on the state and reads every counted pledge at each batch.
+async fn recipients(db: &Db, update: &news::Model, addresses: &[String]) -> Result<Vec<(String, i64)>, AppError> {
+    type Row = (String, i64, i32, String, bool, Option<i64>, Option<String>);
+    let rows: Vec<Row> = pledge::Entity::find()
+        .select_only()
+        .column_as(address(), "address")
+        .column(pledge::Column::Id)
+        .column(pledge::Column::CampaignId)
+        .column(pledge::Column::State)
+        .column(pledge::Column::News)
+        .column(pledge::Column::DroppedAtMs)
+        .column(pledge::Column::RewardId)
+        .filter(address().is_in(addresses.iter().map(String::as_str)))
+        .into_tuple()
+        .all(&db.read)
+        .await?;
+    let rewards: Vec<&str> = update.rewards.split_whitespace().collect();
+    let active = PledgeState::Active.to_string();
+    let mut newest: BTreeMap<String, i64> = BTreeMap::new();
+    for (address, id, campaign_id, state, news, dropped_at, reward) in rows {
+        let concerned = campaign_id == update.campaign_id
+            && state == active
+            && news
+            && dropped_at.is_none()
+            && (update.audience != NewsAudience::Rewards || reward.is_some_and(|r| rewards.contains(&r.as_str())));
+        if concerned {
+            let kept = newest.entry(address).or_insert(id);
+            *kept = std::cmp::max(*kept, id);
+        }
+    }
+    Ok(newest.into_iter().collect())
 }
 
 /// Where `update`'s mailing stands as the batch read it: the batch is stored only if it still
@@ -73,9 +101,9 @@ fn unchanged(update: &news::Model) -> Condition {
     Condition::all().add(news::Column::Id.eq(update.id)).add(news::Column::Mailing.eq(update.mailing)).add(cursor)
 }
 
-/// Stores the emails of the next batch (up to `limit` addresses) of the next update to send
-/// at `now`, or marks its mailing done when nobody is left. Returns how many emails it stored
-/// or `None` when there was nothing to do.
+/// Stores the emails of the next batch (the next `limit` addresses, those it concerns) of the
+/// next update to send at `now`, or marks its mailing done when no address is left. Returns
+/// how many emails it stored, or `None` when there was nothing to do.
 pub async fn run_once(
     db: &Db,
     letters: &Letters,
@@ -86,23 +114,31 @@ pub async fn run_once(
     let Some(update) = next(db, campaign_id, now).await? else {
         return Ok(None);
     };
-    let found = recipients(db, &update, limit).await?;
+    let addresses = next_addresses(db, &update, limit).await?;
+    let found = if addresses.is_empty() { Vec::new() } else { recipients(db, &update, &addresses).await? };
     // Everything is read and written out before the write transaction, which then holds the
     // database only to move the cursor and store the emails.
     let mails: Vec<outbox::Mail> = if found.is_empty() {
         Vec::new()
     } else {
-        let texts = news_text::Entity::find().filter(news_text::Column::NewsId.eq(update.id)).all(&db.read).await?;
-        let mut texts: Vec<(Lang, String, String)> =
-            texts.into_iter().filter_map(|t| Some((Lang::from_tag(&t.lang)?, t.title, t.body))).collect();
-        texts.sort_by_key(|(lang, ..)| Lang::ALL.iter().position(|l| l == lang));
-        let letter = letters.news_letter(update.id, &update.slug, update.audience == NewsAudience::Public, &texts);
+        let titles = news_text::Entity::find()
+            .select_only()
+            .column(news_text::Column::Lang)
+            .column(news_text::Column::Title)
+            .filter(news_text::Column::NewsId.eq(update.id))
+            .into_tuple::<(String, String)>()
+            .all(&db.read)
+            .await?;
+        let mut titles: Vec<(Lang, String)> =
+            titles.into_iter().filter_map(|(lang, title)| Some((Lang::from_tag(&lang)?, title))).collect();
+        titles.sort_by_key(|(lang, _)| Lang::ALL.iter().position(|l| l == lang));
+        let letter = letters.news_letter(update.id, &update.slug, update.audience == NewsAudience::Public, &titles);
         let ids = found.iter().map(|(_, id)| *id);
         let pledges = pledge::Entity::find().filter(pledge::Column::Id.is_in(ids)).all(&db.read).await?;
-        pledges.iter().map(|pledge| letters.news(&letter, pledge, new_secret())).collect()
+        pledges.iter().map(|pledge| letters.news(&letter, pledge, new_ordered_secret(now.timestamp_millis()))).collect()
     };
     let txn = db.begin_write().await?;
-    let Some((last, _)) = found.last() else {
+    let Some(last) = addresses.last() else {
         let done = news::Entity::update_many()
             .col_expr(news::Column::Mailing, Expr::value(NewsMailing::Done.to_string()))
             .filter(unchanged(&update))

@@ -13,6 +13,7 @@ use sea_orm::{
 use super::letters::PublicUrl;
 use super::stored::instant;
 use crate::db::Db;
+use crate::domain::Lang;
 use crate::domain::states::{EmailKind, EmailState};
 use crate::error::AppError;
 
@@ -45,8 +46,10 @@ pub const MAX_ATTEMPTS: i32 = 10;
 /// How long one instance holds an email it is sending before another may try it.
 const CLAIM_MS: i64 = 5 * 60 * 1000;
 
-/// Stores `mails` inside the caller's transaction (or on `conn`), waiting to be sent now.
+/// Stores `mails` inside the caller's transaction (or on `conn`), waiting to be sent now. An
+/// email to an erased address (see [`super::personal_data`]) is not stored: nobody reads it.
 pub async fn queue(conn: &impl ConnectionTrait, mails: &[Mail], now: DateTime<Utc>) -> Result<(), AppError> {
+    let mails: Vec<&Mail> = mails.iter().filter(|mail| !super::personal_data::is_erased(&mail.to)).collect();
     if mails.is_empty() {
         return Ok(());
     }
@@ -171,6 +174,28 @@ pub async fn mark_handled(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), Ap
     if updated.rows_affected == 1 { Ok(()) } else { Err(AppError::NotFound) }
 }
 
+/// Puts back the text of the update each of `rows` sends, where it stands for it (see
+/// [`super::letters::expand_news`]), as the update reads now.
+pub async fn with_news_texts(conn: &impl ConnectionTrait, rows: &mut [email::Model]) -> Result<(), AppError> {
+    let mut ids: Vec<i64> = rows.iter().filter_map(|row| row.news_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let texts: Vec<(i64, Lang, String)> = entity::news_text::Entity::find()
+        .filter(entity::news_text::Column::NewsId.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|t| Some((t.news_id, Lang::from_tag(&t.lang)?, super::letters::news_email_text(&t.body))))
+        .collect();
+    for row in rows.iter_mut().filter(|row| row.news_id.is_some()) {
+        row.body = super::letters::expand_news(&row.body, &texts);
+    }
+    Ok(())
+}
+
 /// An email of the outbox, as the team reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmailRecord {
@@ -221,7 +246,8 @@ pub async fn list(
     }
     let pages = query.order_by_desc(email::Column::Id).paginate(&db.read, per_page);
     let total = pages.num_items().await?;
-    let found = pages.fetch_page(page).await?;
+    let mut found = pages.fetch_page(page).await?;
+    with_news_texts(&db.read, &mut found).await?;
     Ok((found.into_iter().map(|row| EmailRecord::read(row, public_url)).collect(), total))
 }
 

@@ -69,11 +69,12 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
         .order_by_asc(bank_transaction::Column::Id)
         .all(conn)
         .await?;
-    let emails = email::Entity::find()
+    let mut emails = email::Entity::find()
         .filter(is_address(email::Column::ToAddress, address))
         .order_by_asc(email::Column::Id)
         .all(conn)
         .await?;
+    super::outbox::with_news_texts(conn, &mut emails).await?;
     let questions = question::Entity::find()
         .filter(question::Column::CampaignId.eq(campaign_id))
         .filter(is_address(question::Column::Email, address))

@@ -14,17 +14,18 @@ use crate::helpers::{TestApp, before_deadline, spawn_paying_app};
 use crate::news::{publish, team_app, write};
 use crate::team::{PASSWORD, add_member, log_in};
 
-/// The emails of the update `id`, as (address, subject, body), by address.
+/// The emails of the update `id`, as (address, subject, body) as they would leave now, by
+/// address.
 async fn emails_of(app: &TestApp, id: i64) -> Vec<(String, String, String)> {
-    let rows = app
-        .query(&format!("SELECT to_address, subject, body FROM emails WHERE news_id = {id} ORDER BY to_address"))
-        .await;
-    rows.iter()
-        .map(|r| {
-            let text = |k: &str| r[k].as_str().unwrap().to_owned();
-            (text("to_address"), text("subject"), text("body"))
-        })
-        .collect()
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let mut rows = entity::email::Entity::find()
+        .filter(entity::email::Column::NewsId.eq(id))
+        .order_by_asc(entity::email::Column::ToAddress)
+        .all(&app.db.read)
+        .await
+        .unwrap();
+    bobine::services::outbox::with_news_texts(&app.db.read, &mut rows).await.unwrap();
+    rows.into_iter().map(|r| (r.to_address, r.subject, r.body)).collect()
 }
 
 async fn mailing_of(app: &TestApp, id: i64) -> String {
@@ -268,6 +269,7 @@ async fn an_update_leaves_with_the_one_click_headers_and_an_email_about_money_wi
     let received = server.received();
     assert_eq!(received.len(), 2, "{received:?}");
     let update = received.iter().find(|m| m.contains("Nouvelles")).unwrap();
+    assert!(update.contains("Texte."), "the update's text goes in as the email leaves: {update}");
     let key = app.query(&format!("SELECT unsubscribe FROM emails WHERE news_id = {id}")).await;
     let key = key[0]["unsubscribe"].as_str().unwrap();
     assert!(update.contains(&format!("List-Unsubscribe: <https://soutenir.example.ch/unsubscribe/{key}>")), "{update}");
