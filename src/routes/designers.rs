@@ -358,10 +358,7 @@ async fn register_designer(
 #[get("/designers/registered")]
 fn show_designer_registered(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "designer-registered-title", text_key: "designer-registered-text" };
-    let page = Page::new(state, lang, "/designers/registered", body)
-        .titled(i18n::t(lang, body.title_key))
-        .described(&i18n::t(lang, "designer-register-intro"));
-    Template::render("notice", page)
+    body.page(state, lang, "/designers/registered", "notice", Some("designer-register-intro"))
 }
 
 #[get("/designers/edit/<token>?<saved>")]

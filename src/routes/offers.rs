@@ -158,10 +158,7 @@ async fn offer_help(
 #[get("/help/thanks")]
 fn show_help_thanks(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "help-thanks-title", text_key: "help-thanks-text" };
-    let page = Page::new(state, lang, "/help/thanks", body)
-        .titled(i18n::t(lang, body.title_key))
-        .described(&i18n::t(lang, "help-intro"));
-    Template::render("help_thanks", page)
+    body.page(state, lang, "/help/thanks", "help_thanks", Some("help-intro"))
 }
 
 pub fn routes() -> Vec<rocket::Route> {

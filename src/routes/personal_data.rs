@@ -13,11 +13,10 @@ use crate::app::AppState;
 use crate::domain::Lang;
 use crate::domain::rate_limit::LimitKind;
 use crate::error::AppError;
-use crate::i18n;
 use crate::routes::csrf;
 use crate::routes::errors::PageError;
 use crate::routes::limits::Admission;
-use crate::routes::views::{Notice, Page};
+use crate::routes::views::Notice;
 use crate::services::campaign::snapshot;
 use crate::services::{personal_data, pledges};
 
@@ -89,8 +88,7 @@ async fn erase_data(
 #[get("/erased")]
 fn show_erased(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "erased-title", text_key: "erased-text" };
-    let page = Page::new(state, lang, "/erased", body).titled(i18n::t(lang, body.title_key));
-    Template::render("notice", page)
+    body.page(state, lang, "/erased", "notice", None)
 }
 
 pub fn routes() -> Vec<rocket::Route> {

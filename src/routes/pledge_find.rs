@@ -92,10 +92,7 @@ async fn find_pledges(
 #[get("/pledges/find/sent")]
 fn show_find_sent(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "find-sent-title", text_key: "find-sent-text" };
-    let page = Page::new(state, lang, "/pledges/find/sent", body)
-        .titled(i18n::t(lang, body.title_key))
-        .described(&i18n::t(lang, "find-intro"));
-    Template::render("notice", page)
+    body.page(state, lang, "/pledges/find/sent", "notice", Some("find-intro"))
 }
 
 pub fn routes() -> Vec<rocket::Route> {

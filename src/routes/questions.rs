@@ -155,10 +155,7 @@ async fn ask_question(
 #[get("/questions/thanks")]
 fn show_thanks(state: &State<AppState>, lang: Lang) -> Template {
     let body = Notice { title_key: "questions-thanks-title", text_key: "questions-thanks-text" };
-    let page = Page::new(state, lang, "/questions/thanks", body)
-        .titled(i18n::t(lang, body.title_key))
-        .described(&i18n::t(lang, "questions-intro"));
-    Template::render("notice", page)
+    body.page(state, lang, "/questions/thanks", "notice", Some("questions-intro"))
 }
 
 pub fn routes() -> Vec<rocket::Route> {

@@ -16,6 +16,7 @@ use crate::services::campaign::{RewardFigures, Snapshot};
 use crate::services::designers::Byline;
 use crate::services::pledges::PledgeRecord;
 use crate::services::pricing::current_minimum;
+use rocket_dyn_templates::Template;
 
 /// A page: what the layout needs, and the page's own fields beside it.
 #[derive(Debug, Serialize)]
@@ -173,6 +174,25 @@ pub fn excerpt(text: &str, max: usize) -> String {
 pub struct Notice {
     pub title_key: &'static str,
     pub text_key: &'static str,
+}
+
+impl Notice {
+    /// The page at `path`, with `template`; a public one (`described`, a message's key) has
+    /// link previews.
+    pub fn page(
+        self,
+        state: &AppState,
+        lang: Lang,
+        path: &str,
+        template: &'static str,
+        described: Option<&str>,
+    ) -> Template {
+        let page = Page::new(state, lang, path, self).titled(i18n::t(lang, self.title_key));
+        match described {
+            Some(key) => Template::render(template, page.described(&i18n::t(lang, key))),
+            None => Template::render(template, page),
+        }
+    }
 }
 
 /// An error to show on a form, and the field it is about.
