@@ -48,18 +48,23 @@ fn masked(address: &str) -> String {
     format!("{shown}•••@{domain}")
 }
 
+/// The address the unsubscribe link `key` was sent to, or a 404.
+async fn address(state: &AppState, key: &str) -> Result<String, AppError> {
+    subscriptions::address_of_key(&state.db, key).await?.ok_or(AppError::NotFound)
+}
+
+/// The page of the link `key`, sent to `address`.
 async fn page(
     state: &AppState,
     lang: Lang,
     csrf: &CsrfToken,
-    key: &str,
+    (key, address): (&str, &str),
     switched: Option<Switched>,
 ) -> Result<Template, AppError> {
-    let address = subscriptions::address_of_key(&state.db, key).await?.ok_or(AppError::NotFound)?;
-    let receives = subscriptions::wants_news(&state.db, state.campaign_id, &address).await?;
+    let receives = subscriptions::wants_news(&state.db, state.campaign_id, address).await?;
     let body = UnsubscribePage {
         key: key.to_owned(),
-        address: masked(&address),
+        address: masked(address),
         campaign: state.campaign.title.get(lang).to_owned(),
         receives,
         switched,
@@ -76,7 +81,8 @@ async fn show_unsubscribe(
     csrf: CsrfToken,
     key: &str,
 ) -> Result<Template, PageError> {
-    Ok(page(state, lang, &csrf, key, None).await?)
+    let address = address(state, key).await?;
+    Ok(page(state, lang, &csrf, (key, &address), None).await?)
 }
 
 /// Leaves the news: from the page's button, or from a mail program (RFC 8058).
@@ -89,9 +95,9 @@ async fn unsubscribe(
     key: &str,
 ) -> Result<Template, PageError> {
     admission.by_address(LimitKind::Subscriptions)?;
-    let address = subscriptions::address_of_key(&state.db, key).await?.ok_or(AppError::NotFound)?;
+    let address = address(state, key).await?;
     subscriptions::set_news(&state.db, state.campaign_id, &address, false).await?;
-    Ok(page(state, lang, &csrf, key, Some(Switched::Left)).await?)
+    Ok(page(state, lang, &csrf, (key, &address), Some(Switched::Left)).await?)
 }
 
 /// Joins the news again, from the page (a form of this site, so its token is checked).
@@ -107,9 +113,9 @@ async fn subscribe_again(
 ) -> Result<Template, PageError> {
     admission.by_address(LimitKind::Subscriptions)?;
     csrf::verify(jar, form.csrf.as_deref())?;
-    let address = subscriptions::address_of_key(&state.db, key).await?.ok_or(AppError::NotFound)?;
+    let address = address(state, key).await?;
     subscriptions::set_news(&state.db, state.campaign_id, &address, true).await?;
-    Ok(page(state, lang, &csrf, key, Some(Switched::Back)).await?)
+    Ok(page(state, lang, &csrf, (key, &address), Some(Switched::Back)).await?)
 }
 
 pub fn routes() -> Vec<rocket::Route> {

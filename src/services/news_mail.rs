@@ -54,41 +54,36 @@ async fn next_addresses(db: &Db, update: &news::Model, limit: u64) -> Result<Vec
     Ok(select.group_by(address()).order_by(address(), Order::Asc).limit(limit).into_tuple().all(&db.read).await?)
 }
 
-/// Of `addresses`, those `update` concerns, each with the id of its newest concerned pledge:
-/// counted (confirmed, not cancelled, not dropped for want of payment), wanting news, and for
-/// an update to some rewards' backers, of one of them. The pledges are read by the index on
-/// the address alone and judged here: with the conditions in the query, the planner takes
-/// the index on the state and reads every counted pledge at each batch.
-async fn recipients(db: &Db, update: &news::Model, addresses: &[String]) -> Result<Vec<(String, i64)>, AppError> {
-    type Row = (String, i64, i32, String, bool, Option<i64>, Option<String>);
-    let rows: Vec<Row> = pledge::Entity::find()
-        .select_only()
-        .column_as(address(), "address")
-        .column(pledge::Column::Id)
-        .column(pledge::Column::CampaignId)
-        .column(pledge::Column::State)
-        .column(pledge::Column::News)
-        .column(pledge::Column::DroppedAtMs)
-        .column(pledge::Column::RewardId)
-        .filter(address().is_in(addresses.iter().map(String::as_str)))
-        .into_tuple()
-        .all(&db.read)
-        .await?;
+/// Of `addresses`, those `update` concerns, each with its newest concerned pledge: counted
+/// (confirmed, not cancelled, not dropped for want of payment), wanting news, and for an
+/// update to some rewards' backers, of one of them. The pledges are read by the index on the
+/// address alone and judged here: with the conditions in the query, the planner takes the
+/// index on the state and reads every counted pledge at each batch.
+async fn recipients(db: &Db, update: &news::Model, addresses: &[String]) -> Result<Vec<pledge::Model>, AppError> {
+    let pledges =
+        pledge::Entity::find().filter(address().is_in(addresses.iter().map(String::as_str))).all(&db.read).await?;
     let rewards: Vec<&str> = update.rewards.split_whitespace().collect();
-    let active = PledgeState::Active.to_string();
-    let mut newest: BTreeMap<String, i64> = BTreeMap::new();
-    for (address, id, campaign_id, state, news, dropped_at, reward) in rows {
-        let concerned = campaign_id == update.campaign_id
-            && state == active
-            && news
-            && dropped_at.is_none()
-            && (update.audience != NewsAudience::Rewards || reward.is_some_and(|r| rewards.contains(&r.as_str())));
+    let mut newest: BTreeMap<String, pledge::Model> = BTreeMap::new();
+    for pledge in pledges {
+        let concerned = pledge.campaign_id == update.campaign_id
+            && pledge.state == PledgeState::Active
+            && pledge.news
+            && pledge.dropped_at_ms.is_none()
+            && (update.audience != NewsAudience::Rewards
+                || pledge.reward_id.as_deref().is_some_and(|r| rewards.contains(&r)));
         if concerned {
-            let kept = newest.entry(address).or_insert(id);
-            *kept = std::cmp::max(*kept, id);
+            match newest.entry(pledge.email.to_lowercase()) {
+                std::collections::btree_map::Entry::Occupied(mut kept) if kept.get().id < pledge.id => {
+                    kept.insert(pledge);
+                }
+                std::collections::btree_map::Entry::Occupied(_) => {}
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    slot.insert(pledge);
+                }
+            }
         }
     }
-    Ok(newest.into_iter().collect())
+    Ok(newest.into_values().collect())
 }
 
 /// Where `update`'s mailing stands as the batch read it: the batch is stored only if it still
@@ -133,9 +128,7 @@ pub async fn run_once(
             titles.into_iter().filter_map(|(lang, title)| Some((Lang::from_tag(&lang)?, title))).collect();
         titles.sort_by_key(|(lang, _)| Lang::ALL.iter().position(|l| l == lang));
         let letter = letters.news_letter(update.id, &update.slug, update.audience == NewsAudience::Public, &titles);
-        let ids = found.iter().map(|(_, id)| *id);
-        let pledges = pledge::Entity::find().filter(pledge::Column::Id.is_in(ids)).all(&db.read).await?;
-        pledges.iter().map(|pledge| letters.news(&letter, pledge, new_ordered_secret(now.timestamp_millis()))).collect()
+        found.iter().map(|pledge| letters.news(&letter, pledge, new_ordered_secret(now.timestamp_millis()))).collect()
     };
     let txn = db.begin_write().await?;
     let Some(last) = addresses.last() else {

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use entity::{campaign, offer};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
@@ -10,7 +10,7 @@ use sea_orm::{
 
 use super::letters::Letters;
 use super::outbox;
-use super::stored::instant;
+use super::stored::{instant, same_address};
 use crate::db::Db;
 use crate::domain::offer::phone;
 use crate::domain::states::{OfferKind, OfferState};
@@ -235,7 +235,7 @@ pub async fn triage(db: &Db, id: i64, state: OfferState, note: &str, now: DateTi
 /// Whether an email has an offer in a [`COUNTED`] state.
 async fn counts_as_helper(txn: &DatabaseTransaction, identity: &str) -> Result<bool, AppError> {
     let found = offer::Entity::find()
-        .filter(Expr::expr(Func::lower(Expr::col(offer::Column::Email))).eq(identity))
+        .filter(same_address(offer::Column::Email, identity))
         .filter(offer::Column::State.is_in(COUNTED))
         .one(txn)
         .await?;

@@ -14,12 +14,12 @@ use chrono::{DateTime, Utc};
 use entity::{
     backer, bank_transaction, designer, designer_photo, email, offer, payment, pledge, question, stripe_event,
 };
-use sea_orm::sea_query::{Expr, ExprTrait, Func, SimpleExpr};
+use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::{Value, json};
 
 use super::letters::PublicUrl;
-use super::stored::instant;
+use super::stored::{instant, same_address};
 use crate::db::Db;
 use crate::domain::states::{CampaignState, PledgeState};
 use crate::error::AppError;
@@ -29,11 +29,6 @@ pub const ERASED: &str = "—";
 
 /// The domain of erased addresses: `.invalid` is reserved (RFC 2606), so no email reaches it.
 pub const ERASED_DOMAIN: &str = "erased.invalid";
-
-/// `column` holds `address`, whatever the case of either.
-fn is_address(column: impl sea_orm::sea_query::IntoColumnRef, address: &str) -> SimpleExpr {
-    Expr::expr(Func::lower(Expr::col(column))).eq(Func::lower(Expr::val(address)))
-}
 
 fn at(ms: i64) -> String {
     instant(ms).to_rfc3339()
@@ -53,7 +48,7 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
     let conn = &db.read;
     let pledges = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(is_address(pledge::Column::Email, address))
+        .filter(same_address(pledge::Column::Email, address))
         .order_by_asc(pledge::Column::Id)
         .all(conn)
         .await?;
@@ -70,26 +65,26 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
         .all(conn)
         .await?;
     let mut emails = email::Entity::find()
-        .filter(is_address(email::Column::ToAddress, address))
+        .filter(same_address(email::Column::ToAddress, address))
         .order_by_asc(email::Column::Id)
         .all(conn)
         .await?;
     super::outbox::with_news_texts(conn, &mut emails).await?;
     let questions = question::Entity::find()
         .filter(question::Column::CampaignId.eq(campaign_id))
-        .filter(is_address(question::Column::Email, address))
+        .filter(same_address(question::Column::Email, address))
         .order_by_asc(question::Column::Id)
         .all(conn)
         .await?;
     let offers = offer::Entity::find()
         .filter(offer::Column::CampaignId.eq(campaign_id))
-        .filter(is_address(offer::Column::Email, address))
+        .filter(same_address(offer::Column::Email, address))
         .order_by_asc(offer::Column::Id)
         .all(conn)
         .await?;
     let designers = designer::Entity::find()
         .filter(designer::Column::CampaignId.eq(campaign_id))
-        .filter(is_address(designer::Column::Email, address))
+        .filter(same_address(designer::Column::Email, address))
         .all(conn)
         .await?;
     Ok(json!({
@@ -222,7 +217,7 @@ pub async fn pending(
 ) -> Result<Option<Pending>, AppError> {
     let pledges = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(is_address(pledge::Column::Email, address))
+        .filter(same_address(pledge::Column::Email, address))
         .all(&db.read)
         .await?;
     let counted = |p: &&pledge::Model| p.state == PledgeState::Active && p.dropped_at_ms.is_none();
@@ -283,7 +278,7 @@ async fn erase_in(
 
     let pledges = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(is_address(pledge::Column::Email, address))
+        .filter(same_address(pledge::Column::Email, address))
         .all(txn)
         .await?;
     let ids: Vec<i64> = pledges.iter().map(|p| p.id).collect();
@@ -337,14 +332,14 @@ async fn erase_in(
         .col_expr(email::Column::Subject, Expr::value(ERASED))
         .col_expr(email::Column::Body, Expr::value(""))
         .col_expr(email::Column::LastError, Expr::value(Option::<String>::None))
-        .filter(is_address(email::Column::ToAddress, address))
+        .filter(same_address(email::Column::ToAddress, address))
         .exec(txn)
         .await?
         .rows_affected;
 
     let questions = question::Entity::find()
         .filter(question::Column::CampaignId.eq(campaign_id))
-        .filter(is_address(question::Column::Email, address))
+        .filter(same_address(question::Column::Email, address))
         .all(txn)
         .await?;
     names.extend(questions.iter().map(|q| q.name.clone()));
@@ -360,7 +355,7 @@ async fn erase_in(
 
     let offers = offer::Entity::find()
         .filter(offer::Column::CampaignId.eq(campaign_id))
-        .filter(is_address(offer::Column::Email, address))
+        .filter(same_address(offer::Column::Email, address))
         .all(txn)
         .await?;
     names.extend(offers.iter().map(|o| o.name.clone()));
@@ -378,7 +373,7 @@ async fn erase_in(
 
     let designers = designer::Entity::find()
         .filter(designer::Column::CampaignId.eq(campaign_id))
-        .filter(is_address(designer::Column::Email, address))
+        .filter(same_address(designer::Column::Email, address))
         .all(txn)
         .await?;
     for profile in &designers {
@@ -447,39 +442,35 @@ pub fn is_erased(address: &str) -> bool {
 /// Up to `limit` addresses that still hold personal data: pledges, questions and offers not
 /// erased yet. For the retention job.
 pub async fn addresses_left(db: &Db, campaign_id: i32, limit: u64) -> Result<Vec<String>, AppError> {
-    let not_erased = format!("%@{ERASED_DOMAIN}");
-    let mut found: Vec<String> = pledge::Entity::find()
-        .select_only()
-        .column(pledge::Column::Email)
-        .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(pledge::Column::Email.not_like(not_erased.as_str()))
-        .limit(limit)
-        .into_tuple()
-        .all(&db.read)
-        .await?;
+    use offer::Column as O;
+    use pledge::Column as P;
+    use question::Column as Q;
+    let mut found = not_erased::<pledge::Entity>(db, (P::CampaignId, P::Email), campaign_id, limit).await?;
     if found.is_empty() {
-        found = question::Entity::find()
-            .select_only()
-            .column(question::Column::Email)
-            .filter(question::Column::CampaignId.eq(campaign_id))
-            .filter(question::Column::Email.not_like(not_erased.as_str()))
-            .limit(limit)
-            .into_tuple()
-            .all(&db.read)
-            .await?;
+        found = not_erased::<question::Entity>(db, (Q::CampaignId, Q::Email), campaign_id, limit).await?;
     }
     if found.is_empty() {
-        found = offer::Entity::find()
-            .select_only()
-            .column(offer::Column::Email)
-            .filter(offer::Column::CampaignId.eq(campaign_id))
-            .filter(offer::Column::Email.not_like(not_erased.as_str()))
-            .limit(limit)
-            .into_tuple()
-            .all(&db.read)
-            .await?;
+        found = not_erased::<offer::Entity>(db, (O::CampaignId, O::Email), campaign_id, limit).await?;
     }
     found.sort();
     found.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
     Ok(found)
+}
+
+/// Up to `limit` addresses in `E`'s (campaign, email) `columns` of the campaign not erased yet.
+async fn not_erased<E: EntityTrait>(
+    db: &Db,
+    (campaign, email): (E::Column, E::Column),
+    campaign_id: i32,
+    limit: u64,
+) -> Result<Vec<String>, AppError> {
+    Ok(E::find()
+        .select_only()
+        .column(email)
+        .filter(campaign.eq(campaign_id))
+        .filter(email.not_like(format!("%@{ERASED_DOMAIN}")))
+        .limit(limit)
+        .into_tuple()
+        .all(&db.read)
+        .await?)
 }

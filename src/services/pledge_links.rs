@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use entity::pledge;
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::letters::Letters;
 use super::outbox;
+use super::stored::same_address;
 use crate::db::Db;
 use crate::domain::{Email, Lang};
 use crate::error::AppError;
@@ -29,7 +29,7 @@ pub async fn send(
 ) -> Result<usize, AppError> {
     let pledges = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(Expr::expr(Func::lower(Expr::col(pledge::Column::Email))).eq(email.identity()))
+        .filter(same_address(pledge::Column::Email, email.as_str()))
         .order_by_desc(pledge::Column::Id)
         .limit(MOST)
         .all(&db.read)

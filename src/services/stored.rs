@@ -1,7 +1,9 @@
 //! Reading storage formats back into plain values, so that nothing above the services ever
-//! decodes them: instants kept as Unix milliseconds, lists kept joined in one column.
+//! decodes them: instants kept as Unix milliseconds, lists kept joined in one column, email
+//! addresses kept as typed.
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, IntoColumnRef, SimpleExpr};
 
 /// An instant kept as Unix milliseconds.
 pub fn instant(ms: i64) -> DateTime<Utc> {
@@ -11,6 +13,13 @@ pub fn instant(ms: i64) -> DateTime<Utc> {
 /// A list kept joined by `separator`, without its empty items.
 pub fn list(joined: &str, separator: char) -> Vec<String> {
     joined.split(separator).map(str::trim).filter(|item| !item.is_empty()).map(str::to_owned).collect()
+}
+
+/// Whether `column` holds `address` in any case: addresses are kept as typed, and two that
+/// differ only in case are one person's. Both sides are folded by the database, as its index
+/// on the lower-cased address is.
+pub fn same_address(column: impl IntoColumnRef, address: &str) -> SimpleExpr {
+    Expr::expr(Func::lower(Expr::col(column))).eq(Func::lower(Expr::val(address)))
 }
 
 #[cfg(test)]

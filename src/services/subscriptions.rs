@@ -4,19 +4,14 @@
 //! Emails about a pledge and its money are sent whatever it says.
 
 use entity::{email, pledge};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
+use super::stored::same_address;
 use crate::db::Db;
 use crate::domain::ids::looks_like_secret;
 use crate::domain::states::PledgeState;
 use crate::error::AppError;
-
-/// The pledges of `address`, whatever the case it was typed in (the database folds both sides
-/// alike, so this agrees with the index on the lower-cased address).
-fn of_address(address: &str) -> sea_orm::sea_query::SimpleExpr {
-    Expr::expr(Func::lower(Expr::col(pledge::Column::Email))).eq(Func::lower(Expr::val(address)))
-}
 
 /// The address an update's unsubscribe link was sent to, if the key is one.
 pub async fn address_of_key(db: &Db, key: &str) -> Result<Option<String>, AppError> {
@@ -37,7 +32,7 @@ pub async fn address_of_key(db: &Db, key: &str) -> Result<Option<String>, AppErr
 pub async fn wants_news(db: &Db, campaign_id: i32, address: &str) -> Result<bool, AppError> {
     let wanting = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(of_address(address))
+        .filter(same_address(pledge::Column::Email, address))
         .filter(pledge::Column::State.ne(PledgeState::Cancelled))
         .filter(pledge::Column::News.eq(true))
         .count(&db.read)
@@ -50,7 +45,7 @@ pub async fn set_news(db: &Db, campaign_id: i32, address: &str, wanted: bool) ->
     let changed = pledge::Entity::update_many()
         .col_expr(pledge::Column::News, Expr::value(wanted))
         .filter(pledge::Column::CampaignId.eq(campaign_id))
-        .filter(of_address(address))
+        .filter(same_address(pledge::Column::Email, address))
         .exec(&db.write)
         .await?;
     tracing::info!(pledges = changed.rows_affected, wanted, "news by email switched");

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{bank_transaction, pledge};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, TransactionTrait};
 
 use crate::config::{Campaign, Payments};
@@ -17,6 +17,7 @@ use crate::services::bills::pledge_of_reference;
 use crate::services::ledger::{self, Entry, Recorded};
 use crate::services::letters::Letters;
 use crate::services::outbox;
+use crate::services::stored::same_address;
 
 /// The longest note kept with a payment or a refund recorded by hand.
 pub const MAX_NOTE: usize = 500;
@@ -62,7 +63,7 @@ async fn pledge_named(txn: &DatabaseTransaction, campaign_id: i32, key: &PledgeK
         }
         PledgeKey::Email(email) => {
             let ids: Vec<i64> = ours
-                .filter(Expr::expr(Func::lower(Expr::col(pledge::Column::Email))).eq(email.identity()))
+                .filter(same_address(pledge::Column::Email, email.as_str()))
                 .filter(pledge::Column::State.ne(PledgeState::Cancelled))
                 .limit(2)
                 .into_tuple()
