@@ -29,6 +29,21 @@ pub enum AppError {
     IdempotencyKeyReused,
     #[error("sold out")]
     SoldOut,
+    /// Every seat of the chosen session is taken.
+    #[error("session full")]
+    SessionFull,
+    /// The chosen value of a choice (a size, a colour) is sold out.
+    #[error("{choice} sold out")]
+    ChoiceSoldOut { choice: String },
+    /// The reward is chosen with its session on the pledge form, and none was given.
+    #[error("session required")]
+    SessionRequired,
+    /// No session of the reward has that id.
+    #[error("unknown session")]
+    UnknownSession,
+    /// A choice of the reward left out, given a value it does not offer, or not one of its own.
+    #[error("invalid choice {choice}")]
+    InvalidChoice { choice: String },
     #[error("campaign closed")]
     CampaignClosed,
     #[error("not found")]
@@ -147,6 +162,11 @@ impl AppError {
             AppError::UnknownReward => "unknown_reward",
             AppError::IdempotencyKeyReused => "idempotency_key_reused",
             AppError::SoldOut => "sold_out",
+            AppError::SessionFull => "session_full",
+            AppError::ChoiceSoldOut { .. } => "choice_sold_out",
+            AppError::SessionRequired => "session_required",
+            AppError::UnknownSession => "unknown_session",
+            AppError::InvalidChoice { .. } => "invalid_choice",
             AppError::CampaignClosed => "campaign_closed",
             AppError::NotFound => "not_found",
             AppError::Forbidden => "invalid_form_token",
@@ -163,7 +183,9 @@ impl AppError {
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::Malformed(_) => 400,
-            AppError::SoldOut | AppError::CampaignClosed => 409,
+            AppError::SoldOut | AppError::SessionFull | AppError::ChoiceSoldOut { .. } | AppError::CampaignClosed => {
+                409
+            }
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
             AppError::Unauthorized => 401,
@@ -174,6 +196,9 @@ impl AppError {
             | AppError::InvalidEmail
             | AppError::InvalidName(_)
             | AppError::UnknownReward
+            | AppError::SessionRequired
+            | AppError::UnknownSession
+            | AppError::InvalidChoice { .. }
             | AppError::IdempotencyKeyReused
             | AppError::Invalid { .. } => 422,
         }
@@ -196,6 +221,8 @@ impl AppError {
             AppError::InvalidEmail => Some("email"),
             AppError::InvalidName(_) => Some("name"),
             AppError::UnknownReward | AppError::SoldOut => Some("reward"),
+            AppError::SessionFull | AppError::SessionRequired | AppError::UnknownSession => Some("session"),
+            AppError::ChoiceSoldOut { .. } | AppError::InvalidChoice { .. } => Some("choices"),
             AppError::Invalid { field, .. } => Some(field),
             _ => None,
         }
@@ -221,6 +248,15 @@ impl AppError {
             AppError::UnknownReward => i18n::t(lang, "error-unknown-reward"),
             AppError::IdempotencyKeyReused => i18n::t(lang, "error-idempotency-reused"),
             AppError::SoldOut => i18n::t(lang, "error-sold-out"),
+            AppError::SessionFull => i18n::t(lang, "error-session-full"),
+            AppError::ChoiceSoldOut { choice } => {
+                i18n::t_args(lang, "error-choice-sold-out", &[("choice", choice.clone())])
+            }
+            AppError::SessionRequired => i18n::t(lang, "error-session-required"),
+            AppError::UnknownSession => i18n::t(lang, "error-unknown-session"),
+            AppError::InvalidChoice { choice } => {
+                i18n::t_args(lang, "error-invalid-choice", &[("choice", choice.clone())])
+            }
             AppError::CampaignClosed => i18n::t(lang, "error-campaign-closed"),
             AppError::NotFound => i18n::t(lang, "error-not-found"),
             AppError::Forbidden => i18n::t(lang, "error-forbidden"),

@@ -96,6 +96,8 @@ pub struct Model {
     /// Whether the backer wants the campaign's updates by email; what concerns their money
     /// is sent whatever this says.
     pub news: bool,
+    /// The session of its reward it holds a seat in, when the reward has sessions.
+    pub session_id: Option<String>,
 }
 
 /// How a backer chose to pay a pledge.

@@ -24,6 +24,7 @@ mod m20261128_000017_news;
 mod m20261128_000018_supporters_wall;
 mod m20261128_000019_news_by_email;
 mod m20261128_000020_questions;
+mod m20261128_000021_reward_options;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000018_supporters_wall::Migration),
             Box::new(m20261128_000019_news_by_email::Migration),
             Box::new(m20261128_000020_questions::Migration),
+            Box::new(m20261128_000021_reward_options::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ use toml::Spanned;
 use super::error::{ConfigError, Locator};
 use super::media::{self, Image, RawImage, RawVideo, Video};
 use super::payments::{Payments, RawPayments};
+use super::reward_options::{self, Choice, ChooseSession, RawChoice, RawSession, Session};
 use crate::domain::{Lang, Money, RewardId, markdown, slug};
 
 /// A text in every language. Another language falls back to French when the file has none.
@@ -81,6 +82,12 @@ pub struct Reward {
     pub designers: Vec<String>,
     /// Its picture on the campaign page and the pledge form.
     pub image: Option<Image>,
+    /// Its dated sessions, for an event; none for most rewards.
+    pub sessions: Vec<Session>,
+    /// When its backer picks a session; meaningless without sessions.
+    pub choose_session: ChooseSession,
+    /// What its backer chooses, such as a size or a colour.
+    pub choices: Vec<Choice>,
 }
 
 /// The whole campaign, validated.
@@ -255,6 +262,11 @@ struct RawReward {
     fulfilment: Spanned<String>,
     designers: Option<Spanned<Vec<String>>>,
     image: Option<Spanned<String>>,
+    #[serde(default)]
+    sessions: Vec<Spanned<RawSession>>,
+    choose_session: Option<Spanned<String>>,
+    #[serde(default)]
+    choices: Vec<Spanned<RawChoice>>,
 }
 
 #[derive(Deserialize)]
@@ -519,6 +531,9 @@ impl RawReward {
             .image
             .map(|file| media::image(at, &file, &format!("{field}.image"), media::REWARD_WIDTHS))
             .transpose()?;
+        let sessions = reward_options::sessions(at, self.sessions, field, time_zone)?;
+        let choose_session = reward_options::choose_session(at, self.choose_session, field)?;
+        let choices = reward_options::choices(at, self.choices, field)?;
         Ok(Reward {
             id,
             kind,
@@ -531,6 +546,9 @@ impl RawReward {
             fulfilment,
             designers,
             image,
+            sessions,
+            choose_session,
+            choices,
         })
     }
 }
@@ -618,7 +636,12 @@ fn amount(at: &Locator, value: &Spanned<toml::Value>, field: &str) -> Result<Mon
 
 /// Reads an instant that must carry its UTC offset, and checks the offset against the
 /// campaign's time zone so that a summer/winter-time slip is caught.
-fn instant(at: &Locator, value: &Spanned<toml::Value>, field: &str, zone: Tz) -> Result<DateTime<Utc>, ConfigError> {
+pub(super) fn instant(
+    at: &Locator,
+    value: &Spanned<toml::Value>,
+    field: &str,
+    zone: Tz,
+) -> Result<DateTime<Utc>, ConfigError> {
     let text = match value.get_ref() {
         toml::Value::Datetime(d) => d.to_string(),
         toml::Value::String(s) => s.clone(),

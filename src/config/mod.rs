@@ -8,6 +8,7 @@ pub mod error;
 pub mod limits;
 pub mod media;
 pub mod payments;
+pub mod reward_options;
 pub mod stripe;
 
 use std::path::{Path, PathBuf};

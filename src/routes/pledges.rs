@@ -46,6 +46,10 @@ struct PledgeForm {
     method: Option<String>,
     /// The box "send me the campaign's news", ticked when the form is shown.
     news: bool,
+    /// The reward's session, for an event with dated sessions.
+    session: Option<String>,
+    /// The value chosen for each of the reward's choices: `choice.colour=indigo`.
+    choice: std::collections::BTreeMap<String, String>,
     csrf: Option<String>,
     /// Drawn when the form is shown, so a double click does not pledge twice.
     form_key: Option<String>,
@@ -207,6 +211,8 @@ async fn create_pledge(
         client: Some(client.0),
         method: form.method.clone(),
         news: Some(form.news),
+        session: form.session.clone(),
+        choices: form.choice.iter().map(|(name, value)| (name.clone(), value.clone())).collect(),
     };
     let now = state.clock.now();
     let outcome = async {

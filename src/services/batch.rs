@@ -18,9 +18,10 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::counters::{add_rewards_money, add_to_campaign, backers_join, claim_many};
+use super::counters::{add_rewards_money, add_to_campaign, backers_join, claim_many, release_reward};
 use super::pledges::{Confirmation, Confirmed, NewPledge, Placed, Totals, new_row, same_request, take_reward};
 use super::pricing::Tier;
+use super::reward_options;
 use crate::config::Campaign;
 use crate::domain::ids::looks_like_secret;
 use crate::domain::states::PledgeState;
@@ -93,6 +94,24 @@ pub async fn place_many(
         }
     }
 
+    // Seats and chosen values, pledge by pledge in order of arrival: few pledges have them. A
+    // pledge refused here gives back the unit of its reward it just took.
+    for i in 0..requests.len() {
+        let new = requests[i].new;
+        let (None, Some((reward, _))) = (&answers[i], &new.reward) else { continue };
+        if new.options.is_empty() {
+            continue;
+        }
+        match reward_options::claim(txn, reward.as_str(), &new.options).await {
+            Ok(()) => {}
+            Err(AppError::Db(error)) => return Err(error),
+            Err(refusal) => {
+                release_reward(txn, reward.as_str(), money(i), early_bird[i]).await.map_err(AppError::into_db_err)?;
+                answers[i] = Some(Err(refusal));
+            }
+        }
+    }
+
     // The backers, each email once with how many of the batch's pledges it holds.
     let placing: Vec<usize> = (0..requests.len()).filter(|&i| answers[i].is_none()).collect();
     let mut new_backers = 0;
@@ -121,6 +140,7 @@ pub async fn place_many(
             .collect();
         for pledge in pledge::Entity::insert_many(rows).exec_with_returning(txn).await? {
             if let Some(i) = waiting.remove(&pledge.token) {
+                reward_options::record(txn, &pledge, &requests[i].new.options).await.map_err(AppError::into_db_err)?;
                 answers[i] = Some(Ok(Placed { pledge, replayed: false }));
             }
         }

@@ -1,7 +1,7 @@
 //! Reading the campaign's figures for pages and the API: counters, never a scan of pledges.
 
 use chrono::{DateTime, Utc};
-use entity::{campaign, reward};
+use entity::{campaign, reward, reward_choice, reward_session};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::stored::instant;
@@ -52,12 +52,66 @@ pub struct RewardFigures {
     pub early_bird_claimed: i64,
     /// What its active pledges add up to.
     pub pledged: Amount,
+    /// Its sessions in the campaign file, in file order.
+    pub sessions: Vec<SessionFigures>,
+    /// Its choices in the campaign file, each with its values in file order.
+    pub choices: Vec<ChoiceFigures>,
+}
+
+/// A session's seats, as the pledge transaction keeps them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionFigures {
+    pub id: String,
+    pub starts: DateTime<Utc>,
+    pub ends: DateTime<Utc>,
+    /// An address, or `online`.
+    pub place: String,
+    pub seats: i64,
+    pub claimed: i64,
+}
+
+impl SessionFigures {
+    pub fn remaining(&self) -> i64 {
+        (self.seats - self.claimed).max(0)
+    }
+}
+
+/// A reward's choice, such as `colour`, and its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceFigures {
+    pub name: String,
+    pub values: Vec<ValueFigures>,
+}
+
+/// A choice's value and what remains of its stock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueFigures {
+    pub id: String,
+    pub limit: Option<i64>,
+    pub claimed: i64,
+}
+
+impl ValueFigures {
+    /// `None` when unlimited.
+    pub fn remaining(&self) -> Option<i64> {
+        self.limit.map(|limit| (limit - self.claimed).max(0))
+    }
 }
 
 impl RewardFigures {
     /// What remains of a limited reward; `None` when unlimited.
     pub fn remaining(&self) -> Option<i64> {
         self.limit.map(|limit| (limit - self.claimed).max(0))
+    }
+
+    /// Whether a pledge can take it, whatever the campaign's state: a unit is left, and when
+    /// its session is chosen on the pledge form, a seat in one of its sessions.
+    pub fn available(&self, campaign: &Campaign) -> bool {
+        let at_pledge = campaign
+            .reward(&self.id)
+            .is_some_and(|r| r.choose_session == crate::config::reward_options::ChooseSession::AtPledge);
+        let seats = !at_pledge || self.sessions.is_empty() || self.sessions.iter().any(|s| s.remaining() > 0);
+        self.remaining() != Some(0) && seats
     }
 
     /// Its title in `lang`, from the campaign file; a reward that left the file but keeps
@@ -96,6 +150,8 @@ impl From<reward::Model> for RewardFigures {
             claimed: row.claimed,
             early_bird_claimed: row.early_bird_claimed,
             pledged: Amount::from_cents(row.pledged_cents),
+            sessions: Vec::new(),
+            choices: Vec::new(),
         }
     }
 }
@@ -124,7 +180,8 @@ impl Snapshot {
     }
 }
 
-/// Reads the campaign row and its rewards: two queries, whatever the number of pledges.
+/// Reads the campaign row, its rewards, their sessions and choices: four queries, whatever the
+/// number of pledges.
 pub async fn snapshot(db: &Db, campaign_id: i32) -> Result<Snapshot, AppError> {
     let campaign = campaign::Entity::find_by_id(campaign_id).one(&db.read).await?.ok_or(AppError::NotFound)?;
     let rewards = reward::Entity::find()
@@ -133,5 +190,40 @@ pub async fn snapshot(db: &Db, campaign_id: i32) -> Result<Snapshot, AppError> {
         .order_by_asc(reward::Column::Position)
         .all(&db.read)
         .await?;
-    Ok(Snapshot { campaign: campaign.into(), rewards: rewards.into_iter().map(RewardFigures::from).collect() })
+    let mut rewards: Vec<RewardFigures> = rewards.into_iter().map(RewardFigures::from).collect();
+    let ids = rewards.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    let sessions = reward_session::Entity::find()
+        .filter(reward_session::Column::RewardId.is_in(ids.iter().map(String::as_str)))
+        .filter(reward_session::Column::Active.eq(true))
+        .order_by_asc(reward_session::Column::Position)
+        .all(&db.read)
+        .await?;
+    let values = reward_choice::Entity::find()
+        .filter(reward_choice::Column::RewardId.is_in(ids.iter().map(String::as_str)))
+        .filter(reward_choice::Column::Active.eq(true))
+        .order_by_asc(reward_choice::Column::Position)
+        .all(&db.read)
+        .await?;
+    for reward in &mut rewards {
+        reward.sessions = sessions
+            .iter()
+            .filter(|s| s.reward_id == reward.id)
+            .map(|s| SessionFigures {
+                id: s.id.clone(),
+                starts: instant(s.starts_ms),
+                ends: instant(s.ends_ms),
+                place: s.place.clone(),
+                seats: s.seats,
+                claimed: s.claimed,
+            })
+            .collect();
+        for value in values.iter().filter(|v| v.reward_id == reward.id) {
+            let figures = ValueFigures { id: value.value.clone(), limit: value.limit_qty, claimed: value.claimed };
+            match reward.choices.iter_mut().find(|c| c.name == value.choice) {
+                Some(choice) => choice.values.push(figures),
+                None => reward.choices.push(ChoiceFigures { name: value.choice.clone(), values: vec![figures] }),
+            }
+        }
+    }
+    Ok(Snapshot { campaign: campaign.into(), rewards })
 }

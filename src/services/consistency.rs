@@ -78,6 +78,15 @@ SELECT 'reward', r.id, 'early_bird_claimed', r.early_bird_claimed,
        (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = r.id AND {holds_unit} AND p.early_bird)
   FROM rewards r
 UNION ALL
+SELECT 'session', s.reward_id || ' ' || s.id, 'claimed', s.claimed,
+       (SELECT COUNT(*) FROM pledges p WHERE p.reward_id = s.reward_id AND p.session_id = s.id AND {holds_unit})
+  FROM reward_sessions s
+UNION ALL
+SELECT 'choice', v.reward_id || ' ' || v.choice || '=' || v.value, 'claimed', v.claimed,
+       (SELECT COUNT(*) FROM pledge_choices pc JOIN pledges p ON p.id = pc.pledge_id
+         WHERE pc.reward_id = v.reward_id AND pc.choice = v.choice AND pc.value = v.value AND {holds_unit})
+  FROM reward_choices v
+UNION ALL
 SELECT 'pledges', 'unconfirmed', 'holding without reward or once confirmed', 0,
        (SELECT COUNT(*) FROM pledges p WHERE p.hold_until_ms IS NOT NULL AND (p.state <> {unconfirmed} OR p.reward_id IS NULL))
 UNION ALL

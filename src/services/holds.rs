@@ -4,7 +4,7 @@
 //! most, and leaves nothing of the address it named.
 
 use chrono::{DateTime, Utc};
-use entity::{email, payment, pledge};
+use entity::{email, payment, pledge, pledge_choice};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect, Value};
 
@@ -12,6 +12,7 @@ use super::counters::release_reward;
 #[cfg(doc)]
 use super::pledges::HOLD;
 use super::pledges::KEPT_UNCONFIRMED;
+use super::reward_options;
 use crate::db::Db;
 use crate::domain::states::PledgeState;
 use crate::error::AppError;
@@ -44,6 +45,7 @@ pub async fn release_due(db: &Db, now: DateTime<Utc>) -> Result<u64, AppError> {
         if updated.rows_affected == 1 {
             if let Some(reward) = &held.reward_id {
                 release_reward(&txn, reward, 0, held.early_bird).await?;
+                reward_options::release(&txn, &held).await?;
             }
             released += 1;
         }
@@ -78,6 +80,16 @@ pub async fn delete_stale(db: &Db, now: DateTime<Utc>) -> Result<u64, AppError> 
     let txn = db.begin_write().await?;
     email::Entity::delete_many().filter(email::Column::PledgeId.is_in(ids.clone())).exec(&txn).await?;
     // Judged again inside the transaction: a confirmation may have come in between.
+    let still_stale = Query::select()
+        .column(pledge::Column::Id)
+        .from(pledge::Entity)
+        .and_where(pledge::Column::Id.is_in(ids.clone()))
+        .cond_where(stale.clone())
+        .to_owned();
+    pledge_choice::Entity::delete_many()
+        .filter(pledge_choice::Column::PledgeId.in_subquery(still_stale))
+        .exec(&txn)
+        .await?;
     let deleted = pledge::Entity::delete_many().filter(pledge::Column::Id.is_in(ids)).filter(stale).exec(&txn).await?;
     txn.commit().await?;
     Ok(deleted.rows_affected)

@@ -505,6 +505,7 @@ mod tests {
             charge_attempts: 0,
             next_charge_ms: None,
             news: true,
+            session_id: None,
         }
     }
 

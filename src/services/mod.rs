@@ -25,6 +25,7 @@ pub mod pledges;
 pub mod preview;
 pub mod pricing;
 pub mod questions;
+pub mod reward_options;
 pub mod sessions;
 pub mod settlement;
 pub mod stored;

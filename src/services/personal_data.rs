@@ -12,7 +12,8 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use entity::{
-    backer, bank_transaction, designer, designer_photo, email, offer, payment, pledge, question, stripe_event,
+    backer, bank_transaction, designer, designer_photo, email, offer, payment, pledge, pledge_choice, question,
+    stripe_event,
 };
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -87,12 +88,19 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
         .filter(same_address(designer::Column::Email, address))
         .all(conn)
         .await?;
+    let chosen =
+        pledge_choice::Entity::find().filter(pledge_choice::Column::PledgeId.is_in(ids.clone())).all(conn).await?;
+    let choices_of = |id: i64| -> serde_json::Map<String, Value> {
+        chosen.iter().filter(|c| c.pledge_id == id).map(|c| (c.choice.clone(), json!(c.value))).collect()
+    };
     Ok(json!({
         "email": address,
         "pledges": pledges.iter().map(|p| json!({
             "reference": p.reference,
             "private_link": format!("{}/pledges/{}", public_url.as_str(), p.token),
             "reward": p.reward_id,
+            "session": p.session_id,
+            "choices": choices_of(p.id),
             "amount": cents(p.amount_cents),
             "early_bird": p.early_bird,
             "name": p.name,

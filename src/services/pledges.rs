@@ -16,6 +16,7 @@ use super::counters::{
 };
 use super::ledger;
 use super::pricing::{Tier, tier};
+use super::reward_options::{self, Options};
 use super::stored::instant;
 use crate::config::Campaign;
 pub use crate::config::Confirmation;
@@ -41,6 +42,10 @@ pub struct PledgeInput {
     pub method: Option<String>,
     /// Whether the backer wants the campaign's updates by email; yes when not asked.
     pub news: Option<bool>,
+    /// The session of the reward, for an event with dated sessions.
+    pub session: Option<String>,
+    /// `(choice, value)` for each choice of the reward, such as `("colour", "indigo")`.
+    pub choices: Vec<(String, String)>,
 }
 
 /// A pledge that passed every check that does not need the database.
@@ -56,6 +61,8 @@ pub struct NewPledge {
     pub pay_by: PayBy,
     /// Wants the campaign's updates by email.
     pub news: bool,
+    /// The reward's session and choices.
+    pub options: Options,
 }
 
 impl PledgeInput {
@@ -74,16 +81,31 @@ impl PledgeInput {
     fn checked(&self, campaign: &Campaign, now: DateTime<Utc>) -> Result<NewPledge, Problems> {
         let mut problems = Problems::default();
         let change = problems.keep(PledgeChange::parse(campaign, self.reward.as_deref(), &self.amount, now));
+        // Judged once the reward is known: an unknown reward has said all there is to say.
+        let options = match &change {
+            Some(change) => problems.keep(reward_options::check(
+                campaign,
+                change.reward.as_ref().map(|(id, _)| id.as_str()),
+                self.session.as_deref(),
+                &self.choices,
+            )),
+            None => Some(Options::default()),
+        };
         let name = problems.keep(PersonName::parse(&self.name).map_err(AppError::from));
         let email = problems.keep(Email::parse(&self.email).map_err(AppError::from));
         let shown = problems.keep(if self.anonymous { Ok(None) } else { self.shown_name() });
         // A way to pay is judged against the amount, or the smallest pledge while it is wrong.
         let amount = change.as_ref().map_or(campaign.min_pledge, |c| c.amount);
         let pay_by = problems.keep(pay_by(campaign, self.method.as_deref(), amount));
-        match (change, name, email, shown, pay_by) {
-            (Some(PledgeChange { reward, amount }), Some(name), Some(email), Some(shown), Some(pay_by))
-                if problems.is_empty() =>
-            {
+        match (change, name, email, shown, pay_by, options) {
+            (
+                Some(PledgeChange { reward, amount }),
+                Some(name),
+                Some(email),
+                Some(shown),
+                Some(pay_by),
+                Some(options),
+            ) if problems.is_empty() => {
                 let public_name = (!self.anonymous).then(|| shown.unwrap_or_else(|| name.clone()).into_string());
                 Ok(NewPledge {
                     reward,
@@ -95,6 +117,7 @@ impl PledgeInput {
                     client: self.client,
                     pay_by,
                     news: self.news.unwrap_or(true),
+                    options,
                 })
             }
             _ => Err(problems),
@@ -257,6 +280,7 @@ pub(super) fn new_row(
         client_address: Set(new.client.map(|address| address.to_string())),
         pay_by: Set(new.pay_by),
         news: Set(new.news),
+        session_id: Set(new.options.session.clone()),
         method_state: Set(if new.pay_by.is_stripe() { MethodState::Pending } else { MethodState::NotNeeded }),
         ..Default::default()
     }
@@ -301,7 +325,8 @@ pub(super) fn same_request(earlier: pledge::Model, new: &NewPledge) -> Result<Pl
         && earlier.public_name == new.public_name
         && earlier.source_tag == new.source.tag
         && earlier.source_site == new.source.site
-        && earlier.pay_by == new.pay_by;
+        && earlier.pay_by == new.pay_by
+        && earlier.session_id == new.options.session;
     if same { Ok(Placed { pledge: earlier, replayed: true }) } else { Err(AppError::IdempotencyKeyReused) }
 }
 
@@ -313,6 +338,8 @@ pub struct PledgeRecord {
     pub token: String,
     pub reference: String,
     pub reward_id: Option<String>,
+    /// The session of its reward it holds a seat in.
+    pub session_id: Option<String>,
     pub amount: Amount,
     pub early_bird: bool,
     pub name: String,
@@ -367,6 +394,7 @@ impl From<pledge::Model> for PledgeRecord {
             token: row.token,
             reference: row.reference,
             reward_id: row.reward_id,
+            session_id: row.session_id,
             amount: Amount::from_cents(row.amount_cents),
             early_bird: row.early_bird,
             name: row.name,
@@ -485,6 +513,7 @@ pub async fn change(
     }
     let cents = change.amount.cents();
     move_campaign(txn, old.campaign_id, &source_of(&old), cents - old.amount_cents, 0, 0, now).await?;
+    let kept = same_reward(&old, change);
     if let Some(reward) = &old.reward_id {
         release_reward(txn, reward, old.amount_cents, old.early_bird).await?;
     }
@@ -492,13 +521,38 @@ pub async fn change(
         Some((id, tier)) => take_reward(txn, campaign, id, *tier, change.amount, cents).await?,
         None => false,
     };
+    let session = if kept { old.session_id.clone() } else { other_reward(txn, campaign, &old, change, true).await? };
     let mut pledge: pledge::ActiveModel = old.clone().into();
+    pledge.session_id = Set(session);
     pledge.reward_id = Set(change.reward.as_ref().map(|(id, _)| id.to_string()));
     pledge.amount_cents = Set(cents);
     pledge.early_bird = Set(early_bird);
     pledge.updated_at_ms = Set(now.timestamp_millis());
     let changed = pledge.update(txn).await?;
     follow_money(txn, &old, changed, now).await
+}
+
+/// Whether a change keeps the pledge's reward, and so its session and choices.
+fn same_reward(old: &pledge::Model, change: &PledgeChange) -> bool {
+    old.reward_id.is_some() && old.reward_id.as_deref() == change.reward.as_ref().map(|(id, _)| id.as_str())
+}
+
+/// A pledge that moves to another reward leaves its session and choices (given back when it
+/// `held` them); the change is refused when the new reward asks for a session or choices, which
+/// a change of reward and amount does not give. Returns its session: none.
+async fn other_reward(
+    txn: &DatabaseTransaction,
+    campaign: &Campaign,
+    old: &pledge::Model,
+    change: &PledgeChange,
+    held: bool,
+) -> Result<Option<String>, AppError> {
+    reward_options::check(campaign, change.reward.as_ref().map(|(id, _)| id.as_str()), None, &[])?;
+    if held {
+        reward_options::release(txn, old).await?;
+    }
+    reward_options::forget(txn, old.id).await?;
+    Ok(None)
 }
 
 /// Moves a pledge's payment standing after its amount or state changed: a bill issued at
@@ -525,6 +579,7 @@ pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) 
         PledgeState::Unconfirmed => {
             if let (Some(reward), Some(_)) = (&old.reward_id, old.hold_until_ms) {
                 release_reward(txn, reward, 0, old.early_bird).await?;
+                reward_options::release(txn, &old).await?;
             }
             let mut pledge: pledge::ActiveModel = old.clone().into();
             pledge.state = Set(PledgeState::Cancelled);
@@ -540,6 +595,7 @@ pub async fn cancel(txn: &DatabaseTransaction, token: &str, now: DateTime<Utc>) 
     move_campaign(txn, old.campaign_id, &source_of(&old), -old.amount_cents, -1, -i64::from(gone), now).await?;
     if let Some(reward) = &old.reward_id {
         release_reward(txn, reward, old.amount_cents, old.early_bird).await?;
+        reward_options::release(txn, &old).await?;
     }
     let mut pledge: pledge::ActiveModel = old.clone().into();
     pledge.state = Set(PledgeState::Cancelled);
@@ -579,7 +635,7 @@ pub async fn confirm(
     let joined = backers_join(txn, &[(old.email.to_lowercase(), 1)]).await?;
     move_campaign(txn, old.campaign_id, &source_of(&old), cents, 1, joined, now).await?;
     let holding = old.hold_until_ms.is_some();
-    let (reward_id, early_bird) = match change {
+    let (reward_id, early_bird, session) = match change {
         None => {
             if let Some(id) = &old.reward_id {
                 if holding {
@@ -592,25 +648,40 @@ pub async fn confirm(
                     if !claim_reward(txn, id, cents, old.early_bird, counted).await? {
                         return Err(AppError::SoldOut);
                     }
+                    // The hold's end gave back its seat and values too.
+                    reward_options::claim(txn, id, &reward_options::of(txn, &old).await?).await?;
                 }
             }
-            (old.reward_id.clone(), old.early_bird)
+            (old.reward_id.clone(), old.early_bird, old.session_id.clone())
         }
         Some(change) => {
+            let kept = same_reward(&old, change);
             if let (Some(id), true) = (&old.reward_id, holding) {
                 release_reward(txn, id, 0, old.early_bird).await?;
+                if !kept {
+                    reward_options::release(txn, &old).await?;
+                }
             }
             let early_bird = match &change.reward {
                 Some((id, tier)) => take_reward(txn, campaign, id, *tier, change.amount, cents).await?,
                 None => false,
             };
-            (change.reward.as_ref().map(|(id, _)| id.to_string()), early_bird)
+            let session = match (&change.reward, kept) {
+                (Some((id, _)), true) if !holding => {
+                    reward_options::claim(txn, id.as_str(), &reward_options::of(txn, &old).await?).await?;
+                    old.session_id.clone()
+                }
+                (_, true) => old.session_id.clone(),
+                (_, false) => other_reward(txn, campaign, &old, change, false).await?,
+            };
+            (change.reward.as_ref().map(|(id, _)| id.to_string()), early_bird, session)
         }
     };
     let now_ms = now.timestamp_millis();
     let mut pledge: pledge::ActiveModel = old.into();
     pledge.state = Set(PledgeState::Active);
     pledge.reward_id = Set(reward_id);
+    pledge.session_id = Set(session);
     pledge.amount_cents = Set(cents);
     pledge.early_bird = Set(early_bird);
     pledge.hold_until_ms = Set(None);

@@ -1,9 +1,10 @@
 //! Bringing the database in line with the campaign file at start-up.
 
-use entity::{campaign, pledge, reward};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use entity::{campaign, pledge, reward, reward_choice, reward_session};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::config::Campaign;
+use crate::config::campaign::Reward;
 use crate::db::Db;
 use crate::domain::CampaignState;
 use crate::error::AppError;
@@ -103,10 +104,20 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
         } else {
             row.insert(&txn).await?;
         }
+        sync_sessions(&txn, wanted).await?;
+        sync_choices(&txn, wanted).await?;
     }
     for gone in stored.iter().filter(|r| file.reward(&r.id).is_none()) {
         let pledged = pledge::Entity::find().filter(pledge::Column::RewardId.eq(gone.id.as_str())).count(&txn).await?;
         if pledged == 0 {
+            reward_session::Entity::delete_many()
+                .filter(reward_session::Column::RewardId.eq(gone.id.as_str()))
+                .exec(&txn)
+                .await?;
+            reward_choice::Entity::delete_many()
+                .filter(reward_choice::Column::RewardId.eq(gone.id.as_str()))
+                .exec(&txn)
+                .await?;
             reward::Entity::delete_by_id(gone.id.clone()).exec(&txn).await?;
             tracing::info!(reward = %gone.id, "reward removed: it left the campaign file and had no pledges");
         } else if gone.active {
@@ -118,4 +129,102 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
     }
     txn.commit().await?;
     Ok(campaign_id)
+}
+
+/// Brings `reward`'s sessions in line with the file, as its row: a changed date, place or
+/// number of seats updates; a session that left the file is deleted if no seat of it was ever
+/// taken, and only hidden otherwise (its holders keep their seat).
+async fn sync_sessions(txn: &DatabaseTransaction, reward: &Reward) -> Result<(), AppError> {
+    let stored =
+        reward_session::Entity::find().filter(reward_session::Column::RewardId.eq(reward.id.as_str())).all(txn).await?;
+    for (position, wanted) in reward.sessions.iter().enumerate() {
+        let found = stored.iter().find(|s| s.id == wanted.id);
+        if let Some(found) = found
+            && found.claimed > i64::from(wanted.seats)
+        {
+            tracing::warn!(reward = %reward.id, session = %wanted.id, claimed = found.claimed, seats = wanted.seats, "a session now has fewer seats than are taken; it shows as full");
+        }
+        let mut row: reward_session::ActiveModel = match found {
+            Some(found) => found.clone().into(),
+            None => reward_session::ActiveModel {
+                reward_id: Set(reward.id.to_string()),
+                id: Set(wanted.id.clone()),
+                claimed: Set(0),
+                ..Default::default()
+            },
+        };
+        row.position = Set(i32::try_from(position).unwrap_or(i32::MAX));
+        row.starts_ms = Set(wanted.starts.timestamp_millis());
+        row.ends_ms = Set(wanted.ends.timestamp_millis());
+        row.place = Set(wanted.place.as_str().to_owned());
+        row.seats = Set(i64::from(wanted.seats));
+        row.active = Set(true);
+        if found.is_some() {
+            row.update(txn).await?;
+        } else {
+            row.insert(txn).await?;
+        }
+    }
+    for gone in stored.iter().filter(|s| !reward.sessions.iter().any(|w| w.id == s.id)) {
+        let held = pledge::Entity::find()
+            .filter(pledge::Column::RewardId.eq(reward.id.as_str()))
+            .filter(pledge::Column::SessionId.eq(gone.id.as_str()))
+            .count(txn)
+            .await?;
+        if held == 0 {
+            reward_session::Entity::delete_by_id((gone.reward_id.clone(), gone.id.clone())).exec(txn).await?;
+        } else if gone.active {
+            let mut row: reward_session::ActiveModel = gone.clone().into();
+            row.active = Set(false);
+            row.update(txn).await?;
+            tracing::warn!(reward = %reward.id, session = %gone.id, held, "a session left the campaign file but has pledges: hidden, not deleted");
+        }
+    }
+    Ok(())
+}
+
+/// Brings the values of `reward`'s choices in line with the file, as [`sync_sessions`] does.
+async fn sync_choices(txn: &DatabaseTransaction, reward: &Reward) -> Result<(), AppError> {
+    let stored =
+        reward_choice::Entity::find().filter(reward_choice::Column::RewardId.eq(reward.id.as_str())).all(txn).await?;
+    // Collected first: an iterator of closures held across the awaits below would not be `Send`.
+    let wanted: Vec<_> =
+        reward.choices.iter().flat_map(|choice| choice.values.iter().map(move |value| (choice, value))).collect();
+    for (position, (choice, value)) in wanted.into_iter().enumerate() {
+        let found = stored.iter().find(|s| s.choice == choice.name && s.value == value.id);
+        let mut row: reward_choice::ActiveModel = match found {
+            Some(found) => found.clone().into(),
+            None => reward_choice::ActiveModel {
+                reward_id: Set(reward.id.to_string()),
+                choice: Set(choice.name.clone()),
+                value: Set(value.id.clone()),
+                claimed: Set(0),
+                ..Default::default()
+            },
+        };
+        row.position = Set(i32::try_from(position).unwrap_or(i32::MAX));
+        row.limit_qty = Set(value.limit.map(i64::from));
+        row.active = Set(true);
+        if found.is_some() {
+            row.update(txn).await?;
+        } else {
+            row.insert(txn).await?;
+        }
+    }
+    let in_file = |row: &reward_choice::Model| {
+        reward.choices.iter().any(|c| c.name == row.choice && c.values.iter().any(|v| v.id == row.value))
+    };
+    for gone in stored.iter().filter(|row| !in_file(row)) {
+        if gone.claimed == 0 {
+            reward_choice::Entity::delete_by_id((gone.reward_id.clone(), gone.choice.clone(), gone.value.clone()))
+                .exec(txn)
+                .await?;
+        } else if gone.active {
+            let mut row: reward_choice::ActiveModel = gone.clone().into();
+            row.active = Set(false);
+            row.update(txn).await?;
+            tracing::warn!(reward = %reward.id, choice = %gone.choice, value = %gone.value, "a choice's value left the campaign file but is held: hidden, not deleted");
+        }
+    }
+    Ok(())
 }

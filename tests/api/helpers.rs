@@ -419,9 +419,6 @@ impl TestApp {
         assert!(differences.is_empty(), "bobine check: {differences:?}");
     }
 
-    /// How many pledges the database holds, in any state.
-    /// Waits until `sql` (a query of one number) answers `expected`, as background work
-    /// (settlement, reminders) gets there; fails after ten seconds with what it last read.
     /// The rows `sql` selects, each column as a JSON number, text or null (whatever the
     /// database's types, so the same test reads SQLite and PostgreSQL alike).
     pub async fn query(&self, sql: &str) -> Vec<Value> {
@@ -448,6 +445,8 @@ impl TestApp {
             .collect()
     }
 
+    /// Waits until `sql` (a query of one number) answers `expected`, as background work
+    /// (settlement, reminders) gets there; fails after ten seconds with what it last read.
     pub async fn wait_for(&self, sql: &str, expected: i64) {
         #[derive(FromQueryResult)]
         struct Number {

@@ -33,6 +33,7 @@ mod pledge_pages;
 mod previews;
 mod questions;
 mod rate_limits;
+mod reward_options;
 mod security_headers;
 mod sessions;
 mod sharing;

@@ -400,8 +400,8 @@ async fn the_dashboard_reads_a_fixed_number_of_queries_whatever_the_pledges() {
     let with_many = count(&db).await;
     assert_eq!(with_ten, with_many);
     assert_eq!(
-        with_ten, 8,
-        "the campaign row, its rewards, the latest pledges, the last check, the hours, two kinds of sources, the work"
+        with_ten, 10,
+        "the campaign row, its rewards, their sessions and choices, the latest pledges, the last check, the hours, two kinds of sources, the work"
     );
 }
 

@@ -8,12 +8,13 @@ use utoipa::ToSchema;
 
 use super::ErrorBody;
 use crate::app::AppState;
+use crate::config::Campaign;
 use crate::domain::states::RewardKind;
 use crate::domain::{Amount, CampaignState, Lang};
 use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::ApiError;
 use crate::routes::views::rfc3339;
-use crate::services::campaign::{Snapshot, snapshot};
+use crate::services::campaign::{RewardFigures, Snapshot, snapshot};
 
 /// The campaign, its figures, and what remains of each reward.
 #[derive(Debug, Serialize, ToSchema)]
@@ -53,6 +54,91 @@ pub struct RewardBody {
     pub remaining: Option<i64>,
     /// Whether a pledge may choose it now.
     pub available: bool,
+    /// Its dated sessions, each with its seats; empty for most rewards.
+    pub sessions: Vec<SessionBody>,
+    /// What its backer chooses, such as a size or a colour; empty for most rewards.
+    pub choices: Vec<ChoiceBody>,
+}
+
+/// A dated session of an event reward.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionBody {
+    pub id: String,
+    /// RFC 3339, UTC.
+    #[schema(format = DateTime)]
+    pub starts: String,
+    /// RFC 3339, UTC.
+    #[schema(format = DateTime)]
+    pub ends: String,
+    /// An address, or `online`.
+    pub place: String,
+    pub seats: i64,
+    pub remaining: i64,
+}
+
+/// One choice of a reward and its values.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChoiceBody {
+    /// The key of the choice in `POST /api/pledges`' `choices`, such as `colour`.
+    pub name: String,
+    /// In the asked language.
+    pub label: String,
+    pub values: Vec<ChoiceValueBody>,
+}
+
+/// One value of a choice and what remains of its stock.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChoiceValueBody {
+    pub id: String,
+    /// In the asked language.
+    pub label: String,
+    /// `null` when unlimited.
+    pub limit: Option<i64>,
+    /// `null` when unlimited.
+    pub remaining: Option<i64>,
+}
+
+fn sessions_body(reward: &RewardFigures) -> Vec<SessionBody> {
+    reward
+        .sessions
+        .iter()
+        .map(|s| SessionBody {
+            id: s.id.clone(),
+            starts: rfc3339(s.starts),
+            ends: rfc3339(s.ends),
+            place: s.place.clone(),
+            seats: s.seats,
+            remaining: s.remaining(),
+        })
+        .collect()
+}
+
+fn choices_body(campaign: &Campaign, reward: &RewardFigures, lang: Lang) -> Vec<ChoiceBody> {
+    let written = campaign.reward(&reward.id).map(|r| r.choices.as_slice()).unwrap_or_default();
+    reward
+        .choices
+        .iter()
+        .map(|choice| {
+            let written = written.iter().find(|c| c.name == choice.name);
+            ChoiceBody {
+                name: choice.name.clone(),
+                label: written.map_or(choice.name.as_str(), |c| c.label.get(lang)).to_owned(),
+                values: choice
+                    .values
+                    .iter()
+                    .map(|value| ChoiceValueBody {
+                        id: value.id.clone(),
+                        label: written
+                            .and_then(|c| c.values.iter().find(|v| v.id == value.id))
+                            .map_or(value.id.as_str(), |v| v.label.get(lang))
+                            .to_owned(),
+                        limit: value.limit,
+                        remaining: value.remaining(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 fn campaign_body(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTime<Utc>) -> CampaignBody {
@@ -69,7 +155,9 @@ fn campaign_body(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTim
             limit: r.limit,
             claimed: r.claimed,
             remaining: r.remaining(),
-            available: r.remaining() != Some(0) && status == CampaignState::Open,
+            available: r.available(&state.campaign) && status == CampaignState::Open,
+            sessions: sessions_body(r),
+            choices: choices_body(&state.campaign, r, lang),
         })
         .collect();
     CampaignBody {

@@ -1,6 +1,8 @@
 //! `POST /api/pledges`: placing a pledge, with an optional idempotency key; `GET
 //! /api/pledges/<token>`: a pledge and where its money stands.
 
+use std::collections::BTreeMap;
+
 use rocket::http::{ContentType, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::response::status::Custom;
@@ -28,6 +30,7 @@ use crate::services::bills::{bill_for, pledge_number};
 use crate::services::cards::checkout;
 use crate::services::ledger;
 use crate::services::pledges::{self, PledgeInput};
+use crate::services::reward_options;
 
 /// A pledge to place. The amount stays a JSON value here so that a number gets a clear
 /// "write it as text" error instead of passing through a float.
@@ -68,6 +71,15 @@ pub struct PledgeRequest {
     #[serde(default)]
     #[schema(example = true)]
     news: Option<bool>,
+    /// The id of one of the reward's `sessions` (see `GET /api/campaign`): required when the
+    /// reward has sessions chosen at pledge time.
+    #[serde(default)]
+    #[schema(example = "2027-03-06-matin")]
+    session: Option<String>,
+    /// One value for each of the reward's `choices`, by the choice's name.
+    #[serde(default)]
+    #[schema(example = json!({"colour": "indigo"}))]
+    choices: Option<BTreeMap<String, String>>,
 }
 
 /// A pledge placed (201), or found placed by an earlier request with the same
@@ -132,8 +144,8 @@ const MAX_KEY: usize = 200;
         (status = 201, description = "The pledge is placed; `unconfirmed` until its backer opens the link emailed to them", body = PledgeCreated),
         (status = 200, description = "The same request was placed before under this Idempotency-Key", body = PledgeCreated),
         (status = 400, description = "Not JSON, a field of the wrong type or missing (`malformed_request`)", body = ErrorBody),
-        (status = 409, description = "`sold_out` or `campaign_closed`", body = ErrorBody),
-        (status = 422, description = "`invalid_amount`, `amount_below_minimum`, `amount_too_large`, `invalid_email`, `invalid_name`, `unknown_reward`, `idempotency_key_reused` or `invalid_field` (a `method` not offered, TWINT above CHF 5,000)", body = ErrorBody),
+        (status = 409, description = "`sold_out`, `session_full`, `choice_sold_out` or `campaign_closed`", body = ErrorBody),
+        (status = 422, description = "`invalid_amount`, `amount_below_minimum`, `amount_too_large`, `invalid_email`, `invalid_name`, `unknown_reward`, `session_required`, `unknown_session`, `invalid_choice`, `idempotency_key_reused` or `invalid_field` (a `method` not offered, TWINT above CHF 5,000)", body = ErrorBody),
         (status = 429, description = "`rate_limited`: too many pledges from this address or for this email; try again after `Retry-After` seconds", body = ErrorBody,
          headers(("Retry-After" = u64, description = "Whole seconds to wait, at least 1"))),
         (status = 500, description = "The pledge could not be stored; nothing was", body = ErrorBody),
@@ -175,6 +187,8 @@ async fn create_pledge(
         client: Some(client.0),
         method: body.method,
         news: body.news,
+        session: body.session,
+        choices: body.choices.unwrap_or_default().into_iter().collect(),
     };
     let new = input.validate(&state.campaign, state.clock.now())?;
     admission.by_email(LimitKind::Pledges, &new.email)?;
@@ -227,6 +241,10 @@ pub struct PledgeBody {
     pub reference: String,
     pub amount: Amount,
     pub reward: Option<String>,
+    /// The id of the reward's session it holds a seat in; `null` without one.
+    pub session: Option<String>,
+    /// The value chosen for each of the reward's choices, by the choice's name.
+    pub choices: BTreeMap<String, String>,
     pub state: PledgeState,
     /// Where its money stands; `null` when the campaign takes no payments.
     pub payment: Option<PaymentBody>,
@@ -296,7 +314,9 @@ async fn get_pledge(state: &State<AppState>, token: &str) -> Result<Json<PledgeB
         id: pledge.id,
         reference: pledge.reference,
         amount: pledge.amount,
+        choices: reward_options::chosen(&state.db.read, pledge.id).await?.into_iter().collect(),
         reward: pledge.reward_id,
+        session: pledge.session_id,
         state: pledge.state,
         payment,
     }))
