@@ -512,7 +512,12 @@ async fn confirm_pledge(
 ) -> Result<Result<Either<Flash<Redirect>, Redirect>, Answer>, PageError> {
     match state.writer.confirm(secret, None).await {
         Ok(confirmed) => Ok(Ok(to_private_page(lang, &confirmed.pledge, confirmed.now))),
-        Err(error @ (AppError::SoldOut | AppError::CampaignClosed)) => {
+        Err(
+            error @ (AppError::SoldOut
+            | AppError::SessionFull
+            | AppError::ChoiceSoldOut { .. }
+            | AppError::CampaignClosed),
+        ) => {
             // Once the campaign is closed the writer refuses everything; a pledge confirmed
             // (or cancelled) before still has its link lead to its page.
             let pledge = pledges::find_by_confirm_secret(&state.db, secret).await?;

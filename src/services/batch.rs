@@ -177,7 +177,8 @@ async fn replay_known_keys(
     for earlier in stored {
         let asked = requests.iter().position(|r| r.idempotency_key == earlier.idempotency_key.as_deref());
         if let Some(i) = asked {
-            answers[i] = Some(same_request(earlier, requests[i].new));
+            let chosen = reward_options::chosen(txn, earlier.id).await.map_err(AppError::into_db_err)?;
+            answers[i] = Some(same_request(earlier, &chosen, requests[i].new));
         }
     }
     Ok(())

@@ -104,14 +104,16 @@ impl RewardFigures {
         self.limit.map(|limit| (limit - self.claimed).max(0))
     }
 
-    /// Whether a pledge can take it, whatever the campaign's state: a unit is left, and when
-    /// its session is chosen on the pledge form, a seat in one of its sessions.
+    /// Whether a pledge can take it, whatever the campaign's state: a unit is left, a value of
+    /// each of its choices, and when its session is chosen on the pledge form, a seat in one of
+    /// its sessions.
     pub fn available(&self, campaign: &Campaign) -> bool {
         let at_pledge = campaign
             .reward(&self.id)
             .is_some_and(|r| r.choose_session == crate::config::reward_options::ChooseSession::AtPledge);
         let seats = !at_pledge || self.sessions.is_empty() || self.sessions.iter().any(|s| s.remaining() > 0);
-        self.remaining() != Some(0) && seats
+        let choices = self.choices.iter().all(|c| c.values.iter().any(|v| v.remaining() != Some(0)));
+        self.remaining() != Some(0) && seats && choices
     }
 
     /// Its title in `lang`, from the campaign file; a reward that left the file but keeps

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use entity::{email, payment, pledge, pledge_choice};
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect, Value};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QuerySelect, Value};
 
 use super::counters::release_reward;
 #[cfg(doc)]
@@ -78,19 +78,21 @@ pub async fn delete_stale(db: &Db, now: DateTime<Utc>) -> Result<u64, AppError> 
         return Ok(0);
     }
     let txn = db.begin_write().await?;
-    email::Entity::delete_many().filter(email::Column::PledgeId.is_in(ids.clone())).exec(&txn).await?;
-    // Judged again inside the transaction: a confirmation may have come in between.
-    let still_stale = Query::select()
+    // Judged again inside the transaction, and locked (PostgreSQL; SQLite's write transaction
+    // excludes every other writer): a confirmation may come in between, and must find its
+    // pledge whole, emails and choices included.
+    let mut again = pledge::Entity::find()
+        .select_only()
         .column(pledge::Column::Id)
-        .from(pledge::Entity)
-        .and_where(pledge::Column::Id.is_in(ids.clone()))
-        .cond_where(stale.clone())
-        .to_owned();
-    pledge_choice::Entity::delete_many()
-        .filter(pledge_choice::Column::PledgeId.in_subquery(still_stale))
-        .exec(&txn)
-        .await?;
-    let deleted = pledge::Entity::delete_many().filter(pledge::Column::Id.is_in(ids)).filter(stale).exec(&txn).await?;
+        .filter(pledge::Column::Id.is_in(ids))
+        .filter(stale);
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        again = again.lock_exclusive();
+    }
+    let ids: Vec<i64> = again.into_tuple().all(&txn).await?;
+    email::Entity::delete_many().filter(email::Column::PledgeId.is_in(ids.clone())).exec(&txn).await?;
+    pledge_choice::Entity::delete_many().filter(pledge_choice::Column::PledgeId.is_in(ids.clone())).exec(&txn).await?;
+    let deleted = pledge::Entity::delete_many().filter(pledge::Column::Id.is_in(ids)).exec(&txn).await?;
     txn.commit().await?;
     Ok(deleted.rows_affected)
 }

@@ -311,13 +311,20 @@ pub(super) async fn take_reward(
 /// The pledge placed earlier under `key`, if any; refused if it was another pledge.
 pub async fn replay<C: ConnectionTrait>(db: &C, key: &str, new: &NewPledge) -> Result<Option<Placed>, AppError> {
     let found = pledge::Entity::find().filter(pledge::Column::IdempotencyKey.eq(key)).one(db).await?;
-    found.map(|earlier| same_request(earlier, new)).transpose()
+    let Some(earlier) = found else { return Ok(None) };
+    let chosen = reward_options::chosen(db, earlier.id).await?;
+    same_request(earlier, &chosen, new).map(Some)
 }
 
 /// The earlier pledge stored under a request's idempotency key, if it is the same request in
 /// every field a backer gives; anything else under that key is refused, so that knowing a
 /// key, an email and an amount never hands over someone's private token.
-pub(super) fn same_request(earlier: pledge::Model, new: &NewPledge) -> Result<Placed, AppError> {
+/// `chosen` is what the earlier pledge chose, as [`reward_options::chosen`] reads it.
+pub(super) fn same_request(
+    earlier: pledge::Model,
+    chosen: &[(String, String)],
+    new: &NewPledge,
+) -> Result<Placed, AppError> {
     let same = earlier.amount_cents == new.amount.cents()
         && earlier.email == new.email.as_str()
         && earlier.reward_id.as_deref() == new.reward.as_ref().map(|(id, _)| id.as_str())
@@ -326,7 +333,8 @@ pub(super) fn same_request(earlier: pledge::Model, new: &NewPledge) -> Result<Pl
         && earlier.source_tag == new.source.tag
         && earlier.source_site == new.source.site
         && earlier.pay_by == new.pay_by
-        && earlier.session_id == new.options.session;
+        && earlier.session_id == new.options.session
+        && chosen == new.options.choices;
     if same { Ok(Placed { pledge: earlier, replayed: true }) } else { Err(AppError::IdempotencyKeyReused) }
 }
 

@@ -14,7 +14,8 @@ use crate::error::AppError;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     pub session: Option<String>,
-    /// `(choice, value)`, in the campaign file's order of the choices.
+    /// `(choice, value)`, by the choice's name: the order claims and releases take, so that
+    /// two transactions never wait on each other's values.
     pub choices: Vec<(String, String)>,
 }
 
@@ -39,12 +40,17 @@ pub fn check(
         .map(|(name, value)| (name.trim(), value.trim()))
         .filter(|(_, value)| !value.is_empty())
         .collect();
+    let invalid = |name: &str| AppError::InvalidChoice { choice: name.chars().take(64).collect() };
+    let twice = given.iter().enumerate().find(|(i, (name, _))| given[..*i].iter().any(|(other, _)| other == name));
+    if let Some((_, (name, _))) = twice {
+        return Err(invalid(name));
+    }
     let Some(reward) = reward.and_then(|id| campaign.reward(id)) else {
         if session.is_some() {
             return Err(AppError::UnknownSession);
         }
         return match given.first() {
-            Some((name, _)) => Err(AppError::InvalidChoice { choice: (*name).to_owned() }),
+            Some((name, _)) => Err(invalid(name)),
             None => Ok(Options::default()),
         };
     };
@@ -57,7 +63,7 @@ pub fn check(
         None => None,
     };
     if let Some((name, _)) = given.iter().find(|(name, _)| !reward.choices.iter().any(|c| c.name == *name)) {
-        return Err(AppError::InvalidChoice { choice: (*name).to_owned() });
+        return Err(invalid(name));
     }
     let mut chosen = Vec::with_capacity(reward.choices.len());
     for choice in &reward.choices {
@@ -66,9 +72,10 @@ pub fn check(
             Some(value) if choice.values.iter().any(|v| v.id == value) => {
                 chosen.push((choice.name.clone(), value.to_owned()));
             }
-            _ => return Err(AppError::InvalidChoice { choice: choice.name.clone() }),
+            _ => return Err(invalid(&choice.name)),
         }
     }
+    chosen.sort();
     Ok(Options { session, choices: chosen })
 }
 

@@ -1,6 +1,7 @@
 //! Bringing the database in line with the campaign file at start-up.
 
 use entity::{campaign, pledge, reward, reward_choice, reward_session};
+use sea_orm::sea_query::Query;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::config::Campaign;
@@ -166,18 +167,25 @@ async fn sync_sessions(txn: &DatabaseTransaction, reward: &Reward) -> Result<(),
         }
     }
     for gone in stored.iter().filter(|s| !reward.sessions.iter().any(|w| w.id == s.id)) {
-        let held = pledge::Entity::find()
-            .filter(pledge::Column::RewardId.eq(reward.id.as_str()))
-            .filter(pledge::Column::SessionId.eq(gone.id.as_str()))
-            .count(txn)
+        // Judged by the delete itself: another instance may take a seat meanwhile.
+        let named = Query::select()
+            .column(pledge::Column::SessionId)
+            .from(pledge::Entity)
+            .and_where(pledge::Column::RewardId.eq(reward.id.as_str()))
+            .and_where(pledge::Column::SessionId.is_not_null())
+            .to_owned();
+        let deleted = reward_session::Entity::delete_many()
+            .filter(reward_session::Column::RewardId.eq(reward.id.as_str()))
+            .filter(reward_session::Column::Id.eq(gone.id.as_str()))
+            .filter(reward_session::Column::Claimed.eq(0))
+            .filter(reward_session::Column::Id.not_in_subquery(named))
+            .exec(txn)
             .await?;
-        if held == 0 {
-            reward_session::Entity::delete_by_id((gone.reward_id.clone(), gone.id.clone())).exec(txn).await?;
-        } else if gone.active {
+        if deleted.rows_affected == 0 && gone.active {
             let mut row: reward_session::ActiveModel = gone.clone().into();
             row.active = Set(false);
             row.update(txn).await?;
-            tracing::warn!(reward = %reward.id, session = %gone.id, held, "a session left the campaign file but has pledges: hidden, not deleted");
+            tracing::warn!(reward = %reward.id, session = %gone.id, "a session left the campaign file but has pledges: hidden, not deleted");
         }
     }
     Ok(())
@@ -215,11 +223,15 @@ async fn sync_choices(txn: &DatabaseTransaction, reward: &Reward) -> Result<(), 
         reward.choices.iter().any(|c| c.name == row.choice && c.values.iter().any(|v| v.id == row.value))
     };
     for gone in stored.iter().filter(|row| !in_file(row)) {
-        if gone.claimed == 0 {
-            reward_choice::Entity::delete_by_id((gone.reward_id.clone(), gone.choice.clone(), gone.value.clone()))
-                .exec(txn)
-                .await?;
-        } else if gone.active {
+        // Judged by the delete itself: another instance may take a unit meanwhile.
+        let deleted = reward_choice::Entity::delete_many()
+            .filter(reward_choice::Column::RewardId.eq(reward.id.as_str()))
+            .filter(reward_choice::Column::Choice.eq(gone.choice.as_str()))
+            .filter(reward_choice::Column::Value.eq(gone.value.as_str()))
+            .filter(reward_choice::Column::Claimed.eq(0))
+            .exec(txn)
+            .await?;
+        if deleted.rows_affected == 0 && gone.active {
             let mut row: reward_choice::ActiveModel = gone.clone().into();
             row.active = Set(false);
             row.update(txn).await?;

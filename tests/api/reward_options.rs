@@ -283,6 +283,7 @@ async fn a_colour_with_three_left_sells_three_and_the_others_stay_open() {
     let campaign = app.campaign().await;
     let values = &reward(&campaign, "foulard-soie")["choices"][0]["values"];
     assert_eq!((values[0]["remaining"].clone(), values[1]["remaining"].clone()), (0.into(), serde_json::Value::Null));
+    assert_eq!(reward(&campaign, "foulard-soie")["available"], true, "another colour is left");
     assert_eq!(reward(&campaign, "foulard-soie")["claimed"], 4);
     app.assert_counters_match_pledges().await;
 }
@@ -390,4 +391,32 @@ async fn a_backers_data_export_holds_their_session_and_choices() {
     assert_eq!(pledges[0]["session"], "2030-03-13-en-ligne");
     assert_eq!(pledges[0]["choices"], serde_json::json!({}));
     assert_eq!(pledges[1]["choices"], serde_json::json!({ "colour": "garance", "size": "m" }));
+}
+
+#[tokio::test]
+async fn a_retried_request_with_other_choices_is_not_taken_for_the_first() {
+    let file = fixture_with(OPTIONS);
+    let app = spawn_app_with(file.path(), before_deadline()).await;
+    let send = |choices: serde_json::Value| {
+        let request = app
+            .client
+            .post(app.url("/api/pledges"))
+            .header("Idempotency-Key", "retry-scarf")
+            .json(&scarf(choices, "anne@example.ch"));
+        async move {
+            let answer = request.send().await.unwrap();
+            let status = answer.status().as_u16();
+            (status, answer.json::<serde_json::Value>().await.unwrap())
+        }
+    };
+    let (first, _) = send(serde_json::json!({ "colour": "indigo", "size": "s" })).await;
+    let (again, _) = send(serde_json::json!({ "size": "s", "colour": "indigo" })).await;
+    let (other, answer) = send(serde_json::json!({ "colour": "garance", "size": "s" })).await;
+    assert_eq!((first, again, other), (201, 200, 422));
+    assert_eq!(answer["error"]["code"], "idempotency_key_reused");
+    let (twice, answer) = app
+        .pledge(scarf(serde_json::json!({ "colour": "indigo", " colour": "garance", "size": "s" }), "bea@example.ch"))
+        .await;
+    assert_eq!((twice, answer["error"]["code"].as_str()), (422, Some("invalid_choice")), "a choice given twice");
+    app.assert_counters_match_pledges().await;
 }
