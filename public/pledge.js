@@ -37,3 +37,17 @@ document.querySelectorAll('input[name="amount"]').forEach(function (amount) {
     if (suggested() && amount.selectionStart !== amount.selectionEnd) event.preventDefault();
   });
 });
+
+// Shows the session and choices of the chosen reward only. Without it, the form shows those
+// of the reward it opened with, and asks for them again if another reward needs them.
+document.querySelectorAll('select[name="reward"]').forEach(function (select) {
+  var blocks = select.form ? select.form.querySelectorAll('[data-reward]') : [];
+  if (!blocks.length) return;
+  function show() {
+    blocks.forEach(function (block) {
+      block.hidden = block.getAttribute('data-reward') !== select.value;
+    });
+  }
+  select.addEventListener('change', show);
+  show();
+});

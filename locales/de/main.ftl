@@ -98,6 +98,14 @@ fulfilment-online = Online
 ## Pledge form
 pledge-title = Ihre Unterstützung
 field-reward = Dankeschön
+field-session = Termin ({ $reward })
+field-choice-none = Bitte wählen…
+session-online = Online
+session-full = ausgebucht
+session-seats-left = { $count ->
+    [one] { $count } Platz frei
+   *[other] { $count } Plätze frei
+}
 no-reward = Ohne Dankeschön
 field-amount = Betrag
 field-amount-hint = Mindestens der Mindestbetrag des gewählten Dankeschöns.

@@ -98,6 +98,14 @@ fulfilment-online = Online
 ## Pledge form
 pledge-title = Your pledge
 field-reward = Reward
+field-session = Date ({ $reward })
+field-choice-none = Choose…
+session-online = Online
+session-full = full
+session-seats-left = { $count ->
+    [one] { $count } seat left
+   *[other] { $count } seats left
+}
 no-reward = No reward
 field-amount = Amount
 field-amount-hint = At least the minimum of the chosen reward.

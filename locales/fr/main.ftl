@@ -98,6 +98,14 @@ fulfilment-online = En ligne
 ## Pledge form
 pledge-title = Votre soutien
 field-reward = Contrepartie
+field-session = Date ({ $reward })
+field-choice-none = Choisir…
+session-online = En ligne
+session-full = complet
+session-seats-left = { $count ->
+    [one] { $count } place restante
+   *[other] { $count } places restantes
+}
 no-reward = Sans contrepartie
 field-amount = Montant
 field-amount-hint = Au moins le minimum de la contrepartie choisie.

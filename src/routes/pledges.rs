@@ -1,5 +1,7 @@
 //! The pledge form, and the backer's private page where a pledge is changed or cancelled.
 
+use std::collections::BTreeMap;
+
 use rocket::form::{Form, FromForm};
 use rocket::http::CookieJar;
 use rocket::request::FlashMessage;
@@ -46,10 +48,11 @@ struct PledgeForm {
     method: Option<String>,
     /// The box "send me the campaign's news", ticked when the form is shown.
     news: bool,
-    /// The reward's session, for an event with dated sessions.
-    session: Option<String>,
-    /// The value chosen for each of the reward's choices: `choice.colour=indigo`.
-    choice: std::collections::BTreeMap<String, String>,
+    /// Each reward's session, by the reward: `session.atelier-reparation=2027-03-06-matin`.
+    /// Only the chosen reward's counts.
+    session: BTreeMap<String, String>,
+    /// Each reward's choices, by the reward and the choice: `choice.foulard-soie.colour=indigo`.
+    choice: BTreeMap<String, BTreeMap<String, String>>,
     csrf: Option<String>,
     /// Drawn when the form is shown, so a double click does not pledge twice.
     form_key: Option<String>,
@@ -71,6 +74,9 @@ struct PledgeValues {
     method: Option<String>,
     /// The backer unticked the news box (so that a new form, by default, has it ticked).
     no_news: bool,
+    /// The chosen reward's session and choices.
+    session: Option<String>,
+    choices: BTreeMap<String, String>,
 }
 
 /// One way to pay, as the pledge form offers it.
@@ -144,7 +150,9 @@ async fn render_form(
 ) -> Result<Template, PageError> {
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
-    let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), None);
+    let campaign = views::campaign_view(state, &snapshot, &[], lang, now)
+        .picking(values.reward.as_deref(), None)
+        .with_options(values.session.as_deref(), &values.choices);
     let methods = method_choices(state, lang, values.method.as_deref());
     let body = PledgeFormPage {
         methods,
@@ -200,6 +208,9 @@ async fn create_pledge(
 ) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
     let admitted = admission.by_address(LimitKind::Pledges);
     let form = form.into_inner();
+    let reward = form.reward.as_deref().map(str::trim).unwrap_or_default();
+    let chosen_session = form.session.get(reward).cloned();
+    let chosen_choices = form.choice.get(reward).cloned().unwrap_or_default();
     let input = PledgeInput {
         reward: form.reward.clone(),
         amount: form.amount.clone().unwrap_or_default(),
@@ -211,8 +222,8 @@ async fn create_pledge(
         client: Some(client.0),
         method: form.method.clone(),
         news: Some(form.news),
-        session: form.session.clone(),
-        choices: form.choice.iter().map(|(name, value)| (name.clone(), value.clone())).collect(),
+        session: chosen_session.clone(),
+        choices: chosen_choices.iter().map(|(name, value)| (name.clone(), value.clone())).collect(),
     };
     let now = state.clock.now();
     let outcome = async {
@@ -256,6 +267,8 @@ async fn create_pledge(
                 anonymous: input.anonymous,
                 method: input.method,
                 no_news: input.news == Some(false),
+                session: input.session,
+                choices: input.choices.into_iter().collect(),
             };
             admission.note(&error);
             let page = render_form(state, lang, &csrf, &input.source, values, errors).await?;

@@ -1,12 +1,15 @@
 //! What public pages show, as typed template contexts built from the campaign file and the
 //! services' read models. Every page is a [`Page`]: the layout's fields beside its own body.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::app::AppState;
 use crate::config::campaign::{Fulfilment, FundingModel, Reward};
 use crate::config::media::{Image, Video, VideoSource};
+use crate::config::reward_options::{ChooseSession, Place};
 use crate::domain::states::PledgeState;
 use crate::domain::{Amount, CampaignState, Lang, Source};
 use crate::error::AppError;
@@ -283,6 +286,45 @@ pub struct RewardView {
     /// Chosen in the reward picker.
     pub selected: bool,
     pub image: Option<ImageView>,
+    /// Its dated sessions, when its backer chooses one on the pledge form.
+    pub sessions: Vec<SessionView>,
+    /// What its backer chooses, such as a size or a colour.
+    pub choices: Vec<ChoiceView>,
+    /// Whether the pledge form asks for a session or choices with it.
+    pub asks: bool,
+}
+
+/// A session as the pledge form offers it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionView {
+    pub id: String,
+    /// "6 mars 2027, 09:30–12:00 CET", in the campaign's time zone.
+    pub when: String,
+    /// An address, or "En ligne".
+    pub place: String,
+    pub remaining: i64,
+    pub full: bool,
+    /// Chosen on the form as it is shown again.
+    pub checked: bool,
+}
+
+/// A choice of a reward as the pledge form offers it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceView {
+    pub name: String,
+    pub label: String,
+    pub values: Vec<ChoiceValueView>,
+}
+
+/// A value of a choice.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceValueView {
+    pub id: String,
+    pub label: String,
+    /// `None` when unlimited.
+    pub remaining: Option<i64>,
+    pub sold_out: bool,
+    pub selected: bool,
 }
 
 /// A picture of the campaign file as an `<img>` shows it: the widths to choose from, and the
@@ -452,6 +494,68 @@ pub fn reward_view(
             .collect(),
         selected: false,
         image: config.image.as_ref().map(|image| ImageView::of(image, lang)),
+        sessions: config
+            .sessions
+            .iter()
+            .map(|session| {
+                let remaining = figures
+                    .and_then(|r| r.sessions.iter().find(|s| s.id == session.id))
+                    .map_or(i64::from(session.seats), |s| s.remaining());
+                SessionView {
+                    id: session.id.clone(),
+                    when: session_time(state, session.starts, session.ends, lang),
+                    place: match &session.place {
+                        Place::Online => i18n::t(lang, "session-online"),
+                        Place::At(address) => address.clone(),
+                    },
+                    remaining,
+                    full: remaining == 0,
+                    checked: false,
+                }
+            })
+            .collect(),
+        choices: config
+            .choices
+            .iter()
+            .map(|choice| {
+                let counted = figures.and_then(|r| r.choices.iter().find(|c| c.name == choice.name));
+                ChoiceView {
+                    name: choice.name.clone(),
+                    label: choice.label.get(lang).to_owned(),
+                    values: choice
+                        .values
+                        .iter()
+                        .map(|value| {
+                            let remaining = match counted.and_then(|c| c.values.iter().find(|v| v.id == value.id)) {
+                                Some(figures) => figures.remaining(),
+                                None => value.limit.map(i64::from),
+                            };
+                            ChoiceValueView {
+                                id: value.id.clone(),
+                                label: value.label.get(lang).to_owned(),
+                                remaining,
+                                sold_out: remaining == Some(0),
+                                selected: false,
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        asks: (!config.sessions.is_empty() && config.choose_session == ChooseSession::AtPledge)
+            || !config.choices.is_empty(),
+    }
+}
+
+/// A session's start and end as people read them: "6 mars 2027, 09:30–12:00 CET", or both
+/// in full when it ends on another day.
+pub fn session_time(state: &AppState, starts: DateTime<Utc>, ends: DateTime<Utc>, lang: Lang) -> String {
+    let zone = state.campaign.time_zone;
+    let (starts, ends) = (starts.with_timezone(&zone), ends.with_timezone(&zone));
+    if starts.date_naive() == ends.date_naive() {
+        format!("{}, {}–{}", i18n::day(starts.date_naive(), lang), starts.format("%H:%M"), ends.format("%H:%M %Z"))
+    } else {
+        format!("{} – {}", i18n::moment(starts, lang), i18n::moment(ends, lang))
     }
 }
 
@@ -522,6 +626,22 @@ impl CampaignView {
             reward.selected = selected == Some(reward.id.as_str());
             if held == Some(reward.id.as_str()) {
                 reward.sold_out = false;
+            }
+        }
+        self
+    }
+
+    /// The same, with the chosen reward's session and choices marked as the form had them.
+    pub fn with_options(mut self, session: Option<&str>, choices: &BTreeMap<String, String>) -> CampaignView {
+        for reward in self.rewards.iter_mut().filter(|r| r.selected) {
+            for option in &mut reward.sessions {
+                option.checked = session == Some(option.id.as_str());
+            }
+            for choice in &mut reward.choices {
+                let chosen = choices.get(&choice.name).map(String::as_str);
+                for value in &mut choice.values {
+                    value.selected = chosen == Some(value.id.as_str());
+                }
             }
         }
         self

@@ -240,3 +240,53 @@ async fn every_page_passes_axe_core_and_fits_a_phone_in_every_language() {
     client.close().await.unwrap();
     assert!(findings.is_empty(), "{} findings:\n{}", findings.len(), findings.join("\n"));
 }
+
+/// The pledge form of a reward with dates and of one with choices, shown and sent without its
+/// date, passes axe-core and fits a phone in every language; choosing another reward shows
+/// its own options only.
+#[tokio::test]
+async fn the_pledge_form_with_dates_and_choices_passes_axe_core_in_every_language() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let Some(axe_source) = axe_source() else { return };
+    let file = crate::helpers::fixture_with(crate::reward_options::OPTIONS);
+    let app = crate::helpers::spawn_app_with(file.path(), crate::helpers::before_deadline()).await;
+    let mut findings: Vec<String> = Vec::new();
+    for lang in ["fr", "en", "de"] {
+        client.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();
+        for width in [390, 1366, 320] {
+            viewport(&client, width).await;
+            for page in ["/pledge?reward=atelier-reparation", "/pledge?reward=foulard-soie"] {
+                client.goto(&app.url(page)).await.unwrap();
+                let mut found = overflow(&client).await;
+                if width != 320 {
+                    found.extend(axe(&client, &axe_source).await);
+                }
+                findings.extend(found.into_iter().map(|f| format!("{page} [{lang}, {width} px] {f}")));
+            }
+        }
+        viewport(&client, 390).await;
+        client.goto(&app.url("/pledge?reward=atelier-reparation")).await.unwrap();
+        fill(&client, "#name", "Anne Dupont").await;
+        fill(&client, "#email", "anne@example.ch").await;
+        click(&client, "main form button[type=submit]").await;
+        wait_for(&client, "#form-errors").await;
+        let mut found = overflow(&client).await;
+        found.extend(axe(&client, &axe_source).await);
+        findings.extend(found.into_iter().map(|f| format!("sent without a date [{lang}, 390 px] {f}")));
+    }
+    // With the script, another reward shows its own options and hides the others'.
+    client.goto(&app.url("/pledge?reward=atelier-reparation")).await.unwrap();
+    let shown = r#"return Array.from(document.querySelectorAll('[data-reward]')).filter(b => !b.hidden).map(b => b.dataset.reward);"#;
+    assert_eq!(client.execute(shown, vec![]).await.unwrap(), json!(["atelier-reparation"]));
+    client
+        .execute(
+            "const s = document.querySelector('#reward'); s.value = 'foulard-soie'; s.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(client.execute(shown, vec![]).await.unwrap(), json!(["foulard-soie"]));
+    client.close().await.unwrap();
+    assert!(findings.is_empty(), "{} findings:\n{}", findings.len(), findings.join("\n"));
+}

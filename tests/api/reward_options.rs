@@ -420,3 +420,56 @@ async fn a_retried_request_with_other_choices_is_not_taken_for_the_first() {
     assert_eq!((twice, answer["error"]["code"].as_str()), (422, Some("invalid_choice")), "a choice given twice");
     app.assert_counters_match_pledges().await;
 }
+
+#[tokio::test]
+async fn the_pledge_form_offers_the_rewards_dates_and_choices_and_asks_again_for_what_is_missing() {
+    let file = fixture_with(OPTIONS);
+    let app = spawn_app_with(file.path(), before_deadline()).await;
+    let form = app.get("/pledge?reward=atelier-reparation").await.text().await.unwrap();
+    assert!(form.contains(r#"name="session.atelier-reparation" value="2030-03-06-matin""#), "{form}");
+    assert!(form.contains("6 mars 2030, 09:30–12:00 CET"), "in Geneva time");
+    assert!(form.contains("6 places restantes"));
+    assert!(form.contains("En ligne"));
+
+    let fields = |session: &'static str| {
+        [
+            ("reward", "atelier-reparation"),
+            ("amount", "60.00"),
+            ("name", "Anne Dupont"),
+            ("email", "anne@example.ch"),
+            ("session.atelier-reparation", session),
+            ("session.open", "2030-03-13-en-ligne"),
+        ]
+    };
+    let missing = app.post_form("/pledge", &fields("")).await;
+    assert_eq!(missing.status().as_u16(), 422);
+    let page = missing.text().await.unwrap();
+    assert!(page.contains("Choisissez une date pour cette contrepartie."), "{page}");
+    assert!(page.contains(r#"id="session" aria-invalid="true""#), "the error points at the dates: {page}");
+    assert!(page.contains(r#"<p class="field-error" id="session-error">"#), "{page}");
+    let placed = app.post_form("/pledge", &fields("2030-03-13-en-ligne")).await;
+    assert_eq!(placed.status().as_u16(), 303, "{}", placed.text().await.unwrap());
+    let stored = app.query("SELECT session_id FROM pledges").await;
+    assert_eq!(stored, vec![serde_json::json!({ "session_id": "2030-03-13-en-ligne" })]);
+
+    let scarf = [
+        ("reward", "foulard-soie"),
+        ("amount", "80.00"),
+        ("name", "Bea Rossi"),
+        ("email", "bea@example.ch"),
+        ("choice.foulard-soie.colour", "garance"),
+        ("choice.foulard-soie.size", "m"),
+    ];
+    assert_eq!(app.post_form("/pledge", &scarf).await.status().as_u16(), 303);
+    let chosen = app.query("SELECT choice, value FROM pledge_choices ORDER BY choice").await;
+    assert_eq!(
+        chosen,
+        vec![
+            serde_json::json!({ "choice": "colour", "value": "garance" }),
+            serde_json::json!({ "choice": "size", "value": "m" })
+        ]
+    );
+    let english = app.get("/pledge?reward=foulard-soie&lang=en").await.text().await.unwrap();
+    assert!(english.contains(r#"name="choice.foulard-soie.colour""#) && english.contains("Madder"), "{english}");
+    app.assert_counters_match_pledges().await;
+}
