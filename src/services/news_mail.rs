@@ -72,14 +72,9 @@ async fn recipients(db: &Db, update: &news::Model, addresses: &[String]) -> Resu
             && (update.audience != NewsAudience::Rewards
                 || pledge.reward_id.as_deref().is_some_and(|r| rewards.contains(&r)));
         if concerned {
-            match newest.entry(pledge.email.to_lowercase()) {
-                std::collections::btree_map::Entry::Occupied(mut kept) if kept.get().id < pledge.id => {
-                    kept.insert(pledge);
-                }
-                std::collections::btree_map::Entry::Occupied(_) => {}
-                std::collections::btree_map::Entry::Vacant(slot) => {
-                    slot.insert(pledge);
-                }
+            let key = pledge.email.to_lowercase();
+            if newest.get(&key).is_none_or(|kept| kept.id < pledge.id) {
+                newest.insert(key, pledge);
             }
         }
     }
