@@ -160,7 +160,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
         None => None,
     };
     let db = Db::connect(&settings.database_url, settings.database_schema.as_deref()).await?;
-    let campaign_id = sync(&db, &campaign).await?;
+    let campaign_id = sync(&db, &campaign, settings.clock.now()).await?;
     let confirmation = settings.mail.confirmation();
     let writer = PledgeWriter::start(
         db.clone(),

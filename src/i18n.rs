@@ -66,6 +66,17 @@ where
     }
 }
 
+/// A span of time in `zone` as people read it: "6 mars 2027, 09:30–12:00 CET", or both ends
+/// in full when it ends on another day.
+pub fn span(starts: DateTime<chrono::Utc>, ends: DateTime<chrono::Utc>, zone: chrono_tz::Tz, lang: Lang) -> String {
+    let (starts, ends) = (starts.with_timezone(&zone), ends.with_timezone(&zone));
+    if starts.date_naive() == ends.date_naive() {
+        format!("{}, {}–{}", day(starts.date_naive(), lang), starts.format("%H:%M"), ends.format("%H:%M %Z"))
+    } else {
+        format!("{} – {}", moment(starts, lang), moment(ends, lang))
+    }
+}
+
 /// A date as people read it, such as "21 novembre 2020".
 pub fn day(date: chrono::NaiveDate, lang: Lang) -> String {
     let month = t(lang, &format!("month-{}", date.month()));

@@ -19,6 +19,10 @@ pub struct Model {
     pub claimed: i64,
     /// False once the session left the campaign file but still holds seats.
     pub active: bool,
+    /// When its date or place last changed, or it was cancelled, after it was first synced.
+    pub changed_at_ms: i64,
+    /// When its holders were reminded of it, the day before.
+    pub reminded_at_ms: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

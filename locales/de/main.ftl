@@ -106,6 +106,16 @@ session-seats-left = { $count ->
     [one] { $count } Platz frei
    *[other] { $count } Plätze frei
 }
+session-calendar = In meinen Kalender eintragen (.ics)
+session-cancelled = Das Team hat diesen Termin abgesagt.
+session-choose-title = Ihren Termin wählen
+session-move-title = Termin ändern
+session-move-hint = Ihr Platz bleibt reserviert, bis Sie einen anderen nehmen; der alte wird dann für jemand anderen frei.
+session-submit = Diesen Termin buchen
+session-to-choose = Unten zu wählen
+session-chosen = Ihr Termin ist gebucht. Eine E-Mail bestätigt ihn.
+pledge-session = Termin
+pledge-place = Ort
 no-reward = Ohne Dankeschön
 field-amount = Betrag
 field-amount-hint = Mindestens der Mindestbetrag des gewählten Dankeschöns.
@@ -178,6 +188,8 @@ error-session-full = Dieser Termin ist ausgebucht. Wählen Sie einen anderen.
 error-choice-sold-out = Diese Auswahl ({ $choice }) ist ausverkauft. Wählen Sie eine andere.
 error-session-required = Wählen Sie einen Termin für dieses Dankeschön.
 error-unknown-session = Diesen Termin gibt es für dieses Dankeschön nicht.
+error-session-locked = Dieser Termin kann nicht mehr gewählt oder geändert werden.
+error-session-begun = Dieser Termin hat bereits begonnen. Wählen Sie einen anderen.
 error-invalid-choice = Wählen Sie einen der angebotenen Werte ({ $choice }).
 error-campaign-closed = Die Kampagne ist beendet: Sie nimmt keine Zusagen und keine Änderungen mehr an.
 error-not-found = Diese Seite gibt es nicht.
@@ -251,6 +263,11 @@ team-source-no-tag = ohne ?ref=
 team-source-direct = direkt oder unbekannt
 team-source-others = andere
 mail-pledge-placed-subject = Ihre Zusage von { $amount } für „{ $campaign }“
+mail-session =
+    Termin: { $when }
+    Ort: { $place }
+    Um ihn in Ihren Kalender einzutragen: { $calendar }
+invitation-description = { $campaign }, Zusage { $reference }. Ihre Seite: { $link }
 mail-pledge-placed-body =
     Guten Tag { $name }
 
@@ -258,7 +275,7 @@ mail-pledge-placed-body =
 
     Referenz: { $reference }
     Dankeschön: { $reward }
-    Betrag: { $amount }
+    Betrag: { $amount }{ $session }
 
     Bis zum { $deadline } können Sie sie hier ansehen, ändern oder stornieren:
     { $link }
@@ -273,7 +290,7 @@ mail-pledge-changed-body =
     Ihre Zusage { $reference } wurde geändert. So sieht sie jetzt aus:
 
     Dankeschön: { $reward }
-    Betrag: { $amount }
+    Betrag: { $amount }{ $session }
 
     Bis zum { $deadline } können Sie sie hier weiterhin ändern oder stornieren:
     { $link }

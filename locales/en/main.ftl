@@ -106,6 +106,16 @@ session-seats-left = { $count ->
     [one] { $count } seat left
    *[other] { $count } seats left
 }
+session-calendar = Add to my calendar (.ics)
+session-cancelled = The team cancelled this date.
+session-choose-title = Choose your date
+session-move-title = Change your date
+session-move-hint = Your seat is kept until you take another; the old one is then free for someone else.
+session-submit = Book this date
+session-to-choose = To choose below
+session-chosen = Your date is booked. An email confirms it.
+pledge-session = Session
+pledge-place = Place
 no-reward = No reward
 field-amount = Amount
 field-amount-hint = At least the minimum of the chosen reward.
@@ -178,6 +188,8 @@ error-session-full = This date is full. Choose another one.
 error-choice-sold-out = This choice ({ $choice }) is sold out. Choose another one.
 error-session-required = Choose a date for this reward.
 error-unknown-session = This reward has no such date.
+error-session-locked = This date can no longer be chosen or changed.
+error-session-begun = This date has already begun. Choose another one.
 error-invalid-choice = Choose one of the values offered ({ $choice }).
 error-campaign-closed = The campaign is over: it no longer takes pledges or changes.
 error-not-found = This page does not exist.
@@ -251,6 +263,11 @@ team-source-no-tag = no ?ref=
 team-source-direct = direct or unknown
 team-source-others = others
 mail-pledge-placed-subject = Your pledge of { $amount } to “{ $campaign }”
+mail-session =
+    Date: { $when }
+    Place: { $place }
+    To add it to your calendar: { $calendar }
+invitation-description = { $campaign }, pledge { $reference }. Your page: { $link }
 mail-pledge-placed-body =
     Hello { $name },
 
@@ -258,7 +275,7 @@ mail-pledge-placed-body =
 
     Reference: { $reference }
     Reward: { $reward }
-    Amount: { $amount }
+    Amount: { $amount }{ $session }
 
     Until { $deadline }, you can see, change or cancel it here:
     { $link }
@@ -273,7 +290,7 @@ mail-pledge-changed-body =
     Your pledge { $reference } was changed. Here it is now:
 
     Reward: { $reward }
-    Amount: { $amount }
+    Amount: { $amount }{ $session }
 
     Until { $deadline }, you can still change or cancel it here:
     { $link }

@@ -106,6 +106,16 @@ session-seats-left = { $count ->
     [one] { $count } place restante
    *[other] { $count } places restantes
 }
+session-calendar = Ajouter à mon agenda (.ics)
+session-cancelled = Cette date a été annulée par l'équipe.
+session-choose-title = Choisir votre date
+session-move-title = Changer de date
+session-move-hint = Votre place est gardée jusqu'à ce que vous en preniez une autre ; l'ancienne se libère pour quelqu'un d'autre.
+session-submit = Réserver cette date
+session-to-choose = À choisir ci-dessous
+session-chosen = Votre date est réservée. Un e-mail vous la confirme.
+pledge-session = Séance
+pledge-place = Lieu
 no-reward = Sans contrepartie
 field-amount = Montant
 field-amount-hint = Au moins le minimum de la contrepartie choisie.
@@ -178,6 +188,8 @@ error-session-full = Cette date est complète. Choisissez-en une autre.
 error-choice-sold-out = Ce choix ({ $choice }) est épuisé. Choisissez-en un autre.
 error-session-required = Choisissez une date pour cette contrepartie.
 error-unknown-session = Cette date n'existe pas pour cette contrepartie.
+error-session-locked = Cette date ne peut plus être choisie ni changée.
+error-session-begun = Cette date a déjà commencé. Choisissez-en une autre.
 error-invalid-choice = Choisissez une des valeurs proposées ({ $choice }).
 error-campaign-closed = La campagne est terminée : elle ne prend plus de promesses ni de changements.
 error-not-found = Cette page n'existe pas.
@@ -251,6 +263,11 @@ team-source-no-tag = sans ?ref=
 team-source-direct = direct ou inconnu
 team-source-others = autres
 mail-pledge-placed-subject = Votre promesse de { $amount } pour « { $campaign } »
+mail-session =
+    Date : { $when }
+    Lieu : { $place }
+    Pour l'ajouter à votre agenda : { $calendar }
+invitation-description = { $campaign }, promesse { $reference }. Votre page : { $link }
 mail-pledge-placed-body =
     Bonjour { $name },
 
@@ -258,7 +275,7 @@ mail-pledge-placed-body =
 
     Référence : { $reference }
     Contrepartie : { $reward }
-    Montant : { $amount }
+    Montant : { $amount }{ $session }
 
     Jusqu'au { $deadline }, vous pouvez la voir, la modifier ou l'annuler ici :
     { $link }
@@ -273,7 +290,7 @@ mail-pledge-changed-body =
     Votre promesse { $reference } est modifiée. La voici :
 
     Contrepartie : { $reward }
-    Montant : { $amount }
+    Montant : { $amount }{ $session }
 
     Jusqu'au { $deadline }, vous pouvez encore la modifier ou l'annuler ici :
     { $link }

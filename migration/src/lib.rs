@@ -25,6 +25,7 @@ mod m20261128_000018_supporters_wall;
 mod m20261128_000019_news_by_email;
 mod m20261128_000020_questions;
 mod m20261128_000021_reward_options;
+mod m20261128_000022_session_changes;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000019_news_by_email::Migration),
             Box::new(m20261128_000020_questions::Migration),
             Box::new(m20261128_000021_reward_options::Migration),
+            Box::new(m20261128_000022_session_changes::Migration),
         ]
     }
 }

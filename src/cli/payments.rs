@@ -32,7 +32,7 @@ pub async fn run(command: PaymentsCommand) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let campaign_id = match sync(&db, &settings.campaign).await {
+    let campaign_id = match sync(&db, &settings.campaign, settings.clock.now()).await {
         Ok(id) => id,
         Err(error) => {
             eprintln!("{error}");

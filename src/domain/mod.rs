@@ -8,6 +8,7 @@ pub mod digest;
 pub mod email;
 pub mod icons;
 pub mod ids;
+pub mod invitation;
 pub mod lang;
 pub mod markdown;
 pub mod money;

@@ -29,6 +29,7 @@ pub mod pledge_find;
 pub mod pledges;
 pub mod preview;
 pub mod questions;
+pub mod seats;
 pub mod share;
 pub mod source;
 pub mod team;
@@ -47,6 +48,7 @@ pub fn routes() -> Vec<rocket::Route> {
         about::routes(),
         preview::routes(),
         pledges::routes(),
+        seats::routes(),
         pledge_find::routes(),
         news::routes(),
         unsubscribe::routes(),

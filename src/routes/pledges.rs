@@ -293,6 +293,8 @@ struct PledgePage {
     news: Vec<crate::routes::news::NewsLink>,
     /// Whether the backer's address receives the updates by email.
     receives_news: bool,
+    /// Its session and choices, and the dates it may move to.
+    seat: crate::routes::seats::SeatView,
 }
 
 /// What the change form shows: the pledge as it is, or as typed.
@@ -319,6 +321,8 @@ async fn render_pledge(
     });
     let held = pledge.reward_id.as_deref().filter(|_| pledge.is_active());
     let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), held);
+    let reward = pledge.reward_id.as_deref().and_then(|id| campaign.rewards.iter().find(|r| r.id == id));
+    let seat = crate::routes::seats::seat_view(state, pledge, reward, snapshot.state(now), lang, now).await?;
     let body = PledgePage {
         payment: payment_view(state, pledge, snapshot.state(now), lang),
         pledge: views::pledge_view(state, pledge, lang),
@@ -330,6 +334,7 @@ async fn render_pledge(
         csrf: csrf.0.clone(),
         news: crate::routes::news::for_pledge(state, pledge, lang, now).await?,
         receives_news: subscriptions::wants_news(&state.db, state.campaign_id, &pledge.email).await?,
+        seat,
     };
     let path = format!("/pledges/{}", pledge.token);
     Ok(Template::render("pledge", Page::new(state, lang, &path, body).titled(i18n::t(lang, "pledge-page-title"))))
@@ -347,7 +352,7 @@ pub(crate) async fn refused_page(
 }
 
 #[get("/pledges/<token>")]
-async fn show_pledge(
+pub(crate) async fn show_pledge(
     state: &State<AppState>,
     lang: Lang,
     csrf: CsrfToken,

@@ -503,7 +503,7 @@ pub fn reward_view(
                     .map_or(i64::from(session.seats), |s| s.remaining());
                 SessionView {
                     id: session.id.clone(),
-                    when: session_time(state, session.starts, session.ends, lang),
+                    when: i18n::span(session.starts, session.ends, state.campaign.time_zone, lang),
                     place: match &session.place {
                         Place::Online => i18n::t(lang, "session-online"),
                         Place::At(address) => address.clone(),
@@ -544,18 +544,6 @@ pub fn reward_view(
             .collect(),
         asks: (!config.sessions.is_empty() && config.choose_session == ChooseSession::AtPledge)
             || !config.choices.is_empty(),
-    }
-}
-
-/// A session's start and end as people read them: "6 mars 2027, 09:30–12:00 CET", or both
-/// in full when it ends on another day.
-pub fn session_time(state: &AppState, starts: DateTime<Utc>, ends: DateTime<Utc>, lang: Lang) -> String {
-    let zone = state.campaign.time_zone;
-    let (starts, ends) = (starts.with_timezone(&zone), ends.with_timezone(&zone));
-    if starts.date_naive() == ends.date_naive() {
-        format!("{}, {}–{}", i18n::day(starts.date_naive(), lang), starts.format("%H:%M"), ends.format("%H:%M %Z"))
-    } else {
-        format!("{} – {}", i18n::moment(starts, lang), i18n::moment(ends, lang))
     }
 }
 

@@ -13,6 +13,7 @@ use entity::{designer, offer, pledge, question};
 use super::bills::pledge_number;
 use super::outbox::{ListMail, Mail};
 use super::stored::instant;
+use crate::config::reward_options::Place;
 use crate::config::{Campaign, Payments};
 use crate::domain::money::display_cents;
 use crate::domain::qrbill::Reference;
@@ -195,6 +196,25 @@ impl Letters {
         }
     }
 
+    /// The lines that give a pledge's session (its date in the campaign's time zone, its place
+    /// and a link to its calendar invitation), each after a line break; nothing without one.
+    fn session(&self, pledge: &pledge::Model, lang: Lang) -> String {
+        let campaign = &self.campaign;
+        let reward = pledge.reward_id.as_deref().and_then(|id| campaign.reward(id));
+        let session = reward.and_then(|r| r.sessions.iter().find(|s| Some(&s.id) == pledge.session_id.as_ref()));
+        let Some(session) = session else { return String::new() };
+        let place = match &session.place {
+            Place::Online => i18n::t(lang, "session-online"),
+            Place::At(address) => plain(address),
+        };
+        let args = [
+            ("when", i18n::span(session.starts, session.ends, campaign.time_zone, lang)),
+            ("place", place),
+            ("calendar", self.link(&format!("/pledges/{}/invitation.ics", pledge.token))),
+        ];
+        format!("\n{}", i18n::t_args(lang, "mail-session", &args))
+    }
+
     /// The email that tells a backer their pledge was placed, changed or cancelled, with the
     /// private link where they see it.
     pub fn pledge(&self, news: PledgeNews, pledge: &pledge::Model) -> Mail {
@@ -215,6 +235,7 @@ impl Letters {
                 self.link(&format!("/pledges/confirm/{}", pledge.confirm_secret.as_deref().unwrap_or(""))),
             ),
             ("hold_minutes", super::pledges::HOLD.num_minutes().to_string()),
+            ("session", if news == PledgeNews::Cancelled { String::new() } else { self.session(pledge, lang) }),
         ];
         let (kind, key) = match news {
             PledgeNews::ToConfirm => (EmailKind::PledgeConfirm, "mail-pledge-confirm"),

@@ -26,6 +26,7 @@ pub mod preview;
 pub mod pricing;
 pub mod questions;
 pub mod reward_options;
+pub mod seats;
 pub mod sessions;
 pub mod settlement;
 pub mod stored;

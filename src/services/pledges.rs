@@ -354,6 +354,8 @@ pub struct PledgeRecord {
     pub email: String,
     /// The name shown publicly; `None` when the backer stays anonymous.
     pub public_name: Option<String>,
+    /// The language its backer reads, as a tag (`fr`, `en`, `de`).
+    pub lang: String,
     pub state: PledgeState,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -408,6 +410,7 @@ impl From<pledge::Model> for PledgeRecord {
             name: row.name,
             email: row.email,
             public_name: row.public_name,
+            lang: row.lang,
             state: row.state,
             created_at: instant(row.created_at_ms),
             updated_at: instant(row.updated_at_ms),
@@ -486,7 +489,7 @@ fn source_of(pledge: &pledge::Model) -> Source {
 }
 
 /// Locks a pledge found by its private token for the rest of the transaction.
-async fn lock(txn: &DatabaseTransaction, token: &str) -> Result<pledge::Model, AppError> {
+pub(crate) async fn lock(txn: &DatabaseTransaction, token: &str) -> Result<pledge::Model, AppError> {
     lock_by(txn, pledge::Column::Token, token).await
 }
 

@@ -108,7 +108,7 @@ pub async fn claim(txn: &impl ConnectionTrait, reward: &str, options: &Options) 
     Err(refusal)
 }
 
-async fn claim_seat(txn: &impl ConnectionTrait, reward: &str, session: &str) -> Result<bool, AppError> {
+pub(super) async fn claim_seat(txn: &impl ConnectionTrait, reward: &str, session: &str) -> Result<bool, AppError> {
     let claimed = reward_session::Entity::update_many()
         .col_expr(reward_session::Column::Claimed, Expr::col(reward_session::Column::Claimed).add(1))
         .filter(reward_session::Column::RewardId.eq(reward))
@@ -141,7 +141,7 @@ async fn claim_value(
     Ok(claimed.rows_affected == 1)
 }
 
-async fn release_seat(txn: &impl ConnectionTrait, reward: &str, session: &str) -> Result<(), AppError> {
+pub(super) async fn release_seat(txn: &impl ConnectionTrait, reward: &str, session: &str) -> Result<(), AppError> {
     reward_session::Entity::update_many()
         .col_expr(reward_session::Column::Claimed, Expr::col(reward_session::Column::Claimed).sub(1))
         .filter(reward_session::Column::RewardId.eq(reward))

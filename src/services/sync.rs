@@ -1,5 +1,6 @@
 //! Bringing the database in line with the campaign file at start-up.
 
+use chrono::{DateTime, Utc};
 use entity::{campaign, pledge, reward, reward_choice, reward_session};
 use sea_orm::sea_query::Query;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -30,8 +31,8 @@ impl From<sea_orm::DbErr> for SyncError {
 /// Creates or updates the campaign row and its rewards from the file, in one transaction,
 /// and returns the campaign's id. Changed texts, prices and limits update; a reward that left
 /// the file is deleted if nobody ever pledged for it, and only hidden otherwise. A closed
-/// campaign stays closed whatever the file says.
-pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
+/// campaign stays closed whatever the file says. `now` dates the sessions that moved.
+pub async fn sync(db: &Db, file: &Campaign, now: DateTime<Utc>) -> Result<i32, SyncError> {
     let txn = db.begin_write().await?;
     let existing = campaign::Entity::find().all(&txn).await?;
     if let Some(other) = existing.iter().find(|c| c.slug != file.slug) {
@@ -105,7 +106,7 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
         } else {
             row.insert(&txn).await?;
         }
-        sync_sessions(&txn, wanted).await?;
+        sync_sessions(&txn, wanted, now).await?;
         sync_choices(&txn, wanted).await?;
     }
     for gone in stored.iter().filter(|r| file.reward(&r.id).is_none()) {
@@ -134,8 +135,10 @@ pub async fn sync(db: &Db, file: &Campaign) -> Result<i32, SyncError> {
 
 /// Brings `reward`'s sessions in line with the file, as its row: a changed date, place or
 /// number of seats updates; a session that left the file is deleted if no seat of it was ever
-/// taken, and only hidden otherwise (its holders keep their seat).
-async fn sync_sessions(txn: &DatabaseTransaction, reward: &Reward) -> Result<(), AppError> {
+/// taken, and only hidden otherwise (its holders keep their seat). A session whose date or place
+/// changed, or that was hidden or came back, is dated `now`: its invitations update, and its
+/// reminder goes again.
+async fn sync_sessions(txn: &DatabaseTransaction, reward: &Reward, now: DateTime<Utc>) -> Result<(), AppError> {
     let stored =
         reward_session::Entity::find().filter(reward_session::Column::RewardId.eq(reward.id.as_str())).all(txn).await?;
     for (position, wanted) in reward.sessions.iter().enumerate() {
@@ -151,9 +154,19 @@ async fn sync_sessions(txn: &DatabaseTransaction, reward: &Reward) -> Result<(),
                 reward_id: Set(reward.id.to_string()),
                 id: Set(wanted.id.clone()),
                 claimed: Set(0),
+                changed_at_ms: Set(0),
+                reminded_at_ms: Set(None),
                 ..Default::default()
             },
         };
+        let (starts, ends, place) =
+            (wanted.starts.timestamp_millis(), wanted.ends.timestamp_millis(), wanted.place.as_str());
+        if let Some(found) = found
+            && (found.starts_ms != starts || found.ends_ms != ends || found.place != place || !found.active)
+        {
+            row.changed_at_ms = Set(now.timestamp_millis());
+            row.reminded_at_ms = Set(None);
+        }
         row.position = Set(i32::try_from(position).unwrap_or(i32::MAX));
         row.starts_ms = Set(wanted.starts.timestamp_millis());
         row.ends_ms = Set(wanted.ends.timestamp_millis());
@@ -184,6 +197,7 @@ async fn sync_sessions(txn: &DatabaseTransaction, reward: &Reward) -> Result<(),
         if deleted.rows_affected == 0 && gone.active {
             let mut row: reward_session::ActiveModel = gone.clone().into();
             row.active = Set(false);
+            row.changed_at_ms = Set(now.timestamp_millis());
             row.update(txn).await?;
             tracing::warn!(reward = %reward.id, session = %gone.id, "a session left the campaign file but has pledges: hidden, not deleted");
         }

@@ -251,12 +251,23 @@ async fn the_pledge_form_with_dates_and_choices_passes_axe_core_in_every_languag
     let Some(axe_source) = axe_source() else { return };
     let file = crate::helpers::fixture_with(crate::reward_options::OPTIONS);
     let app = crate::helpers::spawn_app_with(file.path(), crate::helpers::before_deadline()).await;
+    // The private pages of a pledge with a date (its calendar link, the dates to move to) and
+    // of one with choices.
+    let mut body = crate::helpers::TestApp::body(Some("atelier-reparation"), "60.00", "anne@example.ch");
+    body["session"] = "2030-03-06-matin".into();
+    let (_, seat) = app.pledge(body).await;
+    let mut body = crate::helpers::TestApp::body(Some("foulard-soie"), "80.00", "anne@example.ch");
+    body["choices"] = json!({ "colour": "garance", "size": "m" });
+    let (_, scarf) = app.pledge(body).await;
+    let private: Vec<String> =
+        [&seat, &scarf].iter().map(|placed| format!("/pledges/{}", placed["token"].as_str().unwrap())).collect();
     let mut findings: Vec<String> = Vec::new();
     for lang in ["fr", "en", "de"] {
         client.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();
         for width in [390, 1366, 320] {
             viewport(&client, width).await;
-            for page in ["/pledge?reward=atelier-reparation", "/pledge?reward=foulard-soie"] {
+            let forms = ["/pledge?reward=atelier-reparation", "/pledge?reward=foulard-soie"];
+            for page in forms.iter().copied().chain(private.iter().map(String::as_str)) {
                 client.goto(&app.url(page)).await.unwrap();
                 let mut found = overflow(&client).await;
                 if width != 320 {

@@ -35,10 +35,28 @@ fn the_shipped_campaign_has_twenty_rewards_of_five_kinds_and_takes_pledges() {
             amount: current_minimum(reward, a_month_before).to_string(),
             name: "Anne Dupont".into(),
             email: "anne@example.ch".into(),
+            // The first date and the first value of each choice the reward asks for.
+            session: reward.sessions.first().map(|session| session.id.clone()),
+            choices: reward.choices.iter().map(|c| (c.name.clone(), c.values[0].id.clone())).collect(),
             ..PledgeInput::default()
         };
         assert!(input.validate(&campaign, a_month_before).is_ok(), "a fresh install must take pledges: {}", reward.id);
     }
+    // The workshops have dates and seats to share; the scarf and the jacket ask for a choice;
+    // the online class is chosen once the campaign succeeded.
+    let asks = |id: &str| campaign.reward(id).unwrap();
+    for workshop in
+        ["atelier-reparation", "atelier-teinture-vegetale", "atelier-upcycling-jean", "atelier-tricot-zero-dechet"]
+    {
+        let reward = asks(workshop);
+        let seats: u32 = reward.sessions.iter().map(|s| s.seats).sum();
+        assert_eq!(Some(seats), reward.limit, "{workshop}: its sessions seat exactly its backers");
+    }
+    assert_eq!(asks("foulard-soie-vegetale").choices[0].values.len(), 3);
+    assert_eq!(asks("veste-sur-mesure").choices[0].name, "laine");
+    let class = asks("coaching-entretien-textiles");
+    assert_eq!(class.choose_session, bobine::config::reward_options::ChooseSession::AfterSuccess);
+    assert!(class.sessions.iter().all(|s| s.place == bobine::config::reward_options::Place::Online));
     assert_eq!(campaign.currency, "CHF");
     assert_eq!(campaign.time_zone, chrono_tz::Europe::Zurich);
     let payments = campaign.payments.as_ref().expect("a fresh install takes payments");

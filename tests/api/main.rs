@@ -34,6 +34,7 @@ mod previews;
 mod questions;
 mod rate_limits;
 mod reward_options;
+mod seats;
 mod security_headers;
 mod sessions;
 mod sharing;

@@ -205,7 +205,7 @@ async fn a_session_or_value_that_leaves_the_file_leaves_the_database_and_a_chang
         .replacen(", { id = \"m\" }", "", 1);
     let campaign =
         Campaign::parse(Path::new("changed.toml"), &(std::fs::read_to_string(fixture()).unwrap() + &changed)).unwrap();
-    bobine::services::sync::sync(&app.db, &campaign).await.unwrap();
+    bobine::services::sync::sync(&app.db, &campaign, app.clock.now()).await.unwrap();
     let sessions = app.query("SELECT id, seats FROM reward_sessions ORDER BY position").await;
     assert_eq!(sessions, vec![serde_json::json!({ "id": "2030-03-06-matin", "seats": 8 })]);
     let values = app.query("SELECT choice, value FROM reward_choices ORDER BY position").await;

@@ -36,7 +36,7 @@ pub async fn open() -> Result<(Settings, Db, i32), String> {
              DATABASE_URL at a new one"
         ));
     }
-    let campaign_id = sync(&db, &settings.campaign).await.map_err(|e| e.to_string())?;
+    let campaign_id = sync(&db, &settings.campaign, settings.clock.now()).await.map_err(|e| e.to_string())?;
     Ok((settings, db, campaign_id))
 }
 

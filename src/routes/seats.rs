@@ -1,0 +1,174 @@
+//! A pledge's session and choices on the backer's private page: what they hold, choosing or
+//! moving their date (`POST /pledges/<token>/session`), and the calendar invitation of their
+//! seat (`GET /pledges/<token>/invitation.ics`).
+
+use chrono::{DateTime, Utc};
+use rocket::form::{Form, FromForm};
+use rocket::http::{ContentType, CookieJar};
+use rocket::response::{self, Flash, Redirect, Responder, Response};
+use rocket::{Request, State, get, post, routes, uri};
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::domain::rate_limit::LimitKind;
+use crate::domain::{CampaignState, Lang};
+use crate::error::AppError;
+use crate::i18n;
+use crate::routes::Answer;
+use crate::routes::csrf::{self, CsrfToken};
+use crate::routes::errors::{PageError, status_of};
+use crate::routes::limits::Admission;
+use crate::routes::views::{RewardView, SessionView};
+use crate::services::pledges::{self, PledgeRecord};
+use crate::services::stored::instant;
+use crate::services::{reward_options, seats};
+
+/// What the private page shows of a pledge's session and choices.
+#[derive(Debug, Default, Serialize)]
+pub struct SeatView {
+    /// The session held, when there is one.
+    pub held: Option<HeldSession>,
+    /// The reward has sessions but none is held yet.
+    pub to_choose: bool,
+    /// The sessions the backer may take now; empty when they cannot choose or move.
+    pub offered: Vec<SessionView>,
+    /// `label: value` of each choice made, in the reward's order.
+    pub choices: Vec<ChosenValue>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeldSession {
+    pub when: String,
+    pub place: String,
+    /// The team took the session out of the campaign file.
+    pub cancelled: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChosenValue {
+    pub label: String,
+    pub value: String,
+}
+
+/// The seat view of `pledge`, whose reward is `reward` as the page shows it.
+pub async fn seat_view(
+    state: &AppState,
+    pledge: &PledgeRecord,
+    reward: Option<&RewardView>,
+    campaign_state: CampaignState,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<SeatView, AppError> {
+    let Some(config) = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id)) else {
+        return Ok(SeatView::default());
+    };
+    let held = seats::of(&state.db.read, pledge).await?;
+    let chosen = reward_options::chosen(&state.db.read, pledge.id).await?;
+    let choices = config
+        .choices
+        .iter()
+        .filter_map(|choice| {
+            let (_, value) = chosen.iter().find(|(name, _)| *name == choice.name)?;
+            let label = choice.values.iter().find(|v| &v.id == value).map_or(value.as_str(), |v| v.label.get(lang));
+            Some(ChosenValue { label: choice.label.get(lang).to_owned(), value: label.to_owned() })
+        })
+        .collect();
+    let movable = seats::movable(pledge, held.as_ref(), &state.campaign, campaign_state, now);
+    let offered = match reward {
+        Some(reward) if movable => reward
+            .sessions
+            .iter()
+            .filter(|view| config.sessions.iter().any(|s| s.id == view.id && s.starts > now))
+            .map(|view| {
+                let mine = held.as_ref().is_some_and(|h| h.id == view.id);
+                SessionView { checked: mine, full: view.full && !mine, ..view.clone() }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let held = held.map(|session| HeldSession {
+        when: i18n::span(instant(session.starts_ms), instant(session.ends_ms), state.campaign.time_zone, lang),
+        place: match session.place.as_str() {
+            "online" => i18n::t(lang, "session-online"),
+            address => address.to_owned(),
+        },
+        cancelled: !session.active,
+    });
+    Ok(SeatView {
+        to_choose: held.is_none() && !config.sessions.is_empty() && pledge.is_active(),
+        held,
+        offered,
+        choices,
+    })
+}
+
+#[derive(Debug, FromForm)]
+struct SessionForm {
+    session: Option<String>,
+    csrf: Option<String>,
+}
+
+#[post("/pledges/<token>/session", data = "<form>")]
+async fn choose_session(
+    state: &State<AppState>,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    csrf: CsrfToken,
+    admission: Admission<'_>,
+    token: &str,
+    form: Form<SessionForm>,
+) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
+    admission.by_address(LimitKind::Pledges)?;
+    let now = state.clock.now();
+    let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
+        Ok(()) => {
+            let session = form.session.as_deref().unwrap_or("");
+            seats::choose(&state.db, &state.campaign, &state.letters, token, session, now).await
+        }
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(_) => {
+            state.writer.figures_changed();
+            let to = uri!(crate::routes::pledges::show_pledge(token = token));
+            Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, "session-chosen"))))
+        }
+        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
+        Err(error) => {
+            let pledge = pledges::find_by_token(&state.db, token).await?;
+            let page = crate::routes::pledges::refused_page(state, lang, &csrf, &pledge, &error).await?;
+            Ok(Err((status_of(&error), page)))
+        }
+    }
+}
+
+/// An `.ics` file to download.
+pub struct CalendarFile {
+    file_name: String,
+    text: String,
+}
+
+impl<'r> Responder<'r, 'static> for CalendarFile {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        Response::build_from(self.text.respond_to(request)?)
+            .header(ContentType::new("text", "calendar").with_params(("charset", "utf-8")))
+            .raw_header("Content-Disposition", format!("attachment; filename=\"{}\"", self.file_name))
+            .ok()
+    }
+}
+
+/// The invitation of the pledge's seat, in the pledge's language: the same UID whatever the
+/// date, cancelled once the pledge or the session is.
+#[get("/pledges/<token>/invitation.ics", rank = 3)]
+async fn invitation(state: &State<AppState>, token: &str) -> Result<CalendarFile, PageError> {
+    let pledge = pledges::find_by_token(&state.db, token).await?;
+    let session = seats::of(&state.db.read, &pledge).await?.ok_or(AppError::NotFound)?;
+    let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
+    let invitation = seats::invitation(&state.campaign, &state.letters, &pledge, &session, lang, state.clock.now());
+    let file_name = format!("{}-{}.ics", session.reward_id, session.id);
+    Ok(CalendarFile { file_name, text: invitation.to_ics() })
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![choose_session, invitation]
+}
