@@ -216,6 +216,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let holds = state.clone();
     let settling = state.clone();
     let news_mailing = state.clone();
+    let session_telling = state.clone();
     let retaining = state.clone();
     let charging = state.clone();
     let outbox = (state.clone(), mailer, settings.mail.poll);
@@ -284,6 +285,18 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                 tokio::spawn(async move {
                     tokio::select! {
                         () = jobs::news_mail::run(db, campaign_id, letters, clock) => {}
+                        () = shutdown => {}
+                    }
+                });
+            })
+        }))
+        .attach(AdHoc::on_liftoff("session news", move |rocket| {
+            let shutdown = rocket.shutdown();
+            Box::pin(async move {
+                let AppState { db, campaign_id, letters, clock, .. } = session_telling;
+                tokio::spawn(async move {
+                    tokio::select! {
+                        () = jobs::session_news::run(db, campaign_id, letters, clock) => {}
                         () = shutdown => {}
                     }
                 });

@@ -69,6 +69,12 @@ pub enum EmailKind {
     News,
     /// The team's answer to a question asked at `/questions`.
     QuestionAnswered,
+    /// The team moved the date or place of the session a backer holds a seat in.
+    SessionMoved,
+    /// The team cancelled it: a link to choose another.
+    SessionCancelled,
+    /// The day before it.
+    SessionReminder,
 }
 
 crate::stored_text!(EmailKind);

@@ -21,6 +21,8 @@ pub struct Model {
     pub active: bool,
     /// When its date or place last changed, or it was cancelled, after it was first synced.
     pub changed_at_ms: i64,
+    /// The `changed_at_ms` its holders were last told of; behind it, they are still to tell.
+    pub told_at_ms: i64,
     /// When its holders were reminded of it, the day before.
     pub reminded_at_ms: Option<i64>,
 }

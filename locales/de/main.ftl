@@ -263,6 +263,48 @@ team-source-no-tag = ohne ?ref=
 team-source-direct = direkt oder unbekannt
 team-source-others = andere
 mail-pledge-placed-subject = Ihre Zusage von { $amount } für „{ $campaign }“
+mail-session-moved-subject = Neuer Termin: { $reward }
+mail-session-moved-body =
+    Guten Tag { $name }
+
+    Das Team hat den Termin verschoben, den Sie gebucht haben ({ $reward }, Zusage { $reference }). Er findet neu statt:
+
+    Termin: { $when }
+    Ort: { $place }
+
+    Um Ihren Kalender zu aktualisieren: { $calendar }
+
+    Passt Ihnen dieser Termin nicht, wählen Sie auf Ihrer Seite einen anderen:
+    { $link }
+
+    { $campaign }
+mail-session-cancelled-subject = Termin abgesagt: { $reward }
+mail-session-cancelled-body =
+    Guten Tag { $name }
+
+    Das Team musste den Termin absagen, den Sie gebucht hatten ({ $reward }, Zusage { $reference }):
+
+    Termin: { $when }
+    Ort: { $place }
+
+    Ihre Zusage bleibt gültig: Wählen Sie auf Ihrer Seite einen anderen Termin:
+    { $link }
+
+    { $campaign }
+mail-session-reminder-subject = Erinnerung: { $reward }
+mail-session-reminder-body =
+    Guten Tag { $name }
+
+    Wir freuen uns, Sie bald bei { $reward } zu sehen (Zusage { $reference }):
+
+    Termin: { $when }
+    Ort: { $place }
+
+    Um ihn in Ihren Kalender einzutragen: { $calendar }
+    Ihre Seite: { $link }
+
+    Bis bald!
+    { $campaign }
 mail-session =
     Termin: { $when }
     Ort: { $place }

@@ -263,6 +263,48 @@ team-source-no-tag = no ?ref=
 team-source-direct = direct or unknown
 team-source-others = others
 mail-pledge-placed-subject = Your pledge of { $amount } to “{ $campaign }”
+mail-session-moved-subject = New date: { $reward }
+mail-session-moved-body =
+    Hello { $name },
+
+    The team moved the session you booked ({ $reward }, pledge { $reference }). It now takes place:
+
+    Date: { $when }
+    Place: { $place }
+
+    To update your calendar: { $calendar }
+
+    If this date does not suit you, choose another one on your page:
+    { $link }
+
+    { $campaign }
+mail-session-cancelled-subject = Session cancelled: { $reward }
+mail-session-cancelled-body =
+    Hello { $name },
+
+    The team had to cancel the session you booked ({ $reward }, pledge { $reference }):
+
+    Date: { $when }
+    Place: { $place }
+
+    Your pledge still holds: choose another date on your page:
+    { $link }
+
+    { $campaign }
+mail-session-reminder-subject = Reminder: { $reward }
+mail-session-reminder-body =
+    Hello { $name },
+
+    We look forward to seeing you soon for { $reward } (pledge { $reference }):
+
+    Date: { $when }
+    Place: { $place }
+
+    To add it to your calendar: { $calendar }
+    Your page: { $link }
+
+    See you very soon!
+    { $campaign }
 mail-session =
     Date: { $when }
     Place: { $place }

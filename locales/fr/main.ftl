@@ -263,6 +263,48 @@ team-source-no-tag = sans ?ref=
 team-source-direct = direct ou inconnu
 team-source-others = autres
 mail-pledge-placed-subject = Votre promesse de { $amount } pour « { $campaign } »
+mail-session-moved-subject = Nouvelle date : { $reward }
+mail-session-moved-body =
+    Bonjour { $name },
+
+    L'équipe a déplacé la séance que vous avez réservée ({ $reward }, promesse { $reference }). Elle a lieu désormais :
+
+    Date : { $when }
+    Lieu : { $place }
+
+    Pour mettre à jour votre agenda : { $calendar }
+
+    Si cette date ne vous convient pas, choisissez-en une autre sur votre page :
+    { $link }
+
+    { $campaign }
+mail-session-cancelled-subject = Séance annulée : { $reward }
+mail-session-cancelled-body =
+    Bonjour { $name },
+
+    L'équipe a dû annuler la séance que vous aviez réservée ({ $reward }, promesse { $reference }) :
+
+    Date : { $when }
+    Lieu : { $place }
+
+    Votre promesse reste valable : choisissez une autre date sur votre page :
+    { $link }
+
+    { $campaign }
+mail-session-reminder-subject = Rappel : { $reward }
+mail-session-reminder-body =
+    Bonjour { $name },
+
+    Nous vous attendons bientôt pour { $reward } (promesse { $reference }) :
+
+    Date : { $when }
+    Lieu : { $place }
+
+    Pour l'ajouter à votre agenda : { $calendar }
+    Votre page : { $link }
+
+    À très vite !
+    { $campaign }
 mail-session =
     Date : { $when }
     Lieu : { $place }

@@ -12,7 +12,7 @@ pub struct Migration;
 
 /// The kinds of email the outbox holds before and from this migration on.
 const BEFORE: &[&str] = &["pledge_links", "news"];
-const AFTER: &[&str] = &["pledge_links", "news", "question_answered"];
+pub(crate) const AFTER: &[&str] = &["pledge_links", "news", "question_answered"];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -7,3 +7,4 @@ pub mod mailer;
 pub mod news_mail;
 pub mod payments;
 pub mod retention;
+pub mod session_news;

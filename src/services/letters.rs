@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use crate::domain::states::{EmailKind, PledgeState};
-use entity::{designer, offer, pledge, question};
+use entity::{designer, offer, pledge, question, reward_session};
 
 use super::bills::pledge_number;
 use super::outbox::{ListMail, Mail};
@@ -155,6 +155,17 @@ pub struct NewsLetter {
     titles: Vec<(Lang, String)>,
 }
 
+/// What a backer's session is about to do or did, for the email that tells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionNews {
+    /// The team moved its date or place.
+    Moved,
+    /// The team cancelled it.
+    Cancelled,
+    /// It is the day before.
+    Reminder,
+}
+
 /// What happened to a designer's profile, for the email that tells them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DesignerNews {
@@ -242,6 +253,41 @@ impl Letters {
             PledgeNews::Placed => (EmailKind::PledgePlaced, "mail-pledge-placed"),
             PledgeNews::Changed => (EmailKind::PledgeChanged, "mail-pledge-changed"),
             PledgeNews::Cancelled => (EmailKind::PledgeCancelled, "mail-pledge-cancelled"),
+        };
+        Mail {
+            kind,
+            to: pledge.email.clone(),
+            subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
+            body: i18n::t_args(lang, &format!("{key}-body"), &args),
+            pledge_id: Some(pledge.id),
+            list: None,
+        }
+    }
+
+    /// The email that tells the holder of a seat at `session` that the team moved or cancelled
+    /// it, or reminds them of it the day before: its date and place as they stand, the calendar
+    /// invitation, and the private page where they choose another date.
+    pub fn session_news(&self, news: SessionNews, pledge: &pledge::Model, session: &reward_session::Model) -> Mail {
+        let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
+        let campaign = &self.campaign;
+        let place = match session.place.as_str() {
+            "online" => i18n::t(lang, "session-online"),
+            address => plain(address),
+        };
+        let args = [
+            ("name", plain(&pledge.name)),
+            ("campaign", plain(campaign.title.get(lang))),
+            ("reward", self.reward_title(pledge, lang)),
+            ("reference", plain(&pledge.reference)),
+            ("when", i18n::span(instant(session.starts_ms), instant(session.ends_ms), campaign.time_zone, lang)),
+            ("place", place),
+            ("calendar", self.link(&format!("/pledges/{}/invitation.ics", pledge.token))),
+            ("link", self.link(&format!("/pledges/{}", pledge.token))),
+        ];
+        let (kind, key) = match news {
+            SessionNews::Moved => (EmailKind::SessionMoved, "mail-session-moved"),
+            SessionNews::Cancelled => (EmailKind::SessionCancelled, "mail-session-cancelled"),
+            SessionNews::Reminder => (EmailKind::SessionReminder, "mail-session-reminder"),
         };
         Mail {
             kind,

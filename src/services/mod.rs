@@ -27,6 +27,7 @@ pub mod pricing;
 pub mod questions;
 pub mod reward_options;
 pub mod seats;
+pub mod session_news;
 pub mod sessions;
 pub mod settlement;
 pub mod stored;

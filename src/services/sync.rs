@@ -155,6 +155,7 @@ async fn sync_sessions(txn: &DatabaseTransaction, reward: &Reward, now: DateTime
                 id: Set(wanted.id.clone()),
                 claimed: Set(0),
                 changed_at_ms: Set(0),
+                told_at_ms: Set(0),
                 reminded_at_ms: Set(None),
                 ..Default::default()
             },

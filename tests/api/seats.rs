@@ -259,3 +259,112 @@ async fn no_date_is_chosen_once_the_campaign_failed() {
     assert_eq!(refused.status().as_u16(), 422);
     app.assert_counters_match_pledges().await;
 }
+
+/// The fixture with `OPTIONS` edited by `edit`, as the team would change the campaign file.
+fn edited(edit: impl Fn(&str) -> String) -> bobine::config::Campaign {
+    let source = std::fs::read_to_string(crate::helpers::fixture()).unwrap() + &edit(OPTIONS);
+    bobine::config::Campaign::parse(std::path::Path::new("edited.toml"), &source).unwrap()
+}
+
+/// How many emails of `kind` are stored, as a query for [`TestApp::wait_for`].
+fn count_of(kind: &str) -> String {
+    format!("SELECT COUNT(*) AS n FROM emails WHERE kind = '{kind}'")
+}
+
+#[tokio::test]
+async fn a_session_the_team_moves_or_cancels_tells_each_holder_once() {
+    let file = fixture_with(OPTIONS);
+    let app = spawn_app_with(file.path(), before_deadline()).await;
+    let (_, anne) = app.pledge(workshop(MORNING, "60.00", "anne@example.ch")).await;
+    let english = app.client.post(app.url("/api/pledges?lang=en")).json(&workshop(MORNING, "60.00", "bob@example.ch"));
+    let bob: serde_json::Value = english.send().await.unwrap().json().await.unwrap();
+    let (_, carla) = app.pledge(workshop(ONLINE, "60.00", "carla@example.ch")).await;
+    let (_, gone) = app.pledge(workshop(MORNING, "60.00", "dan@example.ch")).await;
+    app.csrf_token().await;
+    let cancelled = app.post_form(&format!("/pledges/{}/cancel", gone["token"].as_str().unwrap()), &[]).await;
+    assert_eq!(cancelled.status().as_u16(), 303);
+    let anne = anne["token"].as_str().unwrap().to_owned();
+    let before = invitation(&app, &anne).await;
+
+    // The team moves the morning half an hour later, to another address.
+    let moved = edited(|options| {
+        options
+            .replace("starts = 2030-03-06T09:30:00+01:00", "starts = 2030-03-06T10:00:00+01:00")
+            .replace("ends = 2030-03-06T12:00:00+01:00", "ends = 2030-03-06T12:30:00+01:00")
+            .replace("Rue de Carouge 50", "Rue de Carouge 52")
+    });
+    let at = app.clock.now() + Duration::minutes(1);
+    let app = app.restart_with(moved.clone(), at).await;
+    app.wait_for(&count_of("session_moved"), 2).await;
+    let told = app
+        .query("SELECT to_address, subject, body FROM emails WHERE kind = 'session_moved' ORDER BY to_address")
+        .await;
+    assert_eq!(told[0]["to_address"], "anne@example.ch");
+    assert_eq!(told[0]["subject"], "Nouvelle date : Atelier réparation");
+    let body = told[0]["body"].as_str().unwrap();
+    assert!(body.contains("Date : 6 mars 2030, 10:00–12:30 CET") && body.contains("Rue de Carouge 52"), "{body}");
+    assert!(body.contains(&format!("/pledges/{anne}/invitation.ics")), "{body}");
+    assert!(told[1]["body"].as_str().unwrap().contains("March 6, 2030, 10:00–12:30 CET"), "in Bob's language");
+    let after = invitation(&app, &anne).await;
+    assert_eq!(property(&after, "UID"), property(&before, "UID"));
+    assert!(
+        property(&after, "SEQUENCE").parse::<u32>().unwrap() > property(&before, "SEQUENCE").parse::<u32>().unwrap()
+    );
+    assert_eq!(property(&after, "DTSTART"), "20300306T090000Z");
+
+    // Started again with the same file, nobody is told twice.
+    let app = app.restart_with(moved, at + Duration::minutes(1)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.wait_for(&count_of("session_moved"), 2).await;
+
+    // The online session leaves the file while Carla holds it: she is told, and chooses again.
+    let without_online = edited(|options| {
+        options.replace(
+            "[[rewards.sessions]]\nid = \"2030-03-13-en-ligne\"\nstarts = 2030-03-13T18:00:00+01:00\nends = 2030-03-13T19:30:00+01:00\nplace = \"online\"\nseats = 20\n",
+            "",
+        )
+    });
+    let app = app.restart_with(without_online, at + Duration::minutes(2)).await;
+    app.wait_for(&count_of("session_cancelled"), 1).await;
+    let carla = carla["token"].as_str().unwrap();
+    let page = app.get(&format!("/pledges/{carla}")).await.text().await.unwrap();
+    assert!(page.contains("Cette date a été annulée par l&#x27;équipe."), "{page}");
+    assert!(page.contains("Choisir votre date") || page.contains(&format!(r#"value="{MORNING}""#)), "{page}");
+    assert_eq!(property(&invitation(&app, carla).await, "STATUS"), "CANCELLED");
+    app.csrf_token().await;
+    let chosen = app.post_form(&format!("/pledges/{carla}/session"), &[("session", MORNING)]).await;
+    assert_eq!(chosen.status().as_u16(), 303);
+    let left = app.query("SELECT claimed FROM reward_sessions WHERE id = '2030-03-13-en-ligne'").await;
+    assert_eq!(left[0]["claimed"], 0, "the cancelled session's seat is given back");
+    assert!(bob["token"].is_string());
+    app.assert_counters_match_pledges().await;
+}
+
+#[tokio::test]
+async fn holders_are_reminded_the_day_before_once_and_a_cancelled_pledge_is_not() {
+    let file = fixture_with(OPTIONS);
+    let app = spawn_app_with(file.path(), before_deadline()).await;
+    // Enough for the campaign to succeed: a failed campaign's sessions do not take place.
+    app.pledge(workshop(MORNING, "1000.00", "anne@example.ch")).await;
+    app.pledge(workshop(MORNING, "60.00", "bob@example.ch")).await;
+    let (_, gone) = app.pledge(workshop(MORNING, "60.00", "dan@example.ch")).await;
+    app.pledge(workshop(ONLINE, "60.00", "carla@example.ch")).await;
+    app.csrf_token().await;
+    app.post_form(&format!("/pledges/{}/cancel", gone["token"].as_str().unwrap()), &[]).await;
+    let starts = chrono::DateTime::parse_from_rfc3339("2030-03-06T09:30:00+01:00").unwrap().to_utc();
+    app.clock.set(starts - Duration::hours(25));
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.wait_for(&count_of("session_reminder"), 0).await;
+    app.clock.set(starts - Duration::hours(23));
+    app.wait_for(&count_of("session_reminder"), 2).await;
+    app.clock.set(starts - Duration::hours(22));
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.wait_for(&count_of("session_reminder"), 2).await;
+    let reminded = app
+        .query("SELECT to_address, subject, body FROM emails WHERE kind = 'session_reminder' ORDER BY to_address")
+        .await;
+    assert_eq!(reminded[0]["to_address"], "anne@example.ch");
+    assert_eq!(reminded[1]["to_address"], "bob@example.ch");
+    assert_eq!(reminded[0]["subject"], "Rappel : Atelier réparation");
+    assert!(reminded[0]["body"].as_str().unwrap().contains("Lieu : Atelier, Rue de Carouge 50, 1205 Genève"));
+}

@@ -203,7 +203,10 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
             "pledge_refunded",
             "pledge_links",
             "news",
-            "question_answered"
+            "question_answered",
+            "session_moved",
+            "session_cancelled",
+            "session_reminder"
         ]
     );
     assert_eq!(texts(OfferState::all()), ["new", "contacted", "accepted", "declined"]);
