@@ -75,6 +75,8 @@ pub enum EmailKind {
     SessionCancelled,
     /// The day before it.
     SessionReminder,
+    /// The reward moved on its way: ready, shipped, delivered, or a problem.
+    FulfilmentChanged,
 }
 
 crate::stored_text!(EmailKind);

@@ -80,6 +80,7 @@ pub mod consistency_check;
 pub mod designer;
 pub mod designer_photo;
 pub mod email;
+pub mod fulfilment;
 pub mod hourly_total;
 pub mod news;
 pub mod news_text;

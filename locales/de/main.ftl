@@ -106,6 +106,20 @@ session-seats-left = { $count ->
     [one] { $count } Platz frei
    *[other] { $count } Plätze frei
 }
+fulfilment-state-to_prepare = Vorzubereiten
+fulfilment-state-ready = Abholbereit
+fulfilment-state-shipped = Versandt
+fulfilment-state-delivered = Übergeben
+fulfilment-state-attended = Teilgenommen
+fulfilment-state-problem = Problem
+pledge-fulfilment = Lieferung
+pledge-tracking = Sendung verfolgen
+error-fulfilment-state = Wählen Sie einen Schritt aus der Liste.
+error-fulfilment-note-required = Sagen Sie in wenigen Worten, was das Problem ist: Die Person liest es in der E-Mail.
+error-import-empty = Die Datei enthält keine Versandzeile.
+error-import-unknown = Zeile { $line }: Keine zu versendende Zusage hat die Referenz «{ $reference }». Nichts wurde geändert.
+error-import-tracking = Zeile { $line }: Es braucht die Referenz und dann die Sendungsnummer ({ $reference }). Nichts wurde geändert.
+error-import-twice = Zeile { $line }: Die Referenz «{ $reference }» steht schon weiter oben. Nichts wurde geändert.
 session-calendar = In meinen Kalender eintragen (.ics)
 session-cancelled = Das Team hat diesen Termin abgesagt.
 session-choose-title = Ihren Termin wählen
@@ -304,6 +318,45 @@ mail-session-reminder-body =
     Ihre Seite: { $link }
 
     Bis bald!
+    { $campaign }
+mail-fulfilment-tracking =
+    Sendungsnummer: { $tracking }
+    Um das Paket zu verfolgen: { $url }
+mail-fulfilment-ready-subject = Ihr Dankeschön wartet auf Sie: { $reward }
+mail-fulfilment-ready-body =
+    Guten Tag { $name }
+
+    Ihr Dankeschön ({ $reward }, Zusage { $reference }) ist bereit: Sie können es abholen.
+    { $note }
+    Ihre Seite: { $link }
+
+    { $campaign }
+mail-fulfilment-shipped-subject = Ihr Dankeschön ist unterwegs: { $reward }
+mail-fulfilment-shipped-body =
+    Guten Tag { $name }
+
+    Ihr Dankeschön ({ $reward }, Zusage { $reference }) wurde verschickt.
+    { $tracking }{ $note }
+    Ihre Seite: { $link }
+
+    { $campaign }
+mail-fulfilment-delivered-subject = Ihr Dankeschön ist angekommen: { $reward }
+mail-fulfilment-delivered-body =
+    Guten Tag { $name }
+
+    Ihr Dankeschön ({ $reward }, Zusage { $reference }) wurde Ihnen übergeben. Nochmals vielen Dank für Ihre Unterstützung!
+    { $note }
+    Ihre Seite: { $link }
+
+    { $campaign }
+mail-fulfilment-problem-subject = Ein Problem mit Ihrem Dankeschön: { $reward }
+mail-fulfilment-problem-body =
+    Guten Tag { $name }
+
+    Es gibt ein Problem mit Ihrem Dankeschön ({ $reward }, Zusage { $reference }):
+    { $note }
+    Antworten Sie auf diese E-Mail, wenn Sie eine Frage haben. Ihre Seite: { $link }
+
     { $campaign }
 mail-session =
     Termin: { $when }
@@ -606,6 +659,42 @@ team-address = IP-Adresse
 team-from = Abgegeben ab
 team-until = Abgegeben vor
 team-select = Auswählen
+team-delivery-title = Lieferungen
+team-delivery-reward-title = Lieferung eines Dankeschöns
+team-attendance-title = Anwesenheitsliste
+team-delivery-hint = Ein Dankeschön ist geschuldet, sobald seine Zusage bezahlt ist. Jeder angekündigte Schritt (bereit, versandt, übergeben, Problem) geht per E-Mail an die Person; ein Einchecken am Eingang nicht.
+team-delivery-owed = Geschuldet
+team-delivery-sessions = Termine und Anwesenheitslisten
+team-delivery-seats = { $claimed } von { $seats } Plätzen belegt
+team-delivery-cancelled = abgesagt
+team-delivery-import-title = Sendungsnummern der Post
+team-delivery-import-hint = Eine CSV-Datei mit einer Zeile pro Paket: die Referenz der Zusage, dann die Sendungsnummer (getrennt durch Strichpunkt, Komma oder Tabulator). Jede Zusage wird «Versandt» mit ihrer Nummer, und die Person erhält den Link zur Sendungsverfolgung. Eine falsche Zeile, und nichts wird geändert: Die Meldung sagt, welche.
+team-delivery-file = CSV-Datei
+team-delivery-import = Nummern importieren
+team-delivery-imported = { $count ->
+    [one] { $count } Dankeschön als versandt markiert; die Person ist benachrichtigt.
+   *[other] { $count } Dankeschöns als versandt markiert; jede Person ist benachrichtigt.
+}
+team-delivery-prepared = Vorbereitet (bereit oder versandt)
+team-delivery-step = Schritt
+team-delivery-options = Auswahl und Termin
+team-delivery-paid = bezahlt
+team-delivery-unpaid = noch nicht bezahlt
+team-delivery-truncated = Die Liste endet bei den ersten 2000 Personen: Filtern Sie nach Schritt, um die anderen zu sehen.
+team-delivery-move-title = Die angekreuzten Zusagen weiterbringen
+team-delivery-move-hint = Jede Person erhält eine E-Mail mit dem Schritt, der Sendungsnummer und der Notiz.
+team-delivery-tracking = Sendungsnummer oder Link (freiwillig)
+team-delivery-note = Notiz für die Person
+team-delivery-note-hint = Für eine Abholung: Ort und Öffnungszeiten. Für ein Problem: was los ist (Pflicht).
+team-delivery-move-submit = Schritt anwenden
+team-delivery-moved = { $count ->
+    [one] { $count } Zusage ist weitergekommen.
+   *[other] { $count } Zusagen sind weitergekommen.
+}
+team-check-in = Angekommen
+team-check-in-name = { $name } ist angekommen
+team-checked-in = Anwesenheit vermerkt.
+team-present = { $present } von { $count } anwesend
 team-select-pledge = Zusage { $reference } auswählen
 team-bulk-title = Zusagen stornieren
 team-bulk-hint = Für gefälschte Zusagen: Kreuzen Sie die zu stornierenden an oder wählen Sie alle, die zum Filter passen (eine IP-Adresse, eine Minute). Niemand erhält eine E-Mail, ausser Sie wünschen es; an eine nie bestätigte E-Mail-Adresse geht nie eine E-Mail.

@@ -106,6 +106,20 @@ session-seats-left = { $count ->
     [one] { $count } seat left
    *[other] { $count } seats left
 }
+fulfilment-state-to_prepare = To prepare
+fulfilment-state-ready = Ready for pick-up
+fulfilment-state-shipped = Shipped
+fulfilment-state-delivered = Delivered
+fulfilment-state-attended = Attended
+fulfilment-state-problem = Problem
+pledge-fulfilment = Delivery
+pledge-tracking = Track the parcel
+error-fulfilment-state = Choose a step from the list.
+error-fulfilment-note-required = Say in a few words what the problem is: the backer reads it in the email.
+error-import-empty = The file holds no shipment line.
+error-import-unknown = Line { $line }: no pledge to ship has the reference “{ $reference }”. Nothing was changed.
+error-import-tracking = Line { $line }: the reference then the tracking number are needed ({ $reference }). Nothing was changed.
+error-import-twice = Line { $line }: the reference “{ $reference }” is already further up. Nothing was changed.
 session-calendar = Add to my calendar (.ics)
 session-cancelled = The team cancelled this date.
 session-choose-title = Choose your date
@@ -304,6 +318,45 @@ mail-session-reminder-body =
     Your page: { $link }
 
     See you very soon!
+    { $campaign }
+mail-fulfilment-tracking =
+    Tracking number: { $tracking }
+    To follow the parcel: { $url }
+mail-fulfilment-ready-subject = Your reward is waiting for you: { $reward }
+mail-fulfilment-ready-body =
+    Hello { $name },
+
+    Your reward ({ $reward }, pledge { $reference }) is ready: you can come and pick it up.
+    { $note }
+    Your page: { $link }
+
+    { $campaign }
+mail-fulfilment-shipped-subject = Your reward is on its way: { $reward }
+mail-fulfilment-shipped-body =
+    Hello { $name },
+
+    Your reward ({ $reward }, pledge { $reference }) has been sent.
+    { $tracking }{ $note }
+    Your page: { $link }
+
+    { $campaign }
+mail-fulfilment-delivered-subject = Your reward is delivered: { $reward }
+mail-fulfilment-delivered-body =
+    Hello { $name },
+
+    Your reward ({ $reward }, pledge { $reference }) has been handed over. Thank you again for your support!
+    { $note }
+    Your page: { $link }
+
+    { $campaign }
+mail-fulfilment-problem-subject = A problem with your reward: { $reward }
+mail-fulfilment-problem-body =
+    Hello { $name },
+
+    We have a problem with your reward ({ $reward }, pledge { $reference }):
+    { $note }
+    Reply to this email if you have a question. Your page: { $link }
+
     { $campaign }
 mail-session =
     Date: { $when }
@@ -606,6 +659,42 @@ team-address = Address
 team-from = Placed from
 team-until = Placed before
 team-select = Select
+team-delivery-title = Delivery
+team-delivery-reward-title = A reward's delivery
+team-attendance-title = Attendance list
+team-delivery-hint = A reward is owed once its pledge is paid. Each step announced (ready, shipped, delivered, problem) goes to the backer by email; a check-in at the door does not.
+team-delivery-owed = Owed
+team-delivery-sessions = Sessions and attendance lists
+team-delivery-seats = { $claimed } of { $seats } seat(s) taken
+team-delivery-cancelled = cancelled
+team-delivery-import-title = Tracking numbers from the post office
+team-delivery-import-hint = A CSV file with one line per parcel: the pledge's reference, then the tracking number (separated by a semicolon, a comma or a tab). Each pledge becomes "Shipped" with its number, and the backer gets the tracking link. One wrong line and nothing is changed: the message says which.
+team-delivery-file = CSV file
+team-delivery-import = Import the numbers
+team-delivery-imported = { $count ->
+    [one] { $count } reward marked shipped; its backer is told.
+   *[other] { $count } rewards marked shipped; each backer is told.
+}
+team-delivery-prepared = Prepared (ready or shipped)
+team-delivery-step = Step
+team-delivery-options = Choices and session
+team-delivery-paid = paid
+team-delivery-unpaid = not paid yet
+team-delivery-truncated = The list stops at the first 2000 backers: filter by step to see the others.
+team-delivery-move-title = Move the ticked pledges on
+team-delivery-move-hint = Each backer gets an email with the step, the tracking number and the note.
+team-delivery-tracking = Tracking number or link (optional)
+team-delivery-note = Note for the backer
+team-delivery-note-hint = For a pick-up: the place and opening hours. For a problem: what is going on (required).
+team-delivery-move-submit = Apply the step
+team-delivery-moved = { $count ->
+    [one] { $count } pledge moved on.
+   *[other] { $count } pledges moved on.
+}
+team-check-in = Arrived
+team-check-in-name = { $name } arrived
+team-checked-in = Attendance noted.
+team-present = { $present } of { $count } present
 team-select-pledge = Select pledge { $reference }
 team-bulk-title = Cancel pledges
 team-bulk-hint = For fake pledges: tick the ones to cancel, or every pledge matching the filter (such as one address, or one minute). Nobody is emailed unless you ask; an address that never confirmed is never emailed.

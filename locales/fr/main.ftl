@@ -106,6 +106,20 @@ session-seats-left = { $count ->
     [one] { $count } place restante
    *[other] { $count } places restantes
 }
+fulfilment-state-to_prepare = À préparer
+fulfilment-state-ready = Prête à retirer
+fulfilment-state-shipped = Expédiée
+fulfilment-state-delivered = Livrée
+fulfilment-state-attended = Présent·e
+fulfilment-state-problem = Problème
+pledge-fulfilment = Livraison
+pledge-tracking = Suivre le colis
+error-fulfilment-state = Choisissez une étape de la liste.
+error-fulfilment-note-required = Dites en quelques mots quel est le problème : la personne le lira dans l'e-mail.
+error-import-empty = Le fichier ne contient aucune ligne d'envoi.
+error-import-unknown = Ligne { $line } : aucune promesse à expédier ne porte la référence « { $reference } ». Rien n'a été changé.
+error-import-tracking = Ligne { $line } : il faut la référence puis le numéro de suivi ({ $reference }). Rien n'a été changé.
+error-import-twice = Ligne { $line } : la référence « { $reference } » figure déjà plus haut. Rien n'a été changé.
 session-calendar = Ajouter à mon agenda (.ics)
 session-cancelled = Cette date a été annulée par l'équipe.
 session-choose-title = Choisir votre date
@@ -304,6 +318,45 @@ mail-session-reminder-body =
     Votre page : { $link }
 
     À très vite !
+    { $campaign }
+mail-fulfilment-tracking =
+    Numéro de suivi : { $tracking }
+    Pour suivre le colis : { $url }
+mail-fulfilment-ready-subject = Votre contrepartie vous attend : { $reward }
+mail-fulfilment-ready-body =
+    Bonjour { $name },
+
+    Votre contrepartie ({ $reward }, promesse { $reference }) est prête : vous pouvez venir la chercher.
+    { $note }
+    Votre page : { $link }
+
+    { $campaign }
+mail-fulfilment-shipped-subject = Votre contrepartie est en route : { $reward }
+mail-fulfilment-shipped-body =
+    Bonjour { $name },
+
+    Votre contrepartie ({ $reward }, promesse { $reference }) est partie.
+    { $tracking }{ $note }
+    Votre page : { $link }
+
+    { $campaign }
+mail-fulfilment-delivered-subject = Votre contrepartie est livrée : { $reward }
+mail-fulfilment-delivered-body =
+    Bonjour { $name },
+
+    Votre contrepartie ({ $reward }, promesse { $reference }) vous a été remise. Merci encore pour votre soutien !
+    { $note }
+    Votre page : { $link }
+
+    { $campaign }
+mail-fulfilment-problem-subject = Un souci avec votre contrepartie : { $reward }
+mail-fulfilment-problem-body =
+    Bonjour { $name },
+
+    Nous avons un souci avec votre contrepartie ({ $reward }, promesse { $reference }) :
+    { $note }
+    Répondez à cet e-mail si vous avez une question. Votre page : { $link }
+
     { $campaign }
 mail-session =
     Date : { $when }
@@ -606,6 +659,42 @@ team-address = Adresse
 team-from = Faites à partir de
 team-until = Faites avant
 team-select = Choisir
+team-delivery-title = Livraisons
+team-delivery-reward-title = Livraison d'une contrepartie
+team-attendance-title = Liste de présence
+team-delivery-hint = Une contrepartie est due dès que sa promesse est payée. Chaque étape annoncée (prête, expédiée, livrée, problème) part par e-mail à la personne ; un pointage à l'entrée non.
+team-delivery-owed = Dues
+team-delivery-sessions = Séances et listes de présence
+team-delivery-seats = { $claimed } place(s) prise(s) sur { $seats }
+team-delivery-cancelled = annulée
+team-delivery-import-title = Numéros de suivi de la Poste
+team-delivery-import-hint = Un fichier CSV d'une ligne par colis : la référence de la promesse, puis le numéro de suivi (séparés par un point-virgule, une virgule ou une tabulation). Chaque promesse passe à « Expédiée » avec son numéro, et la personne reçoit le lien de suivi. Une seule ligne fausse et rien n'est changé : le message dit laquelle.
+team-delivery-file = Fichier CSV
+team-delivery-import = Importer les numéros
+team-delivery-imported = { $count ->
+    [one] { $count } contrepartie marquée expédiée, la personne est prévenue.
+   *[other] { $count } contreparties marquées expédiées, chaque personne est prévenue.
+}
+team-delivery-prepared = Préparées (prêtes ou expédiées)
+team-delivery-step = Étape
+team-delivery-options = Choix et séance
+team-delivery-paid = payée
+team-delivery-unpaid = pas encore payée
+team-delivery-truncated = La liste s'arrête aux 2000 premières personnes : filtrez par étape pour voir les autres.
+team-delivery-move-title = Faire avancer les promesses cochées
+team-delivery-move-hint = Chaque personne reçoit un e-mail avec l'étape, le numéro de suivi et la note.
+team-delivery-tracking = Numéro de suivi ou lien (facultatif)
+team-delivery-note = Note pour la personne
+team-delivery-note-hint = Pour un retrait : le lieu et les heures. Pour un problème : ce qui se passe (obligatoire).
+team-delivery-move-submit = Appliquer l'étape
+team-delivery-moved = { $count ->
+    [one] { $count } promesse a avancé.
+   *[other] { $count } promesses ont avancé.
+}
+team-check-in = Arrivé·e
+team-check-in-name = { $name } est arrivé·e
+team-checked-in = Présence notée.
+team-present = { $present } présent·e(s) sur { $count }
 team-select-pledge = Choisir la promesse { $reference }
 team-bulk-title = Annuler des promesses
 team-bulk-hint = Pour les fausses promesses : cochez celles à annuler, ou toutes celles du filtre (une adresse, une minute). Personne ne reçoit d'email sauf si vous le demandez ; une adresse jamais confirmée n'en reçoit jamais.

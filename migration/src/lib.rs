@@ -26,6 +26,7 @@ mod m20261128_000019_news_by_email;
 mod m20261128_000020_questions;
 mod m20261128_000021_reward_options;
 mod m20261128_000022_session_changes;
+mod m20261128_000023_fulfilments;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000020_questions::Migration),
             Box::new(m20261128_000021_reward_options::Migration),
             Box::new(m20261128_000022_session_changes::Migration),
+            Box::new(m20261128_000023_fulfilments::Migration),
         ]
     }
 }

@@ -13,7 +13,7 @@ use crate::m20261128_000020_questions::AFTER as BEFORE;
 pub struct Migration;
 
 /// The kinds of email this migration adds.
-const SESSIONS: &[&str] = &["session_moved", "session_cancelled", "session_reminder"];
+pub(crate) const SESSIONS: &[&str] = &["session_moved", "session_cancelled", "session_reminder"];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -6,6 +6,7 @@ pub use entity::bank_transaction::{BankDirection, BankStatus};
 pub use entity::campaign::CampaignState;
 pub use entity::designer::DesignerState;
 pub use entity::email::{EmailKind, EmailState};
+pub use entity::fulfilment::FulfilmentState;
 pub use entity::news::{NewsAudience, NewsMailing, NewsState};
 pub use entity::offer::{OfferKind, OfferState};
 pub use entity::payment::{PaymentKind, PaymentMethod};

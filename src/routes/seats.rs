@@ -1,6 +1,6 @@
-//! A pledge's session and choices on the backer's private page: what they hold, choosing or
-//! moving their date (`POST /pledges/<token>/session`), and the calendar invitation of their
-//! seat (`GET /pledges/<token>/invitation.ics`).
+//! A pledge's reward on the backer's private page: the session and choices it holds, choosing
+//! or moving the date (`POST /pledges/<token>/session`), the calendar invitation of the seat
+//! (`GET /pledges/<token>/invitation.ics`), and where the reward stands on its way.
 
 use chrono::{DateTime, Utc};
 use rocket::form::{Form, FromForm};
@@ -21,7 +21,7 @@ use crate::routes::limits::Admission;
 use crate::routes::views::{RewardView, SessionView};
 use crate::services::pledges::{self, PledgeRecord};
 use crate::services::stored::instant;
-use crate::services::{reward_options, seats};
+use crate::services::{fulfilment, reward_options, seats};
 
 /// What the private page shows of a pledge's session and choices.
 #[derive(Debug, Default, Serialize)]
@@ -34,6 +34,16 @@ pub struct SeatView {
     pub offered: Vec<SessionView>,
     /// `label: value` of each choice made, in the reward's order.
     pub choices: Vec<ChosenValue>,
+    /// Where the reward stands on its way, once it has moved or the campaign succeeded.
+    pub delivery: Option<DeliveryView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeliveryView {
+    pub state: String,
+    pub tracking: Option<String>,
+    pub tracking_url: Option<String>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,11 +104,28 @@ pub async fn seat_view(
         },
         cancelled: !session.active,
     });
+    let step = fulfilment::of(&state.db, pledge.id).await?;
+    let delivery = match step {
+        Some(step) if pledge.is_active() => Some(DeliveryView {
+            state: i18n::t(lang, &format!("fulfilment-state-{}", step.state)),
+            tracking_url: step.tracking.as_deref().map(fulfilment::tracking_url),
+            tracking: step.tracking,
+            note: step.note,
+        }),
+        None if pledge.is_active() && campaign_state == CampaignState::Succeeded => Some(DeliveryView {
+            state: i18n::t(lang, "fulfilment-state-to_prepare"),
+            tracking: None,
+            tracking_url: None,
+            note: None,
+        }),
+        _ => None,
+    };
     Ok(SeatView {
         to_choose: held.is_none() && !config.sessions.is_empty() && pledge.is_active(),
         held,
         offered,
         choices,
+        delivery,
     })
 }
 

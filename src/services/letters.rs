@@ -299,6 +299,41 @@ impl Letters {
         }
     }
 
+    /// The email that tells a backer their reward moved on its way: ready to pick up (where
+    /// and when, as the team wrote it), shipped (with the link to follow it), delivered, or a
+    /// problem (the team's words).
+    pub fn fulfilment(&self, pledge: &pledge::Model, change: &super::fulfilment::Change) -> Mail {
+        use crate::domain::states::FulfilmentState;
+        let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
+        let tracking = change.tracking.as_deref().map(|t| {
+            let url = super::fulfilment::tracking_url(t);
+            i18n::t_args(lang, "mail-fulfilment-tracking", &[("tracking", plain(t)), ("url", plain(&url))])
+        });
+        let args = [
+            ("name", plain(&pledge.name)),
+            ("campaign", plain(self.campaign.title.get(lang))),
+            ("reward", self.reward_title(pledge, lang)),
+            ("reference", plain(&pledge.reference)),
+            ("note", change.note.as_deref().map(|n| format!("\n{}\n", plain(n))).unwrap_or_default()),
+            ("tracking", tracking.map(|t| format!("\n{t}\n")).unwrap_or_default()),
+            ("link", self.link(&format!("/pledges/{}", pledge.token))),
+        ];
+        let key = match change.state {
+            FulfilmentState::Ready => "mail-fulfilment-ready",
+            FulfilmentState::Shipped => "mail-fulfilment-shipped",
+            FulfilmentState::Problem => "mail-fulfilment-problem",
+            _ => "mail-fulfilment-delivered",
+        };
+        Mail {
+            kind: EmailKind::FulfilmentChanged,
+            to: pledge.email.clone(),
+            subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
+            body: i18n::t_args(lang, &format!("{key}-body"), &args),
+            pledge_id: Some(pledge.id),
+            list: None,
+        }
+    }
+
     /// The email about a pledge's money: its bill, a reminder, its drop, that nothing is
     /// owed, or its receipt. Each names what to pay or what was received, and links to the
     /// backer's page and bill.

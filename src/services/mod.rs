@@ -11,6 +11,7 @@ pub mod consistency;
 pub mod counters;
 pub mod dashboard;
 pub mod designers;
+pub mod fulfilment;
 pub mod holds;
 pub mod ledger;
 pub mod letters;

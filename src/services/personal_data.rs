@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use entity::{
-    backer, bank_transaction, designer, designer_photo, email, offer, payment, pledge, pledge_choice, question,
-    stripe_event,
+    backer, bank_transaction, designer, designer_photo, email, fulfilment, offer, payment, pledge, pledge_choice,
+    question, stripe_event,
 };
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -93,6 +93,13 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
     let choices_of = |id: i64| -> serde_json::Map<String, Value> {
         chosen.iter().filter(|c| c.pledge_id == id).map(|c| (c.choice.clone(), json!(c.value))).collect()
     };
+    let steps = fulfilment::Entity::find().filter(fulfilment::Column::PledgeId.is_in(ids.clone())).all(conn).await?;
+    let fulfilment_of = |id: i64| -> Value {
+        steps.iter().find(|f| f.pledge_id == id).map_or(
+            Value::Null,
+            |f| json!({"state": f.state, "tracking": f.tracking, "note": f.note, "changed_at": at(f.changed_at_ms)}),
+        )
+    };
     Ok(json!({
         "email": address,
         "pledges": pledges.iter().map(|p| json!({
@@ -101,6 +108,7 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
             "reward": p.reward_id,
             "session": p.session_id,
             "choices": choices_of(p.id),
+            "fulfilment": fulfilment_of(p.id),
             "amount": cents(p.amount_cents),
             "early_bird": p.early_bird,
             "name": p.name,
@@ -324,6 +332,13 @@ async fn erase_in(
             .col_expr(payment::Column::PayerName, Expr::value(Option::<String>::None))
             .col_expr(payment::Column::PayerIban, Expr::value(Option::<String>::None))
             .filter(payment::Column::PledgeId.is_in(ids.clone()))
+            .exec(txn)
+            .await?;
+        // A tracking number follows a parcel to the person's door; a note may name them.
+        fulfilment::Entity::update_many()
+            .col_expr(fulfilment::Column::Tracking, Expr::value(Option::<String>::None))
+            .col_expr(fulfilment::Column::Note, Expr::value(Option::<String>::None))
+            .filter(fulfilment::Column::PledgeId.is_in(ids.clone()))
             .exec(txn)
             .await?;
         bank_transaction::Entity::update_many()

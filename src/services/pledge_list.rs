@@ -176,3 +176,37 @@ pub async fn cancellable_among(db: &Db, ids: &[i64]) -> Result<Vec<String>, AppE
         .all(&db.read)
         .await?)
 }
+
+/// The pledges that count for `reward` (and hold a seat at `session`, when given), by name,
+/// at most `limit`: the delivery page and the attendance list.
+pub async fn of_reward(
+    db: &Db,
+    reward: &str,
+    session: Option<&str>,
+    limit: u64,
+) -> Result<Vec<pledge::Model>, AppError> {
+    let mut select = pledge::Entity::find()
+        .filter(pledge::Column::RewardId.eq(reward))
+        .filter(pledge::Column::State.eq(PledgeState::Active));
+    if let Some(session) = session {
+        select = select.filter(pledge::Column::SessionId.eq(session));
+    }
+    Ok(select.order_by_asc(pledge::Column::Name).order_by_asc(pledge::Column::Id).limit(limit).all(&db.read).await?)
+}
+
+/// Those of the pledges `ids` that are of `reward`, whatever their state.
+pub async fn of_reward_among(db: &Db, reward: &str, ids: &[i64]) -> Result<Vec<i64>, AppError> {
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let rows: Vec<i64> = pledge::Entity::find()
+            .filter(pledge::Column::Id.is_in(chunk.iter().copied()))
+            .filter(pledge::Column::RewardId.eq(reward))
+            .select_only()
+            .column(pledge::Column::Id)
+            .into_tuple()
+            .all(&db.read)
+            .await?;
+        found.extend(rows);
+    }
+    Ok(found)
+}

@@ -195,6 +195,27 @@ pub async fn chosen(db: &impl ConnectionTrait, pledge_id: i64) -> Result<Vec<(St
     Ok(choices)
 }
 
+/// `(choice, value)` of each choice each of the pledges `ids` made, by pledge.
+pub async fn chosen_many(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<(String, String)>>, AppError> {
+    let mut found: std::collections::HashMap<i64, Vec<(String, String)>> = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows = pledge_choice::Entity::find()
+            .filter(pledge_choice::Column::PledgeId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?;
+        for row in rows {
+            found.entry(row.pledge_id).or_default().push((row.choice, row.value));
+        }
+    }
+    for choices in found.values_mut() {
+        choices.sort();
+    }
+    Ok(found)
+}
+
 /// Gives back the seat and the units `pledge` holds, when it stops holding its reward
 /// (cancelled, dropped, its hold expired). Its choices stay written down, as its reward does.
 pub async fn release(txn: &impl ConnectionTrait, pledge: &pledge::Model) -> Result<(), AppError> {

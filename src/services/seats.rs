@@ -36,6 +36,16 @@ pub async fn offered(db: &impl ConnectionTrait, reward: &str) -> Result<Vec<rewa
         .await?)
 }
 
+/// Every session of `reward`, also those taken out of the file that still hold seats.
+pub async fn all(db: &impl ConnectionTrait, reward: &str) -> Result<Vec<reward_session::Model>, AppError> {
+    Ok(reward_session::Entity::find()
+        .filter(reward_session::Column::RewardId.eq(reward))
+        .order_by_asc(reward_session::Column::Position)
+        .order_by_asc(reward_session::Column::StartsMs)
+        .all(db)
+        .await?)
+}
+
 /// Whether the backer of `pledge` may choose or move their session at `now`: the pledge
 /// counts, its reward has sessions, the campaign did not fail, and the date they hold (if any)
 /// has not begun.

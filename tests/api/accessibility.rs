@@ -176,6 +176,8 @@ async fn pages(app: &TestApp) -> Vec<String> {
         "/team/login".into(),
         "/team".into(),
         "/team/pledges".into(),
+        "/team/delivery".into(),
+        "/team/delivery/limited-five".into(),
         "/team/payments".into(),
         "/team/designers".into(),
         "/team/offers".into(),
@@ -259,8 +261,27 @@ async fn the_pledge_form_with_dates_and_choices_passes_axe_core_in_every_languag
     let mut body = crate::helpers::TestApp::body(Some("foulard-soie"), "80.00", "anne@example.ch");
     body["choices"] = json!({ "colour": "garance", "size": "m" });
     let (_, scarf) = app.pledge(body).await;
-    let private: Vec<String> =
+    let mut private: Vec<String> =
         [&seat, &scarf].iter().map(|placed| format!("/pledges/{}", placed["token"].as_str().unwrap())).collect();
+    // The team's delivery pages of these rewards, the attendance list with one person in.
+    crate::team::add_member(&app, "anne@example.ch").await;
+    crate::team::log_in(&app, "anne@example.ch", crate::team::PASSWORD).await;
+    let checked = app
+        .post_form(
+            "/team/delivery/atelier-reparation/steps",
+            &[("check_in", seat["id"].to_string().as_str()), ("session", "2030-03-06-matin")],
+        )
+        .await;
+    assert_eq!(checked.status().as_u16(), 303);
+    private.extend([
+        "/team/delivery/atelier-reparation?session=2030-03-06-matin".to_owned(),
+        "/team/delivery/foulard-soie".to_owned(),
+    ]);
+    client.goto(&app.url("/team/login")).await.unwrap();
+    fill(&client, "#email", "anne@example.ch").await;
+    fill(&client, "#password", crate::team::PASSWORD).await;
+    click(&client, "button[type=submit]").await;
+    wait_for(&client, ".team-bar").await;
     let mut findings: Vec<String> = Vec::new();
     for lang in ["fr", "en", "de"] {
         client.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();

@@ -15,6 +15,7 @@ mod concurrency;
 mod config_file;
 mod config_properties;
 mod confirmation;
+mod delivery;
 mod designers;
 mod devices;
 mod finding;

@@ -44,6 +44,10 @@ async fn the_database_refuses_a_state_no_enum_knows() {
         "INSERT INTO emails (kind, to_address, subject, body, state, attempts, next_attempt_ms, created_at_ms) \
          VALUES ('newsletter', 'a@example.ch', 's', 'b', 'waiting', 0, 0, 0)"
             .to_owned(),
+        format!(
+            "INSERT INTO fulfilments (pledge_id, reward_id, state, changed_at_ms) VALUES ({}, 'open', 'lost', 0)",
+            pledge["id"]
+        ),
     ];
     for sql in &refused {
         assert!(app.db.write.execute_unprepared(sql).await.is_err(), "accepted: {sql}");
@@ -133,6 +137,12 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
     }
     use bobine::domain::states::{MethodState, OperationKind, OperationState, PayBy, PaymentMethod, PaymentState};
     let id = &pledge["id"];
+    for v in bobine::domain::states::FulfilmentState::all() {
+        statements.push(format!("DELETE FROM fulfilments WHERE pledge_id = {id}"));
+        statements.push(format!(
+            "INSERT INTO fulfilments (pledge_id, reward_id, state, changed_at_ms) VALUES ({id}, 'open', '{v}', 0)"
+        ));
+    }
     for v in PaymentState::all() {
         statements.push(format!("UPDATE pledges SET payment_state = '{v}' WHERE id = {id}"));
     }
@@ -182,6 +192,10 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
     assert_eq!(texts(bobine::domain::states::NewsMailing::all()), ["pending", "sending", "done", "off"]);
     assert_eq!(texts(bobine::domain::states::QuestionState::all()), ["new", "answered", "published"]);
     assert_eq!(
+        texts(bobine::domain::states::FulfilmentState::all()),
+        ["to_prepare", "ready", "shipped", "delivered", "attended", "problem"]
+    );
+    assert_eq!(
         texts(EmailKind::all()),
         [
             "pledge_confirm",
@@ -206,7 +220,8 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
             "question_answered",
             "session_moved",
             "session_cancelled",
-            "session_reminder"
+            "session_reminder",
+            "fulfilment_changed"
         ]
     );
     assert_eq!(texts(OfferState::all()), ["new", "contacted", "accepted", "declined"]);

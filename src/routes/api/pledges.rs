@@ -18,7 +18,7 @@ use crate::domain::money::MoneyError;
 use crate::domain::qrbill::Reference;
 use crate::domain::rate_limit::LimitKind;
 use crate::domain::source::{site, tag_of};
-use crate::domain::states::{PayBy, PaymentMethod, PaymentState, PledgeState};
+use crate::domain::states::{FulfilmentState, PayBy, PaymentMethod, PaymentState, PledgeState};
 use crate::domain::{Amount, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
@@ -30,7 +30,7 @@ use crate::services::bills::{bill_for, pledge_number};
 use crate::services::cards::checkout;
 use crate::services::ledger;
 use crate::services::pledges::{self, PledgeInput};
-use crate::services::reward_options;
+use crate::services::{fulfilment, reward_options};
 
 /// A pledge to place. The amount stays a JSON value here so that a number gets a clear
 /// "write it as text" error instead of passing through a float.
@@ -248,6 +248,16 @@ pub struct PledgeBody {
     pub state: PledgeState,
     /// Where its money stands; `null` when the campaign takes no payments.
     pub payment: Option<PaymentBody>,
+    /// Where its reward stands on its way to the backer; `null` without a reward.
+    pub fulfilment: Option<FulfilmentBody>,
+}
+
+/// Where a pledge's reward stands on its way to its backer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FulfilmentBody {
+    pub state: FulfilmentState,
+    /// Where to follow the parcel once shipped with a tracking number; `null` otherwise.
+    pub tracking_url: Option<String>,
 }
 
 /// How a pledge is paid and where its money stands.
@@ -315,6 +325,16 @@ async fn get_pledge(state: &State<AppState>, token: &str) -> Result<Json<PledgeB
         reference: pledge.reference,
         amount: pledge.amount,
         choices: reward_options::chosen(&state.db.read, pledge.id).await?.into_iter().collect(),
+        fulfilment: match &pledge.reward_id {
+            Some(_) => {
+                let step = fulfilment::of(&state.db, pledge.id).await?;
+                Some(FulfilmentBody {
+                    state: step.as_ref().map_or(FulfilmentState::ToPrepare, |s| s.state),
+                    tracking_url: step.and_then(|s| s.tracking).map(|t| fulfilment::tracking_url(&t)),
+                })
+            }
+            None => None,
+        },
         reward: pledge.reward_id,
         session: pledge.session_id,
         state: pledge.state,

@@ -15,7 +15,7 @@ use super::session::TeamSession;
 use super::streams::MAX_STREAMS;
 use crate::app::AppState;
 use crate::config::Confirmation;
-use crate::domain::states::{DesignerState, EmailState, OfferState, PledgeState};
+use crate::domain::states::{CampaignState, DesignerState, EmailState, OfferState, PledgeState};
 use crate::domain::{Amount, Lang};
 use crate::error::AppError;
 use crate::i18n;
@@ -243,6 +243,21 @@ struct DashboardPage {
     example_account: bool,
     /// The newest updates sent by email, with how many were sent and wait.
     news: Vec<super::news::MailedNews>,
+    /// Each reward's owed units and how far they are, once something is owed.
+    delivery: Vec<DeliveryRow>,
+}
+
+/// One reward's delivery at a glance.
+#[derive(Debug, Serialize)]
+struct DeliveryRow {
+    id: String,
+    title: String,
+    owed: i64,
+    to_prepare: i64,
+    /// Ready for pick-up or shipped: out of the team's hands.
+    prepared: i64,
+    delivered: i64,
+    problem: i64,
 }
 
 #[get("/team")]
@@ -269,6 +284,7 @@ async fn show_dashboard(
             figures: figures.sources.sites.clone(),
         },
     ];
+    let succeeded = summary.snapshot.state(now) == CampaignState::Succeeded;
     let body = DashboardPage {
         work_links: WorkLinks::new(),
         campaign: views::campaign_view(state, &summary.snapshot, &[], lang, now),
@@ -280,6 +296,21 @@ async fn show_dashboard(
         payments_on: state.campaign.payments.is_some(),
         example_account: state.campaign.payments.as_ref().is_some_and(|p| p.is_example_account()),
         news: super::news::mailed(state, lang, 3).await?,
+        delivery: crate::services::fulfilment::progress(&state.db, state.campaign.payments.is_some())
+            .await?
+            .into_iter()
+            // Without payments, a pledge is owed once the campaign succeeded.
+            .filter(|p| p.owed > 0 && (state.campaign.payments.is_some() || succeeded))
+            .map(|p| DeliveryRow {
+                title: views::reward_title(state, &p.reward_id, lang),
+                to_prepare: p.to_prepare(),
+                prepared: p.ready + p.shipped,
+                owed: p.owed,
+                delivered: p.delivered,
+                problem: p.problem,
+                id: p.reward_id,
+            })
+            .collect(),
     };
     let page = super::team_page(state, lang, "/team", "team-dashboard-title", &session, &csrf, body);
     Ok(Template::render("team_dashboard", page))

@@ -4,6 +4,7 @@
 pub mod chart;
 mod csv_export;
 pub mod dashboard;
+pub mod delivery;
 pub mod designers;
 pub mod device;
 pub mod login;
@@ -86,6 +87,19 @@ pub struct TeamBar {
     pub csrf: String,
 }
 
+/// What the last form did, as its page shows it again.
+#[derive(Debug, Serialize)]
+pub struct FlashView {
+    pub error: bool,
+    pub message: String,
+}
+
+impl FlashView {
+    pub fn of(flash: rocket::request::FlashMessage<'_>) -> FlashView {
+        FlashView { error: flash.kind() == "error", message: flash.message().to_owned() }
+    }
+}
+
 /// A team page: the bar beside the page's own fields.
 #[derive(Debug, Serialize)]
 pub struct TeamPage<T> {
@@ -145,6 +159,7 @@ pub fn routes() -> Vec<rocket::Route> {
         login::routes(),
         dashboard::routes(),
         pledges::routes(),
+        delivery::routes(),
         payments::routes(),
         outbox::routes(),
         offers::routes(),

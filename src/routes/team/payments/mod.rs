@@ -10,6 +10,7 @@ use rocket::{State, get, routes};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 
+use super::FlashView;
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::{Amount, Lang};
@@ -38,7 +39,7 @@ async fn show_payments(
         payments_on: app.campaign.payments.is_some(),
         example_account: app.campaign.payments.as_ref().is_some_and(|p| p.is_example_account()),
         figures: FiguresView::new(&figures, lang),
-        flash: flash.map(|f| FlashView { error: f.kind() == "error", message: f.message().to_owned() }),
+        flash: flash.map(FlashView::of),
         unmatched: unmatched
             .into_iter()
             .map(|t| UnmatchedRow {
@@ -245,13 +246,6 @@ impl FiguresView {
             dropped_pledges: figures.dropped_pledges,
         }
     }
-}
-
-/// What the last form did.
-#[derive(Serialize)]
-struct FlashView {
-    error: bool,
-    message: String,
 }
 
 /// A bank transaction waiting for the team.

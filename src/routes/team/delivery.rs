@@ -1,0 +1,390 @@
+//! The team's delivery pages: what is still owed of each reward and of each session
+//! (`/team/delivery`), a reward's backers with where each stands, moved one by one or ticked
+//! in bulk, and a session's attendance list to check people in at the door from a phone
+//! (`/team/delivery/<reward>?session=`); and the post office's file of tracking numbers.
+
+use std::collections::HashMap;
+
+use rocket::data::Capped;
+use rocket::form::{Errors, Form, FromForm};
+use rocket::fs::TempFile;
+use rocket::http::CookieJar;
+use rocket::request::FlashMessage;
+use rocket::response::{Flash, Redirect};
+use rocket::{State, get, post, routes};
+use rocket_dyn_templates::Template;
+use serde::Serialize;
+use tokio::io::AsyncReadExt;
+
+use super::FlashView;
+use super::session::TeamSession;
+use crate::app::AppState;
+use crate::domain::Lang;
+use crate::domain::states::{FulfilmentState, PaymentState};
+use crate::error::AppError;
+use crate::i18n;
+use crate::routes::csrf::{self, CsrfToken};
+use crate::routes::errors::PageError;
+use crate::routes::lang::Here;
+use crate::services::fulfilment::{self, Change};
+use crate::services::reward_options;
+use crate::services::stored::instant;
+
+/// The most backers a reward's page lists.
+const MAX_ROWS: u64 = 2_000;
+/// The largest file of tracking numbers, far more than a campaign ships.
+const MAX_IMPORT: usize = 2 * 1024 * 1024;
+
+/// One reward on the overview.
+#[derive(Serialize)]
+struct RewardRow {
+    id: String,
+    title: String,
+    owed: i64,
+    to_prepare: i64,
+    ready: i64,
+    shipped: i64,
+    delivered: i64,
+    problem: i64,
+    sessions: Vec<SessionRow>,
+}
+
+/// One session of a reward on the overview.
+#[derive(Serialize)]
+struct SessionRow {
+    id: String,
+    when: String,
+    place: String,
+    claimed: i64,
+    seats: i64,
+    /// Taken out of the campaign file while held.
+    cancelled: bool,
+}
+
+#[derive(Serialize)]
+struct Overview {
+    rewards: Vec<RewardRow>,
+    flash: Option<FlashView>,
+}
+
+fn place_label(place: &str, lang: Lang) -> String {
+    if place == "online" { i18n::t(lang, "session-online") } else { place.to_owned() }
+}
+
+#[get("/team/delivery")]
+async fn overview(
+    state: &State<AppState>,
+    session: TeamSession,
+    lang: Lang,
+    here: Here,
+    csrf: CsrfToken,
+    flash: Option<FlashMessage<'_>>,
+) -> Result<Template, PageError> {
+    let progress = fulfilment::progress(&state.db, state.campaign.payments.is_some()).await?;
+    let mut rewards = Vec::with_capacity(state.campaign.rewards.len());
+    for reward in &state.campaign.rewards {
+        let figures = progress.iter().find(|p| p.reward_id == reward.id.as_str()).cloned().unwrap_or_default();
+        let sessions = crate::services::seats::all(&state.db.read, reward.id.as_str())
+            .await?
+            .into_iter()
+            .map(|s| SessionRow {
+                when: i18n::span(instant(s.starts_ms), instant(s.ends_ms), state.campaign.time_zone, lang),
+                place: place_label(&s.place, lang),
+                claimed: s.claimed,
+                seats: s.seats,
+                cancelled: !s.active,
+                id: s.id,
+            })
+            .collect();
+        rewards.push(RewardRow {
+            id: reward.id.to_string(),
+            title: reward.title.get(lang).to_owned(),
+            owed: figures.owed,
+            to_prepare: figures.to_prepare(),
+            ready: figures.ready,
+            shipped: figures.shipped,
+            delivered: figures.delivered,
+            problem: figures.problem,
+            sessions,
+        });
+    }
+    let body = Overview { rewards, flash: flash.map(FlashView::of) };
+    let page = super::team_page(state, lang, &here.0, "team-delivery-title", &session, &csrf, body);
+    Ok(Template::render("team_delivery", page))
+}
+
+/// One backer of a reward on its page.
+#[derive(Serialize)]
+struct BackerRow {
+    id: i64,
+    reference: String,
+    name: String,
+    email: String,
+    /// "Couleur : Indigo", each choice made.
+    choices: Vec<String>,
+    session: Option<String>,
+    paid: bool,
+    state: String,
+    /// The step's name, for the check-in button to know.
+    attended: bool,
+    tracking: Option<String>,
+    tracking_url: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StepChoice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Serialize)]
+struct RewardPage {
+    id: String,
+    title: String,
+    /// The session whose attendance list this is.
+    session: Option<SessionRow>,
+    rows: Vec<BackerRow>,
+    /// How many of those listed came, and how many are listed.
+    present: usize,
+    listed: usize,
+    /// The steps, to filter by and to move to.
+    steps: Vec<StepChoice>,
+    /// The step the list is filtered by.
+    filter: Option<String>,
+    flash: Option<FlashView>,
+    /// The list stopped at its limit.
+    truncated: bool,
+}
+
+fn steps(lang: Lang, selected: Option<FulfilmentState>) -> Vec<StepChoice> {
+    FulfilmentState::all()
+        .map(|s| StepChoice {
+            value: s.to_string(),
+            label: i18n::t(lang, &format!("fulfilment-state-{s}")),
+            selected: selected == Some(s),
+        })
+        .collect()
+}
+
+#[get("/team/delivery/<reward>?<session>&<step>")]
+#[allow(clippy::too_many_arguments)]
+async fn reward_page(
+    state: &State<AppState>,
+    team: TeamSession,
+    lang: Lang,
+    here: Here,
+    csrf: CsrfToken,
+    reward: &str,
+    session: Option<&str>,
+    step: Option<&str>,
+    flash: Option<FlashMessage<'_>>,
+) -> Result<Template, PageError> {
+    let config = state.campaign.reward(reward).ok_or(AppError::NotFound)?;
+    let session = match session.filter(|s| !s.is_empty()) {
+        Some(id) => {
+            let all = crate::services::seats::all(&state.db.read, reward).await?;
+            Some(all.into_iter().find(|s| s.id == id).ok_or(AppError::NotFound)?)
+        }
+        None => None,
+    };
+    let step: Option<FulfilmentState> = step.and_then(|s| s.parse().ok());
+    let pledges = crate::services::pledge_list::of_reward(
+        &state.db,
+        reward,
+        session.as_ref().map(|s| s.id.as_str()),
+        MAX_ROWS + 1,
+    )
+    .await?;
+    let truncated = pledges.len() as u64 > MAX_ROWS;
+    let ids: Vec<i64> = pledges.iter().map(|p| p.id).collect();
+    let steps_of = fulfilment::of_many(&state.db, &ids).await?;
+    let chosen = reward_options::chosen_many(&state.db.read, &ids).await?;
+    let sessions: HashMap<String, String> = crate::services::seats::all(&state.db.read, reward)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, i18n::span(instant(s.starts_ms), instant(s.ends_ms), state.campaign.time_zone, lang)))
+        .collect();
+    let rows: Vec<BackerRow> = pledges
+        .iter()
+        .take(MAX_ROWS as usize)
+        .filter_map(|p| {
+            let found = steps_of.get(&p.id);
+            let current = found.map_or(FulfilmentState::ToPrepare, |f| f.state);
+            if step.is_some_and(|wanted| wanted != current) {
+                return None;
+            }
+            let choices = chosen
+                .get(&p.id)
+                .map(|made| {
+                    made.iter()
+                        .map(|(name, value)| {
+                            let choice = config.choices.iter().find(|c| &c.name == name);
+                            let label = choice.map_or(name.as_str(), |c| c.label.get(lang));
+                            let value = choice
+                                .and_then(|c| c.values.iter().find(|v| &v.id == value))
+                                .map_or(value.as_str(), |v| v.label.get(lang));
+                            format!("{label} : {value}")
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            Some(BackerRow {
+                id: p.id,
+                reference: p.reference.clone(),
+                name: p.name.clone(),
+                email: p.email.clone(),
+                choices,
+                session: p.session_id.as_ref().map(|s| sessions.get(s).cloned().unwrap_or_else(|| s.clone())),
+                paid: p.payment_state == PaymentState::Paid,
+                state: i18n::t(lang, &format!("fulfilment-state-{current}")),
+                attended: current == FulfilmentState::Attended,
+                tracking_url: found.and_then(|f| f.tracking.as_deref()).map(fulfilment::tracking_url),
+                tracking: found.and_then(|f| f.tracking.clone()),
+                note: found.and_then(|f| f.note.clone()),
+            })
+        })
+        .collect();
+    let present = rows.iter().filter(|r| r.attended).count();
+    let listed = rows.len();
+    let title_key = if session.is_some() { "team-attendance-title" } else { "team-delivery-reward-title" };
+    let body = RewardPage {
+        id: reward.to_owned(),
+        title: config.title.get(lang).to_owned(),
+        session: session.map(|s| SessionRow {
+            when: i18n::span(instant(s.starts_ms), instant(s.ends_ms), state.campaign.time_zone, lang),
+            place: place_label(&s.place, lang),
+            claimed: s.claimed,
+            seats: s.seats,
+            cancelled: !s.active,
+            id: s.id,
+        }),
+        present,
+        listed,
+        rows,
+        steps: steps(lang, step),
+        filter: step.map(|s| s.to_string()),
+        flash: flash.map(FlashView::of),
+        truncated,
+    };
+    let page = super::team_page(state, lang, &here.0, title_key, &team, &csrf, body);
+    Ok(Template::render("team_delivery_reward", page))
+}
+
+/// The step form of a reward's page: the ticked pledges and where they go, or one check-in.
+#[derive(Debug, FromForm)]
+struct StepForm {
+    csrf: Option<String>,
+    ids: Vec<i64>,
+    state: Option<String>,
+    tracking: Option<String>,
+    note: Option<String>,
+    /// A pledge checked in at the door, by its own button.
+    check_in: Option<i64>,
+    /// Back to this session's list.
+    session: Option<String>,
+}
+
+/// Where a reward's page is, for the way back to it.
+fn reward_path(reward: &str, session: Option<&str>) -> String {
+    let reward = rocket::http::RawStr::new(reward).percent_encode();
+    match session.filter(|s| !s.is_empty()) {
+        Some(session) => {
+            format!("/team/delivery/{reward}?session={}", rocket::http::RawStr::new(session).percent_encode())
+        }
+        None => format!("/team/delivery/{reward}"),
+    }
+}
+
+#[post("/team/delivery/<reward>/steps", data = "<form>")]
+async fn move_pledges(
+    state: &State<AppState>,
+    team: TeamSession,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    reward: &str,
+    form: Form<StepForm>,
+) -> Result<Flash<Redirect>, PageError> {
+    csrf::verify(jar, form.csrf.as_deref())?;
+    state.campaign.reward(reward).ok_or(AppError::NotFound)?;
+    let back = Redirect::to(reward_path(reward, form.session.as_deref()));
+    let (ids, change) = match form.check_in {
+        Some(id) => (vec![id], Ok(Change { state: FulfilmentState::Attended, tracking: None, note: None })),
+        None => (
+            form.ids.clone(),
+            Change::parse(form.state.as_deref().unwrap_or(""), form.tracking.as_deref(), form.note.as_deref()),
+        ),
+    };
+    let change = match change {
+        Ok(change) => change,
+        Err(error) => return Ok(Flash::error(back, error.message(lang, &state.campaign.currency))),
+    };
+    if ids.is_empty() {
+        return Ok(Flash::error(back, i18n::t(lang, "team-bulk-none")));
+    }
+    // Only this reward's pledges: a forged id of another reward moves nothing.
+    let ids = crate::services::pledge_list::of_reward_among(&state.db, reward, &ids).await?;
+    let moved = fulfilment::apply(&state.db, &state.letters, &ids, &change, state.clock.now()).await?;
+    tracing::info!(member = %team.member.email, reward, moved, state = %change.state, "rewards moved on");
+    let message = if form.check_in.is_some() {
+        i18n::t(lang, "team-checked-in")
+    } else {
+        i18n::t_count(lang, "team-delivery-moved", "count", moved as u64)
+    };
+    Ok(Flash::success(back, message))
+}
+
+/// The post office's file as uploaded.
+#[derive(FromForm)]
+struct ImportForm<'r> {
+    csrf: Option<String>,
+    file: Option<Capped<TempFile<'r>>>,
+}
+
+async fn read_text(file: Option<&Capped<TempFile<'_>>>) -> Result<String, AppError> {
+    let Some(file) = file.filter(|f| !f.is_empty()) else {
+        return Err(AppError::invalid("file", "team-payments-no-file"));
+    };
+    if !file.is_complete() || file.len() as usize > MAX_IMPORT {
+        return Err(AppError::invalid("file", "team-payments-file-too-large"));
+    }
+    let unreadable = |_| AppError::invalid("file", "team-payments-file-unreadable");
+    let mut bytes = Vec::with_capacity(file.len() as usize);
+    file.open().await.map_err(unreadable)?.read_to_end(&mut bytes).await.map_err(unreadable)?;
+    // The post office's exports are UTF-8 or, from older spreadsheets, Latin-1.
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect()))
+}
+
+#[post("/team/delivery/import", data = "<form>")]
+async fn import_tracking(
+    state: &State<AppState>,
+    team: TeamSession,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    form: Result<Form<ImportForm<'_>>, Errors<'_>>,
+) -> Result<Flash<Redirect>, PageError> {
+    let back = || Redirect::to("/team/delivery");
+    let refused = |error: AppError| Ok(Flash::error(back(), error.message(lang, &state.campaign.currency)));
+    let form = match form {
+        Ok(form) => form.into_inner(),
+        Err(_) => return refused(AppError::invalid("file", "team-payments-file-too-large")),
+    };
+    csrf::verify(jar, form.csrf.as_deref())?;
+    let text = match read_text(form.file.as_ref()).await {
+        Ok(text) => text,
+        Err(error) => return refused(error),
+    };
+    match fulfilment::import(&state.db, &state.letters, &text, state.clock.now()).await {
+        Ok(shipped) => {
+            tracing::info!(member = %team.member.email, shipped, "tracking numbers imported");
+            Ok(Flash::success(back(), i18n::t_count(lang, "team-delivery-imported", "count", shipped as u64)))
+        }
+        Err(error) if error.is_internal() => Err(error.into()),
+        Err(error) => refused(error),
+    }
+}
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![overview, reward_page, move_pledges, import_tracking]
+}
