@@ -120,6 +120,7 @@ error-import-empty = Die Datei enthält keine Versandzeile.
 error-import-unknown = Zeile { $line }: Keine zu versendende Zusage hat die Referenz «{ $reference }». Nichts wurde geändert.
 error-import-tracking = Zeile { $line }: Es braucht die Referenz und dann die Sendungsnummer ({ $reference }). Nichts wurde geändert.
 error-import-twice = Zeile { $line }: Die Referenz «{ $reference }» steht schon weiter oben. Nichts wurde geändert.
+pledge-confirmed-choose-date = Ihre Zusage ist bestätigt. Der gewählte Termin hat sich gefüllt, während sie wartete: Wählen Sie unten einen anderen.
 session-calendar = In meinen Kalender eintragen (.ics)
 session-cancelled = Das Team hat diesen Termin abgesagt.
 session-choose-title = Ihren Termin wählen

@@ -120,6 +120,7 @@ error-import-empty = The file holds no shipment line.
 error-import-unknown = Line { $line }: no pledge to ship has the reference “{ $reference }”. Nothing was changed.
 error-import-tracking = Line { $line }: the reference then the tracking number are needed ({ $reference }). Nothing was changed.
 error-import-twice = Line { $line }: the reference “{ $reference }” is already further up. Nothing was changed.
+pledge-confirmed-choose-date = Your pledge is confirmed. The date you chose filled up while it waited: choose another one below.
 session-calendar = Add to my calendar (.ics)
 session-cancelled = The team cancelled this date.
 session-choose-title = Choose your date

@@ -120,6 +120,7 @@ error-import-empty = Le fichier ne contient aucune ligne d'envoi.
 error-import-unknown = Ligne { $line } : aucune promesse à expédier ne porte la référence « { $reference } ». Rien n'a été changé.
 error-import-tracking = Ligne { $line } : il faut la référence puis le numéro de suivi ({ $reference }). Rien n'a été changé.
 error-import-twice = Ligne { $line } : la référence « { $reference } » figure déjà plus haut. Rien n'a été changé.
+pledge-confirmed-choose-date = Votre promesse est confirmée. La date choisie s'est remplie pendant qu'elle attendait : choisissez-en une autre ci-dessous.
 session-calendar = Ajouter à mon agenda (.ics)
 session-cancelled = Cette date a été annulée par l'équipe.
 session-choose-title = Choisir votre date

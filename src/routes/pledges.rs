@@ -474,10 +474,20 @@ struct ConfirmPage {
 }
 
 /// Where a confirmation link leads once it did what it could: the private page.
-fn to_private_page(lang: Lang, pledge: &entity::pledge::Model, now: bool) -> Either<Flash<Redirect>, Redirect> {
+/// A pledge whose date filled up while it waited is confirmed without it, and its page asks for
+/// another.
+fn to_private_page(
+    state: &AppState,
+    lang: Lang,
+    pledge: &entity::pledge::Model,
+    now: bool,
+) -> Either<Flash<Redirect>, Redirect> {
     let to = Redirect::to(uri!(show_pledge(token = &pledge.token)));
+    let dated =
+        pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id)).is_some_and(|r| !r.sessions.is_empty());
+    let key = if dated && pledge.session_id.is_none() { "pledge-confirmed-choose-date" } else { "pledge-confirmed" };
     match pledge.state {
-        PledgeState::Active if now => Either::Left(Flash::success(to, i18n::t(lang, "pledge-confirmed"))),
+        PledgeState::Active if now => Either::Left(Flash::success(to, i18n::t(lang, key))),
         _ => Either::Right(to),
     }
 }
@@ -529,7 +539,7 @@ async fn confirm_pledge(
     secret: &str,
 ) -> Result<Result<Either<Flash<Redirect>, Redirect>, Answer>, PageError> {
     match state.writer.confirm(secret, None).await {
-        Ok(confirmed) => Ok(Ok(to_private_page(lang, &confirmed.pledge, confirmed.now))),
+        Ok(confirmed) => Ok(Ok(to_private_page(state, lang, &confirmed.pledge, confirmed.now))),
         Err(
             error @ (AppError::SoldOut
             | AppError::SessionFull
@@ -569,7 +579,7 @@ async fn confirm_with_choice(
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(confirmed) => Ok(Ok(to_private_page(lang, &confirmed.pledge, confirmed.now))),
+        Ok(confirmed) => Ok(Ok(to_private_page(state, lang, &confirmed.pledge, confirmed.now))),
         Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
         Err(error) => {
             let pledge = pledges::find_by_confirm_secret(&state.db, secret).await?;

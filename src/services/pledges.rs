@@ -659,11 +659,13 @@ pub async fn confirm(
                     if !claim_reward(txn, id, cents, old.early_bird, counted).await? {
                         return Err(AppError::SoldOut);
                     }
-                    // The hold's end gave back its seat and values too.
-                    reward_options::claim(txn, id, &reward_options::of(txn, &old).await?).await?;
                 }
             }
-            (old.reward_id.clone(), old.early_bird, old.session_id.clone())
+            let session = match (&old.reward_id, holding) {
+                (Some(id), false) => claim_again(txn, id, &old).await?,
+                _ => old.session_id.clone(),
+            };
+            (old.reward_id.clone(), old.early_bird, session)
         }
         Some(change) => {
             let kept = same_reward(&old, change);
@@ -678,10 +680,7 @@ pub async fn confirm(
                 None => false,
             };
             let session = match (&change.reward, kept) {
-                (Some((id, _)), true) if !holding => {
-                    reward_options::claim(txn, id.as_str(), &reward_options::of(txn, &old).await?).await?;
-                    old.session_id.clone()
-                }
+                (Some((id, _)), true) if !holding => claim_again(txn, id.as_str(), &old).await?,
                 (_, true) => old.session_id.clone(),
                 (_, false) => other_reward(txn, campaign, &old, change, false).await?,
             };
@@ -699,6 +698,22 @@ pub async fn confirm(
     pledge.confirmed_at_ms = Set(Some(now_ms));
     pledge.updated_at_ms = Set(now_ms);
     Ok(Confirmed { pledge: pledge.update(txn).await?, now: true })
+}
+
+/// Takes again the seat and the values that the end of `old`'s hold gave back, and returns the
+/// session it holds. A seat taken by someone else meanwhile is let go rather than refusing the
+/// confirmation: the pledge counts, and its backer chooses another date on their page. A value
+/// is not let go: the reward is not the same without it.
+async fn claim_again(txn: &DatabaseTransaction, reward: &str, old: &pledge::Model) -> Result<Option<String>, AppError> {
+    let options = reward_options::of(txn, old).await?;
+    match reward_options::claim(txn, reward, &options).await {
+        Ok(()) => Ok(options.session),
+        Err(AppError::SessionFull) => {
+            reward_options::claim(txn, reward, &Options { session: None, ..options }).await?;
+            Ok(None)
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// Finds a pledge by the secret of its confirmation link, without changing it.

@@ -97,6 +97,12 @@ pub async fn spawn_confirming_app() -> TestApp {
     spawn(&fixture(), before_deadline(), CacheAges::NONE, mail).await
 }
 
+/// As [`spawn_confirming_app`], with another campaign file.
+pub async fn spawn_confirming_app_with(campaign: &Path) -> TestApp {
+    let mail = MailSettings { pledge_confirmation: Some(Confirmation::ByEmail), ..MailSettings::default() };
+    spawn(campaign, before_deadline(), CacheAges::NONE, mail).await
+}
+
 /// The fixture campaign, sending its emails as `mail` says.
 pub async fn spawn_mailing_app(mail: MailSettings) -> TestApp {
     spawn(&fixture(), before_deadline(), CacheAges::NONE, mail).await

@@ -368,3 +368,43 @@ async fn holders_are_reminded_the_day_before_once_and_a_cancelled_pledge_is_not(
     assert_eq!(reminded[0]["subject"], "Rappel : Atelier réparation");
     assert!(reminded[0]["body"].as_str().unwrap().contains("Lieu : Atelier, Rue de Carouge 50, 1205 Genève"));
 }
+
+#[tokio::test]
+async fn a_pledge_whose_date_filled_up_while_it_waited_is_confirmed_and_its_backer_chooses_another() {
+    let file = fixture_with(OPTIONS);
+    let app = crate::helpers::spawn_confirming_app_with(file.path()).await;
+    let (status, waiting) = app.pledge(workshop(MORNING, "60.00", "late@example.ch")).await;
+    assert_eq!((status, waiting["state"].as_str()), (201, Some("unconfirmed")));
+    // The hold ends; six others take every seat of the morning.
+    app.clock.set(app.clock.now() + Duration::minutes(31));
+    app.wait_for("SELECT COUNT(*) AS n FROM pledges WHERE hold_until_ms IS NOT NULL", 0).await;
+    for i in 0..6 {
+        app.pledge(workshop(MORNING, "60.00", &format!("m{i}@example.ch"))).await;
+    }
+    let links = app.query("SELECT to_address, body FROM emails WHERE kind = 'pledge_confirm'").await;
+    for email in &links {
+        let body = email["body"].as_str().unwrap();
+        let start = body.find("/pledges/confirm/").unwrap();
+        let link: String = body[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+        if email["to_address"] != "late@example.ch" {
+            assert_eq!(app.get(&link).await.status().as_u16(), 303, "the others confirm");
+        }
+    }
+    let late =
+        links.iter().find(|e| e["to_address"] == "late@example.ch").unwrap()["body"].as_str().unwrap().to_owned();
+    let start = late.find("/pledges/confirm/").unwrap();
+    let link: String = late[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    let token = waiting["token"].as_str().unwrap();
+    let confirmed = app.get(&link).await;
+    assert_eq!(confirmed.status().as_u16(), 303);
+    assert_eq!(confirmed.headers()["location"], format!("/pledges/{token}"));
+    let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
+    assert!(page.contains("La date choisie s&#x27;est remplie pendant qu&#x27;elle attendait"), "{page}");
+    assert!(page.contains("Choisir votre date") && page.contains(&format!(r#"value="{ONLINE}""#)), "{page}");
+    let stored = app.query("SELECT state, session_id FROM pledges WHERE email = 'late@example.ch'").await;
+    assert_eq!(stored[0], serde_json::json!({ "state": "active", "session_id": null }), "it counts, without a seat");
+    app.csrf_token().await;
+    let chosen = app.post_form(&format!("/pledges/{token}/session"), &[("session", ONLINE)]).await;
+    assert_eq!(chosen.status().as_u16(), 303);
+    app.assert_counters_match_pledges().await;
+}
