@@ -44,6 +44,9 @@ pub enum AppError {
     /// A choice of the reward left out, given a value it does not offer, or not one of its own.
     #[error("invalid choice {choice}")]
     InvalidChoice { choice: String },
+    /// A postal address refused, with the field that is wrong.
+    #[error("invalid address: {0:?}")]
+    InvalidAddress(crate::domain::address::AddressError),
     #[error("campaign closed")]
     CampaignClosed,
     #[error("not found")]
@@ -167,6 +170,7 @@ impl AppError {
             AppError::SessionRequired => "session_required",
             AppError::UnknownSession => "unknown_session",
             AppError::InvalidChoice { .. } => "invalid_choice",
+            AppError::InvalidAddress(_) => "invalid_address",
             AppError::CampaignClosed => "campaign_closed",
             AppError::NotFound => "not_found",
             AppError::Forbidden => "invalid_form_token",
@@ -199,6 +203,7 @@ impl AppError {
             | AppError::SessionRequired
             | AppError::UnknownSession
             | AppError::InvalidChoice { .. }
+            | AppError::InvalidAddress(_)
             | AppError::IdempotencyKeyReused
             | AppError::Invalid { .. } => 422,
         }
@@ -224,6 +229,7 @@ impl AppError {
             AppError::SessionFull | AppError::SessionRequired | AppError::UnknownSession => Some("session"),
             AppError::ChoiceSoldOut { .. } | AppError::InvalidChoice { .. } => Some("choices"),
             AppError::Invalid { field, .. } => Some(field),
+            AppError::InvalidAddress(error) => Some(address_field(error.field())),
             _ => None,
         }
     }
@@ -257,6 +263,7 @@ impl AppError {
             AppError::InvalidChoice { choice } => {
                 i18n::t_args(lang, "error-invalid-choice", &[("choice", choice.clone())])
             }
+            AppError::InvalidAddress(error) => address_message(error, lang),
             AppError::CampaignClosed => i18n::t(lang, "error-campaign-closed"),
             AppError::NotFound => i18n::t(lang, "error-not-found"),
             AppError::Forbidden => i18n::t(lang, "error-forbidden"),
@@ -275,6 +282,36 @@ impl AppError {
             }
             AppError::Invalid { key, args, .. } => i18n::t_args(lang, key, args),
             AppError::Db(_) | AppError::Internal { .. } => i18n::t(lang, "error-internal"),
+        }
+    }
+}
+
+/// The form field of an address's `field`, as pages name it.
+fn address_field(field: &str) -> &'static str {
+    match field {
+        "name" => "address-name",
+        "street" => "address-street",
+        "building" => "address-building",
+        "postcode" => "address-postcode",
+        "town" => "address-town",
+        _ => "address-country",
+    }
+}
+
+/// What is wrong with an address, naming the field, in `lang`.
+fn address_message(error: &crate::domain::address::AddressError, lang: Lang) -> String {
+    use crate::domain::address::{AddressError, Country};
+    let field = i18n::t(lang, &format!("field-{}", address_field(error.field())));
+    match error {
+        AddressError::Missing(_) => i18n::t_args(lang, "error-address-missing", &[("field", field)]),
+        AddressError::TooLong(_, max) => {
+            i18n::t_args(lang, "error-address-too-long", &[("field", field), ("max", max.to_string())])
+        }
+        AddressError::Unprintable(_) => i18n::t_args(lang, "error-address-unprintable", &[("field", field)]),
+        AddressError::UnknownCountry => i18n::t(lang, "error-address-country"),
+        AddressError::Postcode { country, example } => {
+            let name = Country::of(country).map_or(*country, |c| c.name(lang));
+            i18n::t_args(lang, "error-address-postcode", &[("country", name.to_owned()), ("example", example.clone())])
         }
     }
 }

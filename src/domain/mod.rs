@@ -1,5 +1,6 @@
 //! Plain types and rules with no I/O. A value that exists is valid.
 
+pub mod address;
 pub mod badge;
 pub mod camt;
 pub mod clock;
