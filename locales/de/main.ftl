@@ -374,7 +374,7 @@ mail-session =
     Termin: { $when }
     Ort: { $place }
     Um ihn in Ihren Kalender einzutragen: { $calendar }
-invitation-description = { $campaign }, Zusage { $reference }. Ihre Seite: { $link }
+invitation-description = { $campaign }, Zusage { $reference }. Ihre persönliche Seite finden Sie in der Bestätigungs-E-Mail.
 mail-pledge-placed-body =
     Guten Tag { $name }
 
@@ -684,6 +684,7 @@ team-delivery-import-hint = Eine CSV-Datei mit einer Zeile pro Paket: die Refere
 team-delivery-file = CSV-Datei
 team-delivery-import = Nummern importieren
 team-delivery-imported = { $count ->
+    [0] Kein Dankeschön hat sich geändert: Jedes war schon unter dieser Nummer versandt oder weiter.
     [one] { $count } Dankeschön als versandt markiert; die Person ist benachrichtigt.
    *[other] { $count } Dankeschöns als versandt markiert; jede Person ist benachrichtigt.
 }
@@ -692,7 +693,7 @@ team-delivery-step = Schritt
 team-delivery-options = Auswahl und Termin
 team-delivery-paid = bezahlt
 team-delivery-unpaid = noch nicht bezahlt
-team-delivery-truncated = Die Liste endet bei den ersten 2000 Personen: Filtern Sie nach Schritt, um die anderen zu sehen.
+team-delivery-truncated = Die Liste endet bei den ersten 2000 Personen, nach Namen.
 team-delivery-move-title = Die angekreuzten Zusagen weiterbringen
 team-delivery-move-hint = Jede Person erhält eine E-Mail mit dem Schritt, der Sendungsnummer und der Notiz.
 team-delivery-tracking = Sendungsnummer oder Link (freiwillig)
@@ -700,6 +701,7 @@ team-delivery-note = Notiz für die Person
 team-delivery-note-hint = Für eine Abholung: Ort und Öffnungszeiten. Für ein Problem: was los ist (Pflicht).
 team-delivery-move-submit = Schritt anwenden
 team-delivery-moved = { $count ->
+    [0] Keine Zusage hat den Schritt gewechselt.
     [one] { $count } Zusage ist weitergekommen.
    *[other] { $count } Zusagen sind weitergekommen.
 }

@@ -374,7 +374,7 @@ mail-session =
     Date: { $when }
     Place: { $place }
     To add it to your calendar: { $calendar }
-invitation-description = { $campaign }, pledge { $reference }. Your page: { $link }
+invitation-description = { $campaign }, pledge { $reference }. Your own page is in the confirmation email.
 mail-pledge-placed-body =
     Hello { $name },
 
@@ -684,6 +684,7 @@ team-delivery-import-hint = A CSV file with one line per parcel: the pledge's re
 team-delivery-file = CSV file
 team-delivery-import = Import the numbers
 team-delivery-imported = { $count ->
+    [0] No reward changed: each was already shipped under this number, or further on its way.
     [one] { $count } reward marked shipped; its backer is told.
    *[other] { $count } rewards marked shipped; each backer is told.
 }
@@ -692,7 +693,7 @@ team-delivery-step = Step
 team-delivery-options = Choices and session
 team-delivery-paid = paid
 team-delivery-unpaid = not paid yet
-team-delivery-truncated = The list stops at the first 2000 backers: filter by step to see the others.
+team-delivery-truncated = The list stops at the first 2000 backers, by name.
 team-delivery-move-title = Move the ticked pledges on
 team-delivery-move-hint = Each backer gets an email with the step, the tracking number and the note.
 team-delivery-tracking = Tracking number or link (optional)
@@ -700,6 +701,7 @@ team-delivery-note = Note for the backer
 team-delivery-note-hint = For a pick-up: the place and opening hours. For a problem: what is going on (required).
 team-delivery-move-submit = Apply the step
 team-delivery-moved = { $count ->
+    [0] No pledge changed step.
     [one] { $count } pledge moved on.
    *[other] { $count } pledges moved on.
 }

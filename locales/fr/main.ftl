@@ -374,7 +374,7 @@ mail-session =
     Date : { $when }
     Lieu : { $place }
     Pour l'ajouter à votre agenda : { $calendar }
-invitation-description = { $campaign }, promesse { $reference }. Votre page : { $link }
+invitation-description = { $campaign }, promesse { $reference }. Votre page personnelle est dans l'e-mail de confirmation.
 mail-pledge-placed-body =
     Bonjour { $name },
 
@@ -684,6 +684,7 @@ team-delivery-import-hint = Un fichier CSV d'une ligne par colis : la référenc
 team-delivery-file = Fichier CSV
 team-delivery-import = Importer les numéros
 team-delivery-imported = { $count ->
+    [0] Aucune contrepartie n'a changé : chacune était déjà expédiée sous ce numéro, ou plus loin.
     [one] { $count } contrepartie marquée expédiée, la personne est prévenue.
    *[other] { $count } contreparties marquées expédiées, chaque personne est prévenue.
 }
@@ -692,7 +693,7 @@ team-delivery-step = Étape
 team-delivery-options = Choix et séance
 team-delivery-paid = payée
 team-delivery-unpaid = pas encore payée
-team-delivery-truncated = La liste s'arrête aux 2000 premières personnes : filtrez par étape pour voir les autres.
+team-delivery-truncated = La liste s'arrête aux 2000 premières personnes, par nom.
 team-delivery-move-title = Faire avancer les promesses cochées
 team-delivery-move-hint = Chaque personne reçoit un e-mail avec l'étape, le numéro de suivi et la note.
 team-delivery-tracking = Numéro de suivi ou lien (facultatif)
@@ -700,6 +701,7 @@ team-delivery-note = Note pour la personne
 team-delivery-note-hint = Pour un retrait : le lieu et les heures. Pour un problème : ce qui se passe (obligatoire).
 team-delivery-move-submit = Appliquer l'étape
 team-delivery-moved = { $count ->
+    [0] Aucune promesse n'a changé d'étape.
     [one] { $count } promesse a avancé.
    *[other] { $count } promesses ont avancé.
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::domain::rate_limit::LimitKind;
+use crate::domain::states::PledgeState;
 use crate::domain::{CampaignState, Lang};
 use crate::error::AppError;
 use crate::i18n;
@@ -72,7 +73,8 @@ pub async fn seat_view(
     let Some(config) = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id)) else {
         return Ok(SeatView::default());
     };
-    let held = seats::of(&state.db.read, pledge).await?;
+    // A cancelled pledge holds no seat any more, whatever it names.
+    let held = if pledge.state == PledgeState::Cancelled { None } else { seats::of(&state.db.read, pledge).await? };
     let chosen = reward_options::chosen(&state.db.read, pledge.id).await?;
     let choices = config
         .choices

@@ -7,7 +7,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use entity::fulfilment::{self, FulfilmentState};
 use entity::pledge;
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, FromQueryResult, QueryFilter, Set, Statement};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, Set, Statement,
+};
 
 use super::letters::Letters;
 use super::offers::text_error;
@@ -91,18 +94,36 @@ pub async fn apply(
     let txn = db.begin_write().await?;
     let mut moved = 0;
     for chunk in ids.chunks(CHUNK) {
-        let pledges = pledge::Entity::find()
-            .filter(pledge::Column::Id.is_in(chunk.iter().copied()))
-            .filter(pledge::Column::State.eq(PledgeState::Active))
-            .filter(pledge::Column::RewardId.is_not_null())
-            .all(&txn)
-            .await?;
+        let pledges = locked(
+            &txn,
+            owed().filter(pledge::Column::Id.is_in(chunk.iter().copied())).order_by_asc(pledge::Column::Id),
+        )
+        .await?;
         for pledge in &pledges {
             moved += usize::from(write(&txn, letters, pledge, change, now).await?);
         }
     }
     txn.commit().await?;
     Ok(moved)
+}
+
+/// The pledges a reward is owed to: counting, with a reward, not dropped for want of payment.
+fn owed() -> sea_orm::Select<pledge::Entity> {
+    pledge::Entity::find()
+        .filter(pledge::Column::State.eq(PledgeState::Active))
+        .filter(pledge::Column::RewardId.is_not_null())
+        .filter(pledge::Column::PaymentState.ne(PaymentState::Dropped))
+}
+
+/// The pledges `select` finds, held for the rest of `txn` on PostgreSQL (SQLite's write
+/// transaction holds the whole database), so that a form sent twice moves each once.
+async fn locked(
+    txn: &DatabaseTransaction,
+    select: sea_orm::Select<pledge::Entity>,
+) -> Result<Vec<pledge::Model>, AppError> {
+    let select =
+        if txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres { select.lock_exclusive() } else { select };
+    Ok(select.all(txn).await?)
 }
 
 /// Moves one pledge to `change` inside `txn`, and stores the email that tells its backer;
@@ -153,8 +174,9 @@ pub struct ImportLine {
 
 /// The post office's file of shipments, as the team uploads it: one line per parcel, the
 /// pledge's reference then the tracking number, separated by a semicolon, a comma or a tab; a
-/// first line naming the columns, and empty lines, are skipped. Every pledge is marked shipped
-/// with its number and told, in one transaction; a line that names no pledge to ship (or one
+/// first line naming the columns, further columns and empty lines, are skipped. Every pledge is
+/// marked shipped with its number and told, in one transaction (one already shipped under that
+/// number, delivered or with a problem, stays as it is); a line that names no pledge to ship (or one
 /// named twice, or a line without a number) changes nothing and says which line it is.
 pub async fn import(db: &Db, letters: &Letters, file: &str, now: DateTime<Utc>) -> Result<usize, AppError> {
     let lines = parse_import(file)?;
@@ -164,13 +186,8 @@ pub async fn import(db: &Db, letters: &Letters, file: &str, now: DateTime<Utc>) 
     let txn = db.begin_write().await?;
     let mut pledges = Vec::with_capacity(lines.len());
     for (line, reference, tracking) in &lines {
-        let found = pledge::Entity::find()
-            .filter(pledge::Column::Reference.eq(reference.as_str()))
-            .filter(pledge::Column::State.eq(PledgeState::Active))
-            .filter(pledge::Column::RewardId.is_not_null())
-            .one(&txn)
-            .await?;
-        let Some(found) = found else {
+        let found = locked(&txn, owed().filter(pledge::Column::Reference.eq(reference.as_str()))).await?;
+        let Some(found) = found.into_iter().next() else {
             return Err(line_error("error-import-unknown", *line, reference));
         };
         let change = Change::parse("shipped", Some(tracking), None)
@@ -179,7 +196,17 @@ pub async fn import(db: &Db, letters: &Letters, file: &str, now: DateTime<Utc>) 
     }
     let mut shipped = 0;
     for (pledge, change) in &pledges {
-        shipped += usize::from(write(&txn, letters, pledge, change, now).await?);
+        // The post office's file grows week after week: a parcel already shipped under this
+        // number, or further on its way (delivered, or a problem the team follows), stays.
+        let step = fulfilment::Entity::find_by_id(pledge.id).one(&txn).await?;
+        let further = step.as_ref().is_some_and(|s| match s.state {
+            FulfilmentState::ToPrepare | FulfilmentState::Ready => false,
+            FulfilmentState::Shipped => s.tracking == change.tracking,
+            FulfilmentState::Delivered | FulfilmentState::Attended | FulfilmentState::Problem => true,
+        });
+        if !further {
+            shipped += usize::from(write(&txn, letters, pledge, change, now).await?);
+        }
     }
     txn.commit().await?;
     Ok(shipped)
@@ -200,7 +227,7 @@ fn parse_import(file: &str) -> Result<Vec<(usize, String, String)>, AppError> {
         if line.is_empty() {
             continue;
         }
-        let mut cells = line.splitn(2, [';', ',', '\t']).map(|cell| cell.trim().trim_matches('"').trim());
+        let mut cells = line.split([';', ',', '\t']).map(|cell| cell.trim().trim_matches('"').trim());
         let reference = cells.next().unwrap_or_default().to_uppercase();
         let tracking = cells.next().unwrap_or_default().to_owned();
         if lines.is_empty() && seen.is_empty() && is_header(&reference) {
@@ -275,8 +302,8 @@ pub async fn progress(db: &Db, paid_only: bool) -> Result<Vec<RewardProgress>, A
     let steps = Step::find_by_statement(Statement::from_sql_and_values(
         backend,
         format!(
-            "SELECT f.reward_id, f.state, COUNT(*) AS n FROM fulfilments f JOIN pledges p ON p.id = f.pledge_id \
-             WHERE p.state = 'active' AND p.payment_state {test} {} GROUP BY f.reward_id, f.state",
+            "SELECT p.reward_id, f.state, COUNT(*) AS n FROM fulfilments f JOIN pledges p ON p.id = f.pledge_id \
+             WHERE p.state = 'active' AND p.payment_state {test} {} GROUP BY p.reward_id, f.state",
             placeholder(backend, 1)
         ),
         [paid.into()],
@@ -352,6 +379,8 @@ mod tests {
         );
         let twice = parse_import("A-1;1\nA-1;2\n").unwrap_err();
         assert!(matches!(twice, AppError::Invalid { key: "error-import-twice", ref args, .. } if args[0].1 == "2"));
+        let wide = parse_import("ABCD-EFGH;99.00.1;2028-03-01;Genève\n").unwrap();
+        assert_eq!(wide, [(1, "ABCD-EFGH".to_owned(), "99.00.1".to_owned())], "further columns are left");
         let bare = parse_import("A-1;1\nB-2\n").unwrap_err();
         assert!(matches!(bare, AppError::Invalid { key: "error-import-tracking", ref args, .. } if args[0].1 == "2"));
     }

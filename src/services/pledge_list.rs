@@ -177,8 +177,9 @@ pub async fn cancellable_among(db: &Db, ids: &[i64]) -> Result<Vec<String>, AppE
         .await?)
 }
 
-/// The pledges that count for `reward` (and hold a seat at `session`, when given), by name,
-/// at most `limit`: the delivery page and the attendance list.
+/// The pledges that count for `reward` (and hold a seat at `session`, when given), but those
+/// dropped for want of payment, by name, at most `limit`: the delivery page and the attendance
+/// list.
 pub async fn of_reward(
     db: &Db,
     reward: &str,
@@ -187,7 +188,8 @@ pub async fn of_reward(
 ) -> Result<Vec<pledge::Model>, AppError> {
     let mut select = pledge::Entity::find()
         .filter(pledge::Column::RewardId.eq(reward))
-        .filter(pledge::Column::State.eq(PledgeState::Active));
+        .filter(pledge::Column::State.eq(PledgeState::Active))
+        .filter(pledge::Column::PaymentState.ne(PaymentState::Dropped));
     if let Some(session) = session {
         select = select.filter(pledge::Column::SessionId.eq(session));
     }

@@ -4,7 +4,10 @@
 use chrono::{DateTime, Utc};
 use entity::pledge;
 use entity::reward_session;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
 
 use super::letters::{Letters, PledgeNews};
 use super::outbox;
@@ -103,6 +106,17 @@ pub async fn choose(
     if instant(wanted.starts_ms) <= now {
         return Err(AppError::invalid("session", "error-session-begun"));
     }
+    // Both seats' rows in one order, so that two backers swapping dates never wait on each other.
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        let both = [Some(wanted.id.as_str()), held.as_ref().map(|h| h.id.as_str())];
+        reward_session::Entity::find()
+            .filter(reward_session::Column::RewardId.eq(reward.as_str()))
+            .filter(reward_session::Column::Id.is_in(both.into_iter().flatten()))
+            .order_by_asc(reward_session::Column::Id)
+            .lock_exclusive()
+            .all(&txn)
+            .await?;
+    }
     if !reward_options::claim_seat(&txn, &reward, &wanted.id).await? {
         return Err(AppError::SessionFull);
     }
@@ -132,7 +146,9 @@ pub fn invitation(
 ) -> Invitation {
     let reward = pledge.reward_id.as_deref().and_then(|id| campaign.reward(id));
     let title = reward.map_or_else(|| session.reward_id.clone(), |r| r.title.get(lang).to_owned());
-    let link = letters.public_url().resolve(&letters.link(&format!("/pledges/{}", pledge.token)));
+    // The campaign's page, not the private link: a calendar entry is shared far more widely
+    // than an email, and the private link can cancel the pledge.
+    let link = letters.public_url().resolve(&letters.link("/"));
     let host = letters.public_url().as_str().split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
     let location = match session.place.as_str() {
         "online" => i18n::t(lang, "session-online"),
@@ -142,11 +158,7 @@ pub fn invitation(
     let description = i18n::t_args(
         lang,
         "invitation-description",
-        &[
-            ("campaign", campaign.title.get(lang).to_owned()),
-            ("reference", pledge.reference.clone()),
-            ("link", link.clone()),
-        ],
+        &[("campaign", campaign.title.get(lang).to_owned()), ("reference", pledge.reference.clone())],
     );
     Invitation {
         uid: seat_uid(pledge.id, &campaign.slug, host),

@@ -66,9 +66,17 @@ async fn tell(
         .filter(reward_session::Column::Id.eq(session.id.as_str()))
         .filter(reward_session::Column::ChangedAtMs.eq(session.changed_at_ms));
     let claim = match news {
-        SessionNews::Moved | SessionNews::Cancelled => claim
-            .col_expr(reward_session::Column::ToldAtMs, Expr::value(session.changed_at_ms))
-            .filter(reward_session::Column::ToldAtMs.lt(session.changed_at_ms)),
+        SessionNews::Moved | SessionNews::Cancelled => {
+            let claim = claim
+                .col_expr(reward_session::Column::ToldAtMs, Expr::value(session.changed_at_ms))
+                .filter(reward_session::Column::ToldAtMs.lt(session.changed_at_ms));
+            // Moved to within a day: the email that tells it is the reminder too.
+            if session.starts_ms <= (now + remind_before()).timestamp_millis() {
+                claim.col_expr(reward_session::Column::RemindedAtMs, Expr::value(now.timestamp_millis()))
+            } else {
+                claim
+            }
+        }
         SessionNews::Reminder => claim
             .col_expr(reward_session::Column::RemindedAtMs, Expr::value(now.timestamp_millis()))
             .filter(reward_session::Column::RemindedAtMs.is_null()),

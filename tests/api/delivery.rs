@@ -157,12 +157,27 @@ async fn the_post_office_file_ships_every_line_or_nothing_and_names_the_wrong_li
     );
     assert_eq!(app.query("SELECT pledge_id FROM fulfilments").await.len(), 0, "nothing changed");
 
-    let right = format!("{};99.00.1\n{},99.00.2\n", reference(&scarves[0]).to_lowercase(), reference(&seats[0]));
-    let page = upload(right).await;
+    let right = format!("{};99.00.1\n{},99.00.2,Genève\n", reference(&scarves[0]).to_lowercase(), reference(&seats[0]));
+    let page = upload(right.clone()).await;
     assert!(page.contains("2 contreparties marquées expédiées"), "{page}");
     assert_eq!(fulfilment(&app, &scarves[0]).await["state"], "shipped");
-    assert_eq!(fulfilment(&app, &seats[0]).await["state"], "shipped");
+    assert_eq!(
+        fulfilment(&app, &seats[0]).await["tracking_url"],
+        "https://service.post.ch/ekp-web/ui/entry/search/99.00.2",
+        "a further column is not part of the number"
+    );
     assert_eq!(emails_to(&app, "anne@example.ch").await.len(), 1);
+
+    // Next week's file holds the same lines: a parcel delivered meanwhile stays delivered, and
+    // nobody is told twice.
+    let anne = scarves[0]["id"].to_string();
+    let delivered =
+        app.post_form("/team/delivery/foulard-soie/steps", &[("ids", anne.as_str()), ("state", "delivered")]).await;
+    assert_eq!(delivered.status().as_u16(), 303);
+    let page = upload(right).await;
+    assert!(page.contains("Aucune contrepartie n&#x27;a changé"), "{page}");
+    assert_eq!(fulfilment(&app, &scarves[0]).await["state"], "delivered");
+    assert_eq!(emails_to(&app, "anne@example.ch").await.len(), 2, "shipped, then delivered; no more");
 }
 
 #[tokio::test]

@@ -80,7 +80,12 @@ async fn overview(
     csrf: CsrfToken,
     flash: Option<FlashMessage<'_>>,
 ) -> Result<Template, PageError> {
-    let progress = fulfilment::progress(&state.db, state.campaign.payments.is_some()).await?;
+    let paid_only = state.campaign.payments.is_some();
+    // Without payments, a pledge is owed once the campaign succeeded.
+    let owing = paid_only
+        || crate::services::campaign::snapshot(&state.db, state.campaign_id).await?.state(state.clock.now())
+            == crate::domain::CampaignState::Succeeded;
+    let progress = if owing { fulfilment::progress(&state.db, paid_only).await? } else { Vec::new() };
     let mut rewards = Vec::with_capacity(state.campaign.rewards.len());
     for reward in &state.campaign.rewards {
         let figures = progress.iter().find(|p| p.reward_id == reward.id.as_str()).cloned().unwrap_or_default();
