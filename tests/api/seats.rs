@@ -415,7 +415,8 @@ async fn backers_swapping_dates_at_once_all_move() {
     let file = fixture_with(OPTIONS);
     let app = spawn_app_with(file.path(), before_deadline()).await;
     let mut moves = Vec::new();
-    for i in 0..5 {
+    // Three each way: the morning's six seats hold everyone whatever the order.
+    for i in 0..3 {
         let (_, morning) = app.pledge(workshop(MORNING, "60.00", &format!("m{i}@example.ch"))).await;
         moves.push((morning["token"].as_str().unwrap().to_owned(), ONLINE));
         let (_, online) = app.pledge(workshop(ONLINE, "60.00", &format!("o{i}@example.ch"))).await;
@@ -430,6 +431,6 @@ async fn backers_swapping_dates_at_once_all_move() {
     assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
     let campaign = app.campaign().await;
     let sessions = &reward(&campaign, "atelier-reparation")["sessions"];
-    assert_eq!((sessions[0]["remaining"].clone(), sessions[1]["remaining"].clone()), (1.into(), 15.into()));
+    assert_eq!((sessions[0]["remaining"].clone(), sessions[1]["remaining"].clone()), (3.into(), 17.into()));
     app.assert_counters_match_pledges().await;
 }
