@@ -72,6 +72,7 @@ macro_rules! stored_text {
     };
 }
 
+pub mod address;
 pub mod backer;
 pub mod bank_file;
 pub mod bank_transaction;

@@ -203,6 +203,14 @@ error-session-full = Dieser Termin ist ausgebucht. Wählen Sie einen anderen.
 error-choice-sold-out = Diese Auswahl ({ $choice }) ist ausverkauft. Wählen Sie eine andere.
 error-session-required = Wählen Sie einen Termin für dieses Dankeschön.
 error-unknown-session = Diesen Termin gibt es für dieses Dankeschön nicht.
+pledge-address = Lieferadresse
+address-give-title = Lieferadresse angeben
+address-change-title = Lieferadresse ändern
+address-hint = Ihr Dankeschön kommt per Post: an diese Adresse, die Sie hier bis zum Versand ändern können.
+address-submit = Adresse speichern
+address-saved = Adresse gespeichert. Ihr Dankeschön geht dorthin.
+error-address-not-asked = Diese Zusage wartet auf kein Paket.
+error-address-shipped = Ihr Dankeschön ist schon unterwegs: Die Adresse kann nicht mehr geändert werden. Antworten Sie auf die Versand-E-Mail, wenn sie falsch ist.
 field-address-name = Vor- und Nachname (auf der Etikette)
 field-address-street = Strasse und Nummer
 field-address-building = Zusatz (freiwillig)
@@ -689,6 +697,7 @@ team-delivery-imported = { $count ->
    *[other] { $count } Dankeschöns als versandt markiert; jede Person ist benachrichtigt.
 }
 team-delivery-prepared = Vorbereitet (bereit oder versandt)
+team-delivery-addresses = Adressen der zu versendenden Pakete (CSV für die Post)
 team-delivery-step = Schritt
 team-delivery-options = Auswahl und Termin
 team-delivery-paid = bezahlt

@@ -203,6 +203,14 @@ error-session-full = This date is full. Choose another one.
 error-choice-sold-out = This choice ({ $choice }) is sold out. Choose another one.
 error-session-required = Choose a date for this reward.
 error-unknown-session = This reward has no such date.
+pledge-address = Delivery address
+address-give-title = Give the delivery address
+address-change-title = Change the delivery address
+address-hint = Your reward goes by post: it will go to this address, which you can change here until it is sent.
+address-submit = Save the address
+address-saved = Address saved. Your reward will go there.
+error-address-not-asked = This pledge waits for no parcel.
+error-address-shipped = Your reward has already left: the address can no longer change. Reply to the shipping email if it is wrong.
 field-address-name = Full name (on the label)
 field-address-street = Street and number
 field-address-building = Address line 2 (optional)
@@ -689,6 +697,7 @@ team-delivery-imported = { $count ->
    *[other] { $count } rewards marked shipped; each backer is told.
 }
 team-delivery-prepared = Prepared (ready or shipped)
+team-delivery-addresses = Addresses of the parcels to send (CSV for the post office)
 team-delivery-step = Step
 team-delivery-options = Choices and session
 team-delivery-paid = paid

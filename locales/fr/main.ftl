@@ -203,6 +203,14 @@ error-session-full = Cette date est complète. Choisissez-en une autre.
 error-choice-sold-out = Ce choix ({ $choice }) est épuisé. Choisissez-en un autre.
 error-session-required = Choisissez une date pour cette contrepartie.
 error-unknown-session = Cette date n'existe pas pour cette contrepartie.
+pledge-address = Adresse de livraison
+address-give-title = Donner l'adresse de livraison
+address-change-title = Changer l'adresse de livraison
+address-hint = Votre contrepartie part par la Poste : elle ira à cette adresse, que vous pouvez changer ici jusqu'à son envoi.
+address-submit = Enregistrer l'adresse
+address-saved = Adresse enregistrée. Votre contrepartie partira là.
+error-address-not-asked = Cette promesse n'attend pas d'envoi postal.
+error-address-shipped = Votre contrepartie est déjà partie : l'adresse ne peut plus changer. Répondez à l'e-mail d'envoi si elle est fausse.
 field-address-name = Nom et prénom (sur l'étiquette)
 field-address-street = Rue et numéro
 field-address-building = Complément (facultatif)
@@ -689,6 +697,7 @@ team-delivery-imported = { $count ->
    *[other] { $count } contreparties marquées expédiées, chaque personne est prévenue.
 }
 team-delivery-prepared = Préparées (prêtes ou expédiées)
+team-delivery-addresses = Adresses des colis à envoyer (CSV pour la Poste)
 team-delivery-step = Étape
 team-delivery-options = Choix et séance
 team-delivery-paid = payée

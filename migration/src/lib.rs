@@ -27,6 +27,7 @@ mod m20261128_000020_questions;
 mod m20261128_000021_reward_options;
 mod m20261128_000022_session_changes;
 mod m20261128_000023_fulfilments;
+mod m20261128_000024_addresses;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000021_reward_options::Migration),
             Box::new(m20261128_000022_session_changes::Migration),
             Box::new(m20261128_000023_fulfilments::Migration),
+            Box::new(m20261128_000024_addresses::Migration),
         ]
     }
 }

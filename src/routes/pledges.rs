@@ -304,15 +304,23 @@ struct ChangeValues {
     amount: String,
 }
 
+/// What a refused form brings back to the private page: why, and what was typed.
+#[derive(Default)]
+struct Shown<'a> {
+    error: Option<&'a AppError>,
+    values: Option<ChangeValues>,
+    address: Option<&'a crate::domain::address::RawAddress>,
+}
+
 async fn render_pledge(
     state: &AppState,
     lang: Lang,
     csrf: &CsrfToken,
     pledge: &PledgeRecord,
     flash: Option<String>,
-    error: Option<&AppError>,
-    values: Option<ChangeValues>,
+    shown: Shown<'_>,
 ) -> Result<Template, PageError> {
+    let Shown { error, values, address: typed } = shown;
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let values = values.unwrap_or_else(|| ChangeValues {
@@ -322,7 +330,7 @@ async fn render_pledge(
     let held = pledge.reward_id.as_deref().filter(|_| pledge.is_active());
     let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), held);
     let reward = pledge.reward_id.as_deref().and_then(|id| campaign.rewards.iter().find(|r| r.id == id));
-    let seat = crate::routes::seats::seat_view(state, pledge, reward, snapshot.state(now), lang, now).await?;
+    let seat = crate::routes::seats::seat_view(state, pledge, reward, snapshot.state(now), lang, now, typed).await?;
     let body = PledgePage {
         payment: payment_view(state, pledge, snapshot.state(now), lang),
         pledge: views::pledge_view(state, pledge, lang),
@@ -348,7 +356,20 @@ pub(crate) async fn refused_page(
     pledge: &PledgeRecord,
     error: &AppError,
 ) -> Result<Template, PageError> {
-    render_pledge(state, lang, csrf, pledge, None, Some(error), None).await
+    render_pledge(state, lang, csrf, pledge, None, Shown { error: Some(error), ..Shown::default() }).await
+}
+
+/// The private page with the address the backer typed, and why it was refused.
+pub(crate) async fn address_refused(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    pledge: &PledgeRecord,
+    error: &AppError,
+    typed: crate::domain::address::RawAddress,
+) -> Result<Template, PageError> {
+    render_pledge(state, lang, csrf, pledge, None, Shown { error: Some(error), values: None, address: Some(&typed) })
+        .await
 }
 
 #[get("/pledges/<token>")]
@@ -360,7 +381,7 @@ pub(crate) async fn show_pledge(
     flash: Option<FlashMessage<'_>>,
 ) -> Result<Template, PageError> {
     let pledge = pledges::find_by_token(&state.db, token).await?;
-    render_pledge(state, lang, &csrf, &pledge, flash.map(|f| f.message().to_owned()), None, None).await
+    render_pledge(state, lang, &csrf, &pledge, flash.map(|f| f.message().to_owned()), Shown::default()).await
 }
 
 #[derive(Debug, FromForm)]
@@ -396,7 +417,8 @@ async fn change_pledge(
         Err(error) => {
             let pledge = pledges::find_by_token(&state.db, token).await?;
             let values = ChangeValues { reward: form.reward.clone(), amount };
-            let page = render_pledge(state, lang, &csrf, &pledge, None, Some(&error), Some(values)).await?;
+            let shown = Shown { error: Some(&error), values: Some(values), address: None };
+            let page = render_pledge(state, lang, &csrf, &pledge, None, shown).await?;
             Ok(Err((status_of(&error), page)))
         }
     }
@@ -452,7 +474,9 @@ async fn cancel_pledge(
         Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
         Err(error) => {
             let pledge = pledges::find_by_token(&state.db, token).await?;
-            let page = render_pledge(state, lang, &csrf, &pledge, None, Some(&error), None).await?;
+            let page =
+                render_pledge(state, lang, &csrf, &pledge, None, Shown { error: Some(&error), ..Shown::default() })
+                    .await?;
             Ok(Err((status_of(&error), page)))
         }
     }

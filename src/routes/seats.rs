@@ -10,6 +10,8 @@ use rocket::{Request, State, get, post, routes, uri};
 use serde::Serialize;
 
 use crate::app::AppState;
+use crate::config::campaign::Fulfilment;
+use crate::domain::address::{COUNTRIES, Country, RawAddress};
 use crate::domain::rate_limit::LimitKind;
 use crate::domain::states::PledgeState;
 use crate::domain::{CampaignState, Lang};
@@ -22,7 +24,7 @@ use crate::routes::limits::Admission;
 use crate::routes::views::{RewardView, SessionView};
 use crate::services::pledges::{self, PledgeRecord};
 use crate::services::stored::instant;
-use crate::services::{fulfilment, reward_options, seats};
+use crate::services::{addresses, fulfilment, reward_options, seats};
 
 /// What the private page shows of a pledge's session and choices.
 #[derive(Debug, Default, Serialize)]
@@ -37,6 +39,28 @@ pub struct SeatView {
     pub choices: Vec<ChosenValue>,
     /// Where the reward stands on its way, once it has moved or the campaign succeeded.
     pub delivery: Option<DeliveryView>,
+    /// The address a reward sent by post goes to, line by line.
+    pub address: Vec<String>,
+    /// The form to give or change it, while the reward has not left.
+    pub address_form: Option<AddressForm>,
+}
+
+/// The address form, as stored or as typed.
+#[derive(Debug, Serialize)]
+pub struct AddressForm {
+    pub name: String,
+    pub street: String,
+    pub building: String,
+    pub postcode: String,
+    pub town: String,
+    pub countries: Vec<CountryOption>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CountryOption {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub selected: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,7 +85,8 @@ pub struct ChosenValue {
     pub value: String,
 }
 
-/// The seat view of `pledge`, whose reward is `reward` as the page shows it.
+/// The seat view of `pledge`, whose reward is `reward` as the page shows it; its address form
+/// shows `typed` when a refused address comes back.
 pub async fn seat_view(
     state: &AppState,
     pledge: &PledgeRecord,
@@ -69,6 +94,7 @@ pub async fn seat_view(
     campaign_state: CampaignState,
     lang: Lang,
     now: DateTime<Utc>,
+    typed: Option<&RawAddress>,
 ) -> Result<SeatView, AppError> {
     let Some(config) = pledge.reward_id.as_deref().and_then(|id| state.campaign.reward(id)) else {
         return Ok(SeatView::default());
@@ -107,6 +133,53 @@ pub async fn seat_view(
         cancelled: !session.active,
     });
     let step = fulfilment::of(&state.db, pledge.id).await?;
+    let stored = addresses::of(&state.db.read, pledge.id).await?;
+    let address = stored
+        .as_ref()
+        .map(|a| {
+            let country = Country::of(&a.country).map_or(a.country.as_str(), |c| c.name(lang));
+            [
+                Some(a.name.clone()),
+                Some(a.street.clone()),
+                a.building.clone(),
+                Some(format!("{} {}", a.postcode, a.town)),
+                Some(country.to_owned()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()
+        })
+        .unwrap_or_default();
+    let sent_by_post = config.fulfilment == Fulfilment::Shipped;
+    let address_form =
+        (sent_by_post && pledge.is_active() && addresses::open_for_change(step.as_ref().map(|s| s.state))).then(|| {
+            let raw = typed.cloned().unwrap_or_else(|| match &stored {
+                Some(a) => RawAddress {
+                    name: a.name.clone(),
+                    street: a.street.clone(),
+                    building: a.building.clone(),
+                    postcode: a.postcode.clone(),
+                    town: a.town.clone(),
+                    country: a.country.clone(),
+                },
+                None => RawAddress { name: pledge.name.clone(), country: "CH".into(), ..RawAddress::default() },
+            });
+            AddressForm {
+                countries: COUNTRIES
+                    .iter()
+                    .map(|c| CountryOption {
+                        code: c.code,
+                        name: c.name(lang),
+                        selected: c.code.eq_ignore_ascii_case(raw.country.trim()),
+                    })
+                    .collect(),
+                name: raw.name,
+                street: raw.street,
+                building: raw.building.unwrap_or_default(),
+                postcode: raw.postcode,
+                town: raw.town,
+            }
+        });
     let delivery = match step {
         Some(step) if pledge.is_active() => Some(DeliveryView {
             state: i18n::t(lang, &format!("fulfilment-state-{}", step.state)),
@@ -128,6 +201,8 @@ pub async fn seat_view(
         offered,
         choices,
         delivery,
+        address,
+        address_form,
     })
 }
 
@@ -171,6 +246,54 @@ async fn choose_session(
     }
 }
 
+#[derive(Debug, FromForm)]
+struct AddressFields {
+    name: Option<String>,
+    street: Option<String>,
+    building: Option<String>,
+    postcode: Option<String>,
+    town: Option<String>,
+    country: Option<String>,
+    csrf: Option<String>,
+}
+
+#[post("/pledges/<token>/address", data = "<form>")]
+async fn set_address(
+    state: &State<AppState>,
+    lang: Lang,
+    jar: &CookieJar<'_>,
+    csrf: CsrfToken,
+    admission: Admission<'_>,
+    token: &str,
+    form: Form<AddressFields>,
+) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
+    admission.by_address(LimitKind::Pledges)?;
+    let raw = RawAddress {
+        name: form.name.clone().unwrap_or_default(),
+        street: form.street.clone().unwrap_or_default(),
+        building: form.building.clone(),
+        postcode: form.postcode.clone().unwrap_or_default(),
+        town: form.town.clone().unwrap_or_default(),
+        country: form.country.clone().unwrap_or_default(),
+    };
+    let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
+        Ok(()) => addresses::set(&state.db, &state.campaign, token, &raw, state.clock.now()).await,
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(()) => {
+            let to = uri!(crate::routes::pledges::show_pledge(token = token));
+            Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, "address-saved"))))
+        }
+        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
+        Err(error) => {
+            let pledge = pledges::find_by_token(&state.db, token).await?;
+            let page = crate::routes::pledges::address_refused(state, lang, &csrf, &pledge, &error, raw).await?;
+            Ok(Err((status_of(&error), page)))
+        }
+    }
+}
+
 /// An `.ics` file to download.
 pub struct CalendarFile {
     file_name: String,
@@ -199,5 +322,5 @@ async fn invitation(state: &State<AppState>, token: &str) -> Result<CalendarFile
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![choose_session, invitation]
+    routes![choose_session, set_address, invitation]
 }

@@ -1,5 +1,6 @@
 //! The use cases, each over the database in one transaction. Services never see Rocket.
 
+pub mod addresses;
 pub mod bank_import;
 pub mod batch;
 pub mod bills;

@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use entity::{
-    backer, bank_transaction, designer, designer_photo, email, fulfilment, offer, payment, pledge, pledge_choice,
-    question, stripe_event,
+    address, backer, bank_transaction, designer, designer_photo, email, fulfilment, offer, payment, pledge,
+    pledge_choice, question, stripe_event,
 };
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -93,6 +93,13 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
     let choices_of = |id: i64| -> serde_json::Map<String, Value> {
         chosen.iter().filter(|c| c.pledge_id == id).map(|c| (c.choice.clone(), json!(c.value))).collect()
     };
+    let postal = address::Entity::find().filter(address::Column::PledgeId.is_in(ids.clone())).all(conn).await?;
+    let address_of = |id: i64| -> Value {
+        postal.iter().find(|a| a.pledge_id == id).map_or(Value::Null, |a| {
+            json!({"name": a.name, "street": a.street, "building": a.building, "postcode": a.postcode,
+                   "town": a.town, "country": a.country})
+        })
+    };
     let steps = fulfilment::Entity::find().filter(fulfilment::Column::PledgeId.is_in(ids.clone())).all(conn).await?;
     let fulfilment_of = |id: i64| -> Value {
         steps.iter().find(|f| f.pledge_id == id).map_or(
@@ -109,6 +116,7 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
             "session": p.session_id,
             "choices": choices_of(p.id),
             "fulfilment": fulfilment_of(p.id),
+            "address": address_of(p.id),
             "amount": cents(p.amount_cents),
             "early_bird": p.early_bird,
             "name": p.name,
@@ -334,6 +342,7 @@ async fn erase_in(
             .filter(payment::Column::PledgeId.is_in(ids.clone()))
             .exec(txn)
             .await?;
+        address::Entity::delete_many().filter(address::Column::PledgeId.is_in(ids.clone())).exec(txn).await?;
         // A tracking number follows a parcel to the person's door; a note may name them.
         fulfilment::Entity::update_many()
             .col_expr(fulfilment::Column::Tracking, Expr::value(Option::<String>::None))

@@ -209,3 +209,73 @@ async fn the_attendance_list_checks_people_in_at_the_door_without_an_email() {
     assert_eq!(stranger.url().path(), "/team/login", "sent to log in");
     assert!(!stranger.text().await.unwrap().contains("dora@example.ch"));
 }
+
+#[tokio::test]
+async fn a_backer_gives_their_address_until_the_parcel_leaves_and_the_post_gets_it() {
+    let (app, scarves, seats) = closed_with_rewards().await;
+    let token = scarves[0]["token"].as_str().unwrap();
+    let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
+    assert!(page.contains("Donner l&#x27;adresse de livraison") && page.contains(r#"value="CH" selected"#), "{page}");
+    let seat = seats[0]["token"].as_str().unwrap();
+    let workshop = app.get(&format!("/pledges/{seat}")).await.text().await.unwrap();
+    assert!(!workshop.contains("adresse de livraison"), "a workshop needs no address");
+
+    let address = |postcode: &'static str| {
+        [
+            ("name", "Zoé Müller"),
+            ("street", "Rue de Carouge 50"),
+            ("building", "c/o Atelier Rose"),
+            ("postcode", postcode),
+            ("town", "Genève"),
+            ("country", "CH"),
+        ]
+    };
+    let refused = app.post_form(&format!("/pledges/{token}/address"), &address("120")).await;
+    assert_eq!(refused.status().as_u16(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("ce NPA ne correspond pas à un numéro postal de Suisse (par exemple 1234)"), "{page}");
+    assert!(page.contains(r#"value="Rue de Carouge 50""#), "what was typed comes back: {page}");
+    assert!(page.contains(r#"id="address-postcode" name="postcode""#) && page.contains(r#"aria-invalid="true""#));
+    let german = app
+        .client
+        .post(app.url(&format!("/pledges/{token}/address?lang=de")))
+        .form(&[address("1").as_slice(), &[("csrf", app.csrf_token().await.as_str())]].concat())
+        .send()
+        .await
+        .unwrap();
+    assert!(german.text().await.unwrap().contains("Das ist keine Postleitzahl von Schweiz"));
+    assert_eq!(app.query("SELECT pledge_id FROM addresses").await.len(), 0, "nothing half-written");
+
+    let saved = app.post_form(&format!("/pledges/{token}/address?lang=fr"), &address("1205")).await;
+    assert_eq!(saved.status().as_u16(), 303);
+    let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
+    assert!(page.contains("Adresse enregistrée.") && page.contains("1205 Genève<br>Suisse"), "{page}");
+    let refused = app.post_form(&format!("/pledges/{seat}/address"), &address("1205")).await;
+    assert_eq!(refused.status().as_u16(), 422, "a workshop takes no address");
+
+    let csv = app.get("/team/delivery/foulard-soie/addresses.csv").await.bytes().await.unwrap();
+    assert!(csv.starts_with("\u{feff}".as_bytes()), "a byte-order mark for spreadsheets");
+    let csv = String::from_utf8(csv[3..].to_vec()).unwrap();
+    let reference = scarves[0]["reference"].as_str().unwrap();
+    assert_eq!(
+        csv.lines().collect::<Vec<_>>(),
+        [
+            "\"reference\";\"name\";\"street\";\"building\";\"postcode\";\"town\";\"country\"",
+            &format!(
+                "\"{reference}\";\"Zoé Müller\";\"Rue de Carouge 50\";\"c/o Atelier Rose\";\"1205\";\"Genève\";\"CH\""
+            ),
+        ]
+    );
+    let export: Value = app.get(&format!("/pledges/{token}/data")).await.json().await.unwrap();
+    assert_eq!(export["pledges"][0]["address"]["postcode"], "1205");
+
+    // Once the parcel left, the address stays as it went.
+    let id = scarves[0]["id"].to_string();
+    app.post_form("/team/delivery/foulard-soie/steps", &[("ids", id.as_str()), ("state", "shipped")]).await;
+    let late = app.post_form(&format!("/pledges/{token}/address"), &address("1204")).await;
+    assert_eq!(late.status().as_u16(), 422);
+    assert!(late.text().await.unwrap().contains("Votre contrepartie est déjà partie"));
+    assert_eq!(app.query("SELECT postcode FROM addresses").await[0]["postcode"], "1205");
+    let csv = app.get("/team/delivery/foulard-soie/addresses.csv").await.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 1, "a shipped parcel is not on the next labels");
+}

@@ -17,6 +17,7 @@ use serde::Serialize;
 use tokio::io::AsyncReadExt;
 
 use super::FlashView;
+use super::csv_export::{Separator, csv_lines, defused};
 use super::session::TeamSession;
 use crate::app::AppState;
 use crate::domain::Lang;
@@ -26,6 +27,7 @@ use crate::i18n;
 use crate::routes::csrf::{self, CsrfToken};
 use crate::routes::errors::PageError;
 use crate::routes::lang::Here;
+use crate::services::addresses;
 use crate::services::fulfilment::{self, Change};
 use crate::services::reward_options;
 use crate::services::stored::instant;
@@ -135,6 +137,8 @@ struct BackerRow {
     tracking: Option<String>,
     tracking_url: Option<String>,
     note: Option<String>,
+    /// The postal address, on one line, for a reward sent by post.
+    address: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -161,6 +165,17 @@ struct RewardPage {
     flash: Option<FlashView>,
     /// The list stopped at its limit.
     truncated: bool,
+    /// The reward goes by post: its addresses are listed and exported.
+    shipped: bool,
+}
+
+/// An address on one line, as the list shows it.
+fn one_line(address: &entity::address::Model) -> String {
+    let building = address.building.as_deref().map(|b| format!("{b}, ")).unwrap_or_default();
+    format!(
+        "{}, {}, {building}{} {}, {}",
+        address.name, address.street, address.postcode, address.town, address.country
+    )
 }
 
 fn steps(lang: Lang, selected: Option<FulfilmentState>) -> Vec<StepChoice> {
@@ -205,6 +220,7 @@ async fn reward_page(
     let truncated = pledges.len() as u64 > MAX_ROWS;
     let ids: Vec<i64> = pledges.iter().map(|p| p.id).collect();
     let steps_of = fulfilment::of_many(&state.db, &ids).await?;
+    let addresses_of = addresses::of_many(&state.db, &ids).await?;
     let chosen = reward_options::chosen_many(&state.db.read, &ids).await?;
     let sessions: HashMap<String, String> = crate::services::seats::all(&state.db.read, reward)
         .await?
@@ -248,6 +264,7 @@ async fn reward_page(
                 tracking_url: found.and_then(|f| f.tracking.as_deref()).map(fulfilment::tracking_url),
                 tracking: found.and_then(|f| f.tracking.clone()),
                 note: found.and_then(|f| f.note.clone()),
+                address: addresses_of.get(&p.id).map(one_line),
             })
         })
         .collect();
@@ -272,6 +289,7 @@ async fn reward_page(
         filter: step.map(|s| s.to_string()),
         flash: flash.map(FlashView::of),
         truncated,
+        shipped: config.fulfilment == crate::config::campaign::Fulfilment::Shipped,
     };
     let page = super::team_page(state, lang, &here.0, title_key, &team, &csrf, body);
     Ok(Template::render("team_delivery_reward", page))
@@ -340,6 +358,53 @@ async fn move_pledges(
     Ok(Flash::success(back, message))
 }
 
+/// The addresses of a reward's backers for the post office's labels: one line per parcel still
+/// to send (to prepare or ready), semicolons as Swiss spreadsheets expect, UTF-8 with a
+/// byte-order mark.
+#[get("/team/delivery/<reward>/addresses.csv")]
+async fn export_addresses(state: &State<AppState>, _team: TeamSession, reward: &str) -> Result<CsvDownload, PageError> {
+    state.campaign.reward(reward).ok_or(AppError::NotFound)?;
+    let pledges = crate::services::pledge_list::of_reward(&state.db, reward, None, u64::MAX >> 1).await?;
+    let ids: Vec<i64> = pledges.iter().map(|p| p.id).collect();
+    let steps_of = fulfilment::of_many(&state.db, &ids).await?;
+    let addresses_of = addresses::of_many(&state.db, &ids).await?;
+    let header = ["reference", "name", "street", "building", "postcode", "town", "country"].map(str::to_owned);
+    let rows = pledges.iter().filter_map(|p| {
+        let step = steps_of.get(&p.id).map(|f| f.state);
+        if !addresses::open_for_change(step) {
+            return None;
+        }
+        let a = addresses_of.get(&p.id)?;
+        Some([
+            defused(&p.reference),
+            defused(&a.name),
+            defused(&a.street),
+            defused(a.building.as_deref().unwrap_or_default()),
+            defused(&a.postcode),
+            defused(&a.town),
+            a.country.clone(),
+        ])
+    });
+    let lines = csv_lines(std::iter::once(header).chain(rows), Separator::Semicolon)
+        .map_err(|e| AppError::internal("writing the addresses", e))?;
+    Ok(CsvDownload { file_name: format!("{reward}-addresses.csv"), text: format!("\u{feff}{lines}") })
+}
+
+/// A CSV file to download.
+struct CsvDownload {
+    file_name: String,
+    text: String,
+}
+
+impl<'r> rocket::response::Responder<'r, 'static> for CsvDownload {
+    fn respond_to(self, request: &'r rocket::Request<'_>) -> rocket::response::Result<'static> {
+        rocket::Response::build_from(self.text.respond_to(request)?)
+            .header(rocket::http::ContentType::new("text", "csv").with_params(("charset", "utf-8")))
+            .raw_header("Content-Disposition", format!("attachment; filename=\"{}\"", self.file_name))
+            .ok()
+    }
+}
+
 /// The post office's file as uploaded.
 #[derive(FromForm)]
 struct ImportForm<'r> {
@@ -391,5 +456,5 @@ async fn import_tracking(
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![overview, reward_page, move_pledges, import_tracking]
+    routes![overview, reward_page, move_pledges, import_tracking, export_addresses]
 }
