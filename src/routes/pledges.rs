@@ -224,6 +224,7 @@ async fn create_pledge(
         news: Some(form.news),
         session: chosen_session.clone(),
         choices: chosen_choices.iter().map(|(name, value)| (name.clone(), value.clone())).collect(),
+        address: None,
     };
     let now = state.clock.now();
     let outcome = async {

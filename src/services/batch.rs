@@ -141,6 +141,9 @@ pub async fn place_many(
         for pledge in pledge::Entity::insert_many(rows).exec_with_returning(txn).await? {
             if let Some(i) = waiting.remove(&pledge.token) {
                 reward_options::record(txn, &pledge, &requests[i].new.options).await.map_err(AppError::into_db_err)?;
+                if let Some(address) = &requests[i].new.address {
+                    super::addresses::save(txn, pledge.id, address, now).await.map_err(AppError::into_db_err)?;
+                }
                 answers[i] = Some(Ok(Placed { pledge, replayed: false }));
             }
         }

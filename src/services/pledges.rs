@@ -20,7 +20,9 @@ use super::reward_options::{self, Options};
 use super::stored::instant;
 use crate::config::Campaign;
 pub use crate::config::Confirmation;
+use crate::config::campaign::Fulfilment;
 use crate::db::Db;
+use crate::domain::address::{PostalAddress, RawAddress};
 use crate::domain::ids::{looks_like_secret, new_pledge_reference, new_secret};
 use crate::domain::states::{MethodState, PayBy, PaymentState, PledgeState};
 use crate::domain::{Amount, Email, Lang, Money, PersonName, RewardId, Source};
@@ -46,6 +48,8 @@ pub struct PledgeInput {
     pub session: Option<String>,
     /// `(choice, value)` for each choice of the reward, such as `("colour", "indigo")`.
     pub choices: Vec<(String, String)>,
+    /// Where a reward sent by post goes; it may come later, from the private page.
+    pub address: Option<RawAddress>,
 }
 
 /// A pledge that passed every check that does not need the database.
@@ -63,6 +67,7 @@ pub struct NewPledge {
     pub news: bool,
     /// The reward's session and choices.
     pub options: Options,
+    pub address: Option<PostalAddress>,
 }
 
 impl PledgeInput {
@@ -91,20 +96,32 @@ impl PledgeInput {
             )),
             None => Some(Options::default()),
         };
+        let address = match &self.address {
+            None => Some(None),
+            Some(raw) => {
+                let reward =
+                    change.as_ref().and_then(|c| c.reward.as_ref()).and_then(|(id, _)| campaign.reward(id.as_str()));
+                if reward.is_some_and(|r| r.fulfilment == Fulfilment::Shipped) {
+                    problems.keep(raw.parse().map(Some).map_err(AppError::InvalidAddress))
+                } else {
+                    problems.keep(Err(AppError::invalid("address", "error-address-not-asked")))
+                }
+            }
+        };
         let name = problems.keep(PersonName::parse(&self.name).map_err(AppError::from));
         let email = problems.keep(Email::parse(&self.email).map_err(AppError::from));
         let shown = problems.keep(if self.anonymous { Ok(None) } else { self.shown_name() });
         // A way to pay is judged against the amount, or the smallest pledge while it is wrong.
         let amount = change.as_ref().map_or(campaign.min_pledge, |c| c.amount);
         let pay_by = problems.keep(pay_by(campaign, self.method.as_deref(), amount));
-        match (change, name, email, shown, pay_by, options) {
+        match (change, name, email, shown, pay_by, (options, address)) {
             (
                 Some(PledgeChange { reward, amount }),
                 Some(name),
                 Some(email),
                 Some(shown),
                 Some(pay_by),
-                Some(options),
+                (Some(options), Some(address)),
             ) if problems.is_empty() => {
                 let public_name = (!self.anonymous).then(|| shown.unwrap_or_else(|| name.clone()).into_string());
                 Ok(NewPledge {
@@ -118,6 +135,7 @@ impl PledgeInput {
                     pay_by,
                     news: self.news.unwrap_or(true),
                     options,
+                    address,
                 })
             }
             _ => Err(problems),

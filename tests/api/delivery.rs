@@ -279,3 +279,37 @@ async fn a_backer_gives_their_address_until_the_parcel_leaves_and_the_post_gets_
     let csv = app.get("/team/delivery/foulard-soie/addresses.csv").await.text().await.unwrap();
     assert_eq!(csv.lines().count(), 1, "a shipped parcel is not on the next labels");
 }
+
+#[tokio::test]
+async fn the_api_takes_an_address_with_a_pledge_and_names_the_field_it_refuses() {
+    let file = fixture_with(OPTIONS);
+    let app = spawn_app_with(file.path(), before_deadline()).await;
+    let scarf = |address: Value, email: &str| {
+        let mut body = TestApp::body(Some("foulard-soie"), "80.00", email);
+        body["choices"] = json!({ "colour": "garance", "size": "m" });
+        body["address"] = address;
+        body
+    };
+    let good = json!({ "name": "Jan de Vries", "street": "Prinsengracht 263", "postcode": "1016gv", "town": "Amsterdam", "country": "nl" });
+    let (status, placed) = app.pledge(scarf(good.clone(), "jan@example.nl")).await;
+    assert_eq!(status, 201, "{placed}");
+    let stored = app.query("SELECT postcode, country FROM addresses").await;
+    assert_eq!(stored, vec![json!({ "postcode": "1016 GV", "country": "NL" })]);
+
+    let mut wrong = good.clone();
+    wrong["postcode"] = "1016".into();
+    let (status, refused) = app.pledge(scarf(wrong, "piet@example.nl")).await;
+    assert_eq!((status, refused["error"]["code"].as_str()), (422, Some("invalid_address")), "{refused}");
+    assert!(refused["error"]["message"].as_str().unwrap().contains("Pays-Bas (par exemple 1234 AB)"), "{refused}");
+    let mut far = good.clone();
+    far["country"] = "US".into();
+    let (status, refused) = app.pledge(scarf(far, "piet@example.nl")).await;
+    assert_eq!((status, refused["error"]["code"].as_str()), (422, Some("invalid_address")));
+    let mut workshop = TestApp::body(Some("atelier-reparation"), "60.00", "piet@example.nl");
+    workshop["session"] = "2030-03-06-matin".into();
+    workshop["address"] = good;
+    let (status, refused) = app.pledge(workshop).await;
+    assert_eq!(status, 422, "a workshop takes no address: {refused}");
+    assert_eq!(app.stored_pledges().await, 1, "nothing half-written");
+    app.assert_counters_match_pledges().await;
+}

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 
 use super::ErrorBody;
 use crate::app::AppState;
+use crate::domain::address::RawAddress;
 use crate::domain::money::MoneyError;
 use crate::domain::qrbill::Reference;
 use crate::domain::rate_limit::LimitKind;
@@ -80,6 +81,30 @@ pub struct PledgeRequest {
     #[serde(default)]
     #[schema(example = json!({"colour": "indigo"}))]
     choices: Option<BTreeMap<String, String>>,
+    /// Where a reward sent by post goes. Optional: the backer may give it later on their
+    /// private page; when given it is checked (`invalid_address` names the field).
+    #[serde(default)]
+    address: Option<AddressBody>,
+}
+
+/// A postal address in Switzerland or Europe.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct AddressBody {
+    /// The name on the label.
+    #[schema(example = "Zoé Müller")]
+    name: String,
+    #[schema(example = "Rue de Carouge 50")]
+    street: String,
+    /// A second line, such as `c/o`.
+    #[serde(default)]
+    building: Option<String>,
+    #[schema(example = "1205")]
+    postcode: String,
+    #[schema(example = "Genève")]
+    town: String,
+    /// ISO 3166 code: `CH`, `LI` or a European country.
+    #[schema(example = "CH")]
+    country: String,
 }
 
 /// A pledge placed (201), or found placed by an earlier request with the same
@@ -145,7 +170,7 @@ const MAX_KEY: usize = 200;
         (status = 200, description = "The same request was placed before under this Idempotency-Key", body = PledgeCreated),
         (status = 400, description = "Not JSON, a field of the wrong type or missing (`malformed_request`)", body = ErrorBody),
         (status = 409, description = "`sold_out`, `session_full`, `choice_sold_out` or `campaign_closed`", body = ErrorBody),
-        (status = 422, description = "`invalid_amount`, `amount_below_minimum`, `amount_too_large`, `invalid_email`, `invalid_name`, `unknown_reward`, `session_required`, `unknown_session`, `invalid_choice`, `idempotency_key_reused` or `invalid_field` (a `method` not offered, TWINT above CHF 5,000)", body = ErrorBody),
+        (status = 422, description = "`invalid_amount`, `amount_below_minimum`, `amount_too_large`, `invalid_email`, `invalid_name`, `unknown_reward`, `session_required`, `unknown_session`, `invalid_choice`, `invalid_address`, `idempotency_key_reused` or `invalid_field` (a `method` not offered, TWINT above CHF 5,000)", body = ErrorBody),
         (status = 429, description = "`rate_limited`: too many pledges from this address or for this email; try again after `Retry-After` seconds", body = ErrorBody,
          headers(("Retry-After" = u64, description = "Whole seconds to wait, at least 1"))),
         (status = 500, description = "The pledge could not be stored; nothing was", body = ErrorBody),
@@ -189,6 +214,14 @@ async fn create_pledge(
         news: body.news,
         session: body.session,
         choices: body.choices.unwrap_or_default().into_iter().collect(),
+        address: body.address.map(|a| RawAddress {
+            name: a.name,
+            street: a.street,
+            building: a.building,
+            postcode: a.postcode,
+            town: a.town,
+            country: a.country,
+        }),
     };
     let new = input.validate(&state.campaign, state.clock.now())?;
     admission.by_email(LimitKind::Pledges, &new.email)?;
