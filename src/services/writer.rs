@@ -33,7 +33,8 @@ const MAX_BATCH: usize = 256;
 #[derive(Debug)]
 pub enum Operation {
     Place {
-        new: NewPledge,
+        /// Boxed: the writer's queue holds many operations, most of them pledges.
+        new: Box<NewPledge>,
         lang: Lang,
         idempotency_key: Option<String>,
     },
@@ -127,7 +128,7 @@ impl PledgeWriter {
         lang: Lang,
         idempotency_key: Option<String>,
     ) -> Result<PlacedPledge, AppError> {
-        match self.apply(Operation::Place { new, lang, idempotency_key }).await? {
+        match self.apply(Operation::Place { new: Box::new(new), lang, idempotency_key }).await? {
             Outcome::Placed(Placed { pledge, replayed }) => Ok(PlacedPledge { pledge: pledge.into(), replayed }),
             other => Err(unexpected(other)),
         }
