@@ -77,6 +77,12 @@ pub fn span(starts: DateTime<chrono::Utc>, ends: DateTime<chrono::Utc>, zone: ch
     }
 }
 
+/// Where a session takes place as people read it: its address, or "online" in `lang`
+/// (`stored` as the campaign file and the database write it).
+pub fn place(stored: &str, lang: Lang) -> String {
+    if stored == "online" { t(lang, "session-online") } else { stored.to_owned() }
+}
+
 /// A date as people read it, such as "21 novembre 2020".
 pub fn day(date: chrono::NaiveDate, lang: Lang) -> String {
     let month = t(lang, &format!("month-{}", date.month()));

@@ -51,7 +51,8 @@ mod tests {
         assert_eq!(round_trips(PledgeState::all()).len(), 3);
         assert_eq!(round_trips(DesignerState::all()).len(), 4);
         assert_eq!(round_trips(EmailState::all()).len(), 4);
-        assert_eq!(round_trips(EmailKind::all()).len(), 20);
+        assert_eq!(round_trips(EmailKind::all()).len(), 24);
+        assert_eq!(round_trips(FulfilmentState::all()).len(), 6);
         assert_eq!(round_trips(QuestionState::all()).len(), 3);
         assert_eq!(round_trips(NewsMailing::all()).len(), 4);
         assert_eq!(round_trips(OfferState::all()).len(), 4);

@@ -126,10 +126,7 @@ pub async fn seat_view(
     };
     let held = held.map(|session| HeldSession {
         when: i18n::span(instant(session.starts_ms), instant(session.ends_ms), state.campaign.time_zone, lang),
-        place: match session.place.as_str() {
-            "online" => i18n::t(lang, "session-online"),
-            address => address.to_owned(),
-        },
+        place: i18n::place(&session.place, lang),
         cancelled: !session.active,
     });
     let step = fulfilment::of(&state.db, pledge.id).await?;

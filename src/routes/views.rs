@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::app::AppState;
 use crate::config::campaign::{Fulfilment, FundingModel, Reward};
 use crate::config::media::{Image, Video, VideoSource};
-use crate::config::reward_options::{ChooseSession, Place};
+use crate::config::reward_options::ChooseSession;
 use crate::domain::states::PledgeState;
 use crate::domain::{Amount, CampaignState, Lang, Source};
 use crate::error::AppError;
@@ -504,10 +504,7 @@ pub fn reward_view(
                 SessionView {
                     id: session.id.clone(),
                     when: i18n::span(session.starts, session.ends, state.campaign.time_zone, lang),
-                    place: match &session.place {
-                        Place::Online => i18n::t(lang, "session-online"),
-                        Place::At(address) => address.clone(),
-                    },
+                    place: i18n::place(session.place.as_str(), lang),
                     remaining,
                     full: remaining == 0,
                     checked: false,

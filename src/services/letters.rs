@@ -13,7 +13,6 @@ use entity::{designer, offer, pledge, question, reward_session};
 use super::bills::pledge_number;
 use super::outbox::{ListMail, Mail};
 use super::stored::instant;
-use crate::config::reward_options::Place;
 use crate::config::{Campaign, Payments};
 use crate::domain::money::display_cents;
 use crate::domain::qrbill::Reference;
@@ -68,6 +67,19 @@ pub fn expand_news(stored: &str, texts: &[(i64, Lang, String)]) -> String {
 
 /// A value written into a letter as text, never as a link: without [`MARK`], so that no part
 /// of it can become [`SITE`].
+/// An email to the backer of `pledge` in `lang`: the subject and body of the messages `key`
+/// with `-subject` and `-body`, written with `args`.
+fn to_backer(kind: EmailKind, key: &str, pledge: &pledge::Model, lang: Lang, args: &[(&'static str, String)]) -> Mail {
+    Mail {
+        kind,
+        to: pledge.email.clone(),
+        subject: i18n::t_args(lang, &format!("{key}-subject"), args),
+        body: i18n::t_args(lang, &format!("{key}-body"), args),
+        pledge_id: Some(pledge.id),
+        list: None,
+    }
+}
+
 fn plain(value: &str) -> String {
     value.replace(MARK, "")
 }
@@ -214,10 +226,7 @@ impl Letters {
         let reward = pledge.reward_id.as_deref().and_then(|id| campaign.reward(id));
         let session = reward.and_then(|r| r.sessions.iter().find(|s| Some(&s.id) == pledge.session_id.as_ref()));
         let Some(session) = session else { return String::new() };
-        let place = match &session.place {
-            Place::Online => i18n::t(lang, "session-online"),
-            Place::At(address) => plain(address),
-        };
+        let place = plain(&i18n::place(session.place.as_str(), lang));
         let args = [
             ("when", i18n::span(session.starts, session.ends, campaign.time_zone, lang)),
             ("place", place),
@@ -254,14 +263,7 @@ impl Letters {
             PledgeNews::Changed => (EmailKind::PledgeChanged, "mail-pledge-changed"),
             PledgeNews::Cancelled => (EmailKind::PledgeCancelled, "mail-pledge-cancelled"),
         };
-        Mail {
-            kind,
-            to: pledge.email.clone(),
-            subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
-            body: i18n::t_args(lang, &format!("{key}-body"), &args),
-            pledge_id: Some(pledge.id),
-            list: None,
-        }
+        to_backer(kind, key, pledge, lang, &args)
     }
 
     /// The email that tells the holder of a seat at `session` that the team moved or cancelled
@@ -270,10 +272,7 @@ impl Letters {
     pub fn session_news(&self, news: SessionNews, pledge: &pledge::Model, session: &reward_session::Model) -> Mail {
         let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
         let campaign = &self.campaign;
-        let place = match session.place.as_str() {
-            "online" => i18n::t(lang, "session-online"),
-            address => plain(address),
-        };
+        let place = plain(&i18n::place(&session.place, lang));
         let args = [
             ("name", plain(&pledge.name)),
             ("campaign", plain(campaign.title.get(lang))),
@@ -289,14 +288,7 @@ impl Letters {
             SessionNews::Cancelled => (EmailKind::SessionCancelled, "mail-session-cancelled"),
             SessionNews::Reminder => (EmailKind::SessionReminder, "mail-session-reminder"),
         };
-        Mail {
-            kind,
-            to: pledge.email.clone(),
-            subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
-            body: i18n::t_args(lang, &format!("{key}-body"), &args),
-            pledge_id: Some(pledge.id),
-            list: None,
-        }
+        to_backer(kind, key, pledge, lang, &args)
     }
 
     /// The email that tells a backer their reward moved on its way: ready to pick up (where
@@ -324,14 +316,7 @@ impl Letters {
             FulfilmentState::Problem => "mail-fulfilment-problem",
             _ => "mail-fulfilment-delivered",
         };
-        Mail {
-            kind: EmailKind::FulfilmentChanged,
-            to: pledge.email.clone(),
-            subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
-            body: i18n::t_args(lang, &format!("{key}-body"), &args),
-            pledge_id: Some(pledge.id),
-            list: None,
-        }
+        to_backer(EmailKind::FulfilmentChanged, key, pledge, lang, &args)
     }
 
     /// The email about a pledge's money: its bill, a reminder, its drop, that nothing is
@@ -388,14 +373,7 @@ impl Letters {
             PaymentNews::MethodLost => (EmailKind::PaymentMethodLost, "mail-payment-method-lost"),
             PaymentNews::Refunded => (EmailKind::PledgeRefunded, "mail-payment-refunded"),
         };
-        Mail {
-            kind,
-            to: pledge.email.clone(),
-            subject: i18n::t_args(lang, &format!("{key}-subject"), &args),
-            body: i18n::t_args(lang, &format!("{key}-body"), &args),
-            pledge_id: Some(pledge.id),
-            list: None,
-        }
+        to_backer(kind, key, pledge, lang, &args)
     }
 
     /// The email that sends `to` the private link of each of `pledges` (theirs, newest

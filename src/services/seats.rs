@@ -150,10 +150,7 @@ pub fn invitation(
     // than an email, and the private link can cancel the pledge.
     let link = letters.public_url().resolve(&letters.link("/"));
     let host = letters.public_url().as_str().split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
-    let location = match session.place.as_str() {
-        "online" => i18n::t(lang, "session-online"),
-        address => address.to_owned(),
-    };
+    let location = i18n::place(&session.place, lang);
     let changed = pledge.updated_at.max(instant(session.changed_at_ms));
     let description = i18n::t_args(
         lang,

@@ -14,7 +14,6 @@ use rocket::response::{Flash, Redirect};
 use rocket::{State, get, post, routes};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
-use tokio::io::AsyncReadExt;
 
 use super::FlashView;
 use super::csv_export::{Separator, csv_lines, defused};
@@ -69,8 +68,17 @@ struct Overview {
     flash: Option<FlashView>,
 }
 
-fn place_label(place: &str, lang: Lang) -> String {
-    if place == "online" { i18n::t(lang, "session-online") } else { place.to_owned() }
+impl SessionRow {
+    fn of(state: &AppState, session: entity::reward_session::Model, lang: Lang) -> SessionRow {
+        SessionRow {
+            when: i18n::span(instant(session.starts_ms), instant(session.ends_ms), state.campaign.time_zone, lang),
+            place: i18n::place(&session.place, lang),
+            claimed: session.claimed,
+            seats: session.seats,
+            cancelled: !session.active,
+            id: session.id,
+        }
+    }
 }
 
 #[get("/team/delivery")]
@@ -94,14 +102,7 @@ async fn overview(
         let sessions = crate::services::seats::all(&state.db.read, reward.id.as_str())
             .await?
             .into_iter()
-            .map(|s| SessionRow {
-                when: i18n::span(instant(s.starts_ms), instant(s.ends_ms), state.campaign.time_zone, lang),
-                place: place_label(&s.place, lang),
-                claimed: s.claimed,
-                seats: s.seats,
-                cancelled: !s.active,
-                id: s.id,
-            })
+            .map(|s| SessionRow::of(state, s, lang))
             .collect();
         rewards.push(RewardRow {
             id: reward.id.to_string(),
@@ -274,14 +275,7 @@ async fn reward_page(
     let body = RewardPage {
         id: reward.to_owned(),
         title: config.title.get(lang).to_owned(),
-        session: session.map(|s| SessionRow {
-            when: i18n::span(instant(s.starts_ms), instant(s.ends_ms), state.campaign.time_zone, lang),
-            place: place_label(&s.place, lang),
-            claimed: s.claimed,
-            seats: s.seats,
-            cancelled: !s.active,
-            id: s.id,
-        }),
+        session: session.map(|s| SessionRow::of(state, s, lang)),
         present,
         listed,
         rows,
@@ -413,15 +407,10 @@ struct ImportForm<'r> {
 }
 
 async fn read_text(file: Option<&Capped<TempFile<'_>>>) -> Result<String, AppError> {
-    let Some(file) = file.filter(|f| !f.is_empty()) else {
-        return Err(AppError::invalid("file", "team-payments-no-file"));
-    };
-    if !file.is_complete() || file.len() as usize > MAX_IMPORT {
+    let bytes = super::payments::forms::read_upload(file).await?;
+    if bytes.len() > MAX_IMPORT {
         return Err(AppError::invalid("file", "team-payments-file-too-large"));
     }
-    let unreadable = |_| AppError::invalid("file", "team-payments-file-unreadable");
-    let mut bytes = Vec::with_capacity(file.len() as usize);
-    file.open().await.map_err(unreadable)?.read_to_end(&mut bytes).await.map_err(unreadable)?;
     // The post office's exports are UTF-8 or, from older spreadsheets, Latin-1.
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect()))
 }

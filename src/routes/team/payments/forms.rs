@@ -67,7 +67,7 @@ struct ImportForm<'r> {
 }
 
 /// Reads the uploaded file, refusing an empty or truncated one.
-async fn read_upload(file: Option<&Capped<TempFile<'_>>>) -> Result<Vec<u8>, AppError> {
+pub(in crate::routes::team) async fn read_upload(file: Option<&Capped<TempFile<'_>>>) -> Result<Vec<u8>, AppError> {
     let Some(file) = file.filter(|f| !f.is_empty()) else {
         return Err(AppError::invalid("file", "team-payments-no-file"));
     };

@@ -3,7 +3,7 @@
 //! Each form does one thing through [`crate::services::treasury`] and comes back here with a
 //! message saying what it did, or why nothing changed.
 
-mod forms;
+pub(super) mod forms;
 
 use rocket::request::FlashMessage;
 use rocket::{State, get, routes};
