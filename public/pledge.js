@@ -51,3 +51,48 @@ document.querySelectorAll('select[name="reward"]').forEach(function (select) {
   select.addEventListener('change', show);
   show();
 });
+
+// Adds the postage of the chosen zone to the amount, shows the address fields only for a
+// reward sent by post, and moves the zone to the country of the address typed. Without it,
+// the zones show their cost, the address fields stay folded, and the server checks both.
+document.querySelectorAll('select[name="reward"]').forEach(function (select) {
+  var form = select.form;
+  var amount = form && form.querySelector('input[name="amount"]');
+  var total = form && form.querySelector('#pledge-total');
+  var address = form && form.querySelector('[data-shipped]');
+  var country = form && form.querySelector('select[name="address.country"]');
+  if (!amount) return;
+  function checkedZone() {
+    return form.querySelector('input[name="zone.' + select.value + '"]:checked');
+  }
+  function update() {
+    if (address) {
+      address.hidden = address.getAttribute('data-shipped').split(' ').indexOf(select.value) < 0;
+    }
+    if (!total) return;
+    var zone = checkedZone();
+    var typed = parseFloat(String(amount.value).replace(',', '.'));
+    var cents = zone ? parseInt(zone.getAttribute('data-cents'), 10) : 0;
+    if (!zone || !cents || isNaN(typed) || typed <= 0) {
+      total.hidden = true;
+      return;
+    }
+    var sum = (Math.round(typed * 100) + cents) / 100;
+    total.textContent = total.getAttribute('data-template')
+      .replace('%postage%', total.getAttribute('data-currency') + ' ' + (cents / 100).toFixed(2))
+      .replace('%total%', total.getAttribute('data-currency') + ' ' + sum.toFixed(2));
+    total.hidden = false;
+  }
+  if (country) {
+    country.addEventListener('change', function () {
+      var group = country.options[country.selectedIndex] && country.options[country.selectedIndex].parentNode;
+      var zone = group && group.getAttribute('data-zone');
+      var radio = zone && form.querySelector('input[name="zone.' + select.value + '"][value="' + zone + '"]');
+      if (radio) radio.checked = true;
+      update();
+    });
+  }
+  form.addEventListener('change', update);
+  amount.addEventListener('input', update);
+  update();
+});

@@ -217,6 +217,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let settling = state.clone();
     let news_mailing = state.clone();
     let session_telling = state.clone();
+    let address_asking = state.clone();
     let retaining = state.clone();
     let charging = state.clone();
     let outbox = (state.clone(), mailer, settings.mail.poll);
@@ -297,6 +298,18 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                 tokio::spawn(async move {
                     tokio::select! {
                         () = jobs::session_news::run(db, campaign_id, letters, clock) => {}
+                        () = shutdown => {}
+                    }
+                });
+            })
+        }))
+        .attach(AdHoc::on_liftoff("address requests", move |rocket| {
+            let shutdown = rocket.shutdown();
+            Box::pin(async move {
+                let AppState { db, campaign, campaign_id, letters, clock, .. } = address_asking;
+                tokio::spawn(async move {
+                    tokio::select! {
+                        () = jobs::address_requests::run(db, campaign, campaign_id, letters, clock) => {}
                         () = shutdown => {}
                     }
                 });

@@ -77,6 +77,8 @@ pub enum EmailKind {
     SessionReminder,
     /// The reward moved on its way: ready, shipped, delivered, or a problem.
     FulfilmentChanged,
+    /// After a success, the address a reward sent by post still lacks (and its reminders).
+    AddressRequest,
 }
 
 crate::stored_text!(EmailKind);

@@ -73,6 +73,7 @@ macro_rules! stored_text {
 }
 
 pub mod address;
+pub mod address_request;
 pub mod backer;
 pub mod bank_file;
 pub mod bank_transaction;

@@ -98,7 +98,24 @@ pub struct Model {
     pub news: bool,
     /// The session of its reward it holds a seat in, when the reward has sessions.
     pub session_id: Option<String>,
+    /// Where the backer said a reward sent by post goes: chosen on the form, or the zone of the
+    /// address given. `None` until either is known.
+    pub shipping_zone: Option<ShippingZone>,
+    /// The postage due for that zone, paid with the pledge; never part of `amount_cents`.
+    pub shipping_cents: i64,
 }
+
+/// Where a parcel goes, for its postage; ordered from nearest to farthest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)", rename_all = "snake_case")]
+pub enum ShippingZone {
+    /// Switzerland and Liechtenstein, where Swiss Post delivers at home rates.
+    Switzerland,
+    Europe,
+    World,
+}
+
+crate::stored_text!(ShippingZone);
 
 /// How a backer chose to pay a pledge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]

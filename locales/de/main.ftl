@@ -220,8 +220,25 @@ field-address-country = Land
 error-address-missing = Adresse: { $field } fehlt.
 error-address-too-long = Adresse: { $field } ist länger als { $max } Zeichen.
 error-address-unprintable = Adresse: { $field } muss auf eine Zeile passen, ohne unsichtbare Zeichen.
-error-address-country = Adresse: Wählen Sie ein Land aus der Liste (die Schweiz oder ein Land Europas).
+error-address-country = Adresse: Wählen Sie ein Land aus der Liste der Länder, in die wir versenden.
 error-address-postcode = Adresse: Das ist keine Postleitzahl von { $country } (zum Beispiel { $example }).
+zone-switzerland = Schweiz und Liechtenstein
+zone-europe = Europa
+zone-world = Übrige Welt
+postage-free = gratis
+field-zone = Versand per Post: { $reward }
+field-zone-hint = Das Porto kommt zu Ihrer Zahlung hinzu. Es gehört nicht zu Ihrer Zusage und zählt nicht zum Ziel.
+pledge-total-live = Mit Porto ({ $postage }): { $total } zu zahlen
+error-zone-unknown = Wählen Sie, wohin Ihre Belohnung geschickt wird.
+error-zone-not-address = Die angegebene Adresse liegt in einer anderen Zone als der gewählte Versand: Wählen Sie den Versand ihres Landes.
+error-zone-not-served = Diese Belohnung wird nicht in dieses Land geschickt. Geben Sie eine Adresse in der Schweiz oder in einem Land der Liste an.
+address-pledge-title = Lieferadresse (freiwillig)
+address-pledge-hint = Für eine Belohnung, die per Post kommt. Sie können sie auch später auf Ihrer Seite angeben; das Porto richtet sich nach dem Land der Adresse.
+pledge-postage = Porto
+pledge-postage-value = { $cost } ({ $zone })
+pledge-total = Total zu zahlen
+mail-postage = Porto ({ $zone }): { $cost }, zusätzlich zu Ihrer Zusage
+mail-postage-included = Davon Porto ({ $zone }): { $cost }
 error-session-locked = Dieser Termin kann nicht mehr gewählt oder geändert werden.
 error-session-begun = Dieser Termin hat bereits begonnen. Wählen Sie einen anderen.
 error-invalid-choice = Wählen Sie einen der angebotenen Werte ({ $choice }).
@@ -342,6 +359,28 @@ mail-session-reminder-body =
 mail-fulfilment-tracking =
     Sendungsnummer: { $tracking }
     Um das Paket zu verfolgen: { $url }
+mail-address-request-subject = Wohin sollen wir Ihre Belohnung schicken? { $reward }
+mail-address-request-body =
+    Guten Tag { $name }
+
+    „{ $campaign }“ hat sein Ziel erreicht: Danke! Ihre Belohnung ({ $reward }, Zusage { $reference }) kommt per Post, und uns fehlt Ihre Adresse.
+
+    Geben Sie sie auf Ihrer Seite an, in einer Minute:
+    { $link }
+
+    Das Porto richtet sich nach dem Land der Adresse.
+
+    { $campaign }
+mail-address-reminder-subject = Erinnerung: Ihre Adresse für { $reward }
+mail-address-reminder-body =
+    Guten Tag { $name }
+
+    Uns fehlt noch immer die Adresse für Ihre Belohnung ({ $reward }, Zusage { $reference }). Ohne sie kann sie nicht verschickt werden.
+
+    Geben Sie sie auf Ihrer Seite an:
+    { $link }
+
+    { $campaign }
 mail-fulfilment-ready-subject = Ihr Dankeschön wartet auf Sie: { $reward }
 mail-fulfilment-ready-body =
     Guten Tag { $name }
@@ -390,7 +429,7 @@ mail-pledge-placed-body =
 
     Referenz: { $reference }
     Dankeschön: { $reward }
-    Betrag: { $amount }{ $session }
+    Betrag: { $amount }{ $postage }{ $session }
 
     Bis zum { $deadline } können Sie sie hier ansehen, ändern oder stornieren:
     { $link }
@@ -405,7 +444,7 @@ mail-pledge-changed-body =
     Ihre Zusage { $reference } wurde geändert. So sieht sie jetzt aus:
 
     Dankeschön: { $reward }
-    Betrag: { $amount }{ $session }
+    Betrag: { $amount }{ $postage }{ $session }
 
     Bis zum { $deadline } können Sie sie hier weiterhin ändern oder stornieren:
     { $link }
@@ -698,6 +737,12 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Vorbereitet (bereit oder versandt)
 team-delivery-addresses = Adressen der zu versendenden Pakete (CSV für die Post)
+team-delivery-missing-only = Nur ohne Adresse
+team-delivery-missing = { $count ->
+    [one] { $count } Person hat ihre Adresse noch nicht angegeben
+   *[other] { $count } Personen haben ihre Adresse noch nicht angegeben
+}
+team-delivery-no-address = Noch keine Adresse
 team-delivery-step = Schritt
 team-delivery-options = Auswahl und Termin
 team-delivery-paid = bezahlt
@@ -734,13 +779,13 @@ team-bulk-refused = { $count ->
    *[other] { $count } konnten nicht storniert werden (die Kampagne ist abgeschlossen).
 }
 mail-payment-refund-note = Sie haben mehr bezahlt, als Sie schulden: Wir erstatten Ihnen { $refund } zurück.
-mail-payment-bill-subject = Ihre Rechnung über { $amount } für „{ $campaign }“, zahlbar bis { $due_date }
+mail-payment-bill-subject = Ihre Rechnung über { $total } für „{ $campaign }“, zahlbar bis { $due_date }
 mail-payment-bill-body =
     Guten Tag { $name }
 
     Vielen Dank, dass Sie „{ $campaign }“ unterstützen! Hier ist die Rechnung für Ihre Zusage { $reference }.
 
-    Betrag: { $outstanding }
+    Betrag: { $outstanding }{ $postage }
     Zahlbar bis: { $due_date }
 
     Ihre QR-Rechnung zum Scannen mit der App Ihrer Bank oder zum Ausdrucken:

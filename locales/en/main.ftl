@@ -220,8 +220,25 @@ field-address-country = Country
 error-address-missing = Address: { $field } is missing.
 error-address-too-long = Address: { $field } is longer than { $max } characters.
 error-address-unprintable = Address: { $field } must fit on one line, without invisible characters.
-error-address-country = Address: choose a country from the list (Switzerland or a European country).
+error-address-country = Address: choose a country from the list of countries we send to.
 error-address-postcode = Address: this is not a postcode of { $country } (for example { $example }).
+zone-switzerland = Switzerland and Liechtenstein
+zone-europe = Europe
+zone-world = Rest of the world
+postage-free = free
+field-zone = Sent by post: { $reward }
+field-zone-hint = Postage is added to what you pay. It is not part of your pledge and does not count toward the goal.
+pledge-total-live = With postage ({ $postage }): { $total } to pay
+error-zone-unknown = Choose where your reward is sent.
+error-zone-not-address = The address given is in another zone than the postage chosen: choose the postage of its country.
+error-zone-not-served = This reward is not sent to that country. Give an address in Switzerland or in a country of the list.
+address-pledge-title = Delivery address (optional)
+address-pledge-hint = For a reward sent by post. You can also give it later, on your page; the postage follows the address's country.
+pledge-postage = Postage
+pledge-postage-value = { $cost } ({ $zone })
+pledge-total = Total to pay
+mail-postage = Postage ({ $zone }): { $cost }, on top of your pledge
+mail-postage-included = Including postage ({ $zone }): { $cost }
 error-session-locked = This date can no longer be chosen or changed.
 error-session-begun = This date has already begun. Choose another one.
 error-invalid-choice = Choose one of the values offered ({ $choice }).
@@ -342,6 +359,28 @@ mail-session-reminder-body =
 mail-fulfilment-tracking =
     Tracking number: { $tracking }
     To follow the parcel: { $url }
+mail-address-request-subject = Where should we send your reward? { $reward }
+mail-address-request-body =
+    Hello { $name },
+
+    “{ $campaign }” reached its goal: thank you! Your reward ({ $reward }, pledge { $reference }) will be sent by post, and we do not have your address yet.
+
+    Give it on your page, in a minute:
+    { $link }
+
+    The postage follows the address's country.
+
+    { $campaign }
+mail-address-reminder-subject = Reminder: your address for { $reward }
+mail-address-reminder-body =
+    Hello { $name },
+
+    We still do not have the address to send your reward to ({ $reward }, pledge { $reference }). Without it, it cannot leave.
+
+    Give it on your page:
+    { $link }
+
+    { $campaign }
 mail-fulfilment-ready-subject = Your reward is waiting for you: { $reward }
 mail-fulfilment-ready-body =
     Hello { $name },
@@ -390,7 +429,7 @@ mail-pledge-placed-body =
 
     Reference: { $reference }
     Reward: { $reward }
-    Amount: { $amount }{ $session }
+    Amount: { $amount }{ $postage }{ $session }
 
     Until { $deadline }, you can see, change or cancel it here:
     { $link }
@@ -405,7 +444,7 @@ mail-pledge-changed-body =
     Your pledge { $reference } was changed. Here it is now:
 
     Reward: { $reward }
-    Amount: { $amount }{ $session }
+    Amount: { $amount }{ $postage }{ $session }
 
     Until { $deadline }, you can still change or cancel it here:
     { $link }
@@ -698,6 +737,12 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Prepared (ready or shipped)
 team-delivery-addresses = Addresses of the parcels to send (CSV for the post office)
+team-delivery-missing-only = Without an address only
+team-delivery-missing = { $count ->
+    [one] { $count } backer has not given their address yet
+   *[other] { $count } backers have not given their address yet
+}
+team-delivery-no-address = No address yet
 team-delivery-step = Step
 team-delivery-options = Choices and session
 team-delivery-paid = paid
@@ -734,13 +779,13 @@ team-bulk-refused = { $count ->
    *[other] { $count } could not be (the campaign is closed).
 }
 mail-payment-refund-note = You paid more than you owe: we will refund { $refund }.
-mail-payment-bill-subject = Your bill of { $amount } for “{ $campaign }”, due by { $due_date }
+mail-payment-bill-subject = Your bill of { $total } for “{ $campaign }”, due by { $due_date }
 mail-payment-bill-body =
     Hello { $name },
 
     Thank you for backing “{ $campaign }”! Here is the bill for your pledge { $reference }.
 
-    Amount: { $outstanding }
+    Amount: { $outstanding }{ $postage }
     Due by: { $due_date }
 
     Your QR-bill, to scan with your bank's app or to print:

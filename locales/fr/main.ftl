@@ -220,8 +220,25 @@ field-address-country = Pays
 error-address-missing = Adresse : { $field } manque.
 error-address-too-long = Adresse : { $field } dépasse { $max } caractères.
 error-address-unprintable = Adresse : { $field } doit tenir sur une ligne, sans caractères invisibles.
-error-address-country = Adresse : choisissez un pays de la liste (la Suisse ou un pays d'Europe).
+error-address-country = Adresse : choisissez un pays dans la liste des pays où nous envoyons.
 error-address-postcode = Adresse : ce NPA ne correspond pas à un numéro postal de { $country } (par exemple { $example }).
+zone-switzerland = Suisse et Liechtenstein
+zone-europe = Europe
+zone-world = Reste du monde
+postage-free = offert
+field-zone = Envoi par la Poste : { $reward }
+field-zone-hint = Les frais de port s'ajoutent à ce que vous payez. Ils ne font pas partie de votre promesse et ne comptent pas pour l'objectif.
+pledge-total-live = Avec le port ({ $postage }) : { $total } à payer
+error-zone-unknown = Choisissez où votre contrepartie sera envoyée.
+error-zone-not-address = L'adresse donnée est dans une autre zone que l'envoi choisi : choisissez l'envoi qui correspond à son pays.
+error-zone-not-served = Cette contrepartie n'est pas envoyée dans ce pays. Choisissez une adresse en Suisse ou dans un pays de la liste des envois.
+address-pledge-title = Adresse de livraison (facultatif)
+address-pledge-hint = Pour une contrepartie envoyée par la Poste. Vous pouvez aussi la donner plus tard, sur votre page ; les frais de port suivent le pays de l'adresse.
+pledge-postage = Frais de port
+pledge-postage-value = { $cost } ({ $zone })
+pledge-total = Total à payer
+mail-postage = Frais de port ({ $zone }) : { $cost }, en plus de votre promesse
+mail-postage-included = Dont frais de port ({ $zone }) : { $cost }
 error-session-locked = Cette date ne peut plus être choisie ni changée.
 error-session-begun = Cette date a déjà commencé. Choisissez-en une autre.
 error-invalid-choice = Choisissez une des valeurs proposées ({ $choice }).
@@ -342,6 +359,28 @@ mail-session-reminder-body =
 mail-fulfilment-tracking =
     Numéro de suivi : { $tracking }
     Pour suivre le colis : { $url }
+mail-address-request-subject = Où envoyer votre contrepartie ? { $reward }
+mail-address-request-body =
+    Bonjour { $name },
+
+    « { $campaign } » a atteint son objectif : merci ! Votre contrepartie ({ $reward }, promesse { $reference }) partira par la Poste, et il nous manque votre adresse.
+
+    Donnez-la sur votre page, en une minute :
+    { $link }
+
+    Les frais de port suivent le pays de l'adresse.
+
+    { $campaign }
+mail-address-reminder-subject = Rappel : votre adresse pour { $reward }
+mail-address-reminder-body =
+    Bonjour { $name },
+
+    Il nous manque toujours l'adresse où envoyer votre contrepartie ({ $reward }, promesse { $reference }). Sans elle, elle ne peut pas partir.
+
+    Donnez-la sur votre page :
+    { $link }
+
+    { $campaign }
 mail-fulfilment-ready-subject = Votre contrepartie vous attend : { $reward }
 mail-fulfilment-ready-body =
     Bonjour { $name },
@@ -390,7 +429,7 @@ mail-pledge-placed-body =
 
     Référence : { $reference }
     Contrepartie : { $reward }
-    Montant : { $amount }{ $session }
+    Montant : { $amount }{ $postage }{ $session }
 
     Jusqu'au { $deadline }, vous pouvez la voir, la modifier ou l'annuler ici :
     { $link }
@@ -405,7 +444,7 @@ mail-pledge-changed-body =
     Votre promesse { $reference } est modifiée. La voici :
 
     Contrepartie : { $reward }
-    Montant : { $amount }{ $session }
+    Montant : { $amount }{ $postage }{ $session }
 
     Jusqu'au { $deadline }, vous pouvez encore la modifier ou l'annuler ici :
     { $link }
@@ -698,6 +737,12 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Préparées (prêtes ou expédiées)
 team-delivery-addresses = Adresses des colis à envoyer (CSV pour la Poste)
+team-delivery-missing-only = Sans adresse seulement
+team-delivery-missing = { $count ->
+    [one] { $count } personne n'a pas encore donné son adresse
+   *[other] { $count } personnes n'ont pas encore donné leur adresse
+}
+team-delivery-no-address = Pas encore d'adresse
 team-delivery-step = Étape
 team-delivery-options = Choix et séance
 team-delivery-paid = payée
@@ -734,13 +779,13 @@ team-bulk-refused = { $count ->
    *[other] { $count } n'ont pas pu l'être (la campagne est close).
 }
 mail-payment-refund-note = Vous avez versé plus que ce que vous devez : nous vous rembourserons { $refund }.
-mail-payment-bill-subject = Votre facture de { $amount } pour « { $campaign } », à payer d'ici au { $due_date }
+mail-payment-bill-subject = Votre facture de { $total } pour « { $campaign } », à payer d'ici au { $due_date }
 mail-payment-bill-body =
     Bonjour { $name },
 
     Merci de soutenir « { $campaign } » ! Voici la facture de votre promesse { $reference }.
 
-    Montant : { $outstanding }
+    Montant : { $outstanding }{ $postage }
     À payer d'ici au : { $due_date }
 
     Votre facture QR, à scanner avec l'application de votre banque ou à imprimer :

@@ -15,7 +15,8 @@ use super::error::{ConfigError, Locator};
 use super::media::{self, Image, RawImage, RawVideo, Video};
 use super::payments::{Payments, RawPayments};
 use super::reward_options::{self, Choice, ChooseSession, RawChoice, RawSession, Session};
-use crate::domain::{Lang, Money, RewardId, markdown, slug};
+use crate::domain::shipping::Postage;
+use crate::domain::{Amount, Lang, Money, RewardId, markdown, slug};
 
 /// A text in every language. Another language falls back to French when the file has none.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +89,8 @@ pub struct Reward {
     pub choose_session: ChooseSession,
     /// What its backer chooses, such as a size or a colour.
     pub choices: Vec<Choice>,
+    /// Its own postage, in place of the campaign's; only for a reward sent by post.
+    pub postage: Option<Postage>,
 }
 
 /// The whole campaign, validated.
@@ -120,6 +123,8 @@ pub struct Campaign {
     pub faq: Vec<Faq>,
     /// How many days after the close personal data is kept; `None`: until the team erases it.
     pub retention_days: Option<u32>,
+    /// The postage of rewards sent by post; `None` sends them free, wherever they go.
+    pub postage: Option<Postage>,
 }
 
 /// A question of the FAQ and its answer, in every language.
@@ -177,6 +182,15 @@ impl Campaign {
         self.rewards.iter().find(|r| r.id.as_str() == id)
     }
 
+    /// The postage of `reward`: its own, or the campaign's; `None` when it costs nothing to
+    /// send, or is not sent by post.
+    pub fn postage<'a>(&'a self, reward: &'a Reward) -> Option<&'a Postage> {
+        if reward.fulfilment != Fulfilment::Shipped {
+            return None;
+        }
+        reward.postage.as_ref().or(self.postage.as_ref())
+    }
+
     /// The designers' slugs that rewards name, each once, in the order rewards first name
     /// them: a registration never receives one of them, so that only the team decides who
     /// appears on a reward.
@@ -220,6 +234,46 @@ struct RawCampaign {
     #[serde(default)]
     faq: Vec<Spanned<RawFaq>>,
     retention_days: Option<Spanned<i64>>,
+    shipping: Option<Spanned<RawPostage>>,
+}
+
+/// Postage per zone, as written: `switzerland`, `europe`, `world`, each an amount or `"0"`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPostage {
+    switzerland: Option<Spanned<toml::Value>>,
+    europe: Option<Spanned<toml::Value>>,
+    world: Option<Spanned<toml::Value>>,
+}
+
+impl RawPostage {
+    fn validate(self, at: &Locator, start: usize, field: &str) -> Result<Postage, ConfigError> {
+        let cost = |value: Option<Spanned<toml::Value>>, zone: &str| -> Result<Option<Amount>, ConfigError> {
+            let Some(value) = value else { return Ok(None) };
+            let free = match value.get_ref() {
+                toml::Value::Integer(0) => true,
+                toml::Value::String(text) => matches!(text.trim(), "0" | "0.0" | "0.00"),
+                _ => false,
+            };
+            if free {
+                return Ok(Some(Amount::from_cents(0)));
+            }
+            amount(at, &value, &format!("{field}.{zone}")).map(|money| Some(Amount::from(money)))
+        };
+        let postage = Postage {
+            switzerland: cost(self.switzerland, "switzerland")?,
+            europe: cost(self.europe, "europe")?,
+            world: cost(self.world, "world")?,
+        };
+        if postage.first_zone().is_none() {
+            return Err(at.at(
+                start,
+                field,
+                "give the postage of at least one zone: switzerland, europe or world (\"0\" when free)",
+            ));
+        }
+        Ok(postage)
+    }
 }
 
 #[derive(Deserialize)]
@@ -267,6 +321,7 @@ struct RawReward {
     choose_session: Option<Spanned<String>>,
     #[serde(default)]
     choices: Vec<Spanned<RawChoice>>,
+    shipping: Option<Spanned<RawPostage>>,
 }
 
 #[derive(Deserialize)]
@@ -406,6 +461,13 @@ impl RawCampaign {
                 }
             },
         };
+        let postage = match self.shipping {
+            None => None,
+            Some(raw) => {
+                let offset = raw.span().start;
+                Some(raw.into_inner().validate(at, offset, "shipping")?)
+            }
+        };
         let title = text(at, self.title, 0, "title")?;
         let short_name = match self.short_name {
             None => title.clone(),
@@ -445,6 +507,7 @@ impl RawCampaign {
             video,
             faq,
             retention_days,
+            postage,
         })
     }
 }
@@ -534,6 +597,20 @@ impl RawReward {
         let sessions = reward_options::sessions(at, self.sessions, field, time_zone)?;
         let choose_session = reward_options::choose_session(at, self.choose_session, field)?;
         let choices = reward_options::choices(at, self.choices, field)?;
+        let postage = match self.shipping {
+            None => None,
+            Some(_) if fulfilment != Fulfilment::Shipped => {
+                return Err(at.at(
+                    start,
+                    format!("{field}.shipping"),
+                    "postage is for a reward sent by post: set fulfilment = \"shipped\", or leave shipping out",
+                ));
+            }
+            Some(raw) => {
+                let offset = raw.span().start;
+                Some(raw.into_inner().validate(at, offset, &format!("{field}.shipping"))?)
+            }
+        };
         Ok(Reward {
             id,
             kind,
@@ -549,6 +626,7 @@ impl RawReward {
             sessions,
             choose_session,
             choices,
+            postage,
         })
     }
 }

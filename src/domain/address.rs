@@ -1,5 +1,7 @@
-//! A postal address for a shipped reward: Swiss and European countries, each checked against
-//! the shape of its postcodes, with lengths that fit a parcel's label.
+//! A postal address for a shipped reward: Swiss, European and some farther countries, each
+//! checked against the shape of its postcodes, with lengths that fit a parcel's label.
+
+pub use super::states::ShippingZone;
 
 /// The longest name, street or building line, and town, in characters.
 const NAME_MAX: usize = 70;
@@ -13,49 +15,318 @@ pub struct Country {
     pub fr: &'static str,
     pub en: &'static str,
     pub de: &'static str,
+    /// Where it lies, for the postage.
+    pub zone: ShippingZone,
     postcodes: &'static [&'static str],
 }
 
-/// Switzerland first, then Europe by code.
+/// Switzerland first, then Europe by code, then the rest of the world by code.
 pub const COUNTRIES: &[Country] = &[
-    Country { code: "CH", fr: "Suisse", en: "Switzerland", de: "Schweiz", postcodes: &["9999"] },
-    Country { code: "LI", fr: "Liechtenstein", en: "Liechtenstein", de: "Liechtenstein", postcodes: &["9999"] },
-    Country { code: "AT", fr: "Autriche", en: "Austria", de: "Österreich", postcodes: &["9999"] },
-    Country { code: "BE", fr: "Belgique", en: "Belgium", de: "Belgien", postcodes: &["9999"] },
-    Country { code: "BG", fr: "Bulgarie", en: "Bulgaria", de: "Bulgarien", postcodes: &["9999"] },
-    Country { code: "CY", fr: "Chypre", en: "Cyprus", de: "Zypern", postcodes: &["9999"] },
-    Country { code: "CZ", fr: "Tchéquie", en: "Czechia", de: "Tschechien", postcodes: &["999 99", "99999"] },
-    Country { code: "DE", fr: "Allemagne", en: "Germany", de: "Deutschland", postcodes: &["99999"] },
-    Country { code: "DK", fr: "Danemark", en: "Denmark", de: "Dänemark", postcodes: &["9999"] },
-    Country { code: "EE", fr: "Estonie", en: "Estonia", de: "Estland", postcodes: &["99999"] },
-    Country { code: "ES", fr: "Espagne", en: "Spain", de: "Spanien", postcodes: &["99999"] },
-    Country { code: "FI", fr: "Finlande", en: "Finland", de: "Finnland", postcodes: &["99999"] },
-    Country { code: "FR", fr: "France", en: "France", de: "Frankreich", postcodes: &["99999"] },
+    Country {
+        code: "CH",
+        fr: "Suisse",
+        en: "Switzerland",
+        de: "Schweiz",
+        zone: ShippingZone::Switzerland,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "LI",
+        fr: "Liechtenstein",
+        en: "Liechtenstein",
+        de: "Liechtenstein",
+        zone: ShippingZone::Switzerland,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "AT",
+        fr: "Autriche",
+        en: "Austria",
+        de: "Österreich",
+        zone: ShippingZone::Europe,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "BE",
+        fr: "Belgique",
+        en: "Belgium",
+        de: "Belgien",
+        zone: ShippingZone::Europe,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "BG",
+        fr: "Bulgarie",
+        en: "Bulgaria",
+        de: "Bulgarien",
+        zone: ShippingZone::Europe,
+        postcodes: &["9999"],
+    },
+    Country { code: "CY", fr: "Chypre", en: "Cyprus", de: "Zypern", zone: ShippingZone::Europe, postcodes: &["9999"] },
+    Country {
+        code: "CZ",
+        fr: "Tchéquie",
+        en: "Czechia",
+        de: "Tschechien",
+        zone: ShippingZone::Europe,
+        postcodes: &["999 99", "99999"],
+    },
+    Country {
+        code: "DE",
+        fr: "Allemagne",
+        en: "Germany",
+        de: "Deutschland",
+        zone: ShippingZone::Europe,
+        postcodes: &["99999"],
+    },
+    Country {
+        code: "DK",
+        fr: "Danemark",
+        en: "Denmark",
+        de: "Dänemark",
+        zone: ShippingZone::Europe,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "EE",
+        fr: "Estonie",
+        en: "Estonia",
+        de: "Estland",
+        zone: ShippingZone::Europe,
+        postcodes: &["99999"],
+    },
+    Country {
+        code: "ES",
+        fr: "Espagne",
+        en: "Spain",
+        de: "Spanien",
+        zone: ShippingZone::Europe,
+        postcodes: &["99999"],
+    },
+    Country {
+        code: "FI",
+        fr: "Finlande",
+        en: "Finland",
+        de: "Finnland",
+        zone: ShippingZone::Europe,
+        postcodes: &["99999"],
+    },
+    Country {
+        code: "FR",
+        fr: "France",
+        en: "France",
+        de: "Frankreich",
+        zone: ShippingZone::Europe,
+        postcodes: &["99999"],
+    },
     Country {
         code: "GB",
         fr: "Royaume-Uni",
         en: "United Kingdom",
         de: "Vereinigtes Königreich",
+        zone: ShippingZone::Europe,
         postcodes: &["A9 9AA", "A99 9AA", "AA9 9AA", "AA99 9AA", "A9A 9AA", "AA9A 9AA"],
     },
-    Country { code: "GR", fr: "Grèce", en: "Greece", de: "Griechenland", postcodes: &["999 99", "99999"] },
-    Country { code: "HR", fr: "Croatie", en: "Croatia", de: "Kroatien", postcodes: &["99999"] },
-    Country { code: "HU", fr: "Hongrie", en: "Hungary", de: "Ungarn", postcodes: &["9999"] },
-    Country { code: "IE", fr: "Irlande", en: "Ireland", de: "Irland", postcodes: &["A9X XXXX"] },
-    Country { code: "IS", fr: "Islande", en: "Iceland", de: "Island", postcodes: &["999"] },
-    Country { code: "IT", fr: "Italie", en: "Italy", de: "Italien", postcodes: &["99999"] },
-    Country { code: "LT", fr: "Lituanie", en: "Lithuania", de: "Litauen", postcodes: &["LT-99999", "99999"] },
-    Country { code: "LU", fr: "Luxembourg", en: "Luxembourg", de: "Luxemburg", postcodes: &["L-9999", "9999"] },
-    Country { code: "LV", fr: "Lettonie", en: "Latvia", de: "Lettland", postcodes: &["LV-9999"] },
-    Country { code: "MT", fr: "Malte", en: "Malta", de: "Malta", postcodes: &["AAA 9999"] },
-    Country { code: "NL", fr: "Pays-Bas", en: "Netherlands", de: "Niederlande", postcodes: &["9999 AA"] },
-    Country { code: "NO", fr: "Norvège", en: "Norway", de: "Norwegen", postcodes: &["9999"] },
-    Country { code: "PL", fr: "Pologne", en: "Poland", de: "Polen", postcodes: &["99-999"] },
-    Country { code: "PT", fr: "Portugal", en: "Portugal", de: "Portugal", postcodes: &["9999-999"] },
-    Country { code: "RO", fr: "Roumanie", en: "Romania", de: "Rumänien", postcodes: &["999999"] },
-    Country { code: "SE", fr: "Suède", en: "Sweden", de: "Schweden", postcodes: &["999 99"] },
-    Country { code: "SI", fr: "Slovénie", en: "Slovenia", de: "Slowenien", postcodes: &["9999"] },
-    Country { code: "SK", fr: "Slovaquie", en: "Slovakia", de: "Slowakei", postcodes: &["999 99"] },
+    Country {
+        code: "GR",
+        fr: "Grèce",
+        en: "Greece",
+        de: "Griechenland",
+        zone: ShippingZone::Europe,
+        postcodes: &["999 99", "99999"],
+    },
+    Country {
+        code: "HR",
+        fr: "Croatie",
+        en: "Croatia",
+        de: "Kroatien",
+        zone: ShippingZone::Europe,
+        postcodes: &["99999"],
+    },
+    Country {
+        code: "HU",
+        fr: "Hongrie",
+        en: "Hungary",
+        de: "Ungarn",
+        zone: ShippingZone::Europe,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "IE",
+        fr: "Irlande",
+        en: "Ireland",
+        de: "Irland",
+        zone: ShippingZone::Europe,
+        postcodes: &["A9X XXXX"],
+    },
+    Country { code: "IS", fr: "Islande", en: "Iceland", de: "Island", zone: ShippingZone::Europe, postcodes: &["999"] },
+    Country { code: "IT", fr: "Italie", en: "Italy", de: "Italien", zone: ShippingZone::Europe, postcodes: &["99999"] },
+    Country {
+        code: "LT",
+        fr: "Lituanie",
+        en: "Lithuania",
+        de: "Litauen",
+        zone: ShippingZone::Europe,
+        postcodes: &["LT-99999", "99999"],
+    },
+    Country {
+        code: "LU",
+        fr: "Luxembourg",
+        en: "Luxembourg",
+        de: "Luxemburg",
+        zone: ShippingZone::Europe,
+        postcodes: &["L-9999", "9999"],
+    },
+    Country {
+        code: "LV",
+        fr: "Lettonie",
+        en: "Latvia",
+        de: "Lettland",
+        zone: ShippingZone::Europe,
+        postcodes: &["LV-9999"],
+    },
+    Country { code: "MT", fr: "Malte", en: "Malta", de: "Malta", zone: ShippingZone::Europe, postcodes: &["AAA 9999"] },
+    Country {
+        code: "NL",
+        fr: "Pays-Bas",
+        en: "Netherlands",
+        de: "Niederlande",
+        zone: ShippingZone::Europe,
+        postcodes: &["9999 AA"],
+    },
+    Country {
+        code: "NO",
+        fr: "Norvège",
+        en: "Norway",
+        de: "Norwegen",
+        zone: ShippingZone::Europe,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "PL",
+        fr: "Pologne",
+        en: "Poland",
+        de: "Polen",
+        zone: ShippingZone::Europe,
+        postcodes: &["99-999"],
+    },
+    Country {
+        code: "PT",
+        fr: "Portugal",
+        en: "Portugal",
+        de: "Portugal",
+        zone: ShippingZone::Europe,
+        postcodes: &["9999-999"],
+    },
+    Country {
+        code: "RO",
+        fr: "Roumanie",
+        en: "Romania",
+        de: "Rumänien",
+        zone: ShippingZone::Europe,
+        postcodes: &["999999"],
+    },
+    Country {
+        code: "SE",
+        fr: "Suède",
+        en: "Sweden",
+        de: "Schweden",
+        zone: ShippingZone::Europe,
+        postcodes: &["999 99"],
+    },
+    Country {
+        code: "SI",
+        fr: "Slovénie",
+        en: "Slovenia",
+        de: "Slowenien",
+        zone: ShippingZone::Europe,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "SK",
+        fr: "Slovaquie",
+        en: "Slovakia",
+        de: "Slowakei",
+        zone: ShippingZone::Europe,
+        postcodes: &["999 99"],
+    },
+    Country {
+        code: "AU",
+        fr: "Australie",
+        en: "Australia",
+        de: "Australien",
+        zone: ShippingZone::World,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "BR",
+        fr: "Brésil",
+        en: "Brazil",
+        de: "Brasilien",
+        zone: ShippingZone::World,
+        postcodes: &["99999-999"],
+    },
+    Country {
+        code: "CA",
+        fr: "Canada",
+        en: "Canada",
+        de: "Kanada",
+        zone: ShippingZone::World,
+        postcodes: &["A9A 9A9"],
+    },
+    Country { code: "CN", fr: "Chine", en: "China", de: "China", zone: ShippingZone::World, postcodes: &["999999"] },
+    Country {
+        code: "IL",
+        fr: "Israël",
+        en: "Israel",
+        de: "Israel",
+        zone: ShippingZone::World,
+        postcodes: &["9999999"],
+    },
+    Country { code: "IN", fr: "Inde", en: "India", de: "Indien", zone: ShippingZone::World, postcodes: &["999999"] },
+    Country { code: "JP", fr: "Japon", en: "Japan", de: "Japan", zone: ShippingZone::World, postcodes: &["999-9999"] },
+    Country {
+        code: "KR",
+        fr: "Corée du Sud",
+        en: "South Korea",
+        de: "Südkorea",
+        zone: ShippingZone::World,
+        postcodes: &["99999"],
+    },
+    Country { code: "MA", fr: "Maroc", en: "Morocco", de: "Marokko", zone: ShippingZone::World, postcodes: &["99999"] },
+    Country { code: "MX", fr: "Mexique", en: "Mexico", de: "Mexiko", zone: ShippingZone::World, postcodes: &["99999"] },
+    Country {
+        code: "NZ",
+        fr: "Nouvelle-Zélande",
+        en: "New Zealand",
+        de: "Neuseeland",
+        zone: ShippingZone::World,
+        postcodes: &["9999"],
+    },
+    Country {
+        code: "SG",
+        fr: "Singapour",
+        en: "Singapore",
+        de: "Singapur",
+        zone: ShippingZone::World,
+        postcodes: &["999999"],
+    },
+    Country {
+        code: "US",
+        fr: "États-Unis",
+        en: "United States",
+        de: "Vereinigte Staaten",
+        zone: ShippingZone::World,
+        postcodes: &["99999", "99999-9999"],
+    },
+    Country {
+        code: "ZA",
+        fr: "Afrique du Sud",
+        en: "South Africa",
+        de: "Südafrika",
+        zone: ShippingZone::World,
+        postcodes: &["9999"],
+    },
 ];
 
 impl Country {
@@ -236,7 +507,9 @@ mod tests {
             raw("12", "CH").parse().unwrap_err(),
             AddressError::Postcode { country: "CH", example: "1234".into() }
         );
-        assert_eq!(raw("1205", "US").parse().unwrap_err(), AddressError::UnknownCountry);
+        assert_eq!(raw("94103-1234", "us").parse().unwrap().postcode, "94103-1234");
+        assert_eq!(raw("h2x1y4", "CA").parse().unwrap().postcode, "H2X 1Y4");
+        assert_eq!(raw("1205", "XX").parse().unwrap_err(), AddressError::UnknownCountry);
     }
 
     #[test]
@@ -254,5 +527,8 @@ mod tests {
         building.building = Some("c/o Atelier Rose, 2e étage".into());
         assert_eq!(building.parse().unwrap().building.as_deref(), Some("c/o Atelier Rose, 2e étage"));
         assert!(COUNTRIES.iter().all(|c| c.postcode(&c.example()).is_some()), "each example fits its country");
+        let zones: Vec<ShippingZone> = COUNTRIES.iter().map(|c| c.zone).collect();
+        assert!(zones.is_sorted(), "Switzerland, then Europe, then the world");
+        assert_eq!(Country::of("li").map(|c| c.zone), Some(ShippingZone::Switzerland));
     }
 }

@@ -23,6 +23,7 @@ pub mod proxies;
 pub mod qr;
 pub mod qrbill;
 pub mod rate_limit;
+pub mod shipping;
 pub mod slug;
 pub mod source;
 pub mod states;

@@ -10,6 +10,8 @@ pub use crate::domain::states::PaymentState;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Standing {
     pub amount_cents: i64,
+    /// Postage, paid with the amount.
+    pub shipping_cents: i64,
     /// Received, net of reversals.
     pub paid_cents: i64,
     /// Sent back.
@@ -28,9 +30,14 @@ impl Standing {
         self.paid_cents - self.refunded_cents
     }
 
-    /// What the pledge owes at most: its amount, unless it owes nothing.
+    /// What the backer pays in all: the amount and the postage.
+    pub fn total(&self) -> i64 {
+        self.amount_cents + self.shipping_cents
+    }
+
+    /// What the pledge owes at most: its total, unless it owes nothing.
     fn owed(&self) -> i64 {
-        if self.void || self.dropped { 0 } else { self.amount_cents }
+        if self.void || self.dropped { 0 } else { self.total() }
     }
 
     pub fn state(&self) -> PaymentState {
@@ -46,7 +53,7 @@ impl Standing {
                 PaymentState::Void
             };
         }
-        if held >= self.amount_cents {
+        if held >= self.total() {
             PaymentState::Paid
         } else if self.errored && self.billed {
             PaymentState::Errored
@@ -161,6 +168,7 @@ mod tests {
     fn standing(amount: i64, paid: i64, refunded: i64) -> Standing {
         Standing {
             amount_cents: amount,
+            shipping_cents: 0,
             paid_cents: paid,
             refunded_cents: refunded,
             billed: true,
@@ -178,6 +186,16 @@ mod tests {
         assert_eq!((part.state(), part.outstanding(), part.refund_due()), (PaymentState::PartlyPaid, 5000, 0));
         let paid = standing(9000, 9000, 0);
         assert_eq!((paid.state(), paid.outstanding(), paid.refund_due()), (PaymentState::Paid, 0, 0));
+    }
+
+    #[test]
+    fn postage_is_paid_with_the_amount_and_a_cheaper_zone_leaves_the_difference_to_refund() {
+        let shipped = Standing { shipping_cents: 1800, ..standing(9000, 9000, 0) };
+        assert_eq!((shipped.state(), shipped.outstanding(), shipped.total()), (PaymentState::PartlyPaid, 1800, 10800));
+        let paid = Standing { paid_cents: 10800, ..shipped };
+        assert_eq!((paid.state(), paid.outstanding(), paid.refund_due()), (PaymentState::Paid, 0, 0));
+        let nearer = Standing { shipping_cents: 900, ..paid };
+        assert_eq!((nearer.state(), nearer.refund_due()), (PaymentState::Paid, 900));
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub use entity::fulfilment::FulfilmentState;
 pub use entity::news::{NewsAudience, NewsMailing, NewsState};
 pub use entity::offer::{OfferKind, OfferState};
 pub use entity::payment::{PaymentKind, PaymentMethod};
-pub use entity::pledge::{MethodState, PayBy, PaymentState, PledgeState};
+pub use entity::pledge::{MethodState, PayBy, PaymentState, PledgeState, ShippingZone};
 pub use entity::question::QuestionState;
 pub use entity::reward::RewardKind;
 pub use entity::source_total::SourceKind;
@@ -51,7 +51,7 @@ mod tests {
         assert_eq!(round_trips(PledgeState::all()).len(), 3);
         assert_eq!(round_trips(DesignerState::all()).len(), 4);
         assert_eq!(round_trips(EmailState::all()).len(), 4);
-        assert_eq!(round_trips(EmailKind::all()).len(), 24);
+        assert_eq!(round_trips(EmailKind::all()).len(), 25);
         assert_eq!(round_trips(FulfilmentState::all()).len(), 6);
         assert_eq!(round_trips(QuestionState::all()).len(), 3);
         assert_eq!(round_trips(NewsMailing::all()).len(), 4);
@@ -66,6 +66,7 @@ mod tests {
         assert_eq!(round_trips(BankDirection::all()).len(), 2);
         assert_eq!(round_trips(BankStatus::all()).len(), 3);
         assert_eq!(round_trips(PayBy::all()).len(), 3);
+        assert_eq!(round_trips(ShippingZone::all()).len(), 3);
         assert_eq!(round_trips(MethodState::all()).len(), 4);
         assert_eq!(round_trips(OperationKind::all()).len(), 2);
         assert_eq!(round_trips(OperationState::all()).len(), 3);

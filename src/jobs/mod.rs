@@ -1,5 +1,6 @@
 //! Background work started from a fairing at lift-off.
 
+pub mod address_requests;
 pub mod cards;
 pub mod closer;
 pub mod holds;

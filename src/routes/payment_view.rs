@@ -95,7 +95,7 @@ pub fn payment_view(
         label: i18n::t(lang, &format!("payment-state-{}", p.state)),
         text,
         bill: has_bill(pledge),
-        amount: money(if p.outstanding.cents() > 0 { p.outstanding } else { pledge.amount }),
+        amount: money(if p.outstanding.cents() > 0 { p.outstanding } else { pledge.total() }),
         due_date: date(p.due_at),
         iban: payments.account.grouped(),
         creditor: payments.creditor.name.clone(),

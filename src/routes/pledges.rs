@@ -12,6 +12,8 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::config::Confirmation;
+use crate::config::campaign::Fulfilment;
+use crate::domain::address::RawAddress;
 use crate::domain::ids::new_secret;
 use crate::domain::money::cents_to_string;
 use crate::domain::rate_limit::LimitKind;
@@ -27,6 +29,7 @@ use crate::routes::errors::{PageError, status_of};
 use crate::routes::fields::FormErrors;
 use crate::routes::limits::Admission;
 use crate::routes::payment_view::{PaymentView, payment_view};
+use crate::routes::seats::{AddressFields, AddressForm};
 use crate::routes::source::Visit;
 use crate::routes::views::{self, CampaignView, FormError, Page, PledgeView};
 use crate::services::campaign::snapshot;
@@ -53,6 +56,10 @@ struct PledgeForm {
     session: BTreeMap<String, String>,
     /// Each reward's choices, by the reward and the choice: `choice.foulard-soie.colour=indigo`.
     choice: BTreeMap<String, BTreeMap<String, String>>,
+    /// Each shipped reward's postage zone, by the reward: `zone.foulard-soie=europe`.
+    zone: BTreeMap<String, String>,
+    /// Where a reward sent by post goes, if the backer gives it now: `address.street=…`.
+    address: AddressFields,
     csrf: Option<String>,
     /// Drawn when the form is shown, so a double click does not pledge twice.
     form_key: Option<String>,
@@ -77,6 +84,11 @@ struct PledgeValues {
     /// The chosen reward's session and choices.
     session: Option<String>,
     choices: BTreeMap<String, String>,
+    /// The chosen reward's postage zone.
+    zone: Option<String>,
+    /// The address as typed, if any.
+    #[serde(skip)]
+    address: Option<RawAddress>,
 }
 
 /// One way to pay, as the pledge form offers it.
@@ -138,6 +150,13 @@ struct PledgeFormPage {
     confirms_by_email: bool,
     /// The ways to pay to choose from; empty when there is one.
     methods: Vec<MethodChoice>,
+    /// The rewards sent by post, separated by spaces, for the script that shows the address
+    /// only for them; empty when none is.
+    shipped: String,
+    /// The address fields, empty or as typed.
+    address: AddressForm,
+    /// The address fields are shown open: something was typed in them.
+    address_open: bool,
 }
 
 async fn render_form(
@@ -152,9 +171,19 @@ async fn render_form(
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let campaign = views::campaign_view(state, &snapshot, &[], lang, now)
         .picking(values.reward.as_deref(), None)
-        .with_options(values.session.as_deref(), &values.choices);
+        .with_options(values.session.as_deref(), &values.choices, values.zone.as_deref());
     let methods = method_choices(state, lang, values.method.as_deref());
+    let shipped: Vec<&str> =
+        state.campaign.rewards.iter().filter(|r| r.fulfilment == Fulfilment::Shipped).map(|r| r.id.as_str()).collect();
+    let address_open = values.address.is_some();
+    let address = AddressForm::of(
+        values.address.clone().unwrap_or_else(|| RawAddress { country: "CH".into(), ..RawAddress::default() }),
+        lang,
+    );
     let body = PledgeFormPage {
+        shipped: shipped.join(" "),
+        address,
+        address_open,
         methods,
         campaign,
         closed: snapshot.state(now) != CampaignState::Open,
@@ -211,6 +240,16 @@ async fn create_pledge(
     let reward = form.reward.as_deref().map(str::trim).unwrap_or_default();
     let chosen_session = form.session.get(reward).cloned();
     let chosen_choices = form.choice.get(reward).cloned().unwrap_or_default();
+    let config = state.campaign.reward(reward);
+    let sent_by_post = config.is_some_and(|r| r.fulfilment == Fulfilment::Shipped);
+    // A form whose reward changed without the script has no zone for it: the nearest served.
+    let zone =
+        form.zone.get(reward).cloned().or_else(|| {
+            config.and_then(|r| state.campaign.postage(r)).and_then(|p| p.first_zone()).map(|z| z.to_string())
+        });
+    // Typed for a reward sent by post only: for another, the fields were not meant for it.
+    let address =
+        (sent_by_post && !form.address.is_blank()).then(|| form.address.raw(form.name.as_deref().unwrap_or_default()));
     let input = PledgeInput {
         reward: form.reward.clone(),
         amount: form.amount.clone().unwrap_or_default(),
@@ -224,7 +263,8 @@ async fn create_pledge(
         news: Some(form.news),
         session: chosen_session.clone(),
         choices: chosen_choices.iter().map(|(name, value)| (name.clone(), value.clone())).collect(),
-        address: None,
+        address,
+        zone,
     };
     let now = state.clock.now();
     let outcome = async {
@@ -270,6 +310,8 @@ async fn create_pledge(
                 no_news: input.news == Some(false),
                 session: input.session,
                 choices: input.choices.into_iter().collect(),
+                zone: input.zone,
+                address: input.address,
             };
             admission.note(&error);
             let page = render_form(state, lang, &csrf, &input.source, values, errors).await?;

@@ -53,6 +53,50 @@ pub struct AddressForm {
     pub building: String,
     pub postcode: String,
     pub town: String,
+    /// The countries, by postage zone.
+    pub zones: Vec<ZoneGroup>,
+}
+
+impl AddressForm {
+    /// The form showing `raw`, its countries grouped by postage zone.
+    pub fn of(raw: RawAddress, lang: Lang) -> AddressForm {
+        let mut zones: Vec<ZoneGroup> = Vec::new();
+        for country in COUNTRIES {
+            let option = CountryOption {
+                code: country.code,
+                name: country.name(lang),
+                selected: country.code.eq_ignore_ascii_case(raw.country.trim()),
+            };
+            match zones.last_mut() {
+                Some(group) if group.zone == country.zone.to_string() => group.countries.push(option),
+                _ => zones.push(ZoneGroup {
+                    zone: country.zone.to_string(),
+                    label: crate::routes::views::zone_label(country.zone, lang),
+                    countries: vec![option],
+                }),
+            }
+        }
+        // By name in the reader's language, accents aside ("États-Unis" among the E), but
+        // Switzerland first.
+        for group in &mut zones {
+            group.countries.sort_by_cached_key(|c| (c.code != "CH", crate::domain::slug::of(c.name, c.code)));
+        }
+        AddressForm {
+            zones,
+            name: raw.name,
+            street: raw.street,
+            building: raw.building.unwrap_or_default(),
+            postcode: raw.postcode,
+            town: raw.town,
+        }
+    }
+}
+
+/// The countries of one postage zone, as an `<optgroup>`.
+#[derive(Debug, Serialize)]
+pub struct ZoneGroup {
+    pub zone: String,
+    pub label: String,
     pub countries: Vec<CountryOption>,
 }
 
@@ -161,21 +205,7 @@ pub async fn seat_view(
                 },
                 None => RawAddress { name: pledge.name.clone(), country: "CH".into(), ..RawAddress::default() },
             });
-            AddressForm {
-                countries: COUNTRIES
-                    .iter()
-                    .map(|c| CountryOption {
-                        code: c.code,
-                        name: c.name(lang),
-                        selected: c.code.eq_ignore_ascii_case(raw.country.trim()),
-                    })
-                    .collect(),
-                name: raw.name,
-                street: raw.street,
-                building: raw.building.unwrap_or_default(),
-                postcode: raw.postcode,
-                town: raw.town,
-            }
+            AddressForm::of(raw, lang)
         });
     let delivery = match step {
         Some(step) if pledge.is_active() => Some(DeliveryView {
@@ -243,8 +273,9 @@ async fn choose_session(
     }
 }
 
-#[derive(Debug, FromForm)]
-struct AddressFields {
+/// An address form as posted: alone on the private page, or as `address.*` on the pledge form.
+#[derive(Debug, Default, FromForm)]
+pub(crate) struct AddressFields {
     name: Option<String>,
     street: Option<String>,
     building: Option<String>,
@@ -252,6 +283,28 @@ struct AddressFields {
     town: Option<String>,
     country: Option<String>,
     csrf: Option<String>,
+}
+
+impl AddressFields {
+    /// The address as typed; a blank name is `name`'s, the backer's own.
+    pub(crate) fn raw(&self, name: &str) -> RawAddress {
+        let typed = |field: &Option<String>| field.clone().unwrap_or_default();
+        RawAddress {
+            name: Some(typed(&self.name)).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| name.to_owned()),
+            street: typed(&self.street),
+            building: self.building.clone(),
+            postcode: typed(&self.postcode),
+            town: typed(&self.town),
+            country: typed(&self.country),
+        }
+    }
+
+    /// Nothing was typed in the lines a backer writes (the country always has a value).
+    pub(crate) fn is_blank(&self) -> bool {
+        [&self.street, &self.building, &self.postcode, &self.town]
+            .iter()
+            .all(|field| field.as_deref().is_none_or(|text| text.trim().is_empty()))
+    }
 }
 
 #[post("/pledges/<token>/address", data = "<form>")]
@@ -265,14 +318,7 @@ async fn set_address(
     form: Form<AddressFields>,
 ) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
     admission.by_address(LimitKind::Pledges)?;
-    let raw = RawAddress {
-        name: form.name.clone().unwrap_or_default(),
-        street: form.street.clone().unwrap_or_default(),
-        building: form.building.clone(),
-        postcode: form.postcode.clone().unwrap_or_default(),
-        town: form.town.clone().unwrap_or_default(),
-        country: form.country.clone().unwrap_or_default(),
-    };
+    let raw = form.raw("");
     let outcome = match csrf::verify(jar, form.csrf.as_deref()) {
         Ok(()) => addresses::set(&state.db, &state.campaign, token, &raw, state.clock.now()).await,
         Err(e) => Err(e),

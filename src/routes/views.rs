@@ -10,6 +10,7 @@ use crate::app::AppState;
 use crate::config::campaign::{Fulfilment, FundingModel, Reward};
 use crate::config::media::{Image, Video, VideoSource};
 use crate::config::reward_options::ChooseSession;
+use crate::domain::shipping::{Postage, ShippingZone};
 use crate::domain::states::PledgeState;
 use crate::domain::{Amount, CampaignState, Lang, Source};
 use crate::error::AppError;
@@ -290,8 +291,42 @@ pub struct RewardView {
     pub sessions: Vec<SessionView>,
     /// What its backer chooses, such as a size or a colour.
     pub choices: Vec<ChoiceView>,
-    /// Whether the pledge form asks for a session or choices with it.
+    /// Where it is sent and the postage of each zone, when sending it costs something.
+    pub postage: Vec<ZoneView>,
+    /// Whether the pledge form asks for a session, choices or a postage zone with it.
     pub asks: bool,
+}
+
+/// A postage zone as the pledge form offers it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ZoneView {
+    pub value: String,
+    pub label: String,
+    /// "9.00", or "free".
+    pub cost: String,
+    /// As a form value, for the script that adds it up.
+    pub cents: i64,
+    pub checked: bool,
+}
+
+/// The name of a postage zone in `lang`.
+pub fn zone_label(zone: ShippingZone, lang: Lang) -> String {
+    i18n::t(lang, &format!("zone-{zone}"))
+}
+
+/// The zones `postage` serves, the first checked.
+fn zone_views(postage: &Postage, lang: Lang) -> Vec<ZoneView> {
+    postage
+        .zones()
+        .enumerate()
+        .map(|(index, (zone, cost))| ZoneView {
+            value: zone.to_string(),
+            label: zone_label(zone, lang),
+            cost: if cost.cents() == 0 { i18n::t(lang, "postage-free") } else { cost.display(lang.thousands()) },
+            cents: cost.cents(),
+            checked: index == 0,
+        })
+        .collect()
 }
 
 /// A session as the pledge form offers it.
@@ -539,8 +574,10 @@ pub fn reward_view(
                 }
             })
             .collect(),
+        postage: state.campaign.postage(config).map(|postage| zone_views(postage, lang)).unwrap_or_default(),
         asks: (!config.sessions.is_empty() && config.choose_session == ChooseSession::AtPledge)
-            || !config.choices.is_empty(),
+            || !config.choices.is_empty()
+            || state.campaign.postage(config).is_some(),
     }
 }
 
@@ -616,9 +653,19 @@ impl CampaignView {
         self
     }
 
-    /// The same, with the chosen reward's session and choices marked as the form had them.
-    pub fn with_options(mut self, session: Option<&str>, choices: &BTreeMap<String, String>) -> CampaignView {
+    /// The same, with the chosen reward's session, choices and zone marked as the form had them.
+    pub fn with_options(
+        mut self,
+        session: Option<&str>,
+        choices: &BTreeMap<String, String>,
+        zone: Option<&str>,
+    ) -> CampaignView {
         for reward in self.rewards.iter_mut().filter(|r| r.selected) {
+            if let Some(zone) = zone.filter(|z| reward.postage.iter().any(|option| option.value == *z)) {
+                for option in &mut reward.postage {
+                    option.checked = option.value == zone;
+                }
+            }
             for option in &mut reward.sessions {
                 option.checked = session == Some(option.id.as_str());
             }
@@ -639,6 +686,10 @@ pub struct PledgeView {
     pub token: String,
     pub reference: String,
     pub amount: String,
+    /// Its postage and zone, "24.00 (Europe)"; `None` when it has none.
+    pub postage: Option<String>,
+    /// The amount and the postage.
+    pub total: String,
     pub reward_id: Option<String>,
     pub reward_title: Option<String>,
     pub early_bird: bool,
@@ -658,6 +709,11 @@ pub fn pledge_view(state: &AppState, pledge: &PledgeRecord, lang: Lang) -> Pledg
         token: pledge.token.clone(),
         reference: pledge.reference.clone(),
         amount: pledge.amount.display(lang.thousands()),
+        postage: pledge.shipping_zone.filter(|_| pledge.shipping.cents() > 0).map(|zone| {
+            let cost = pledge.shipping.display(lang.thousands());
+            i18n::t_args(lang, "pledge-postage-value", &[("cost", cost), ("zone", zone_label(zone, lang))])
+        }),
+        total: pledge.total().display(lang.thousands()),
         reward_id: pledge.reward_id.clone(),
         reward_title: pledge.reward_id.as_deref().map(|id| reward_title(state, id, lang)),
         early_bird: pledge.early_bird,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use entity::{address, fulfilment};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::pledges;
+use super::{ledger, pledges, shipping};
 use crate::config::Campaign;
 use crate::config::campaign::Fulfilment;
 use crate::db::Db;
@@ -39,7 +39,8 @@ pub fn open_for_change(step: Option<FulfilmentState>) -> bool {
 }
 
 /// Sets the address of the pledge whose private link holds `token`: one that counts, for a
-/// reward sent by post that has not left yet. Checked first, stored whole or not at all.
+/// reward sent by post that has not left yet. Checked first, stored whole or not at all; the
+/// postage follows the address's zone in the same transaction.
 pub async fn set(
     db: &Db,
     campaign: &Campaign,
@@ -47,7 +48,12 @@ pub async fn set(
     raw: &RawAddress,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let address = raw.parse().map_err(AppError::InvalidAddress)?;
     let txn = db.begin_write().await?;
+    // The postage may move money: the campaign is locked first, as everywhere money moves.
+    let found = entity::pledge::Entity::find().filter(entity::pledge::Column::Token.eq(token)).one(&txn).await?;
+    let campaign_id = found.ok_or(AppError::NotFound)?.campaign_id;
+    ledger::lock_campaign(&txn, campaign_id).await?;
     let pledge = pledges::lock(&txn, token).await?;
     let shipped = pledge
         .reward_id
@@ -61,7 +67,7 @@ pub async fn set(
     if !open_for_change(step) {
         return Err(AppError::invalid("address-name", "error-address-shipped"));
     }
-    let address = raw.parse().map_err(AppError::InvalidAddress)?;
+    shipping::follow_address(&txn, campaign, &pledge, &address, now).await?;
     save(&txn, pledge.id, &address, now).await?;
     txn.commit().await?;
     Ok(())

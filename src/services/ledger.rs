@@ -20,6 +20,7 @@ use crate::error::AppError;
 pub fn standing_of(row: &pledge::Model) -> Standing {
     Standing {
         amount_cents: row.amount_cents,
+        shipping_cents: row.shipping_cents,
         paid_cents: row.paid_cents,
         refunded_cents: row.refunded_cents,
         billed: row.billed_at_ms.is_some(),
@@ -103,7 +104,7 @@ pub fn derive(row: &mut pledge::Model, now: DateTime<Utc>) {
     match row.payment_state {
         PaymentState::Paid if row.paid_at_ms.is_none() => row.paid_at_ms = Some(now.timestamp_millis()),
         PaymentState::Paid => {}
-        _ if standing.held() < standing.amount_cents => row.paid_at_ms = None,
+        _ if standing.held() < standing.total() => row.paid_at_ms = None,
         _ => {}
     }
     if !row.payment_state.owes() {

@@ -235,6 +235,15 @@ impl Letters {
         format!("\n{}", i18n::t_args(lang, "mail-session", &args))
     }
 
+    /// The line that names a pledge's postage, under its amount (`key` says whether the amount
+    /// above includes it); empty when it has none.
+    fn postage(&self, pledge: &pledge::Model, lang: Lang, key: &str) -> String {
+        let Some(zone) = pledge.shipping_zone.filter(|_| pledge.shipping_cents > 0) else { return String::new() };
+        let args =
+            [("zone", i18n::t(lang, &format!("zone-{zone}"))), ("cost", self.money(pledge.shipping_cents, lang))];
+        format!("\n{}", i18n::t_args(lang, key, &args))
+    }
+
     /// The email that tells a backer their pledge was placed, changed or cancelled, with the
     /// private link where they see it.
     pub fn pledge(&self, news: PledgeNews, pledge: &pledge::Model) -> Mail {
@@ -256,6 +265,7 @@ impl Letters {
             ),
             ("hold_minutes", super::pledges::HOLD.num_minutes().to_string()),
             ("session", if news == PledgeNews::Cancelled { String::new() } else { self.session(pledge, lang) }),
+            ("postage", self.postage(pledge, lang, "mail-postage")),
         ];
         let (kind, key) = match news {
             PledgeNews::ToConfirm => (EmailKind::PledgeConfirm, "mail-pledge-confirm"),
@@ -319,6 +329,21 @@ impl Letters {
         to_backer(EmailKind::FulfilmentChanged, key, pledge, lang, &args)
     }
 
+    /// The email that asks a backer, after a success, for the address their reward sent by
+    /// post still lacks; `reminder` for the asks after the first.
+    pub fn address_request(&self, pledge: &pledge::Model, reminder: bool) -> Mail {
+        let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
+        let args = [
+            ("name", plain(&pledge.name)),
+            ("campaign", plain(self.campaign.title.get(lang))),
+            ("reward", self.reward_title(pledge, lang)),
+            ("reference", plain(&pledge.reference)),
+            ("link", self.link(&format!("/pledges/{}#address", pledge.token))),
+        ];
+        let key = if reminder { "mail-address-reminder" } else { "mail-address-request" };
+        to_backer(EmailKind::AddressRequest, key, pledge, lang, &args)
+    }
+
     /// The email about a pledge's money: its bill, a reminder, its drop, that nothing is
     /// owed, or its receipt. Each names what to pay or what was received, and links to the
     /// backer's page and bill.
@@ -341,6 +366,8 @@ impl Letters {
             ("name", plain(&pledge.name)),
             ("campaign", plain(campaign.title.get(lang))),
             ("amount", money(pledge.amount_cents)),
+            ("total", money(pledge.amount_cents + pledge.shipping_cents)),
+            ("postage", self.postage(pledge, lang, "mail-postage-included")),
             ("outstanding", money(pledge.outstanding_cents)),
             ("paid", money(pledge.paid_cents - pledge.refunded_cents)),
             ("reference", pledge.reference.clone()),
@@ -586,6 +613,8 @@ mod tests {
             next_charge_ms: None,
             news: true,
             session_id: None,
+            shipping_zone: None,
+            shipping_cents: 0,
         }
     }
 

@@ -1,5 +1,6 @@
 //! The use cases, each over the database in one transaction. Services never see Rocket.
 
+pub mod address_requests;
 pub mod addresses;
 pub mod bank_import;
 pub mod batch;
@@ -32,6 +33,7 @@ pub mod seats;
 pub mod session_news;
 pub mod sessions;
 pub mod settlement;
+pub mod shipping;
 pub mod stored;
 pub mod stripe;
 pub mod subscriptions;

@@ -118,6 +118,7 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
             "fulfilment": fulfilment_of(p.id),
             "address": address_of(p.id),
             "amount": cents(p.amount_cents),
+            "shipping": p.shipping_zone.map(|zone| json!({"zone": zone, "amount": cents(p.shipping_cents)})),
             "early_bird": p.early_bird,
             "name": p.name,
             "email": p.email,

@@ -17,6 +17,7 @@ use super::counters::{
 use super::ledger;
 use super::pricing::{Tier, tier};
 use super::reward_options::{self, Options};
+use super::shipping;
 use super::stored::instant;
 use crate::config::Campaign;
 pub use crate::config::Confirmation;
@@ -24,6 +25,7 @@ use crate::config::campaign::Fulfilment;
 use crate::db::Db;
 use crate::domain::address::{PostalAddress, RawAddress};
 use crate::domain::ids::{looks_like_secret, new_pledge_reference, new_secret};
+use crate::domain::shipping::ShippingZone;
 use crate::domain::states::{MethodState, PayBy, PaymentState, PledgeState};
 use crate::domain::{Amount, Email, Lang, Money, PersonName, RewardId, Source};
 use crate::error::{AppError, Problems};
@@ -50,6 +52,9 @@ pub struct PledgeInput {
     pub choices: Vec<(String, String)>,
     /// Where a reward sent by post goes; it may come later, from the private page.
     pub address: Option<RawAddress>,
+    /// The postage zone the form chose (`switzerland`, `europe`, `world`); the address's
+    /// zone decides when both are given.
+    pub zone: Option<String>,
 }
 
 /// A pledge that passed every check that does not need the database.
@@ -68,6 +73,9 @@ pub struct NewPledge {
     /// The reward's session and choices.
     pub options: Options,
     pub address: Option<PostalAddress>,
+    /// Where the reward is sent, and its postage, paid with the amount.
+    pub shipping_zone: Option<ShippingZone>,
+    pub shipping: Amount,
 }
 
 impl PledgeInput {
@@ -108,20 +116,29 @@ impl PledgeInput {
                 }
             }
         };
+        let shipping = match (&change, &address) {
+            (Some(change), Some(address)) => problems.keep(shipping::of_new(
+                campaign,
+                change.reward.as_ref().map(|(id, _)| id.as_str()),
+                self.zone.as_deref(),
+                address.as_ref(),
+            )),
+            _ => Some((None, 0)),
+        };
         let name = problems.keep(PersonName::parse(&self.name).map_err(AppError::from));
         let email = problems.keep(Email::parse(&self.email).map_err(AppError::from));
         let shown = problems.keep(if self.anonymous { Ok(None) } else { self.shown_name() });
         // A way to pay is judged against the amount, or the smallest pledge while it is wrong.
         let amount = change.as_ref().map_or(campaign.min_pledge, |c| c.amount);
         let pay_by = problems.keep(pay_by(campaign, self.method.as_deref(), amount));
-        match (change, name, email, shown, pay_by, (options, address)) {
+        match (change, name, email, shown, pay_by, (options, address, shipping)) {
             (
                 Some(PledgeChange { reward, amount }),
                 Some(name),
                 Some(email),
                 Some(shown),
                 Some(pay_by),
-                (Some(options), Some(address)),
+                (Some(options), Some(address), Some((shipping_zone, shipping))),
             ) if problems.is_empty() => {
                 let public_name = (!self.anonymous).then(|| shown.unwrap_or_else(|| name.clone()).into_string());
                 Ok(NewPledge {
@@ -136,6 +153,8 @@ impl PledgeInput {
                     news: self.news.unwrap_or(true),
                     options,
                     address,
+                    shipping_zone,
+                    shipping: Amount::from_cents(shipping),
                 })
             }
             _ => Err(problems),
@@ -299,6 +318,8 @@ pub(super) fn new_row(
         pay_by: Set(new.pay_by),
         news: Set(new.news),
         session_id: Set(new.options.session.clone()),
+        shipping_zone: Set(new.shipping_zone),
+        shipping_cents: Set(new.shipping.cents()),
         method_state: Set(if new.pay_by.is_stripe() { MethodState::Pending } else { MethodState::NotNeeded }),
         ..Default::default()
     }
@@ -352,6 +373,7 @@ pub(super) fn same_request(
         && earlier.source_site == new.source.site
         && earlier.pay_by == new.pay_by
         && earlier.session_id == new.options.session
+        && earlier.shipping_zone == new.shipping_zone
         && chosen == new.options.choices;
     if same { Ok(Placed { pledge: earlier, replayed: true }) } else { Err(AppError::IdempotencyKeyReused) }
 }
@@ -367,6 +389,9 @@ pub struct PledgeRecord {
     /// The session of its reward it holds a seat in.
     pub session_id: Option<String>,
     pub amount: Amount,
+    /// Where its reward is sent and the postage, paid with the amount but apart from it.
+    pub shipping_zone: Option<ShippingZone>,
+    pub shipping: Amount,
     pub early_bird: bool,
     pub name: String,
     pub email: String,
@@ -413,6 +438,11 @@ impl PledgeRecord {
     pub fn is_active(&self) -> bool {
         self.state == PledgeState::Active
     }
+
+    /// What its backer pays in all: the amount and the postage.
+    pub fn total(&self) -> Amount {
+        Amount::from_cents(self.amount.cents() + self.shipping.cents())
+    }
 }
 
 impl From<pledge::Model> for PledgeRecord {
@@ -424,6 +454,8 @@ impl From<pledge::Model> for PledgeRecord {
             reward_id: row.reward_id,
             session_id: row.session_id,
             amount: Amount::from_cents(row.amount_cents),
+            shipping_zone: row.shipping_zone,
+            shipping: Amount::from_cents(row.shipping_cents),
             early_bird: row.early_bird,
             name: row.name,
             email: row.email,
@@ -541,6 +573,7 @@ pub async fn change(
         PledgeState::Cancelled => return Err(AppError::NotFound),
     }
     let cents = change.amount.cents();
+    let shipping = shipping::due(campaign, change.reward.as_ref().map(|(id, _)| id.as_str()), old.shipping_zone)?;
     move_campaign(txn, old.campaign_id, &source_of(&old), cents - old.amount_cents, 0, 0, now).await?;
     let kept = same_reward(&old, change);
     if let Some(reward) = &old.reward_id {
@@ -555,6 +588,7 @@ pub async fn change(
     pledge.session_id = Set(session);
     pledge.reward_id = Set(change.reward.as_ref().map(|(id, _)| id.to_string()));
     pledge.amount_cents = Set(cents);
+    pledge.shipping_cents = Set(shipping);
     pledge.early_bird = Set(early_bird);
     pledge.updated_at_ms = Set(now.timestamp_millis());
     let changed = pledge.update(txn).await?;
@@ -587,7 +621,7 @@ async fn other_reward(
 /// Moves a pledge's payment standing after its amount or state changed: a bill issued at
 /// pledge time now asks for the new amount, a cancelled pledge owes nothing and what it paid
 /// is to give back.
-async fn follow_money(
+pub(super) async fn follow_money(
     txn: &DatabaseTransaction,
     before: &pledge::Model,
     mut after: pledge::Model,
@@ -661,6 +695,10 @@ pub async fn confirm(
         PledgeState::Active | PledgeState::Cancelled => return Ok(Confirmed { pledge: old, now: false }),
     }
     let cents = change.map_or(old.amount_cents, |c| c.amount.cents());
+    let shipping = match change {
+        Some(change) => shipping::due(campaign, change.reward.as_ref().map(|(id, _)| id.as_str()), old.shipping_zone)?,
+        None => old.shipping_cents,
+    };
     let joined = backers_join(txn, &[(old.email.to_lowercase(), 1)]).await?;
     move_campaign(txn, old.campaign_id, &source_of(&old), cents, 1, joined, now).await?;
     let holding = old.hold_until_ms.is_some();
@@ -711,6 +749,7 @@ pub async fn confirm(
     pledge.reward_id = Set(reward_id);
     pledge.session_id = Set(session);
     pledge.amount_cents = Set(cents);
+    pledge.shipping_cents = Set(shipping);
     pledge.early_bird = Set(early_bird);
     pledge.hold_until_ms = Set(None);
     pledge.confirmed_at_ms = Set(Some(now_ms));

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use chrono::{DateTime, Days, NaiveTime, TimeZone, Utc};
 use entity::{campaign, pledge};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -178,7 +178,10 @@ async fn bill_batch(
         .col_expr(pledge::Column::BilledAtMs, Expr::value(now.timestamp_millis()))
         .col_expr(pledge::Column::DueAtMs, Expr::value(due.timestamp_millis()))
         .col_expr(pledge::Column::PaymentState, Expr::value(PaymentState::Due.to_string()))
-        .col_expr(pledge::Column::OutstandingCents, Expr::col(pledge::Column::AmountCents))
+        .col_expr(
+            pledge::Column::OutstandingCents,
+            Expr::col(pledge::Column::AmountCents).add(Expr::col(pledge::Column::ShippingCents)),
+        )
         .col_expr(pledge::Column::RemindersSent, Expr::value(0))
         .col_expr(pledge::Column::NextStepMs, Expr::value(first))
         .filter(pledge::Column::Id.is_in(ids.iter().copied()))
@@ -189,7 +192,8 @@ async fn bill_batch(
         .filter(pledge::Column::PayBy.eq(PayBy::Bank))
         .exec_with_returning(&txn)
         .await?;
-    let mut moves = Moves { outstanding: fresh.iter().map(|p| p.amount_cents).sum(), ..Moves::default() };
+    let mut moves =
+        Moves { outstanding: fresh.iter().map(|p| p.amount_cents + p.shipping_cents).sum(), ..Moves::default() };
     let mut billed = fresh;
     // The rest received money before their bill, or are paid by card or TWINT: each is
     // billed on its own.
@@ -209,7 +213,7 @@ async fn bill_batch(
             after.next_step_ms = None;
             if before.method_state == MethodState::Saved {
                 after.next_charge_ms = Some(now.timestamp_millis());
-            } else if before.paid_cents < before.amount_cents {
+            } else if before.paid_cents < before.amount_cents + before.shipping_cents {
                 after.errored_at_ms = Some(now.timestamp_millis());
                 after.charge_error = Some(NO_METHOD.to_owned());
                 after.next_step_ms =

@@ -251,7 +251,8 @@ async fn the_pledge_form_with_dates_and_choices_passes_axe_core_in_every_languag
     let _ = rustls::crypto::ring::default_provider().install_default();
     let Some((_driver, client, _profile)) = browser().await else { return };
     let Some(axe_source) = axe_source() else { return };
-    let file = crate::helpers::fixture_with(crate::reward_options::OPTIONS);
+    let file =
+        crate::helpers::fixture_with(&format!("{}{}", crate::reward_options::OPTIONS, crate::shipping::SHIPPING));
     let app = crate::helpers::spawn_app_with(file.path(), crate::helpers::before_deadline()).await;
     // The private pages of a pledge with a date (its calendar link, the dates to move to) and
     // of one with choices.
@@ -276,6 +277,7 @@ async fn the_pledge_form_with_dates_and_choices_passes_axe_core_in_every_languag
     private.extend([
         "/team/delivery/atelier-reparation?session=2030-03-06-matin".to_owned(),
         "/team/delivery/foulard-soie".to_owned(),
+        "/team/delivery/foulard-soie?missing=address".to_owned(),
     ]);
     client.goto(&app.url("/team/login")).await.unwrap();
     fill(&client, "#email", "anne@example.ch").await;
@@ -306,6 +308,31 @@ async fn the_pledge_form_with_dates_and_choices_passes_axe_core_in_every_languag
         let mut found = overflow(&client).await;
         found.extend(axe(&client, &axe_source).await);
         findings.extend(found.into_iter().map(|f| format!("sent without a date [{lang}, 390 px] {f}")));
+        // The scarf sent with an address abroad whose postcode is wrong: the script moved the
+        // postage to the address's zone and added it up; the address comes back open.
+        client.goto(&app.url("/pledge?reward=foulard-soie")).await.unwrap();
+        fill(&client, "#name", "Zoé Müller").await;
+        fill(&client, "#email", "zoe@example.ch").await;
+        click(&client, ".pledge-address summary").await;
+        fill(&client, "#address-street", "Rue Oberkampf 12").await;
+        fill(&client, "#address-postcode", "7501").await;
+        fill(&client, "#address-town", "Paris").await;
+        let abroad = "const c = document.querySelector('#address-country'); c.value = 'FR'; \
+                      c.dispatchEvent(new Event('change', { bubbles: true })); \
+                      return [document.querySelector('input[name=\"zone.foulard-soie\"]:checked').value, \
+                              document.querySelector('#pledge-total').hidden, \
+                              document.querySelector('#pledge-total').textContent];";
+        let moved = client.execute(abroad, vec![]).await.unwrap();
+        assert_eq!(moved[0], "europe", "{moved}");
+        assert_eq!(moved[1], false, "{moved}");
+        assert!(moved[2].as_str().unwrap().contains("CHF 104.00"), "{moved}");
+        click(&client, "main form button[type=submit]").await;
+        wait_for(&client, "#form-errors").await;
+        let open = client.execute("return document.querySelector('.pledge-address').open;", vec![]).await.unwrap();
+        assert_eq!(open, true, "the address with its mistake shows open [{lang}]");
+        let mut found = overflow(&client).await;
+        found.extend(axe(&client, &axe_source).await);
+        findings.extend(found.into_iter().map(|f| format!("sent with a wrong postcode [{lang}, 390 px] {f}")));
     }
     // With the script, another reward shows its own options and hides the others'.
     client.goto(&app.url("/pledge?reward=atelier-reparation")).await.unwrap();

@@ -56,7 +56,7 @@ async fn the_api_describes_the_campaign_with_exact_amounts() {
     let rewards = campaign["rewards"].as_array().unwrap();
     assert_eq!(
         rewards[0],
-        json!({"id": "limited-five", "title": "Cinq seulement", "kind": "object", "minimum": "10.00", "limit": 5, "claimed": 0, "remaining": 5, "available": true, "sessions": [], "choices": []})
+        json!({"id": "limited-five", "title": "Cinq seulement", "kind": "object", "minimum": "10.00", "limit": 5, "claimed": 0, "remaining": 5, "available": true, "sessions": [], "choices": [], "shipping": []})
     );
     assert_eq!(reward(&campaign, "open")["limit"], json!(null));
     assert_eq!(reward(&campaign, "open")["remaining"], json!(null));

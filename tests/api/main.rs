@@ -39,6 +39,7 @@ mod seats;
 mod security_headers;
 mod sessions;
 mod sharing;
+mod shipping;
 mod smtp;
 mod sources;
 mod standin;

@@ -284,7 +284,7 @@ async fn pledges_are_listed_filtered_and_exported_for_fulfilment() {
     let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     let header = "\"reference\",\"name\",\"email\",\"reward\",\"amount\",\"state\",\"delivery\",\"created\",\"updated\",\
-                  \"payment_state\",\"paid\",\"paid_at\",\"method\"";
+                  \"payment_state\",\"paid\",\"paid_at\",\"method\",\"shipping_zone\",\"shipping\"";
     assert_eq!(lines[0], header);
     assert_eq!(lines.len(), 4);
     let zoe = ",\"Zoé Müller\",\"zoe@example.ch\",\"Atelier lève-tôt\",\"120.00\",\"active\",\"À Genève\",";

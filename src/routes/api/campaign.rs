@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::ErrorBody;
 use crate::app::AppState;
 use crate::config::Campaign;
-use crate::domain::states::RewardKind;
+use crate::domain::states::{RewardKind, ShippingZone};
 use crate::domain::{Amount, CampaignState, Lang};
 use crate::routes::cache::{Cached, CachedPage};
 use crate::routes::errors::ApiError;
@@ -58,6 +58,17 @@ pub struct RewardBody {
     pub sessions: Vec<SessionBody>,
     /// What its backer chooses, such as a size or a colour; empty for most rewards.
     pub choices: Vec<ChoiceBody>,
+    /// The postage of each zone it is sent to, paid on top of the pledge; empty when it is not
+    /// sent by post or costs nothing to send.
+    pub shipping: Vec<PostageBody>,
+}
+
+/// What sending a reward to a zone costs.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PostageBody {
+    /// `switzerland` (with Liechtenstein), `europe` or `world`.
+    pub zone: ShippingZone,
+    pub amount: Amount,
 }
 
 /// A dated session of an event reward.
@@ -158,6 +169,12 @@ fn campaign_body(state: &AppState, snapshot: &Snapshot, lang: Lang, now: DateTim
             available: r.available(&state.campaign) && status == CampaignState::Open,
             sessions: sessions_body(r),
             choices: choices_body(&state.campaign, r, lang),
+            shipping: state
+                .campaign
+                .reward(&r.id)
+                .and_then(|config| state.campaign.postage(config))
+                .map(|postage| postage.zones().map(|(zone, amount)| PostageBody { zone, amount }).collect())
+                .unwrap_or_default(),
         })
         .collect();
     CampaignBody {

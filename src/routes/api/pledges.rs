@@ -19,7 +19,7 @@ use crate::domain::money::MoneyError;
 use crate::domain::qrbill::Reference;
 use crate::domain::rate_limit::LimitKind;
 use crate::domain::source::{site, tag_of};
-use crate::domain::states::{FulfilmentState, PayBy, PaymentMethod, PaymentState, PledgeState};
+use crate::domain::states::{FulfilmentState, PayBy, PaymentMethod, PaymentState, PledgeState, ShippingZone};
 use crate::domain::{Amount, Lang, Source};
 use crate::error::AppError;
 use crate::i18n;
@@ -30,7 +30,7 @@ use crate::routes::payment_view::has_bill;
 use crate::services::bills::{bill_for, pledge_number};
 use crate::services::cards::checkout;
 use crate::services::ledger;
-use crate::services::pledges::{self, PledgeInput};
+use crate::services::pledges::{self, PledgeInput, PledgeRecord};
 use crate::services::{fulfilment, reward_options};
 
 /// A pledge to place. The amount stays a JSON value here so that a number gets a clear
@@ -102,7 +102,8 @@ pub struct AddressBody {
     postcode: String,
     #[schema(example = "Genève")]
     town: String,
-    /// ISO 3166 code: `CH`, `LI` or a European country.
+    /// ISO 3166 code: `CH`, `LI`, a European country, or one of the farther countries the
+    /// campaign ships to (its zone sets the postage).
     #[schema(example = "CH")]
     country: String,
 }
@@ -116,7 +117,11 @@ pub struct PledgeCreated {
     pub token: String,
     /// Short and human-readable, for bank transfers and support, such as `BX7K-3M9Q`.
     pub reference: String,
+    /// The pledged amount: what counts toward the goal, never the postage.
     pub amount: Amount,
+    /// The postage paid with it; `null` when the reward costs nothing to send, or before its
+    /// zone is known (a pledge without an address).
+    pub shipping: Option<ShippingBody>,
     pub reward: Option<String>,
     /// `unconfirmed` while the backer has not opened the confirmation link emailed to them:
     /// the pledge counts nowhere until then, and its reward is held for 30 minutes. `active`
@@ -129,6 +134,20 @@ pub struct PledgeCreated {
     pub message: String,
     /// How the pledge will be paid; `null` when the campaign takes no payments.
     pub payment: Option<PaymentStep>,
+}
+
+/// The postage of a reward sent by post, paid with the pledge but never part of its amount.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShippingBody {
+    /// Where it is sent: `switzerland` (with Liechtenstein), `europe` or `world`.
+    pub zone: ShippingZone,
+    pub amount: Amount,
+}
+
+impl ShippingBody {
+    fn of(pledge: &PledgeRecord) -> Option<ShippingBody> {
+        pledge.shipping_zone.map(|zone| ShippingBody { zone, amount: pledge.shipping })
+    }
 }
 
 /// How a new pledge will be paid, and the step the backer takes now, if any.
@@ -222,6 +241,7 @@ async fn create_pledge(
             town: a.town,
             country: a.country,
         }),
+        zone: None,
     };
     let new = input.validate(&state.campaign, state.clock.now())?;
     admission.by_email(LimitKind::Pledges, &new.email)?;
@@ -254,6 +274,7 @@ async fn create_pledge(
     Ok(Custom(
         status,
         Json(PledgeCreated {
+            shipping: ShippingBody::of(&pledge),
             id: pledge.id,
             token: pledge.token,
             reference: pledge.reference,
@@ -272,7 +293,11 @@ pub struct PledgeBody {
     pub id: i64,
     /// Short and human-readable, for support, such as `BX7K-3M9Q`.
     pub reference: String,
+    /// The pledged amount: what counts toward the goal, never the postage.
     pub amount: Amount,
+    /// The postage paid with it; `null` when the reward costs nothing to send, or before its
+    /// zone is known (a pledge without an address).
+    pub shipping: Option<ShippingBody>,
     pub reward: Option<String>,
     /// The id of the reward's session it holds a seat in; `null` without one.
     pub session: Option<String>,
@@ -300,7 +325,7 @@ pub struct PaymentBody {
     /// How the money came: `bank` (a QR-bill), `card` or `twint` (through Stripe), or `manual`
     /// when the team recorded it by hand; before any money, as the backer chose to pay.
     pub method: PaymentMethod,
-    /// What remains to be paid on the bill.
+    /// What remains to be paid on the bill, postage included.
     pub due: Amount,
     /// What was received, net of reversals and refunds.
     pub paid: Amount,
@@ -354,6 +379,7 @@ async fn get_pledge(state: &State<AppState>, token: &str) -> Result<Json<PledgeB
         }
     };
     Ok(Json(PledgeBody {
+        shipping: ShippingBody::of(&pledge),
         id: pledge.id,
         reference: pledge.reference,
         amount: pledge.amount,

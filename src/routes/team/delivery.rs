@@ -168,6 +168,10 @@ struct RewardPage {
     truncated: bool,
     /// The reward goes by post: its addresses are listed and exported.
     shipped: bool,
+    /// Listed backers of a reward sent by post who have not given their address yet.
+    missing: usize,
+    /// The list shows only those.
+    missing_only: bool,
 }
 
 /// An address on one line, as the list shows it.
@@ -189,7 +193,7 @@ fn steps(lang: Lang, selected: Option<FulfilmentState>) -> Vec<StepChoice> {
         .collect()
 }
 
-#[get("/team/delivery/<reward>?<session>&<step>")]
+#[get("/team/delivery/<reward>?<session>&<step>&<missing>")]
 #[allow(clippy::too_many_arguments)]
 async fn reward_page(
     state: &State<AppState>,
@@ -200,9 +204,12 @@ async fn reward_page(
     reward: &str,
     session: Option<&str>,
     step: Option<&str>,
+    missing: Option<&str>,
     flash: Option<FlashMessage<'_>>,
 ) -> Result<Template, PageError> {
     let config = state.campaign.reward(reward).ok_or(AppError::NotFound)?;
+    let shipped = config.fulfilment == crate::config::campaign::Fulfilment::Shipped;
+    let missing_only = shipped && missing == Some("address");
     let session = match session.filter(|s| !s.is_empty()) {
         Some(id) => {
             let all = crate::services::seats::all(&state.db.read, reward).await?;
@@ -228,9 +235,18 @@ async fn reward_page(
         .into_iter()
         .map(|s| (s.id, i18n::span(instant(s.starts_ms), instant(s.ends_ms), state.campaign.time_zone, lang)))
         .collect();
+    // Those who still owe the team an address: not once their parcel left or waits at the door.
+    let lacks_address = |p: &&entity::pledge::Model| {
+        shipped
+            && !addresses_of.contains_key(&p.id)
+            && addresses::open_for_change(steps_of.get(&p.id).map(|f| f.state))
+            && steps_of.get(&p.id).is_none_or(|f| f.state != FulfilmentState::Ready)
+    };
+    let missing = pledges.iter().take(MAX_ROWS as usize).filter(lacks_address).count();
     let rows: Vec<BackerRow> = pledges
         .iter()
         .take(MAX_ROWS as usize)
+        .filter(|p| !missing_only || lacks_address(p))
         .filter_map(|p| {
             let found = steps_of.get(&p.id);
             let current = found.map_or(FulfilmentState::ToPrepare, |f| f.state);
@@ -283,7 +299,9 @@ async fn reward_page(
         filter: step.map(|s| s.to_string()),
         flash: flash.map(FlashView::of),
         truncated,
-        shipped: config.fulfilment == crate::config::campaign::Fulfilment::Shipped,
+        shipped,
+        missing,
+        missing_only,
     };
     let page = super::team_page(state, lang, &here.0, title_key, &team, &csrf, body);
     Ok(Template::render("team_delivery_reward", page))

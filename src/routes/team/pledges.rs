@@ -303,6 +303,8 @@ fn chunk_lines(
             p.payment.paid.to_string(),
             p.payment.paid_at.map(views::rfc3339).unwrap_or_default(),
             method.to_string(),
+            p.shipping_zone.map(|zone| zone.to_string()).unwrap_or_default(),
+            p.shipping.to_string(),
         ]
     });
     csv_lines(rows, separator)
@@ -335,6 +337,8 @@ async fn export_pledges(
         "paid",
         "paid_at",
         "method",
+        "shipping_zone",
+        "shipping",
     ];
     let first = pledge_list::export_chunk(&state.db, &filter, 0, EXPORT_CHUNK).await?;
     let body = ReaderStream! {

@@ -47,7 +47,7 @@ pub fn purpose(pledge: &PledgeRecord, collect: Collect) -> Result<Purpose, AppEr
         (PaymentState::Errored | PaymentState::Due | PaymentState::PartlyPaid, _) => {
             Purpose::Pay(p.outstanding.cents())
         }
-        (PaymentState::Promised, _) if collect == Collect::AtPledge => Purpose::Pay(pledge.amount.cents()),
+        (PaymentState::Promised, _) if collect == Collect::AtPledge => Purpose::Pay(pledge.total().cents()),
         (PaymentState::Promised, _) => Purpose::Save,
         _ => return Err(nothing()),
     };
