@@ -217,7 +217,7 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
     let settling = state.clone();
     let news_mailing = state.clone();
     let session_telling = state.clone();
-    let address_asking = state.clone();
+    let detail_asking = state.clone();
     let retaining = state.clone();
     let charging = state.clone();
     let outbox = (state.clone(), mailer, settings.mail.poll);
@@ -303,13 +303,13 @@ pub async fn build_with(settings: Settings, figment: Figment) -> Result<Rocket<B
                 });
             })
         }))
-        .attach(AdHoc::on_liftoff("address requests", move |rocket| {
+        .attach(AdHoc::on_liftoff("detail requests", move |rocket| {
             let shutdown = rocket.shutdown();
             Box::pin(async move {
-                let AppState { db, campaign, campaign_id, letters, clock, .. } = address_asking;
+                let AppState { db, campaign, campaign_id, letters, clock, .. } = detail_asking;
                 tokio::spawn(async move {
                     tokio::select! {
-                        () = jobs::address_requests::run(db, campaign, campaign_id, letters, clock) => {}
+                        () = jobs::detail_requests::run(db, campaign, campaign_id, letters, clock) => {}
                         () = shutdown => {}
                     }
                 });

@@ -78,7 +78,7 @@ pub enum EmailKind {
     /// The reward moved on its way: ready, shipped, delivered, or a problem.
     FulfilmentChanged,
     /// After a success, the address a reward sent by post still lacks (and its reminders).
-    AddressRequest,
+    DetailsRequest,
 }
 
 crate::stored_text!(EmailKind);

@@ -73,7 +73,6 @@ macro_rules! stored_text {
 }
 
 pub mod address;
-pub mod address_request;
 pub mod backer;
 pub mod bank_file;
 pub mod bank_transaction;
@@ -81,6 +80,7 @@ pub mod campaign;
 pub mod consistency_check;
 pub mod designer;
 pub mod designer_photo;
+pub mod detail_request;
 pub mod email;
 pub mod fulfilment;
 pub mod hourly_total;
@@ -98,5 +98,6 @@ pub mod source_total;
 pub mod stripe_dispute;
 pub mod stripe_event;
 pub mod stripe_operation;
+pub mod survey_answer;
 pub mod team_member;
 pub mod team_session;

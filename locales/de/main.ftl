@@ -222,6 +222,17 @@ error-address-too-long = Adresse: { $field } ist länger als { $max } Zeichen.
 error-address-unprintable = Adresse: { $field } muss auf eine Zeile passen, ohne unsichtbare Zeichen.
 error-address-country = Adresse: Wählen Sie ein Land aus der Liste der Länder, in die wir versenden.
 error-address-postcode = Adresse: Das ist keine Postleitzahl von { $country } (zum Beispiel { $example }).
+survey-title = Ein paar Fragen zu Ihrer Belohnung
+survey-hint = Um Ihre Belohnung vorzubereiten, braucht das Team diese Antworten. Sie können sie hier ändern, bis sie verschickt wird.
+survey-answered = Danke, Ihre Antworten sind gespeichert. Sie können sie hier ändern, bis Ihre Belohnung verschickt wird.
+survey-optional = (freiwillig)
+survey-submit = Antworten speichern
+survey-saved = Antworten gespeichert. Danke!
+error-survey-missing = Beantworten Sie die Frage „{ $question }“.
+error-survey-choice = Wählen Sie eine Antwort aus der Liste für „{ $question }“.
+error-survey-too-long = Die Antwort auf „{ $question }“ ist zu lang: höchstens 1000 Zeichen.
+error-survey-unprintable = Die Antwort auf „{ $question }“ enthält unsichtbare Zeichen: Bitte neu eingeben.
+error-survey-closed = Diese Fragen sind für diese Zusage nicht oder nicht mehr offen.
 zone-switzerland = Schweiz und Liechtenstein
 zone-europe = Europa
 zone-world = Übrige Welt
@@ -359,28 +370,32 @@ mail-session-reminder-body =
 mail-fulfilment-tracking =
     Sendungsnummer: { $tracking }
     Um das Paket zu verfolgen: { $url }
-mail-address-request-subject = Wohin sollen wir Ihre Belohnung schicken? { $reward }
-mail-address-request-body =
+mail-details-request-subject = Was wir für Ihre Belohnung brauchen: { $reward }
+mail-details-request-body =
     Guten Tag { $name }
 
-    „{ $campaign }“ hat sein Ziel erreicht: Danke! Ihre Belohnung ({ $reward }, Zusage { $reference }) kommt per Post, und uns fehlt Ihre Adresse.
+    „{ $campaign }“ hat sein Ziel erreicht: Danke! Um Ihre Belohnung vorzubereiten ({ $reward }, Zusage { $reference }), fehlt uns noch:
 
-    Geben Sie sie auf Ihrer Seite an, in einer Minute:
-    { $link }
+    { $needed }
 
-    Das Porto richtet sich nach dem Land der Adresse.
-
-    { $campaign }
-mail-address-reminder-subject = Erinnerung: Ihre Adresse für { $reward }
-mail-address-reminder-body =
-    Guten Tag { $name }
-
-    Uns fehlt noch immer die Adresse für Ihre Belohnung ({ $reward }, Zusage { $reference }). Ohne sie kann sie nicht verschickt werden.
-
-    Geben Sie sie auf Ihrer Seite an:
+    Geben Sie es auf Ihrer Seite an, in einer Minute:
     { $link }
 
     { $campaign }
+mail-details-reminder-subject = Erinnerung: was wir für { $reward } brauchen
+mail-details-reminder-body =
+    Guten Tag { $name }
+
+    Um Ihre Belohnung vorzubereiten ({ $reward }, Zusage { $reference }), fehlt uns noch immer:
+
+    { $needed }
+
+    Ohne dies kann sie nicht verschickt werden. Geben Sie es auf Ihrer Seite an:
+    { $link }
+
+    { $campaign }
+mail-details-address = Ihre Lieferadresse (das Porto richtet sich nach ihrem Land)
+mail-details-answers = Ihre Antworten auf ein paar Fragen zu Ihrer Belohnung
 mail-fulfilment-ready-subject = Ihr Dankeschön wartet auf Sie: { $reward }
 mail-fulfilment-ready-body =
     Guten Tag { $name }
@@ -737,6 +752,8 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Vorbereitet (bereit oder versandt)
 team-delivery-addresses = Adressen der zu versendenden Pakete (CSV für die Post)
+team-delivery-no-answers = Noch keine Antworten
+team-delivery-answers = Antworten auf die Fragen (CSV)
 team-delivery-missing-only = Nur ohne Adresse
 team-delivery-missing = { $count ->
     [one] { $count } Person hat ihre Adresse noch nicht angegeben

@@ -222,6 +222,17 @@ error-address-too-long = Address: { $field } is longer than { $max } characters.
 error-address-unprintable = Address: { $field } must fit on one line, without invisible characters.
 error-address-country = Address: choose a country from the list of countries we send to.
 error-address-postcode = Address: this is not a postcode of { $country } (for example { $example }).
+survey-title = A few questions for your reward
+survey-hint = To prepare your reward, the team needs these answers. You can change them here until it leaves.
+survey-answered = Thank you, your answers are saved. You can change them here until your reward leaves.
+survey-optional = (optional)
+survey-submit = Save my answers
+survey-saved = Answers saved. Thank you!
+error-survey-missing = Answer the question “{ $question }”.
+error-survey-choice = Choose an answer from the list for “{ $question }”.
+error-survey-too-long = The answer to “{ $question }” is too long: 1000 characters at most.
+error-survey-unprintable = The answer to “{ $question }” holds invisible characters: type it again.
+error-survey-closed = These questions are not, or no longer, open for this pledge.
 zone-switzerland = Switzerland and Liechtenstein
 zone-europe = Europe
 zone-world = Rest of the world
@@ -359,28 +370,32 @@ mail-session-reminder-body =
 mail-fulfilment-tracking =
     Tracking number: { $tracking }
     To follow the parcel: { $url }
-mail-address-request-subject = Where should we send your reward? { $reward }
-mail-address-request-body =
+mail-details-request-subject = What we need for your reward: { $reward }
+mail-details-request-body =
     Hello { $name },
 
-    “{ $campaign }” reached its goal: thank you! Your reward ({ $reward }, pledge { $reference }) will be sent by post, and we do not have your address yet.
+    “{ $campaign }” reached its goal: thank you! To prepare your reward ({ $reward }, pledge { $reference }), we still need:
+
+    { $needed }
 
     Give it on your page, in a minute:
     { $link }
 
-    The postage follows the address's country.
-
     { $campaign }
-mail-address-reminder-subject = Reminder: your address for { $reward }
-mail-address-reminder-body =
+mail-details-reminder-subject = Reminder: what we need for { $reward }
+mail-details-reminder-body =
     Hello { $name },
 
-    We still do not have the address to send your reward to ({ $reward }, pledge { $reference }). Without it, it cannot leave.
+    To prepare your reward ({ $reward }, pledge { $reference }), we still need:
 
-    Give it on your page:
+    { $needed }
+
+    Without it, your reward cannot leave. Give it on your page:
     { $link }
 
     { $campaign }
+mail-details-address = your delivery address (the postage follows its country)
+mail-details-answers = your answers to a few questions about your reward
 mail-fulfilment-ready-subject = Your reward is waiting for you: { $reward }
 mail-fulfilment-ready-body =
     Hello { $name },
@@ -737,6 +752,8 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Prepared (ready or shipped)
 team-delivery-addresses = Addresses of the parcels to send (CSV for the post office)
+team-delivery-no-answers = No answers yet
+team-delivery-answers = Answers to the questions (CSV)
 team-delivery-missing-only = Without an address only
 team-delivery-missing = { $count ->
     [one] { $count } backer has not given their address yet

@@ -222,6 +222,17 @@ error-address-too-long = Adresse : { $field } dépasse { $max } caractères.
 error-address-unprintable = Adresse : { $field } doit tenir sur une ligne, sans caractères invisibles.
 error-address-country = Adresse : choisissez un pays dans la liste des pays où nous envoyons.
 error-address-postcode = Adresse : ce NPA ne correspond pas à un numéro postal de { $country } (par exemple { $example }).
+survey-title = Quelques questions pour votre contrepartie
+survey-hint = Pour préparer votre contrepartie, l'équipe a besoin de ces réponses. Vous pourrez les changer ici jusqu'à ce qu'elle parte.
+survey-answered = Merci, vos réponses sont enregistrées. Vous pouvez les changer ici jusqu'à ce que votre contrepartie parte.
+survey-optional = (facultatif)
+survey-submit = Enregistrer mes réponses
+survey-saved = Réponses enregistrées. Merci !
+error-survey-missing = Répondez à la question « { $question } ».
+error-survey-choice = Choisissez une réponse de la liste pour « { $question } ».
+error-survey-too-long = La réponse à « { $question } » est trop longue : 1000 caractères au plus.
+error-survey-unprintable = La réponse à « { $question } » contient des caractères invisibles : retapez-la.
+error-survey-closed = Ces questions ne sont pas ou plus ouvertes pour cette promesse.
 zone-switzerland = Suisse et Liechtenstein
 zone-europe = Europe
 zone-world = Reste du monde
@@ -359,28 +370,32 @@ mail-session-reminder-body =
 mail-fulfilment-tracking =
     Numéro de suivi : { $tracking }
     Pour suivre le colis : { $url }
-mail-address-request-subject = Où envoyer votre contrepartie ? { $reward }
-mail-address-request-body =
+mail-details-request-subject = Ce qu'il nous faut pour votre contrepartie : { $reward }
+mail-details-request-body =
     Bonjour { $name },
 
-    « { $campaign } » a atteint son objectif : merci ! Votre contrepartie ({ $reward }, promesse { $reference }) partira par la Poste, et il nous manque votre adresse.
+    « { $campaign } » a atteint son objectif : merci ! Pour préparer votre contrepartie ({ $reward }, promesse { $reference }), il nous manque encore :
 
-    Donnez-la sur votre page, en une minute :
-    { $link }
+    { $needed }
 
-    Les frais de port suivent le pays de l'adresse.
-
-    { $campaign }
-mail-address-reminder-subject = Rappel : votre adresse pour { $reward }
-mail-address-reminder-body =
-    Bonjour { $name },
-
-    Il nous manque toujours l'adresse où envoyer votre contrepartie ({ $reward }, promesse { $reference }). Sans elle, elle ne peut pas partir.
-
-    Donnez-la sur votre page :
+    Donnez-le sur votre page, en une minute :
     { $link }
 
     { $campaign }
+mail-details-reminder-subject = Rappel : ce qu'il nous faut pour { $reward }
+mail-details-reminder-body =
+    Bonjour { $name },
+
+    Pour préparer votre contrepartie ({ $reward }, promesse { $reference }), il nous manque toujours :
+
+    { $needed }
+
+    Sans cela, elle ne peut pas partir. Donnez-le sur votre page :
+    { $link }
+
+    { $campaign }
+mail-details-address = votre adresse de livraison (les frais de port suivent son pays)
+mail-details-answers = vos réponses à quelques questions sur votre contrepartie
 mail-fulfilment-ready-subject = Votre contrepartie vous attend : { $reward }
 mail-fulfilment-ready-body =
     Bonjour { $name },
@@ -737,6 +752,8 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Préparées (prêtes ou expédiées)
 team-delivery-addresses = Adresses des colis à envoyer (CSV pour la Poste)
+team-delivery-no-answers = Pas encore de réponses
+team-delivery-answers = Réponses aux questions (CSV)
 team-delivery-missing-only = Sans adresse seulement
 team-delivery-missing = { $count ->
     [one] { $count } personne n'a pas encore donné son adresse

@@ -29,7 +29,7 @@ mod m20261128_000022_session_changes;
 mod m20261128_000023_fulfilments;
 mod m20261128_000024_addresses;
 mod m20261128_000025_shipping;
-mod m20261128_000026_address_requests;
+mod m20261128_000026_detail_requests;
 
 /// Every migration of the schema, oldest first.
 pub struct Migrator;
@@ -63,7 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000023_fulfilments::Migration),
             Box::new(m20261128_000024_addresses::Migration),
             Box::new(m20261128_000025_shipping::Migration),
-            Box::new(m20261128_000026_address_requests::Migration),
+            Box::new(m20261128_000026_detail_requests::Migration),
         ]
     }
 }

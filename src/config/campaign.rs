@@ -14,7 +14,9 @@ use toml::Spanned;
 use super::error::{ConfigError, Locator};
 use super::media::{self, Image, RawImage, RawVideo, Video};
 use super::payments::{Payments, RawPayments};
-use super::reward_options::{self, Choice, ChooseSession, RawChoice, RawSession, Session};
+use super::reward_options::{
+    self, Choice, ChooseSession, RawChoice, RawSession, RawSurveyQuestion, Session, SurveyQuestion,
+};
 use crate::domain::shipping::Postage;
 use crate::domain::{Amount, Lang, Money, RewardId, markdown, slug};
 
@@ -91,6 +93,8 @@ pub struct Reward {
     pub choices: Vec<Choice>,
     /// Its own postage, in place of the campaign's; only for a reward sent by post.
     pub postage: Option<Postage>,
+    /// What it asks its backer once the campaign succeeded; none for most rewards.
+    pub survey: Vec<SurveyQuestion>,
 }
 
 /// The whole campaign, validated.
@@ -322,6 +326,8 @@ struct RawReward {
     #[serde(default)]
     choices: Vec<Spanned<RawChoice>>,
     shipping: Option<Spanned<RawPostage>>,
+    #[serde(default)]
+    survey: Vec<Spanned<RawSurveyQuestion>>,
 }
 
 #[derive(Deserialize)]
@@ -597,6 +603,7 @@ impl RawReward {
         let sessions = reward_options::sessions(at, self.sessions, field, time_zone)?;
         let choose_session = reward_options::choose_session(at, self.choose_session, field)?;
         let choices = reward_options::choices(at, self.choices, field)?;
+        let survey = reward_options::survey(at, self.survey, field)?;
         let postage = match self.shipping {
             None => None,
             Some(_) if fulfilment != Fulfilment::Shipped => {
@@ -627,6 +634,7 @@ impl RawReward {
             choose_session,
             choices,
             postage,
+            survey,
         })
     }
 }

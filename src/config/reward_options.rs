@@ -1,5 +1,6 @@
 //! What a reward lets its backer choose in the campaign file: dated sessions with seats
-//! (`[[rewards.sessions]]`) and choices such as a size or a colour (`[[rewards.choices]]`).
+//! (`[[rewards.sessions]]`), choices such as a size or a colour (`[[rewards.choices]]`), and the
+//! questions it asks once the campaign succeeded (`[[rewards.survey]]`).
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -67,6 +68,30 @@ pub struct ChoiceValue {
     pub id: String,
     pub label: Text,
     pub limit: Option<u32>,
+}
+
+/// A question a reward asks its backer once the campaign succeeded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurveyQuestion {
+    pub id: String,
+    pub question: Text,
+    /// The values to choose from; empty for a question answered in words.
+    pub values: Vec<ChoiceValue>,
+    /// A backer may leave it blank.
+    pub optional: bool,
+}
+
+/// The longest answer in words, in characters.
+pub const ANSWER_MAX: usize = 1000;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSurveyQuestion {
+    id: Spanned<String>,
+    question: RawText,
+    values: Option<Spanned<Vec<Spanned<RawChoiceValue>>>>,
+    #[serde(default)]
+    optional: bool,
 }
 
 #[derive(Deserialize)]
@@ -204,23 +229,59 @@ pub(super) fn choices(at: &Locator, raw: Vec<Spanned<RawChoice>>, field: &str) -
         let taken = choices.iter().map(|c| c.name.as_str());
         let name = new_id(at, &raw.name, &format!("{field}.name"), ("choice", "colour", "reward"), taken)?;
         let label = label_or(at, raw.label, start, &format!("{field}.label"), &name)?;
-        let values_at = raw.values.span().start;
-        let mut values: Vec<ChoiceValue> = Vec::new();
-        for (index, value) in raw.values.into_inner().into_iter().enumerate() {
-            let field = format!("{field}.values[{index}]");
-            let start = value.span().start;
-            let value = value.into_inner();
-            let taken = values.iter().map(|v| v.id.as_str());
-            let id = new_id(at, &value.id, &format!("{field}.id"), ("value", "indigo", "choice"), taken)?;
-            let label = label_or(at, value.label, start, &format!("{field}.label"), &id)?;
-            let limit =
-                value.limit.as_ref().map(|limit| count(at, limit, &format!("{field}.limit"), "units")).transpose()?;
-            values.push(ChoiceValue { id, label, limit });
-        }
-        if values.is_empty() {
-            return Err(at.at(values_at, format!("{field}.values"), "list at least one value to choose"));
-        }
+        let values = values(at, raw.values, &field, true)?;
         choices.push(Choice { name, label, values });
     }
     Ok(choices)
+}
+
+/// The values of a choice, or of a survey's question (which have no stock: `limited` false).
+fn values(
+    at: &Locator,
+    raw: Spanned<Vec<Spanned<RawChoiceValue>>>,
+    field: &str,
+    limited: bool,
+) -> Result<Vec<ChoiceValue>, ConfigError> {
+    let values_at = raw.span().start;
+    let mut values: Vec<ChoiceValue> = Vec::new();
+    for (index, value) in raw.into_inner().into_iter().enumerate() {
+        let field = format!("{field}.values[{index}]");
+        let start = value.span().start;
+        let value = value.into_inner();
+        let taken = values.iter().map(|v| v.id.as_str());
+        let id = new_id(at, &value.id, &format!("{field}.id"), ("value", "indigo", "choice"), taken)?;
+        let label = label_or(at, value.label, start, &format!("{field}.label"), &id)?;
+        let limit = match &value.limit {
+            Some(limit) if !limited => {
+                let message = "an answer has no stock: take `limit` out";
+                return Err(at.at(limit.span().start, format!("{field}.limit"), message));
+            }
+            Some(limit) => Some(count(at, limit, &format!("{field}.limit"), "units")?),
+            None => None,
+        };
+        values.push(ChoiceValue { id, label, limit });
+    }
+    if values.is_empty() {
+        return Err(at.at(values_at, format!("{field}.values"), "list at least one value to choose"));
+    }
+    Ok(values)
+}
+
+pub(super) fn survey(
+    at: &Locator,
+    raw: Vec<Spanned<RawSurveyQuestion>>,
+    field: &str,
+) -> Result<Vec<SurveyQuestion>, ConfigError> {
+    let mut questions: Vec<SurveyQuestion> = Vec::with_capacity(raw.len());
+    for (index, raw) in raw.into_iter().enumerate() {
+        let field = format!("{field}.survey[{index}]");
+        let start = raw.span().start;
+        let raw = raw.into_inner();
+        let taken = questions.iter().map(|q| q.id.as_str());
+        let id = new_id(at, &raw.id, &format!("{field}.id"), ("question", "shoe-size", "reward"), taken)?;
+        let question = text(at, raw.question, start, &format!("{field}.question"))?;
+        let values = raw.values.map(|v| values(at, v, &field, false)).transpose()?.unwrap_or_default();
+        questions.push(SurveyQuestion { id, question, values, optional: raw.optional });
+    }
+    Ok(questions)
 }

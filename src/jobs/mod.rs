@@ -1,8 +1,8 @@
 //! Background work started from a fairing at lift-off.
 
-pub mod address_requests;
 pub mod cards;
 pub mod closer;
+pub mod detail_requests;
 pub mod holds;
 pub mod mailer;
 pub mod news_mail;

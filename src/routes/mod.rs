@@ -32,6 +32,7 @@ pub mod questions;
 pub mod seats;
 pub mod share;
 pub mod source;
+pub mod survey;
 pub mod team;
 pub mod unsubscribe;
 pub mod views;
@@ -49,6 +50,7 @@ pub fn routes() -> Vec<rocket::Route> {
         preview::routes(),
         pledges::routes(),
         seats::routes(),
+        survey::routes(),
         pledge_find::routes(),
         news::routes(),
         unsubscribe::routes(),

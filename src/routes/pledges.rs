@@ -338,6 +338,8 @@ struct PledgePage {
     receives_news: bool,
     /// Its session and choices, and the dates it may move to.
     seat: crate::routes::seats::SeatView,
+    /// The questions its reward asks once the campaign succeeded.
+    survey: Option<crate::routes::survey::SurveyView>,
 }
 
 /// What the change form shows: the pledge as it is, or as typed.
@@ -353,6 +355,7 @@ struct Shown<'a> {
     error: Option<&'a AppError>,
     values: Option<ChangeValues>,
     address: Option<&'a crate::domain::address::RawAddress>,
+    answers: Option<&'a BTreeMap<String, String>>,
 }
 
 async fn render_pledge(
@@ -363,7 +366,7 @@ async fn render_pledge(
     flash: Option<String>,
     shown: Shown<'_>,
 ) -> Result<Template, PageError> {
-    let Shown { error, values, address: typed } = shown;
+    let Shown { error, values, address: typed, answers } = shown;
     let now = state.clock.now();
     let snapshot = snapshot(&state.db, state.campaign_id).await?;
     let values = values.unwrap_or_else(|| ChangeValues {
@@ -374,6 +377,7 @@ async fn render_pledge(
     let campaign = views::campaign_view(state, &snapshot, &[], lang, now).picking(values.reward.as_deref(), held);
     let reward = pledge.reward_id.as_deref().and_then(|id| campaign.rewards.iter().find(|r| r.id == id));
     let seat = crate::routes::seats::seat_view(state, pledge, reward, snapshot.state(now), lang, now, typed).await?;
+    let survey = crate::routes::survey::survey_view(state, pledge, snapshot.state(now), lang, answers).await?;
     let body = PledgePage {
         payment: payment_view(state, pledge, snapshot.state(now), lang),
         pledge: views::pledge_view(state, pledge, lang),
@@ -386,6 +390,7 @@ async fn render_pledge(
         news: crate::routes::news::for_pledge(state, pledge, lang, now).await?,
         receives_news: subscriptions::wants_news(&state.db, state.campaign_id, &pledge.email).await?,
         seat,
+        survey,
     };
     let path = format!("/pledges/{}", pledge.token);
     Ok(Template::render("pledge", Page::new(state, lang, &path, body).titled(i18n::t(lang, "pledge-page-title"))))
@@ -411,8 +416,21 @@ pub(crate) async fn address_refused(
     error: &AppError,
     typed: crate::domain::address::RawAddress,
 ) -> Result<Template, PageError> {
-    render_pledge(state, lang, csrf, pledge, None, Shown { error: Some(error), values: None, address: Some(&typed) })
-        .await
+    let shown = Shown { error: Some(error), address: Some(&typed), ..Shown::default() };
+    render_pledge(state, lang, csrf, pledge, None, shown).await
+}
+
+/// The private page showing why the survey's answers were refused, with what was typed.
+pub(crate) async fn survey_refused(
+    state: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    pledge: &PledgeRecord,
+    error: &AppError,
+    typed: &BTreeMap<String, String>,
+) -> Result<Template, PageError> {
+    let shown = Shown { error: Some(error), answers: Some(typed), ..Shown::default() };
+    render_pledge(state, lang, csrf, pledge, None, shown).await
 }
 
 #[get("/pledges/<token>")]
@@ -460,7 +478,7 @@ async fn change_pledge(
         Err(error) => {
             let pledge = pledges::find_by_token(&state.db, token).await?;
             let values = ChangeValues { reward: form.reward.clone(), amount };
-            let shown = Shown { error: Some(&error), values: Some(values), address: None };
+            let shown = Shown { error: Some(&error), values: Some(values), ..Shown::default() };
             let page = render_pledge(state, lang, &csrf, &pledge, None, shown).await?;
             Ok(Err((status_of(&error), page)))
         }

@@ -329,19 +329,32 @@ impl Letters {
         to_backer(EmailKind::FulfilmentChanged, key, pledge, lang, &args)
     }
 
-    /// The email that asks a backer, after a success, for the address their reward sent by
-    /// post still lacks; `reminder` for the asks after the first.
-    pub fn address_request(&self, pledge: &pledge::Model, reminder: bool) -> Mail {
+    /// The email that asks a backer, after a success, for what their reward still `needs`: the
+    /// address of a reward sent by post, the answers to its survey; `reminder` for the asks
+    /// after the first.
+    pub fn details_request(
+        &self,
+        pledge: &pledge::Model,
+        needs: super::detail_requests::Needs,
+        reminder: bool,
+    ) -> Mail {
         let lang = Lang::from_tag(&pledge.lang).unwrap_or_default();
+        let items: Vec<String> = [(needs.address, "mail-details-address"), (needs.answers, "mail-details-answers")]
+            .into_iter()
+            .filter(|(needed, _)| *needed)
+            .map(|(_, key)| format!("- {}", i18n::t(lang, key)))
+            .collect();
+        let anchor = if needs.address { "address" } else { "survey" };
         let args = [
             ("name", plain(&pledge.name)),
             ("campaign", plain(self.campaign.title.get(lang))),
             ("reward", self.reward_title(pledge, lang)),
             ("reference", plain(&pledge.reference)),
-            ("link", self.link(&format!("/pledges/{}#address", pledge.token))),
+            ("needed", items.join("\n")),
+            ("link", self.link(&format!("/pledges/{}#{anchor}", pledge.token))),
         ];
-        let key = if reminder { "mail-address-reminder" } else { "mail-address-request" };
-        to_backer(EmailKind::AddressRequest, key, pledge, lang, &args)
+        let key = if reminder { "mail-details-reminder" } else { "mail-details-request" };
+        to_backer(EmailKind::DetailsRequest, key, pledge, lang, &args)
     }
 
     /// The email about a pledge's money: its bill, a reminder, its drop, that nothing is

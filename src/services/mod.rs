@@ -1,6 +1,5 @@
 //! The use cases, each over the database in one transaction. Services never see Rocket.
 
-pub mod address_requests;
 pub mod addresses;
 pub mod bank_import;
 pub mod batch;
@@ -13,6 +12,7 @@ pub mod consistency;
 pub mod counters;
 pub mod dashboard;
 pub mod designers;
+pub mod detail_requests;
 pub mod fulfilment;
 pub mod holds;
 pub mod ledger;
@@ -38,6 +38,7 @@ pub mod stored;
 pub mod stripe;
 pub mod subscriptions;
 pub mod supporters;
+pub mod survey;
 pub mod sync;
 pub mod team;
 pub mod treasury;

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use entity::{
     address, backer, bank_transaction, designer, designer_photo, email, fulfilment, offer, payment, pledge,
-    pledge_choice, question, stripe_event,
+    pledge_choice, question, stripe_event, survey_answer,
 };
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -100,6 +100,11 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
                    "town": a.town, "country": a.country})
         })
     };
+    let answered =
+        survey_answer::Entity::find().filter(survey_answer::Column::PledgeId.is_in(ids.clone())).all(conn).await?;
+    let answers_of = |id: i64| -> serde_json::Map<String, Value> {
+        answered.iter().filter(|a| a.pledge_id == id).map(|a| (a.question_id.clone(), json!(a.answer))).collect()
+    };
     let steps = fulfilment::Entity::find().filter(fulfilment::Column::PledgeId.is_in(ids.clone())).all(conn).await?;
     let fulfilment_of = |id: i64| -> Value {
         steps.iter().find(|f| f.pledge_id == id).map_or(
@@ -117,6 +122,7 @@ pub async fn export(db: &Db, campaign_id: i32, address: &str, public_url: &Publi
             "choices": choices_of(p.id),
             "fulfilment": fulfilment_of(p.id),
             "address": address_of(p.id),
+            "survey_answers": answers_of(p.id),
             "amount": cents(p.amount_cents),
             "shipping": p.shipping_zone.map(|zone| json!({"zone": zone, "amount": cents(p.shipping_cents)})),
             "early_bird": p.early_bird,
@@ -344,6 +350,10 @@ async fn erase_in(
             .exec(txn)
             .await?;
         address::Entity::delete_many().filter(address::Column::PledgeId.is_in(ids.clone())).exec(txn).await?;
+        survey_answer::Entity::delete_many()
+            .filter(survey_answer::Column::PledgeId.is_in(ids.clone()))
+            .exec(txn)
+            .await?;
         // A tracking number follows a parcel to the person's door; a note may name them.
         fulfilment::Entity::update_many()
             .col_expr(fulfilment::Column::Tracking, Expr::value(Option::<String>::None))

@@ -349,3 +349,62 @@ async fn the_pledge_form_with_dates_and_choices_passes_axe_core_in_every_languag
     client.close().await.unwrap();
     assert!(findings.is_empty(), "{} findings:\n{}", findings.len(), findings.join("\n"));
 }
+
+/// After a success: the private page of a scarf with its postage, its address form and its
+/// survey (also sent with an answer missing), and the team's list with the answers, pass
+/// axe-core and fit a phone in every language.
+#[tokio::test]
+async fn the_survey_and_the_postage_after_a_success_pass_axe_core_in_every_language() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let Some(axe_source) = axe_source() else { return };
+    let extra = format!(
+        "{}{}{}{}",
+        crate::reward_options::OPTIONS,
+        crate::survey::SURVEY,
+        crate::shipping::SHIPPING,
+        crate::helpers::payments_section("on-success")
+    );
+    let file = crate::helpers::fixture_with(&extra);
+    let app = crate::helpers::spawn_app_with(file.path(), crate::helpers::before_deadline()).await;
+    let mut body = crate::helpers::TestApp::body(Some("foulard-soie"), "1000.00", "anne@example.ch");
+    body["choices"] = json!({ "colour": "garance", "size": "m" });
+    body["address"] =
+        json!({ "name": "Anne Dupont", "street": "Via Roma 1", "postcode": "00184", "town": "Roma", "country": "IT" });
+    let (status, scarf) = app.pledge(body).await;
+    assert_eq!(status, 201, "{scarf}");
+    app.clock.set(crate::helpers::deadline() + chrono::Duration::minutes(1));
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'pledge_bill'", 1).await;
+    let private = format!("/pledges/{}", scarf["token"].as_str().unwrap());
+    crate::team::add_member(&app, "anne@example.ch").await;
+    client.goto(&app.url("/team/login")).await.unwrap();
+    fill(&client, "#email", "anne@example.ch").await;
+    fill(&client, "#password", crate::team::PASSWORD).await;
+    click(&client, "button[type=submit]").await;
+    wait_for(&client, ".team-bar").await;
+    let pages = [private.as_str(), "/team/delivery/foulard-soie", "/team/delivery/foulard-soie?missing=address"];
+    let mut findings: Vec<String> = Vec::new();
+    for lang in ["fr", "en", "de"] {
+        client.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();
+        for width in [390, 1366, 320] {
+            viewport(&client, width).await;
+            for page in pages {
+                client.goto(&app.url(page)).await.unwrap();
+                let mut found = overflow(&client).await;
+                if width != 320 {
+                    found.extend(axe(&client, &axe_source).await);
+                }
+                findings.extend(found.into_iter().map(|f| format!("{page} [{lang}, {width} px] {f}")));
+            }
+        }
+        viewport(&client, 390).await;
+        client.goto(&app.url(&private)).await.unwrap();
+        click(&client, "#survey button[type=submit]").await;
+        wait_for(&client, "#form-errors").await;
+        let mut found = overflow(&client).await;
+        found.extend(axe(&client, &axe_source).await);
+        findings.extend(found.into_iter().map(|f| format!("survey sent empty [{lang}, 390 px] {f}")));
+    }
+    client.close().await.unwrap();
+    assert!(findings.is_empty(), "{} findings:\n{}", findings.len(), findings.join("\n"));
+}

@@ -46,6 +46,7 @@ mod standin;
 mod stored_values;
 #[path = "../support/stripe_standin.rs"]
 mod stripe_standin;
+mod survey;
 mod sync;
 mod team;
 mod team_payments;

@@ -274,7 +274,7 @@ fn the_campaign_file_sets_postage_per_zone_and_a_reward_may_set_its_own() {
 
 async fn asked(app: &TestApp, email: &str) -> Vec<Value> {
     app.query(&format!(
-        "SELECT subject, body FROM emails WHERE kind = 'address_request' AND to_address = '{email}' ORDER BY id"
+        "SELECT subject, body FROM emails WHERE kind = 'details_request' AND to_address = '{email}' ORDER BY id"
     ))
     .await
 }
@@ -300,12 +300,13 @@ async fn after_a_success_each_backer_without_an_address_is_asked_then_reminded_a
     workshop["session"] = "2030-03-06-matin".into();
     app.pledge(workshop).await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'address_request'", 0).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'details_request'", 0).await;
 
     close(&app, 4).await;
-    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'address_request'", 2).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'details_request'", 2).await;
     let anne = asked(&app, "anne@example.ch").await;
-    assert_eq!(anne[0]["subject"], "Où envoyer votre contrepartie ? Foulard en soie");
+    assert_eq!(anne[0]["subject"], "Ce qu'il nous faut pour votre contrepartie : Foulard en soie");
+    assert!(anne[0]["body"].as_str().unwrap().contains("- votre adresse de livraison"), "{anne:?}");
     let token = placed[0]["token"].as_str().unwrap();
     assert!(anne[0]["body"].as_str().unwrap().contains(&format!("/pledges/{token}#address")), "{anne:?}");
     let emil = &placed[1];
@@ -318,7 +319,7 @@ async fn after_a_success_each_backer_without_an_address_is_asked_then_reminded_a
 
     let closed = deadline() + Duration::minutes(1);
     app.clock.set(closed + Duration::days(7) + Duration::minutes(1));
-    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'address_request'", 4).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'details_request'", 4).await;
     assert!(asked(&app, "anne@example.ch").await[1]["subject"].as_str().unwrap().starts_with("Rappel"));
     let given = [
         ("name", "Anne Dupont"),
@@ -339,7 +340,7 @@ async fn after_a_success_each_backer_without_an_address_is_asked_then_reminded_a
     );
 
     app.clock.set(closed + Duration::days(14) + Duration::minutes(2));
-    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'address_request'", 5).await;
+    app.wait_for("SELECT COUNT(*) AS n FROM emails WHERE kind = 'details_request'", 5).await;
     app.clock.set(closed + Duration::days(21) + Duration::minutes(3));
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(asked(&app, "emil@example.ch").await.len(), 3, "three asks at most");

@@ -31,7 +31,7 @@ use crate::services::bills::{bill_for, pledge_number};
 use crate::services::cards::checkout;
 use crate::services::ledger;
 use crate::services::pledges::{self, PledgeInput, PledgeRecord};
-use crate::services::{fulfilment, reward_options};
+use crate::services::{fulfilment, reward_options, survey};
 
 /// A pledge to place. The amount stays a JSON value here so that a number gets a clear
 /// "write it as text" error instead of passing through a float.
@@ -308,6 +308,9 @@ pub struct PledgeBody {
     pub payment: Option<PaymentBody>,
     /// Where its reward stands on its way to the backer; `null` without a reward.
     pub fulfilment: Option<FulfilmentBody>,
+    /// The answers to its reward's survey, by question id: the text typed, or the id of the
+    /// value chosen; empty before any.
+    pub survey_answers: BTreeMap<String, String>,
 }
 
 /// Where a pledge's reward stands on its way to its backer.
@@ -384,6 +387,7 @@ async fn get_pledge(state: &State<AppState>, token: &str) -> Result<Json<PledgeB
         reference: pledge.reference,
         amount: pledge.amount,
         choices: reward_options::chosen(&state.db.read, pledge.id).await?.into_iter().collect(),
+        survey_answers: survey::of(&state.db.read, pledge.id).await?,
         fulfilment: match &pledge.reward_id {
             Some(_) => {
                 let step = fulfilment::of(&state.db, pledge.id).await?;

@@ -28,8 +28,8 @@ use crate::routes::errors::PageError;
 use crate::routes::lang::Here;
 use crate::services::addresses;
 use crate::services::fulfilment::{self, Change};
-use crate::services::reward_options;
 use crate::services::stored::instant;
+use crate::services::{reward_options, survey};
 
 /// The most backers a reward's page lists.
 const MAX_ROWS: u64 = 2_000;
@@ -140,6 +140,10 @@ struct BackerRow {
     note: Option<String>,
     /// The postal address, on one line, for a reward sent by post.
     address: Option<String>,
+    /// "Question : answer", each survey question answered.
+    answers: Vec<String>,
+    /// The reward asks questions and none was answered yet.
+    no_answers: bool,
 }
 
 #[derive(Serialize)]
@@ -172,6 +176,22 @@ struct RewardPage {
     missing: usize,
     /// The list shows only those.
     missing_only: bool,
+    /// The reward asks questions: their answers are listed and exported.
+    surveyed: bool,
+}
+
+/// "Question : answer" for each question of `reward` answered, in the file's order.
+fn answers_shown(
+    reward: &crate::config::campaign::Reward,
+    answers: Option<&std::collections::BTreeMap<String, String>>,
+    lang: Lang,
+) -> Vec<String> {
+    let Some(answers) = answers else { return Vec::new() };
+    reward
+        .survey
+        .iter()
+        .filter_map(|q| answers.get(&q.id).map(|a| format!("{} : {}", q.question.get(lang), survey::shown(q, a, lang))))
+        .collect()
 }
 
 /// An address on one line, as the list shows it.
@@ -230,6 +250,7 @@ async fn reward_page(
     let steps_of = fulfilment::of_many(&state.db, &ids).await?;
     let addresses_of = addresses::of_many(&state.db, &ids).await?;
     let chosen = reward_options::chosen_many(&state.db.read, &ids).await?;
+    let answered = survey::of_many(&state.db, &ids).await?;
     let sessions: HashMap<String, String> = crate::services::seats::all(&state.db.read, reward)
         .await?
         .into_iter()
@@ -282,6 +303,8 @@ async fn reward_page(
                 tracking: found.and_then(|f| f.tracking.clone()),
                 note: found.and_then(|f| f.note.clone()),
                 address: addresses_of.get(&p.id).map(one_line),
+                answers: answers_shown(config, answered.get(&p.id), lang),
+                no_answers: !config.survey.is_empty() && !answered.contains_key(&p.id),
             })
         })
         .collect();
@@ -302,6 +325,7 @@ async fn reward_page(
         shipped,
         missing,
         missing_only,
+        surveyed: !config.survey.is_empty(),
     };
     let page = super::team_page(state, lang, &here.0, title_key, &team, &csrf, body);
     Ok(Template::render("team_delivery_reward", page))
@@ -408,6 +432,38 @@ struct CsvDownload {
     text: String,
 }
 
+/// The answers to a reward's survey: one line per backer who counts, one column per question
+/// (the text typed, or the label of the value chosen), in the team's language.
+#[get("/team/delivery/<reward>/answers.csv")]
+async fn export_answers(
+    state: &State<AppState>,
+    _team: TeamSession,
+    lang: Lang,
+    reward: &str,
+) -> Result<CsvDownload, PageError> {
+    let config = state.campaign.reward(reward).ok_or(AppError::NotFound)?;
+    let pledges = crate::services::pledge_list::of_reward(&state.db, reward, None, u64::MAX >> 1).await?;
+    let ids: Vec<i64> = pledges.iter().map(|p| p.id).collect();
+    let answered = survey::of_many(&state.db, &ids).await?;
+    let header: Vec<String> = ["reference", "name", "email"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(config.survey.iter().map(|q| defused(q.question.get(lang))))
+        .collect();
+    let rows = pledges.iter().map(|p| {
+        let answers = answered.get(&p.id);
+        [defused(&p.reference), defused(&p.name), defused(&p.email)]
+            .into_iter()
+            .chain(config.survey.iter().map(|q| {
+                answers.and_then(|a| a.get(&q.id)).map(|a| defused(&survey::shown(q, a, lang))).unwrap_or_default()
+            }))
+            .collect::<Vec<String>>()
+    });
+    let lines = csv_lines(std::iter::once(header).chain(rows), Separator::Semicolon)
+        .map_err(|e| AppError::internal("writing the answers", e))?;
+    Ok(CsvDownload { file_name: format!("{reward}-answers.csv"), text: format!("\u{feff}{lines}") })
+}
+
 impl<'r> rocket::response::Responder<'r, 'static> for CsvDownload {
     fn respond_to(self, request: &'r rocket::Request<'_>) -> rocket::response::Result<'static> {
         rocket::Response::build_from(self.text.respond_to(request)?)
@@ -463,5 +519,5 @@ async fn import_tracking(
 }
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![overview, reward_page, move_pledges, import_tracking, export_addresses]
+    routes![overview, reward_page, move_pledges, import_tracking, export_addresses, export_answers]
 }

@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "address_requests")]
+#[sea_orm(table_name = "detail_requests")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub pledge_id: i64,

@@ -1,5 +1,5 @@
 //! Asks for the addresses still missing after a success (see
-//! [`crate::services::address_requests`]), looking every few minutes.
+//! [`crate::services::detail_requests`]), looking every few minutes.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::config::Campaign;
 use crate::db::Db;
 use crate::domain::Clock;
-use crate::services::address_requests;
+use crate::services::detail_requests;
 use crate::services::letters::Letters;
 
 pub async fn run(db: Db, campaign: Arc<Campaign>, campaign_id: i32, letters: Letters, clock: Clock) {
@@ -17,7 +17,7 @@ pub async fn run(db: Db, campaign: Arc<Campaign>, campaign_id: i32, letters: Let
         Clock::Manual(_) => Duration::from_millis(100),
     };
     loop {
-        if let Err(error) = address_requests::run_once(&db, &campaign, &letters, campaign_id, clock.now()).await {
+        if let Err(error) = detail_requests::run_once(&db, &campaign, &letters, campaign_id, clock.now()).await {
             tracing::error!(%error, "asking for missing addresses failed; trying again");
         }
         tokio::time::sleep(pause).await;
