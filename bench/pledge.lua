@@ -23,8 +23,8 @@ function request()
   local pick = rewards[math.random(#rewards)]
   local reward = pick.id and ('"' .. pick.id .. '"') or "null"
   local body = string.format(
-    '{"reward":%s,"amount":"%s","name":"Bench Backer","email":"bench-%d-%d@example.invalid"}',
-    reward, pick.amount, id, sequence)
+    '{"reward":%s,"amount":"%s"%s,"name":"Bench Backer","email":"bench-%d-%d@example.invalid"}',
+    reward, pick.amount, pick.extra, id, sequence)
   return wrk.format("POST", "/api/pledges", { ["Content-Type"] = "application/json" }, body)
 end
 

@@ -752,7 +752,7 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Prepared (ready or shipped)
 team-delivery-addresses = Addresses of the parcels to send (CSV for the post office)
-team-delivery-no-answers = No answers yet
+team-delivery-no-answers = Answers missing
 team-delivery-answers = Answers to the questions (CSV)
 team-delivery-missing-only = Without an address only
 team-delivery-missing = { $count ->

@@ -62,7 +62,8 @@ pub fn payment_view(
     };
     let p = &pledge.payment;
     let args = [
-        ("amount", money(pledge.amount)),
+        // What the backer pays: the postage with the pledge.
+        ("amount", money(pledge.total())),
         ("outstanding", money(p.outstanding)),
         ("held", money(p.held)),
         ("refund", money(p.refund_due)),

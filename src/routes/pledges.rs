@@ -242,14 +242,15 @@ async fn create_pledge(
     let chosen_choices = form.choice.get(reward).cloned().unwrap_or_default();
     let config = state.campaign.reward(reward);
     let sent_by_post = config.is_some_and(|r| r.fulfilment == Fulfilment::Shipped);
-    // A form whose reward changed without the script has no zone for it: the nearest served.
-    let zone =
-        form.zone.get(reward).cloned().or_else(|| {
-            config.and_then(|r| state.campaign.postage(r)).and_then(|p| p.first_zone()).map(|z| z.to_string())
-        });
     // Typed for a reward sent by post only: for another, the fields were not meant for it.
     let address =
         (sent_by_post && !form.address.is_blank()).then(|| form.address.raw(form.name.as_deref().unwrap_or_default()));
+    // A form whose reward changed without the script has no zone for it: the address's, or
+    // else the nearest served.
+    let zone = form.zone.get(reward).cloned().or_else(|| {
+        let nearest = config.and_then(|r| state.campaign.postage(r)).and_then(|p| p.first_zone());
+        nearest.filter(|_| address.is_none()).map(|z| z.to_string())
+    });
     let input = PledgeInput {
         reward: form.reward.clone(),
         amount: form.amount.clone().unwrap_or_default(),

@@ -181,7 +181,8 @@ async fn replay_known_keys(
         let asked = requests.iter().position(|r| r.idempotency_key == earlier.idempotency_key.as_deref());
         if let Some(i) = asked {
             let chosen = reward_options::chosen(txn, earlier.id).await.map_err(AppError::into_db_err)?;
-            answers[i] = Some(same_request(earlier, &chosen, requests[i].new));
+            let address = super::addresses::of(txn, earlier.id).await.map_err(AppError::into_db_err)?;
+            answers[i] = Some(same_request(earlier, &chosen, address.as_ref(), requests[i].new));
         }
     }
     Ok(())

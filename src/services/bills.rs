@@ -22,13 +22,13 @@ pub fn pledge_of_reference(text: &str) -> Option<i64> {
     i64::try_from(number).ok().filter(|id| *id > 0)
 }
 
-/// The bill of `pledge`: what it still owes (or its amount, before anything is owed), its
-/// reference, and a message naming the pledge, the same in every language so that the code
-/// on paper and the API's payload agree. The backer's address is not asked for, so the debtor
+/// The bill of `pledge`: what it still owes (or its amount and postage, before anything is
+/// owed), its reference, and a message naming the pledge, the same in every language so that
+/// the code on paper and the API's payload agree. The backer's address is not asked for, so the debtor
 /// stays empty, as the standard allows.
 pub fn bill_for(pledge: &PledgeRecord, campaign: &Campaign, payments: &Payments) -> Result<Bill, qrbill::QrBillError> {
     let outstanding = pledge.payment.outstanding.cents();
-    let cents = if outstanding > 0 { outstanding } else { pledge.amount.cents() };
+    let cents = if outstanding > 0 { outstanding } else { pledge.total().cents() };
     let reference = Reference::for_account(&payments.account, pledge_number(pledge.id));
     let message: String = format!("{} {}", pledge.reference, campaign.title.fr)
         .chars()

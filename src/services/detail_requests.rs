@@ -6,13 +6,13 @@
 
 use chrono::{DateTime, Duration, Utc};
 use entity::{campaign, detail_request, pledge};
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use super::letters::Letters;
 use super::{addresses, outbox, survey};
 use crate::config::Campaign;
-use crate::config::campaign::Fulfilment;
+use crate::config::campaign::{Fulfilment, Reward};
 use crate::db::Db;
 use crate::domain::states::{CampaignState, FulfilmentState, PaymentState, PledgeState};
 use crate::error::AppError;
@@ -39,20 +39,14 @@ pub async fn run_once(
     let row = campaign::Entity::find_by_id(campaign_id).one(&db.read).await?.ok_or(AppError::NotFound)?;
     let shipped: Vec<&str> =
         campaign.rewards.iter().filter(|r| r.fulfilment == Fulfilment::Shipped).map(|r| r.id.as_str()).collect();
-    let surveyed: Vec<&str> =
-        campaign.rewards.iter().filter(|r| r.survey.iter().any(|q| !q.optional)).map(|r| r.id.as_str()).collect();
+    let surveyed: Vec<&Reward> = campaign.rewards.iter().filter(|r| r.survey.iter().any(|q| !q.optional)).collect();
     if row.state != CampaignState::Succeeded || (shipped.is_empty() && surveyed.is_empty()) {
         return Ok(0);
     }
     let due = pledges_due(db, campaign_id, &shipped, &surveyed, now).await?;
     let mut stored = 0;
     for pledge in due {
-        let reward = pledge.reward_id.as_deref().unwrap_or_default();
-        let needs = Needs {
-            address: shipped.contains(&reward) && addresses::of(&db.read, pledge.id).await?.is_none(),
-            answers: surveyed.contains(&reward) && survey::of(&db.read, pledge.id).await?.is_empty(),
-        };
-        stored += ask(db, letters, &pledge, needs, now).await?;
+        stored += ask(db, campaign, letters, &pledge, now).await?;
     }
     Ok(stored)
 }
@@ -64,9 +58,10 @@ pub struct Needs {
     pub answers: bool,
 }
 
-/// `ids` as an SQL list of text values; reward ids are plain (lower-case letters, digits,
-/// dashes), as the campaign file is checked to hold.
-fn listed(ids: &[&str]) -> String {
+/// `ids` as an SQL list of text values; the ids of rewards and questions are plain (lower-case
+/// letters, digits, dashes), as the campaign file is checked to hold.
+fn listed<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.into_iter().collect();
     if ids.is_empty() {
         "NULL".to_owned()
     } else {
@@ -80,7 +75,7 @@ async fn pledges_due(
     db: &Db,
     campaign_id: i32,
     shipped: &[&str],
-    surveyed: &[&str],
+    surveyed: &[&Reward],
     now: DateTime<Utc>,
 ) -> Result<Vec<pledge::Model>, AppError> {
     let before = (now - reminder_after()).timestamp_millis();
@@ -88,12 +83,23 @@ async fn pledges_due(
         [FulfilmentState::Shipped, FulfilmentState::Delivered, FulfilmentState::Ready, FulfilmentState::Attended]
             .map(|state| format!("'{state}'"))
             .join(", ");
-    let lacking = format!(
-        "((pledges.reward_id IN ({}) AND NOT EXISTS (SELECT 1 FROM addresses a WHERE a.pledge_id = pledges.id)) \
-         OR (pledges.reward_id IN ({}) AND NOT EXISTS (SELECT 1 FROM survey_answers s WHERE s.pledge_id = pledges.id)))",
-        listed(shipped),
-        listed(surveyed)
-    );
+    // A reward sent by post without an address, or one whose required questions are not all
+    // answered (a question added to the file later counts too).
+    let mut lacking = vec![format!(
+        "(pledges.reward_id IN ({}) AND NOT EXISTS (SELECT 1 FROM addresses a WHERE a.pledge_id = pledges.id))",
+        listed(shipped.iter().copied())
+    )];
+    for reward in surveyed {
+        let required: Vec<&str> = reward.survey.iter().filter(|q| !q.optional).map(|q| q.id.as_str()).collect();
+        lacking.push(format!(
+            "(pledges.reward_id = '{}' AND (SELECT COUNT(*) FROM survey_answers s WHERE s.pledge_id = pledges.id \
+             AND s.question_id IN ({})) < {})",
+            reward.id,
+            listed(required.iter().copied()),
+            required.len()
+        ));
+    }
+    let lacking = format!("({})", lacking.join(" OR "));
     Ok(pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(campaign_id))
         .filter(pledge::Column::State.eq(PledgeState::Active))
@@ -117,18 +123,32 @@ async fn pledges_due(
         .await?)
 }
 
-/// Claims the next ask of `pledge` and stores its email in the same transaction; nothing when
-/// another pass claimed it first.
+/// Claims the next ask of `pledge`, if it is still due and something is still missing, and
+/// stores its email in the same transaction; nothing when another pass claimed it first.
 async fn ask(
     db: &Db,
+    campaign: &Campaign,
     letters: &Letters,
     pledge: &pledge::Model,
-    needs: Needs,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let txn = db.begin_write().await?;
+    let reward = pledge.reward_id.as_deref().and_then(|id| campaign.reward(id));
+    let needs = match reward {
+        Some(reward) => Needs {
+            address: reward.fulfilment == Fulfilment::Shipped && addresses::of(&txn, pledge.id).await?.is_none(),
+            answers: survey::lacks_answers(reward, Some(&survey::of(&txn, pledge.id).await?)),
+        },
+        None => Needs { address: false, answers: false },
+    };
+    if !needs.address && !needs.answers {
+        txn.rollback().await?;
+        return Ok(0);
+    }
     let now_ms = now.timestamp_millis();
     let earlier = detail_request::Entity::find_by_id(pledge.id).one(&txn).await?;
+    // Each claim holds the rule itself, so that a pass that read the row before another's
+    // claim finds nothing left to claim.
     let claimed = match &earlier {
         None => {
             let first =
@@ -139,13 +159,13 @@ async fn ask(
                 .await?;
             inserted == 1
         }
-        Some(row) => {
+        Some(_) => {
             let next = detail_request::Entity::update_many()
-                .col_expr(detail_request::Column::Asks, Expr::value(row.asks + 1))
+                .col_expr(detail_request::Column::Asks, Expr::col(detail_request::Column::Asks).add(1))
                 .col_expr(detail_request::Column::LastAtMs, Expr::value(now_ms))
                 .filter(detail_request::Column::PledgeId.eq(pledge.id))
-                .filter(detail_request::Column::Asks.eq(row.asks))
-                .filter(detail_request::Column::LastAtMs.eq(row.last_at_ms))
+                .filter(detail_request::Column::Asks.lt(ASKS))
+                .filter(detail_request::Column::LastAtMs.lte((now - reminder_after()).timestamp_millis()))
                 .exec(&txn)
                 .await?;
             next.rows_affected == 1

@@ -128,9 +128,12 @@ impl PledgeInput {
         let name = problems.keep(PersonName::parse(&self.name).map_err(AppError::from));
         let email = problems.keep(Email::parse(&self.email).map_err(AppError::from));
         let shown = problems.keep(if self.anonymous { Ok(None) } else { self.shown_name() });
-        // A way to pay is judged against the amount, or the smallest pledge while it is wrong.
+        // A way to pay is judged against what is paid (the amount, or the smallest pledge while
+        // it is wrong, and the postage).
         let amount = change.as_ref().map_or(campaign.min_pledge, |c| c.amount);
-        let pay_by = problems.keep(pay_by(campaign, self.method.as_deref(), amount));
+        let postage = shipping.as_ref().map_or(0, |(_, cents)| *cents);
+        let paid = Money::try_from_cents(amount.cents() + postage).unwrap_or(amount);
+        let pay_by = problems.keep(pay_by(campaign, self.method.as_deref(), paid));
         match (change, name, email, shown, pay_by, (options, address, shipping)) {
             (
                 Some(PledgeChange { reward, amount }),
@@ -352,18 +355,23 @@ pub async fn replay<C: ConnectionTrait>(db: &C, key: &str, new: &NewPledge) -> R
     let found = pledge::Entity::find().filter(pledge::Column::IdempotencyKey.eq(key)).one(db).await?;
     let Some(earlier) = found else { return Ok(None) };
     let chosen = reward_options::chosen(db, earlier.id).await?;
-    same_request(earlier, &chosen, new).map(Some)
+    let address = super::addresses::of(db, earlier.id).await?;
+    same_request(earlier, &chosen, address.as_ref(), new).map(Some)
 }
 
 /// The earlier pledge stored under a request's idempotency key, if it is the same request in
 /// every field a backer gives; anything else under that key is refused, so that knowing a
 /// key, an email and an amount never hands over someone's private token.
-/// `chosen` is what the earlier pledge chose, as [`reward_options::chosen`] reads it.
+/// `chosen` is what the earlier pledge chose, as [`reward_options::chosen`] reads it, and
+/// `address` the address it was given.
 pub(super) fn same_request(
     earlier: pledge::Model,
     chosen: &[(String, String)],
+    address: Option<&entity::address::Model>,
     new: &NewPledge,
 ) -> Result<Placed, AppError> {
+    let stored = address.map(|a| (&a.name, &a.street, &a.building, &a.postcode, &a.town, &a.country));
+    let asked = new.address.as_ref().map(|a| (&a.name, &a.street, &a.building, &a.postcode, &a.town, &a.country));
     let same = earlier.amount_cents == new.amount.cents()
         && earlier.email == new.email.as_str()
         && earlier.reward_id.as_deref() == new.reward.as_ref().map(|(id, _)| id.as_str())
@@ -374,6 +382,7 @@ pub(super) fn same_request(
         && earlier.pay_by == new.pay_by
         && earlier.session_id == new.options.session
         && earlier.shipping_zone == new.shipping_zone
+        && stored == asked
         && chosen == new.options.choices;
     if same { Ok(Placed { pledge: earlier, replayed: true }) } else { Err(AppError::IdempotencyKeyReused) }
 }

@@ -10,7 +10,6 @@ use super::pledges;
 use crate::config::Campaign;
 use crate::domain::address::{Country, PostalAddress};
 use crate::domain::shipping::ShippingZone;
-use crate::domain::states::MethodState;
 use crate::error::AppError;
 
 /// The zone and postage of a new pledge for `reward`: the zone of its address when one is
@@ -63,8 +62,10 @@ fn not_served(by_address: bool) -> AppError {
 
 /// Moves the postage of the locked pledge `before` to the zone of `address`, inside `txn`
 /// (which holds the campaign's lock): the payment state and the campaign's totals follow. A
-/// bill already issued asks for the difference, and a saved card is charged it; a cheaper zone
-/// after payment leaves the difference to give back.
+/// bill already issued asks for the difference, which the backer pays on their page (a saved
+/// card is not charged it behind their back: a failed charge would put the whole pledge at
+/// risk); a cheaper zone after payment leaves the difference to give back. The same zone keeps
+/// the postage it was given, whatever the file says now.
 pub async fn follow_address(
     txn: &DatabaseTransaction,
     campaign: &Campaign,
@@ -77,23 +78,14 @@ pub async fn follow_address(
         return Ok(before.clone());
     };
     let cents = postage.to(country.zone).ok_or_else(|| not_served(true))?.cents();
-    if before.shipping_zone == Some(country.zone) && before.shipping_cents == cents {
+    if before.shipping_zone == Some(country.zone) {
         return Ok(before.clone());
     }
     let mut row: pledge::ActiveModel = before.clone().into();
     row.shipping_zone = Set(Some(country.zone));
     row.shipping_cents = Set(cents);
     row.updated_at_ms = Set(now.timestamp_millis());
-    let mut after = row.update(txn).await?;
-    if after.billed_at_ms.is_some()
-        && after.pay_by.is_stripe()
-        && after.method_state == MethodState::Saved
-        && cents > before.shipping_cents
-        && after.next_charge_ms.is_none()
-    {
-        // The card saved for the close pays the difference, as it paid the rest.
-        after.next_charge_ms = Some(now.timestamp_millis());
-    }
+    let after = row.update(txn).await?;
     pledges::follow_money(txn, before, after, now).await
 }
 

@@ -113,6 +113,11 @@ pub async fn of_many(db: &Db, ids: &[i64]) -> Result<HashMap<i64, BTreeMap<Strin
     Ok(found)
 }
 
+/// Whether `reward` asks a required question that `answers` leaves without an answer.
+pub fn lacks_answers(reward: &Reward, answers: Option<&BTreeMap<String, String>>) -> bool {
+    reward.survey.iter().any(|q| !q.optional && answers.is_none_or(|a| !a.contains_key(&q.id)))
+}
+
 /// An answer as people read it: the text typed, or the label of the value chosen in `lang`.
 pub fn shown(question: &SurveyQuestion, answer: &str, lang: Lang) -> String {
     question.values.iter().find(|v| v.id == answer).map_or(answer, |v| v.label.get(lang)).to_owned()

@@ -100,6 +100,7 @@ async fn postage_chosen_on_the_form_is_billed_and_paid_with_the_pledge_but_never
     let page = app.get(&format!("/pledges/{token}")).await.text().await.unwrap();
     assert!(page.contains("Frais de port</dt><dd>CHF 24.00 (Europe)</dd>"), "{page}");
     assert!(page.contains("Total à payer</dt><dd><strong>CHF 1’024.00</strong>"), "{page}");
+    assert!(page.contains("vous recevrez une facture QR de CHF 1’024.00"), "the bill to come says the total: {page}");
     let placed = app.query("SELECT body FROM emails WHERE kind = 'pledge_placed'").await;
     let body = placed[0]["body"].as_str().unwrap();
     assert!(
@@ -346,4 +347,39 @@ async fn after_a_success_each_backer_without_an_address_is_asked_then_reminded_a
     assert_eq!(asked(&app, "emil@example.ch").await.len(), 3, "three asks at most");
     assert_eq!(asked(&app, "anne@example.ch").await.len(), 2, "none once the address is given");
     assert!(asked(&app, "bob@example.ch").await.is_empty() && asked(&app, "carla@example.ch").await.is_empty());
+}
+
+#[tokio::test]
+async fn passes_running_at_once_ask_each_backer_once_and_remind_once() {
+    let app = paying_app().await;
+    for email in ["anne@example.ch", "bob@example.ch", "carla@example.ch"] {
+        let mut body = TestApp::body(Some("foulard-soie"), "1000.00", email);
+        body["choices"] = json!({ "colour": "garance", "size": "m" });
+        assert_eq!(app.pledge(body).await.0, 201);
+    }
+    close(&app, 3).await;
+    let campaign = app.campaign_file().clone();
+    let letters = Letters::new(Arc::new(campaign.clone()), "https://campagne.example.ch");
+    let pass = |now| {
+        let (db, campaign, letters, id) = (app.db.clone(), campaign.clone(), letters.clone(), app.campaign_id);
+        async move { bobine::services::detail_requests::run_once(&db, &campaign, &letters, id, now).await.unwrap() }
+    };
+    let now = app.clock.now();
+    let (a, b, c) = tokio::join!(pass(now), pass(now), pass(now));
+    let asked = "SELECT COUNT(*) AS n FROM emails WHERE kind = 'details_request'";
+    app.wait_for(asked, 3).await;
+    assert!(a + b + c <= 3, "{a} {b} {c}");
+    let later = now + Duration::days(7) + Duration::minutes(1);
+    app.clock.set(later);
+    let (a, b, c) = tokio::join!(pass(later), pass(later), pass(later));
+    app.wait_for(asked, 6).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.wait_for(asked, 6).await;
+    assert!(a + b + c <= 3, "{a} {b} {c}");
+    for email in ["anne@example.ch", "bob@example.ch", "carla@example.ch"] {
+        let n = app
+            .query(&format!("SELECT id FROM emails WHERE kind = 'details_request' AND to_address = '{email}'"))
+            .await;
+        assert_eq!(n.len(), 2, "{email}");
+    }
 }

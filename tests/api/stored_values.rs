@@ -15,6 +15,7 @@ async fn the_database_refuses_a_state_no_enum_knows() {
         format!("UPDATE pledges SET state = 'actif' WHERE id = {}", pledge["id"]),
         format!("UPDATE pledges SET pay_by = 'paypal' WHERE id = {}", pledge["id"]),
         format!("UPDATE pledges SET payment_state = 'charged' WHERE id = {}", pledge["id"]),
+        format!("UPDATE pledges SET shipping_zone = 'mars' WHERE id = {}", pledge["id"]),
         "UPDATE campaigns SET state = 'closed'".to_owned(),
         "UPDATE source_totals SET kind = 'campaign'".to_owned(),
         "UPDATE rewards SET kind = 'dinner'".to_owned(),
@@ -146,6 +147,9 @@ async fn every_value_of_every_stored_enum_is_accepted_by_the_database() {
     for v in PaymentState::all() {
         statements.push(format!("UPDATE pledges SET payment_state = '{v}' WHERE id = {id}"));
     }
+    for v in bobine::domain::states::ShippingZone::all() {
+        statements.push(format!("UPDATE pledges SET shipping_zone = '{v}' WHERE id = {id}"));
+    }
     for v in PayBy::all() {
         statements.push(format!("UPDATE pledges SET pay_by = '{v}' WHERE id = {id}"));
     }
@@ -221,7 +225,8 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
             "session_moved",
             "session_cancelled",
             "session_reminder",
-            "fulfilment_changed"
+            "fulfilment_changed",
+            "details_request"
         ]
     );
     assert_eq!(texts(OfferState::all()), ["new", "contacted", "accepted", "declined"]);
@@ -250,6 +255,7 @@ fn the_stored_texts_stay_as_rows_already_hold_them() {
     assert_eq!(texts(PaymentMethod::all()), ["bank", "manual", "card", "twint"]);
     use bobine::domain::states::{MethodState, OperationKind, OperationState, PayBy};
     assert_eq!(texts(PayBy::all()), ["bank", "card", "twint"]);
+    assert_eq!(texts(bobine::domain::states::ShippingZone::all()), ["switzerland", "europe", "world"]);
     assert_eq!(texts(MethodState::all()), ["not_needed", "pending", "saved", "removed"]);
     assert_eq!(texts(OperationKind::all()), ["charge", "refund"]);
     assert_eq!(texts(OperationState::all()), ["sending", "succeeded", "failed"]);

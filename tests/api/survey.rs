@@ -91,7 +91,7 @@ async fn after_a_success_backers_answer_their_reward_s_questions_and_the_team_re
     log_in(&app, "team@example.ch", PASSWORD).await;
     let list = app.get("/team/delivery/foulard-soie").await.text().await.unwrap();
     assert!(list.contains("Prénom à broder : Zoé") && list.contains("Emballage : Cadeau"), "{list}");
-    assert!(list.contains("Pas encore de réponses"), "{list}");
+    assert!(list.contains("Réponses manquantes"), "{list}");
     let csv = app.get("/team/delivery/foulard-soie/answers.csv").await.text().await.unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], r#""reference";"name";"email";"Prénom à broder";"Emballage";"Une remarque ?""#);

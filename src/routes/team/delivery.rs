@@ -304,7 +304,7 @@ async fn reward_page(
                 note: found.and_then(|f| f.note.clone()),
                 address: addresses_of.get(&p.id).map(one_line),
                 answers: answers_shown(config, answered.get(&p.id), lang),
-                no_answers: !config.survey.is_empty() && !answered.contains_key(&p.id),
+                no_answers: survey::lacks_answers(config, answered.get(&p.id)),
             })
         })
         .collect();
