@@ -752,6 +752,7 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Vorbereitet (bereit oder versandt)
 team-delivery-addresses = Adressen der zu versendenden Pakete (CSV für die Post)
+labelled = { $label }: { $value }
 team-delivery-no-answers = Antworten fehlen
 team-delivery-answers = Antworten auf die Fragen (CSV)
 team-delivery-missing-only = Nur ohne Adresse

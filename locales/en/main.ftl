@@ -752,6 +752,7 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Prepared (ready or shipped)
 team-delivery-addresses = Addresses of the parcels to send (CSV for the post office)
+labelled = { $label }: { $value }
 team-delivery-no-answers = Answers missing
 team-delivery-answers = Answers to the questions (CSV)
 team-delivery-missing-only = Without an address only

@@ -752,6 +752,7 @@ team-delivery-imported = { $count ->
 }
 team-delivery-prepared = Préparées (prêtes ou expédiées)
 team-delivery-addresses = Adresses des colis à envoyer (CSV pour la Poste)
+labelled = { $label } : { $value }
 team-delivery-no-answers = Réponses manquantes
 team-delivery-answers = Réponses aux questions (CSV)
 team-delivery-missing-only = Sans adresse seulement

@@ -92,6 +92,9 @@ async fn after_a_success_backers_answer_their_reward_s_questions_and_the_team_re
     let list = app.get("/team/delivery/foulard-soie").await.text().await.unwrap();
     assert!(list.contains("Prénom à broder : Zoé") && list.contains("Emballage : Cadeau"), "{list}");
     assert!(list.contains("Réponses manquantes"), "{list}");
+    let english = app.get("/team/delivery/foulard-soie?lang=en").await.text().await.unwrap();
+    assert!(english.contains("Name to embroider: Zoé") && english.contains("Colour: Madder"), "{english}");
+    app.get("/team/delivery/foulard-soie?lang=fr").await;
     let csv = app.get("/team/delivery/foulard-soie/answers.csv").await.text().await.unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], r#""reference";"name";"email";"Prénom à broder";"Emballage";"Une remarque ?""#);

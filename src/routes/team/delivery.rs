@@ -180,6 +180,11 @@ struct RewardPage {
     surveyed: bool,
 }
 
+/// "Label: value", with the space before the colon that French typography wants.
+fn labelled(label: &str, value: &str, lang: Lang) -> String {
+    i18n::t_args(lang, "labelled", &[("label", label.to_owned()), ("value", value.to_owned())])
+}
+
 /// "Question : answer" for each question of `reward` answered, in the file's order.
 fn answers_shown(
     reward: &crate::config::campaign::Reward,
@@ -190,7 +195,7 @@ fn answers_shown(
     reward
         .survey
         .iter()
-        .filter_map(|q| answers.get(&q.id).map(|a| format!("{} : {}", q.question.get(lang), survey::shown(q, a, lang))))
+        .filter_map(|q| answers.get(&q.id).map(|a| labelled(q.question.get(lang), &survey::shown(q, a, lang), lang)))
         .collect()
 }
 
@@ -284,7 +289,7 @@ async fn reward_page(
                             let value = choice
                                 .and_then(|c| c.values.iter().find(|v| &v.id == value))
                                 .map_or(value.as_str(), |v| v.label.get(lang));
-                            format!("{label} : {value}")
+                            labelled(label, value, lang)
                         })
                         .collect()
                 })
