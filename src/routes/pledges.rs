@@ -408,30 +408,40 @@ pub(crate) async fn refused_page(
     render_pledge(state, lang, csrf, pledge, None, Shown { error: Some(error), ..Shown::default() }).await
 }
 
-/// The private page with the address the backer typed, and why it was refused.
-pub(crate) async fn address_refused(
-    state: &AppState,
-    lang: Lang,
-    csrf: &CsrfToken,
-    pledge: &PledgeRecord,
-    error: &AppError,
-    typed: crate::domain::address::RawAddress,
-) -> Result<Template, PageError> {
-    let shown = Shown { error: Some(error), address: Some(&typed), ..Shown::default() };
-    render_pledge(state, lang, csrf, pledge, None, shown).await
+/// What a typed form of the private page brings back when it is refused.
+pub(crate) enum Typed<'a> {
+    Address(&'a crate::domain::address::RawAddress),
+    Answers(&'a BTreeMap<String, String>),
 }
 
-/// The private page showing why the survey's answers were refused, with what was typed.
-pub(crate) async fn survey_refused(
+/// The answer to a form of the private page (an address, the survey's answers) that did
+/// `outcome`: back to the page with the `saved` notice, or the page again with the refusal and
+/// what was `typed`.
+pub(crate) async fn private_form_answer(
     state: &AppState,
     lang: Lang,
     csrf: &CsrfToken,
-    pledge: &PledgeRecord,
-    error: &AppError,
-    typed: &BTreeMap<String, String>,
-) -> Result<Template, PageError> {
-    let shown = Shown { error: Some(error), answers: Some(typed), ..Shown::default() };
-    render_pledge(state, lang, csrf, pledge, None, shown).await
+    token: &str,
+    outcome: Result<(), AppError>,
+    saved: &str,
+    typed: Typed<'_>,
+) -> Result<Result<Flash<Redirect>, Answer>, PageError> {
+    match outcome {
+        Ok(()) => {
+            let to = uri!(show_pledge(token = token));
+            Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, saved))))
+        }
+        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
+        Err(error) => {
+            let pledge = pledges::find_by_token(&state.db, token).await?;
+            let shown = match typed {
+                Typed::Address(address) => Shown { error: Some(&error), address: Some(address), ..Shown::default() },
+                Typed::Answers(answers) => Shown { error: Some(&error), answers: Some(answers), ..Shown::default() },
+            };
+            let page = render_pledge(state, lang, csrf, &pledge, None, shown).await?;
+            Ok(Err((status_of(&error), page)))
+        }
+    }
 }
 
 #[get("/pledges/<token>")]

@@ -323,18 +323,8 @@ async fn set_address(
         Ok(()) => addresses::set(&state.db, &state.campaign, token, &raw, state.clock.now()).await,
         Err(e) => Err(e),
     };
-    match outcome {
-        Ok(()) => {
-            let to = uri!(crate::routes::pledges::show_pledge(token = token));
-            Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, "address-saved"))))
-        }
-        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
-        Err(error) => {
-            let pledge = pledges::find_by_token(&state.db, token).await?;
-            let page = crate::routes::pledges::address_refused(state, lang, &csrf, &pledge, &error, raw).await?;
-            Ok(Err((status_of(&error), page)))
-        }
-    }
+    let typed = crate::routes::pledges::Typed::Address(&raw);
+    crate::routes::pledges::private_form_answer(state, lang, &csrf, token, outcome, "address-saved", typed).await
 }
 
 /// An `.ics` file to download.

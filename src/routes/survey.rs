@@ -6,19 +6,18 @@ use std::collections::BTreeMap;
 use rocket::form::{Form, FromForm};
 use rocket::http::CookieJar;
 use rocket::response::{Flash, Redirect};
-use rocket::{State, post, routes, uri};
+use rocket::{State, post, routes};
 use serde::Serialize;
 
 use crate::app::AppState;
 use crate::domain::rate_limit::LimitKind;
 use crate::domain::{CampaignState, Lang};
 use crate::error::AppError;
-use crate::i18n;
 use crate::routes::Answer;
 use crate::routes::csrf::{self, CsrfToken};
-use crate::routes::errors::{PageError, status_of};
+use crate::routes::errors::PageError;
 use crate::routes::limits::Admission;
-use crate::services::pledges::{self, PledgeRecord};
+use crate::services::pledges::PledgeRecord;
 use crate::services::{fulfilment, survey};
 
 /// The survey as the private page shows it: its questions with the answers given or typed.
@@ -116,19 +115,8 @@ async fn answer_survey(
         Ok(()) => survey::answer(&state.db, &state.campaign, token, &form.answer, lang, state.clock.now()).await,
         Err(e) => Err(e),
     };
-    match outcome {
-        Ok(()) => {
-            let to = uri!(crate::routes::pledges::show_pledge(token = token));
-            Ok(Ok(Flash::success(Redirect::to(to), i18n::t(lang, "survey-saved"))))
-        }
-        Err(error) if error.is_internal() || matches!(error, AppError::NotFound) => Err(error.into()),
-        Err(error) => {
-            let pledge = pledges::find_by_token(&state.db, token).await?;
-            let page =
-                crate::routes::pledges::survey_refused(state, lang, &csrf, &pledge, &error, &form.answer).await?;
-            Ok(Err((status_of(&error), page)))
-        }
-    }
+    let typed = crate::routes::pledges::Typed::Answers(&form.answer);
+    crate::routes::pledges::private_form_answer(state, lang, &csrf, token, outcome, "survey-saved", typed).await
 }
 
 pub fn routes() -> Vec<rocket::Route> {

@@ -77,10 +77,10 @@ pub async fn follow_address(
     let (Some(postage), Some(country)) = (postage, Country::of(&address.country)) else {
         return Ok(before.clone());
     };
-    let cents = postage.to(country.zone).ok_or_else(|| not_served(true))?.cents();
     if before.shipping_zone == Some(country.zone) {
         return Ok(before.clone());
     }
+    let cents = postage.to(country.zone).ok_or_else(|| not_served(true))?.cents();
     let mut row: pledge::ActiveModel = before.clone().into();
     row.shipping_zone = Set(Some(country.zone));
     row.shipping_cents = Set(cents);
