@@ -99,7 +99,6 @@ struct SurveyForm {
 }
 
 #[post("/pledges/<token>/survey", data = "<form>")]
-#[allow(clippy::too_many_arguments)]
 async fn answer_survey(
     state: &State<AppState>,
     lang: Lang,
